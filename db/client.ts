@@ -1,0 +1,95 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+/** The app's database, whichever driver is behind it; a transaction is one too. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type DatabaseKind = 'postgres' | 'pglite';
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: DatabaseKind;
+  /** where it lives, with any password removed, for log lines */
+  description: string;
+  close: () => Promise<void>;
+}
+
+/** Thrown when DATABASE_URL is unusable; its message is the one line the process prints. */
+export class DatabaseConfigError extends Error {}
+
+export function defaultPgliteDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DIR ?? '.data/pglite');
+}
+
+/**
+ * Opens the database named by the environment: PostgreSQL when DATABASE_URL is set, otherwise
+ * PGlite in a local folder (or in memory with `pgliteDir: 'memory://'`).
+ */
+export function openDatabase(options: { url?: string; pgliteDir?: string; poolSize?: number } = {}): DatabaseHandle {
+  const url = options.url ?? process.env.DATABASE_URL;
+  if (url) return openPostgres(url, options.poolSize);
+  return openPglite(options.pgliteDir ?? defaultPgliteDir());
+}
+
+function openPostgres(url: string, poolSize?: number): DatabaseHandle {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new DatabaseConfigError('DATABASE_URL is not a valid URL (expected postgres://user:password@host:5432/database)');
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+    throw new DatabaseConfigError(`DATABASE_URL must start with postgres:// or postgresql://, got ${parsed.protocol}//`);
+  }
+  const client = postgres(url, {
+    max: poolSize ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    onnotice: () => {},
+    connect_timeout: 10,
+  });
+  parsed.password = parsed.password ? '***' : '';
+  return {
+    db: drizzlePostgres(client, { schema }) as unknown as Database,
+    kind: 'postgres',
+    description: `PostgreSQL at ${parsed.host}${parsed.pathname}`,
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+function openPglite(dir: string): DatabaseHandle {
+  const inMemory = dir.startsWith('memory://');
+  // PGlite creates only the last folder of its path
+  if (!inMemory) mkdirSync(dir, { recursive: true });
+  const client = new PGlite(inMemory ? undefined : dir);
+  return {
+    db: drizzlePglite(client, { schema }) as unknown as Database,
+    kind: 'pglite',
+    description: inMemory ? 'PGlite in memory' : `PGlite in ${dir}`,
+    close: () => client.close(),
+  };
+}
+
+/** Runs raw SQL and returns its rows, hiding the two drivers' different result shapes. */
+export async function queryRows<T extends Record<string, unknown>>(db: Database, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  if (Array.isArray(result)) return result as T[];
+  return (result as { rows: T[] }).rows;
+}
+
+const globalForDb = globalThis as unknown as { orderConsoleDb?: DatabaseHandle };
+
+/** The process-wide database, opened on first use and reused across dev reloads. */
+export function getDatabaseHandle(): DatabaseHandle {
+  globalForDb.orderConsoleDb ??= openDatabase();
+  return globalForDb.orderConsoleDb;
+}
+
+export function getDb(): Database {
+  return getDatabaseHandle().db;
+}

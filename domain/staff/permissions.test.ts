@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { can, PERMISSIONS, ROLE_PERMISSIONS } from './permissions';
+import { STAFF_ROLES } from './roles';
+
+describe('can', () => {
+  it('lets admin do everything', () => {
+    for (const p of PERMISSIONS) expect(can({ role: 'admin' }, p)).toBe(true);
+  });
+
+  it('keeps viewers read-only', () => {
+    const writes = PERMISSIONS.filter((p) => !p.endsWith('.read'));
+    for (const p of writes) expect(can({ role: 'viewer' }, p)).toBe(false);
+    expect(can({ role: 'viewer' }, 'orders.read')).toBe(true);
+  });
+
+  it('separates duties between roles', () => {
+    expect(can({ role: 'warehouse' }, 'shipping.write')).toBe(true);
+    expect(can({ role: 'warehouse' }, 'refunds.write')).toBe(false);
+    expect(can({ role: 'finance' }, 'refunds.write')).toBe(true);
+    expect(can({ role: 'finance' }, 'orders.write')).toBe(false);
+    expect(can({ role: 'operations' }, 'orders.write')).toBe(true);
+    expect(can({ role: 'operations' }, 'staff.manage')).toBe(false);
+  });
+
+  it('refuses nobody', () => {
+    expect(can(null, 'orders.read')).toBe(false);
+  });
+
+  it('gives every role only known permissions', () => {
+    for (const role of STAFF_ROLES) for (const p of ROLE_PERMISSIONS[role]) expect(PERMISSIONS).toContain(p);
+  });
+});

@@ -1,0 +1,6 @@
+// Next waits for register() before serving, so the first request never races the migration.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { prepareDatabaseOrExit } = await import('./db/start');
+  await prepareDatabaseOrExit();
+}
