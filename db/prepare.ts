@@ -29,8 +29,9 @@ export async function prepareDatabase(): Promise<DatabaseHandle> {
 
 function message(error: unknown): string {
   if (error instanceof Error) {
+    // drivers wrap the server's answer ("database x does not exist") in a "Failed query" error
     const cause = (error as { cause?: unknown }).cause;
-    return cause instanceof Error && cause.message !== error.message ? `${error.message} (${cause.message})` : error.message;
+    return (cause instanceof Error ? cause.message : error.message).split('\n')[0];
   }
   return String(error);
 }

@@ -1,0 +1,27 @@
+// `npm run demo`: everything a newcomer needs. Installs dependencies, builds, creates and migrates
+// the embedded database (or DATABASE_URL's), fills it with demo data once, then serves the console.
+import { spawn, spawnSync } from 'node:child_process';
+import { ensureBuild, ensureDependencies } from './lib.mjs';
+
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+const port = process.env.PORT ?? '3000';
+
+ensureDependencies();
+ensureBuild();
+
+console.log('▸ preparing the database and demo data');
+const seeded = spawnSync('npx', ['tsx', 'db/seed-cli.ts'], { stdio: 'inherit' });
+if (seeded.status !== 0) process.exit(seeded.status ?? 1);
+
+const server = spawn('npx', ['next', 'start', '-p', port], { stdio: ['inherit', 'pipe', 'inherit'] });
+let announced = false;
+server.stdout.on('data', (chunk) => {
+  process.stdout.write(chunk);
+  if (!announced && /Ready in/.test(String(chunk))) {
+    announced = true;
+    console.log(`\n  The order console is running at http://localhost:${port}`);
+    console.log('  Sign in with any demo account (see README), e.g. admin@example.com / Demo#2026\n');
+  }
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));

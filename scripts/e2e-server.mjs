@@ -1,0 +1,27 @@
+// Starts the built console for Playwright: a fresh seeded PGlite folder, or the local PostgreSQL
+// database named by DATABASE_URL. Refuses any database that is not on this machine.
+import { spawn, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+
+const port = process.env.E2E_PORT ?? '3100';
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', E2E_FACTORIES: '1', PORT: port };
+
+if (env.DATABASE_URL) {
+  const host = new URL(env.DATABASE_URL).hostname;
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) {
+    console.error(`e2e refuses to run against a non-local database (DATABASE_URL host ${host})`);
+    process.exit(1);
+  }
+} else {
+  const dir = path.resolve('.data', `e2e-pglite-${port}`);
+  rmSync(dir, { recursive: true, force: true });
+  env.PGLITE_DIR = dir;
+}
+
+const seeded = spawnSync('npx', ['tsx', 'db/seed-cli.ts'], { env, stdio: 'inherit' });
+if (seeded.status !== 0) process.exit(seeded.status ?? 1);
+
+const server = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], { env, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));
