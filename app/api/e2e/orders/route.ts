@@ -1,0 +1,44 @@
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { createFactories } from '@/db/factories';
+import { orderStatus } from '@/db/schema/orders';
+import { can } from '@/domain/staff/permissions';
+import { getCurrentStaff } from '@/lib/auth/current-staff';
+
+/**
+ * Test data for the Playwright suite, made by the same factories as the unit tests. The embedded
+ * database belongs to the server process, so e2e tests create their data through it. Exists only
+ * when the e2e server started the app with E2E_FACTORIES=1, and only for a signed-in admin.
+ */
+const ZCreateTestOrders = z.object({
+  status: z.enum(orderStatus.enumValues),
+  count: z.number().int().min(1).max(60).default(1),
+  customerName: z.string().min(1).max(40).optional(),
+  /** minutes before now of the first order; the rest follow a minute apart */
+  ageMinutes: z.number().int().min(0).max(60 * 24 * 365).optional(),
+});
+
+export async function POST(request: Request) {
+  if (process.env.E2E_FACTORIES !== '1') return new NextResponse(null, { status: 404 });
+  const staff = await getCurrentStaff();
+  if (!can(staff, 'staff.manage')) return NextResponse.json({ error: 'admin only' }, { status: 403 });
+  const parsed = ZCreateTestOrders.safeParse(await request.json().catch(() => null));
+  if (!parsed.success) return NextResponse.json({ error: z.prettifyError(parsed.error) }, { status: 400 });
+  const input = parsed.data;
+
+  const factories = createFactories(getDb(), { seed: Date.now() % 100_000 });
+  const warehouse = await factories.warehouse();
+  const sku = await factories.sku();
+  await factories.stock({ skuId: sku.id, warehouseId: warehouse.id, onHand: input.count * 2 + 10 });
+  const customer = await factories.customer(input.customerName ? { name: input.customerName } : {});
+  const created = [];
+  for (let i = 0; i < input.count; i++) {
+    const placedAt = input.ageMinutes === undefined ? undefined : new Date(Date.now() - (input.ageMinutes + i) * 60_000);
+    const { order } = await factories.order({
+      status: input.status, customerId: customer.id, placedAt, lines: [{ skuId: sku.id, quantity: 1 + (i % 2) }],
+    });
+    created.push({ id: order.id, number: order.number, totalCents: order.totalCents });
+  }
+  return NextResponse.json({ orders: created, sku: { id: sku.id, code: sku.code }, customer: { id: customer.id, name: customer.name } });
+}
