@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { DashboardOverview } from '@/components/dashboard/dashboard-overview';
+import { DashboardRefreshStatus } from '@/components/dashboard/dashboard-refresh-status';
 import { PageHeader } from '@/components/layout/page-header';
 import { getDb } from '@/db/client';
 import { getDashboardSummary } from '@/domain/analytics/dashboard-summary';
@@ -23,7 +24,11 @@ export default async function DashboardPage() {
 
   return (
     <>
-      <PageHeader title={t('title')} description={t('subtitle', { date: today })} />
+      <PageHeader
+        title={t('title')}
+        description={t('subtitle', { date: today })}
+        actions={<DashboardRefreshStatus initialSummary={summary} />}
+      />
       <DashboardOverview initialSummary={summary} />
     </>
   );

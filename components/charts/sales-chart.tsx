@@ -14,7 +14,7 @@ export interface SalesChartDay {
   salesCents: number;
 }
 
-const COLORS = { bars: '#cbd5e1', line: '#4f46e5', grid: '#e2e8f0', axis: '#64748b' };
+const COLORS = { bars: '#cbd5e1', line: '#4f46e5', grid: '#e2e8f0', axis: '#64748b', text: '#334155' };
 
 /** Orders per day as bars (left axis) and sales as a line in major units (right axis). */
 export function SalesChart({ days, currency }: { days: readonly SalesChartDay[]; currency: string }) {
@@ -37,7 +37,7 @@ export function SalesChart({ days, currency }: { days: readonly SalesChartDay[];
   }, [days, currency, locale]);
 
   return (
-    <div className="h-72 w-full min-w-0" role="img" aria-label={t('label')} data-testid="sales-chart">
+    <figure className="h-72 w-full min-w-0" aria-label={t('label')} data-testid="sales-chart">
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 900, height: 288 }}>
         <ComposedChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: 4 }}>
           <CartesianGrid stroke={COLORS.grid} vertical={false} />
@@ -74,8 +74,9 @@ export function SalesChart({ days, currency }: { days: readonly SalesChartDay[];
                 : [value, name]
             }
             contentStyle={{ fontSize: 12, borderColor: COLORS.grid, borderRadius: 6 }}
+            itemStyle={{ color: COLORS.text }}
           />
-          <Legend iconSize={10} wrapperStyle={{ fontSize: 12 }} />
+          <Legend iconSize={10} wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span className="text-slate-600">{value}</span>} />
           <Bar
             yAxisId="orders"
             dataKey="orderCount"
@@ -97,6 +98,6 @@ export function SalesChart({ days, currency }: { days: readonly SalesChartDay[];
           />
         </ComposedChart>
       </ResponsiveContainer>
-    </div>
+    </figure>
   );
 }
