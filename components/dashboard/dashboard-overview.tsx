@@ -27,7 +27,7 @@ export function DashboardOverview({ initialSummary }: { initialSummary: Dashboar
           label={t('kpi.todayOrders')}
           value={count(summary.todayOrderCount)}
           hint={t('kpi.todayOrdersHint')}
-          href={`/orders?placedFrom=${today}&placedTo=${today}`}
+          href={`/orders?from=${today}&to=${today}`}
         />
         <KpiCard
           testId="kpi-today-sales"
@@ -35,7 +35,7 @@ export function DashboardOverview({ initialSummary }: { initialSummary: Dashboar
           label={t('kpi.todaySales')}
           value={formatMoney(summary.todaySalesCents, summary.currency, locale)}
           hint={t('kpi.todaySalesHint')}
-          href={`/orders?placedFrom=${today}&placedTo=${today}`}
+          href={`/orders?from=${today}&to=${today}`}
         />
         <KpiCard
           testId="kpi-awaiting-payment"
@@ -52,7 +52,7 @@ export function DashboardOverview({ initialSummary }: { initialSummary: Dashboar
           label={t('kpi.awaitingShipment')}
           value={count(summary.awaitingShipmentCount)}
           hint={t('kpi.awaitingShipmentHint')}
-          href="/orders?status=awaiting_shipment,partially_shipped"
+          href="/orders?status=awaiting_shipment&status=partially_shipped"
           tone={summary.awaitingShipmentCount > 0 ? 'attention' : 'neutral'}
         />
         <KpiCard
