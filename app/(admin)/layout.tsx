@@ -1,0 +1,28 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { NAV_ITEMS } from '@/components/layout/nav-items';
+import { Sidebar } from '@/components/layout/sidebar';
+import { can } from '@/domain/staff/permissions';
+import { requireStaff } from '@/lib/auth/current-staff';
+import { isLocale, DEFAULT_LOCALE } from '@/lib/i18n/locales';
+import { QueryProvider } from '@/lib/query-client/query-provider';
+
+/** Every staff page: signed-in check, then the sidebar beside the page. */
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const staff = await requireStaff();
+  const [t, locale] = await Promise.all([getTranslations('staff'), getLocale()]);
+  const visibleKeys = NAV_ITEMS.filter((item) => can(staff, item.permission)).map((item) => item.key);
+
+  return (
+    <QueryProvider>
+      <div className="flex min-h-screen min-w-[1024px]">
+        <Sidebar
+          staffName={staff.name}
+          roleLabel={t(`roles.${staff.role}`)}
+          locale={isLocale(locale) ? locale : DEFAULT_LOCALE}
+          visibleKeys={visibleKeys}
+        />
+        <main className="min-w-0 flex-1">{children}</main>
+      </div>
+    </QueryProvider>
+  );
+}

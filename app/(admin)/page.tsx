@@ -1,0 +1,35 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { DashboardOverview } from '@/components/dashboard/dashboard-overview';
+import { DashboardRefreshStatus } from '@/components/dashboard/dashboard-refresh-status';
+import { PageHeader } from '@/components/layout/page-header';
+import { getDb } from '@/db/client';
+import { getDashboardSummary } from '@/domain/analytics/dashboard-summary';
+import { requirePermission } from '@/lib/auth/current-staff';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('dashboard');
+  return { title: t('title') };
+}
+
+export default async function DashboardPage() {
+  await requirePermission('orders.read');
+  const [t, format, summary] = await Promise.all([
+    getTranslations('dashboard'),
+    getFormatter(),
+    getDashboardSummary(getDb()),
+  ]);
+  // noon of the store's day, so the date reads the same in any time zone setting
+  const today = format.dateTime(new Date(`${summary.today}T12:00:00+08:00`), { dateStyle: 'full' });
+
+  return (
+    <>
+      <PageHeader
+        title={t('title')}
+        description={t('subtitle', { date: today })}
+        actions={<DashboardRefreshStatus initialSummary={summary} />}
+      />
+      <DashboardOverview initialSummary={summary} />
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import { LogOut, PackageCheck } from 'lucide-react';
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { signOutAction } from '@/lib/auth/sign-out-action';
+import type { Locale } from '@/lib/i18n/locales';
+import { LanguageSwitch } from './language-switch';
+import type { NavKey } from './nav-items';
+import { SidebarNav } from './sidebar-nav';
+
+export interface SidebarProps {
+  staffName: string;
+  roleLabel: string;
+  locale: Locale;
+  visibleKeys: readonly NavKey[];
+}
+
+/** The console's left column: app name, sections, and who is signed in. */
+export function Sidebar({ staffName, roleLabel, locale, visibleKeys }: SidebarProps) {
+  const t = useTranslations();
+  return (
+    <aside className="sticky top-0 flex h-screen w-56 shrink-0 flex-col bg-slate-900 text-slate-300">
+      <Link href="/" className="flex h-14 items-center gap-2 border-b border-slate-800 px-4 text-white">
+        <PackageCheck aria-hidden className="size-5 text-sky-400" />
+        <span className="truncate text-sm font-semibold tracking-tight">{t('common.appName')}</span>
+      </Link>
+
+      <SidebarNav visibleKeys={visibleKeys} />
+
+      <div className="space-y-3 border-t border-slate-800 p-3">
+        <div className="min-w-0" title={t('nav.signedInAs', { name: staffName })}>
+          <p className="truncate text-sm font-medium text-white" data-testid="staff-name">{staffName}</p>
+          <p className="mt-0.5 text-xs text-slate-400" data-testid="staff-role">{roleLabel}</p>
+        </div>
+        <LanguageSwitch current={locale} />
+        <form action={signOutAction}>
+          <button
+            type="submit"
+            className="flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-sm text-slate-300 hover:bg-slate-800 hover:text-white"
+          >
+            <LogOut aria-hidden className="size-4 text-slate-400" />
+            {t('nav.signOut')}
+          </button>
+        </form>
+      </div>
+    </aside>
+  );
+}

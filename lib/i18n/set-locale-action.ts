@@ -1,0 +1,19 @@
+'use server';
+
+import { cookies } from 'next/headers';
+import { revalidatePath } from 'next/cache';
+import { isLocale, LOCALE_COOKIE } from './locales';
+
+const ONE_YEAR_SECONDS = 60 * 60 * 24 * 365;
+
+/**
+ * Remembers a person's UI language in the NEXT_LOCALE cookie for a year. Takes the form of the
+ * language switch (field `locale`); an unknown value changes nothing.
+ */
+export async function setLocaleAction(formData: FormData): Promise<void> {
+  const locale = formData.get('locale');
+  if (!isLocale(locale)) return;
+  (await cookies()).set(LOCALE_COOKIE, locale, { maxAge: ONE_YEAR_SECONDS, path: '/', sameSite: 'lax' });
+  // every rendered page holds text in the old language
+  revalidatePath('/', 'layout');
+}
