@@ -7,11 +7,10 @@ import { recordAudit } from '@/domain/shared/record-audit';
 import { fail, ok, type Fail, type Ok } from '@/domain/shared/result';
 import { hashPassword, verifyPassword } from './password';
 import type { StaffRole } from './roles';
+import { SESSION_MAX_AGE_SECONDS } from './session-lifetime';
 import { getSignInThrottle } from './sign-in-throttle';
 import { normalizeEmail } from './staff-input';
 
-/** How long a signed-in browser stays signed in; the JWT cookie lives exactly as long. */
-export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 
 export interface SignInInput {
   email: string;
