@@ -1,5 +1,5 @@
 import NextAuth from 'next-auth';
-import { NextResponse } from 'next/server';
+import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { baseAuthConfig } from '@/lib/auth/config';
 
 // Kept in step with PATHNAME_HEADER in lib/auth/current-staff.ts (not imported: that module pulls in the database).
@@ -12,7 +12,7 @@ const { auth } = NextAuth(() => baseAuthConfig());
  * whether the session is still valid is checked against the database by the page
  * (requireStaff), which also redirects to sign-in when it is not.
  */
-export default auth((request) => {
+const withSession = auth((request) => {
   const { pathname, search } = request.nextUrl;
   if (!request.auth?.sessionId) {
     const signIn = new URL('/sign-in', request.nextUrl.origin);
@@ -23,6 +23,12 @@ export default auth((request) => {
   headers.set(PATHNAME_HEADER, `${pathname}${search}`);
   return NextResponse.next({ request: { headers } });
 });
+
+// With a lazily built config next-auth hands back the wrapped handler as a promise (its types say otherwise).
+export default async function proxy(request: NextRequest, event: NextFetchEvent) {
+  const handler = await withSession;
+  return handler(request, event as unknown as Parameters<typeof handler>[1]);
+}
 
 export const config = {
   // Not for: sign-in, next-auth's own routes, the REST API and webhooks (they authenticate

@@ -8,7 +8,8 @@ import type { StaffRole } from './roles';
 import { normalizeEmail } from './staff-input';
 
 export interface CreateStaffInput {
-  actorId: number;
+  /** the admin creating the account; null when created from the command line */
+  actorId: number | null;
   name: string;
   email: string;
   role: StaffRole;
@@ -35,7 +36,7 @@ export async function createStaff(db: Database, input: CreateStaffInput): Promis
         .values({ name: input.name.trim(), email, role: input.role, passwordHash })
         .returning({ id: staffUsers.id });
       await recordAudit(tx, {
-        actorType: 'staff', actorId: input.actorId, action: 'staff.create', targetType: 'staff_user', targetId: created.id,
+        actorType: input.actorId ? 'staff' : 'system', actorId: input.actorId, action: 'staff.create', targetType: 'staff_user', targetId: created.id,
         details: { email, name: input.name.trim(), role: input.role }, ip: input.ip,
       });
       return created.id;

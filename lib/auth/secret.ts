@@ -14,17 +14,18 @@ let cached: string | undefined;
  * once and kept in .data/auth-secret (mode 600), so a fresh checkout runs without setup.
  */
 export function getAuthSecret(): string {
-  if (cached) return cached;
-  const fromEnv = process.env.AUTH_SECRET?.trim();
-  if (fromEnv) {
-    cached = fromEnv;
-    return cached;
-  }
-  if (process.env.NODE_ENV === 'production' && process.env.DATABASE_URL) {
+  cached ??= resolveAuthSecret(process.env, GENERATED_SECRET_FILE);
+  return cached;
+}
+
+/** getAuthSecret without the process-wide cache, for tests. */
+export function resolveAuthSecret(env: Record<string, string | undefined>, file: string): string {
+  const fromEnv = env.AUTH_SECRET?.trim();
+  if (fromEnv) return fromEnv;
+  if (env.NODE_ENV === 'production' && env.DATABASE_URL) {
     throw new Error('AUTH_SECRET is not set: a production server on DATABASE_URL needs one shared secret (generate one with `openssl rand -base64 32`).');
   }
-  cached = readOrCreateSecretFile(GENERATED_SECRET_FILE);
-  return cached;
+  return readOrCreateSecretFile(file);
 }
 
 function readOrCreateSecretFile(file: string): string {

@@ -17,7 +17,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   // someone already signed in (with a live session) has nothing to do here
   if (await getCurrentStaff()) redirect(callbackUrl);
 
-  const [t, tCommon] = await Promise.all([getTranslations('auth.signIn'), getTranslations('common')]);
+  const [t, tCommon, tErrors] = await Promise.all([getTranslations('auth.signIn'), getTranslations('common'), getTranslations('auth.errors')]);
+  // next-auth sends failed direct posts to /api/auth back here with ?error=...
+  const initialError = params.error ? tErrors(params.error === 'CredentialsSignin' ? 'invalidCredentials' : 'unavailable') : undefined;
   return (
     <main className="flex min-h-screen flex-col items-center justify-center bg-gradient-to-b from-slate-50 to-slate-100 px-4 py-12">
       <div className="w-full max-w-sm">
@@ -34,7 +36,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <p className="mt-2 text-sm text-slate-500">{t('subtitle')}</p>
         </div>
         <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
-          <SignInForm callbackUrl={callbackUrl} />
+          <SignInForm callbackUrl={callbackUrl} initialError={initialError} />
         </div>
         <div className="mt-6">
           <LanguageSwitch />

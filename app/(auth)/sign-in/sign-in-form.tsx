@@ -2,13 +2,11 @@
 
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import { signInAction, type SignInState } from './actions';
+import { signInAction } from './actions';
 
-const initialState: SignInState = { attempt: 0 };
-
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const t = useTranslations('auth.signIn');
-  const [state, formAction, isPending] = useActionState(signInAction, initialState);
+  const [state, formAction, isPending] = useActionState(signInAction, { attempt: 0, error: initialError });
 
   return (
     <form action={formAction} className="space-y-5" noValidate={false}>
