@@ -49,6 +49,11 @@ describe(`signInStaff (${testDatabaseKind})`, () => {
     const unknown = await signInStaff(handle.db, { email: 'nobody@example.com', password: PASSWORD, ip: freshIp() }, clock);
     expect(wrong).toEqual({ ok: false, code: 'invalid_credentials', message: 'The email or password is incorrect.' });
     expect(unknown).toEqual(wrong);
+    const failures = await handle.db.select().from(auditLog).where(eq(auditLog.action, 'staff.sign_in_failed')).orderBy(auditLog.id);
+    expect(failures.slice(-2).map((f) => f.details)).toEqual([
+      { reason: 'wrong_password', email: 'ops@example.com' },
+      { reason: 'unknown_email', email: 'nobody@example.com' },
+    ]);
   });
 
   it('refuses a disabled account with the same generic failure even with the right password', async () => {

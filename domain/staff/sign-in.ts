@@ -63,10 +63,12 @@ export async function signInStaff(db: Database, input: SignInInput, clock: Clock
   if (!user || !passwordOk || !user.isActive) {
     await db.transaction(async (tx) => {
       await tx.insert(signInAttempts).values({ ip: input.ip, email, succeeded: false, createdAt: at });
-      if (user) {
-        const reason = !passwordOk ? 'wrong_password' : 'account_disabled';
-        await recordAudit(tx, { actorType: 'staff', actorId: user.id, action: 'staff.sign_in_failed', targetType: 'staff_user', targetId: user.id, details: { reason }, ip: input.ip, at });
-      }
+      // written for unknown emails too, so both paths do the same database work
+      const reason = !user ? 'unknown_email' : !passwordOk ? 'wrong_password' : 'account_disabled';
+      await recordAudit(tx, {
+        actorType: 'staff', actorId: user?.id ?? null, action: 'staff.sign_in_failed', targetType: 'staff_user', targetId: user?.id,
+        details: { reason, email }, ip: input.ip, at,
+      });
     });
     return fail('invalid_credentials', 'The email or password is incorrect.');
   }
