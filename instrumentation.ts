@@ -3,4 +3,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { prepareDatabaseOrExit } = await import('./db/start');
   await prepareDatabaseOrExit();
+  const { ensureAuthSecretOrExit } = await import('./lib/auth/ensure-secret');
+  ensureAuthSecretOrExit();
 }

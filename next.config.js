@@ -8,6 +8,8 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden() renders app/forbidden.tsx with HTTP 403 when a role lacks a page's permission
+  experimental: { authInterrupts: true },
 };
 
 export default withNextIntl(nextConfig);

@@ -1,9 +1,12 @@
 'use server';
 
-// TEMPORARY placeholder so the shell's sign-out button compiles; the auth branch replaces this
-// file with the real action (revoke the session row, clear the cookie).
-import { redirect } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { revokeStaffSession } from '@/domain/staff/revoke-staff-session';
+import { auth, signOut } from './auth';
 
+/** Ends the session on the server (the cookie alone is no longer accepted) and clears the cookie. */
 export async function signOutAction(): Promise<void> {
-  redirect('/sign-in');
+  const session = await auth();
+  if (session?.sessionId) await revokeStaffSession(getDb(), session.sessionId);
+  await signOut({ redirectTo: '/sign-in' });
 }

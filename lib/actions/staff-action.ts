@@ -1,0 +1,97 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { en, zhCN } from 'zod/locales';
+import type { Result } from '@/domain/shared/result';
+import { can, type Permission } from '@/domain/staff/permissions';
+import { getCurrentStaff, type CurrentStaff } from '@/lib/auth/current-staff';
+import { formDataToObject } from './form-data';
+
+/**
+ * What every server action returns. Codes: `unauthenticated` (no valid session), `forbidden`
+ * (role lacks the permission), `invalid` (input failed validation; see fieldErrors), or the
+ * failure code of the domain operation. Messages are in the user's language.
+ */
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; code: 'unauthenticated' | 'forbidden' | 'invalid' | (string & {}); message: string; fieldErrors?: Record<string, string[]> };
+
+export interface StaffActionOptions {
+  /**
+   * Message namespace whose `errors.<code>` entries translate the handler's failure codes
+   * (e.g. 'staff' -> staff.errors.email_taken). Codes without an entry keep the domain message.
+   */
+  errorMessages?: string;
+}
+
+type Translator = Awaited<ReturnType<typeof getTranslations>>;
+
+const ZOD_LOCALES = { 'zh-CN': zhCN, en } as const;
+
+/**
+ * The one wrapper for server actions: session -> permission -> zod parse -> handler. Handlers get
+ * parsed input and the acting staff member, call one domain operation, revalidate, and return
+ * the domain Result. Pass the result of this function as the server action (object or FormData).
+ */
+export function staffAction<S extends z.ZodType, T>(
+  permission: Permission,
+  schema: S,
+  handler: (input: z.output<S>, staff: CurrentStaff) => Promise<Result<T>>,
+  options: StaffActionOptions = {},
+): (input: FormData | z.input<S>) => Promise<ActionResult<T>> {
+  return async (raw) => {
+    const t = await getTranslations();
+    const staff = await getCurrentStaff();
+    if (!staff) return { ok: false, code: 'unauthenticated', message: t('common.signedOut') };
+    if (!can(staff, permission)) return { ok: false, code: 'forbidden', message: t('common.forbidden') };
+
+    const input = raw instanceof FormData ? formDataToObject(raw) : raw;
+    const locale = (await getLocale()) as keyof typeof ZOD_LOCALES;
+    const parsed = schema.safeParse(input, { error: (ZOD_LOCALES[locale] ?? zhCN)().localeError });
+    if (!parsed.success) {
+      const { fieldErrors, formErrors } = collectIssues(parsed.error.issues, t);
+      return {
+        ok: false,
+        code: 'invalid',
+        message: formErrors[0] ?? t('auth.action.invalid'),
+        fieldErrors,
+      };
+    }
+
+    const result = await handler(parsed.data, staff);
+    if (result.ok) return { ok: true, data: result.data };
+    return localizeFailure(result, t, options.errorMessages);
+  };
+}
+
+/** Every issue, grouped by field path; messages that are i18n keys ("staff.validation.x") are translated. */
+function collectIssues(issues: z.core.$ZodIssue[], t: Translator) {
+  const fieldErrors: Record<string, string[]> = {};
+  const formErrors: string[] = [];
+  for (const issue of issues) {
+    const message = translateKey(issue.message, t, {
+      min: 'minimum' in issue ? Number(issue.minimum) : 0,
+      max: 'maximum' in issue ? Number(issue.maximum) : 0,
+    });
+    if (issue.path.length === 0) formErrors.push(message);
+    else (fieldErrors[issue.path.join('.')] ??= []).push(message);
+  }
+  return { fieldErrors, formErrors };
+}
+
+function translateKey(message: string, t: Translator, values: Record<string, number>): string {
+  // keys look like "area.path.to.message"; zod's own (already localized) messages contain spaces
+  if (/^[a-z][\w-]*(\.[\w-]+)+$/i.test(message) && t.has(message)) return t(message, values);
+  return message;
+}
+
+function localizeFailure(
+  failure: Extract<Result<unknown>, { ok: false }>, t: Translator, namespace: string | undefined,
+): ActionResult<never> {
+  const key = namespace ? `${namespace}.errors.${failure.code}` : undefined;
+  if (!key || !t.has(key)) return { ok: false, code: failure.code, message: failure.message, ...(failure.fieldErrors ? { fieldErrors: failure.fieldErrors } : {}) };
+  const message = t(key);
+  const fieldErrors = failure.fieldErrors
+    ? Object.fromEntries(Object.keys(failure.fieldErrors).map((field) => [field, [message]]))
+    : undefined;
+  return { ok: false, code: failure.code, message, ...(fieldErrors ? { fieldErrors } : {}) };
+}
