@@ -12,7 +12,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.goto('/sign-in');
   await page.locator('input[name=email]').fill(email);
   await page.locator('input[name=password]').fill(password);
-  await page.locator('button[type=submit]').click();
+  await page.locator('form:has(input[name=password]) button[type=submit]').click();
 }
 
 export async function signInAndWait(page: Page, email: string, password = DEMO_PASSWORD) {
