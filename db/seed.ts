@@ -68,14 +68,14 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}): Pro
       return { type: 'staff', id: row.id, name: row.name };
     };
 
-    await tx.insert(carriers).values(CARRIERS.map(({ sampleNumber: _sample, ...c }) => c)).onConflictDoNothing();
+    await tx.insert(carriers).values(CARRIERS.map((c) => ({ code: c.code, name: c.name, nameEn: c.nameEn, trackingPattern: c.trackingPattern, trackingUrlTemplate: c.trackingUrlTemplate }))).onConflictDoNothing();
     const carrierRows = await tx.select().from(carriers);
     const carrierRefs = new Map<string, CarrierRef>(CARRIERS.map((c) => {
       const row = carrierRows.find((r) => r.code === c.code)!;
       return [c.code, { id: row.id, name: row.name, sampleNumber: c.sampleNumber }];
     }));
 
-    await tx.insert(warehouses).values(DEMO_WAREHOUSES.map(({ aisles: _aisles, ...w }) => w)).onConflictDoNothing();
+    await tx.insert(warehouses).values(DEMO_WAREHOUSES.map((w) => ({ code: w.code, name: w.name, province: w.province, city: w.city, address: w.address, contactName: w.contactName, contactPhone: w.contactPhone }))).onConflictDoNothing();
     const warehouseRows = await tx.select().from(warehouses).where(inArray(warehouses.code, DEMO_WAREHOUSES.map((w) => w.code)));
     const warehouseByCode = new Map(warehouseRows.map((w) => [w.code, { id: w.id, city: w.city ?? w.name }]));
 
@@ -135,11 +135,11 @@ async function insertCatalog(db: Database, rng: Faker): Promise<SeedSku[]> {
       popularity: p.popularity,
     };
   }));
-  const skuRows = skuInputs.map(({ popularity: _p, ...s }) => s);
-  const skuIds = (await insertReturning(db, skus, skuRows, ['id'])).map((r) => Number(r.id));
-  return skuRows.map((s, i) => ({
+  // the insert takes only the table's columns, so popularity stays behind
+  const skuIds = (await insertReturning(db, skus, skuInputs, ['id'])).map((r) => Number(r.id));
+  return skuInputs.map((s, i) => ({
     id: skuIds[i], code: s.code, name: s.name, variant: s.variant, priceCents: s.priceCents, costCents: s.costCents,
-    popularity: skuInputs[i].popularity,
+    popularity: s.popularity,
     // Shanghai stocks everything; the regional warehouses carry most of the range
     stockedIn: ['SH', ...(i % 4 !== 3 ? ['GZ'] : []), ...(i % 3 !== 2 ? ['BJ'] : [])],
   }));
