@@ -118,7 +118,8 @@ export function createFactories(db: Database, options: FactoryOptions = {}) {
 
   /**
    * Sets a stock level to `onHand` / `reserved`, writing the ledger rows that explain the
-   * change (receive or adjust for on-hand, reserve or release for reserved).
+   * change (receive or adjust for on-hand, reserve or release for reserved), dated `at`
+   * (default: 60 days ago).
    */
   async function stock(input: { skuId: number; warehouseId: number; onHand: number; reserved?: number; location?: string; lowStockThreshold?: number | null; at?: Date }): Promise<StockLevel> {
     const reserved = input.reserved ?? 0;
@@ -128,7 +129,8 @@ export function createFactories(db: Database, options: FactoryOptions = {}) {
     }).onConflictDoNothing();
     const where = and(eq(stockLevels.skuId, input.skuId), eq(stockLevels.warehouseId, input.warehouseId));
     const [current] = await db.select().from(stockLevels).where(where);
-    const at = input.at ?? now();
+    // received well before the orders factories place (their default ages are at most weeks)
+    const at = input.at ?? new Date(now().getTime() - 60 * 86_400_000);
     const changes: StockChange[] = [];
     const base = { skuId: input.skuId, warehouseId: input.warehouseId, at, actor: SYSTEM_ACTOR, documentType: 'fixture' };
     // release first and receive before reserving, so each step is valid on its own

@@ -68,14 +68,14 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}): Pro
       return { type: 'staff', id: row.id, name: row.name };
     };
 
-    await tx.insert(carriers).values(CARRIERS.map(({ sampleNumber: _sample, ...c }) => c)).onConflictDoNothing();
+    await tx.insert(carriers).values(CARRIERS.map((c) => ({ code: c.code, name: c.name, nameEn: c.nameEn, trackingPattern: c.trackingPattern, trackingUrlTemplate: c.trackingUrlTemplate }))).onConflictDoNothing();
     const carrierRows = await tx.select().from(carriers);
     const carrierRefs = new Map<string, CarrierRef>(CARRIERS.map((c) => {
       const row = carrierRows.find((r) => r.code === c.code)!;
       return [c.code, { id: row.id, name: row.name, sampleNumber: c.sampleNumber }];
     }));
 
-    await tx.insert(warehouses).values(DEMO_WAREHOUSES.map(({ aisles: _aisles, ...w }) => w)).onConflictDoNothing();
+    await tx.insert(warehouses).values(DEMO_WAREHOUSES.map((w) => ({ code: w.code, name: w.name, province: w.province, city: w.city, address: w.address, contactName: w.contactName, contactPhone: w.contactPhone }))).onConflictDoNothing();
     const warehouseRows = await tx.select().from(warehouses).where(inArray(warehouses.code, DEMO_WAREHOUSES.map((w) => w.code)));
     const warehouseByCode = new Map(warehouseRows.map((w) => [w.code, { id: w.id, city: w.city ?? w.name }]));
 
@@ -86,18 +86,19 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}): Pro
     const firstOrderAt = new Map<number, number>();
     for (const s of skeletons) if (!firstOrderAt.has(s.customerIndex)) firstOrderAt.set(s.customerIndex, s.placedAt.getTime());
     const periodStart = now.getTime() - days * DAY;
-    const customerRows = await insertReturning(tx, customers, customerSeeds.map((c, i) => ({
+    const customerInputs = customerSeeds.map((c, i) => ({
       name: c.name, phone: c.phone, email: c.email, isFlagged: c.isFlagged, note: c.note,
       createdAt: new Date((firstOrderAt.get(i) ?? now.getTime()) - rng.number.int({ min: HOUR, max: 30 * DAY })),
-    })));
+    }));
+    const customerIds = (await insertReturning(tx, customers, customerInputs, ['id'])).map((r) => Number(r.id));
     await insertMany(tx, customerAddresses, customerSeeds.flatMap((c, i) => c.addresses.map((a, k) => ({
-      customerId: customerRows[i].id, recipientName: a.name, phone: a.phone, province: a.province, city: a.city,
-      district: a.district, street: a.street, postalCode: a.postalCode, isDefault: k === 0, createdAt: customerRows[i].createdAt,
+      customerId: customerIds[i], recipientName: a.name, phone: a.phone, province: a.province, city: a.city,
+      district: a.district, street: a.street, postalCode: a.postalCode, isDefault: k === 0, createdAt: customerInputs[i].createdAt,
     }))));
 
     const plans = planOrders({
       rng, now, skus: seedSkus, warehouses: warehouseByCode, carriers: carrierRefs,
-      customers: customerSeeds.map((c, i) => ({ ...c, id: customerRows[i].id })),
+      customers: customerSeeds.map((c, i) => ({ ...c, id: customerIds[i] })),
       staff: { operations: actorFor('operations'), warehouse: actorFor('warehouse'), admin: actorFor('admin') },
     }, skeletons);
     const graphs = await buildOrderGraphs(tx, plans);
@@ -120,24 +121,25 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}): Pro
 }
 
 async function insertCatalog(db: Database, rng: Faker): Promise<SeedSku[]> {
-  const productRows = await insertReturning(db, products, CATALOG.map((p) => ({
+  const productIds = (await insertReturning(db, products, CATALOG.map((p) => ({
     name: p.name, category: p.category, brand: p.brand, description: `${p.brand} ${p.name}`,
-  })));
+  })), ['id'])).map((r) => Number(r.id));
   const skuInputs = CATALOG.flatMap((p, i) => p.variants.map((variant, k) => {
     // bigger sizes and packs cost a little more
     const priceCents = Math.round(p.priceYuan * 100) + (k > 0 && /XL|1kg|2米|100ml|32cm|1.8米/.test(variant) ? 1000 : 0);
     return {
-      productId: productRows[i].id, code: `${p.code}-${String(k + 1).padStart(2, '0')}`, name: p.name, variant,
+      productId: productIds[i], code: `${p.code}-${String(k + 1).padStart(2, '0')}`, name: p.name, variant,
       barcode: `69${String(2024_0000_000 + i * 10 + k).padStart(11, '0')}`, priceCents,
       costCents: Math.round(priceCents * p.costShare), weightGrams: p.weightGrams,
       lowStockThreshold: p.popularity >= 10 ? 30 : null, leadTimeDays: rng.number.int({ min: 3, max: 15 }),
       popularity: p.popularity,
     };
   }));
-  const skuRows = await insertReturning(db, skus, skuInputs.map(({ popularity: _p, ...s }) => s));
-  return skuRows.map((s, i) => ({
-    id: s.id, code: s.code, name: s.name, variant: s.variant, priceCents: s.priceCents, costCents: s.costCents,
-    popularity: skuInputs[i].popularity,
+  // the insert takes only the table's columns, so popularity stays behind
+  const skuIds = (await insertReturning(db, skus, skuInputs, ['id'])).map((r) => Number(r.id));
+  return skuInputs.map((s, i) => ({
+    id: skuIds[i], code: s.code, name: s.name, variant: s.variant, priceCents: s.priceCents, costCents: s.costCents,
+    popularity: s.popularity,
     // Shanghai stocks everything; the regional warehouses carry most of the range
     stockedIn: ['SH', ...(i % 4 !== 3 ? ['GZ'] : []), ...(i % 3 !== 2 ? ['BJ'] : [])],
   }));

@@ -52,18 +52,19 @@ export async function writeReceipts(db: Database, rng: Faker, input: {
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   const entries = [...groups.entries()].sort((a, b) => a[1][0].at.getTime() - b[1][0].at.getTime());
-  const receiptRows = await insertReturning(db, goodsReceipts, entries.map(([key, list], i) => ({
+  const receiptInputs = entries.map(([key, list], i) => ({
     // GR + yyMMdd + serial, the same shape as order numbers
     number: formatOrderNumber(list[0].at, i + 1).replace(/^SO/, 'GR'), warehouseId: list[0].warehouseId,
     supplier: rng.helpers.arrayElement(SUPPLIERS), note: key.startsWith('open:') ? '期初入库' : '补货入库',
     receivedAt: list[0].at, createdBy: input.receiver.id,
-  })));
+  }));
+  const receiptIds = (await insertReturning(db, goodsReceipts, receiptInputs, ['id'])).map((r) => Number(r.id));
   const skuCost = new Map(input.skus.map((s) => [s.id, s.costCents]));
   await insertMany(db, goodsReceiptLines, entries.flatMap(([, list], i) => list.map((r) => ({
-    receiptId: receiptRows[i].id, skuId: r.skuId, quantity: r.quantity, unitCostCents: skuCost.get(r.skuId) ?? null,
+    receiptId: receiptIds[i], skuId: r.skuId, quantity: r.quantity, unitCostCents: skuCost.get(r.skuId) ?? null,
   }))));
   return entries.flatMap(([, list], i) => list.map((r): StockChange => ({
     skuId: r.skuId, warehouseId: r.warehouseId, kind: 'receive', onHandDelta: r.quantity, reservedDelta: 0, at: r.at,
-    actor: input.receiver, documentType: 'goods_receipt', documentId: receiptRows[i].number, unitCostCents: skuCost.get(r.skuId) ?? null,
+    actor: input.receiver, documentType: 'goods_receipt', documentId: receiptInputs[i].number, unitCostCents: skuCost.get(r.skuId) ?? null,
   })));
 }
