@@ -143,6 +143,7 @@ describe(`listOrders (${testDatabaseKind})`, () => {
 
   it('finds orders by customer name and customer phone', async () => {
     expect(sorted(ids((await list({ q: '张三丰' })).rows))).toEqual(sorted(idOf('paid', 'shipped')));
+    expect(sorted(ids((await list({ q: '+86 138-1234-5678' })).rows))).toEqual(sorted(idOf('paid', 'shipped')));
     const byPhone = await list({ q: '138 1234 5678' });
     expect(sorted(ids(byPhone.rows))).toEqual(sorted(idOf('paid', 'shipped')));
     expect(byPhone.rows[0].customerName).toBe('张三丰');

@@ -74,8 +74,8 @@ function searchCondition(q: string, hints: OrderListQueryHints): SQL {
       ? sql`${orders.id} = any(array(select id from orders where number like ${numberPrefixPattern(q)}))`
       : sql`${orders.number} like ${numberPrefixPattern(q)}`;
   }
-  // phones are stored as digits; "138 1234 5678" and "138-1234-5678" find them too
-  const phone = /^\+?[\d\s-]{5,20}$/.test(q) ? q.replace(/[\s-]/g, '') : q;
+  // phones are stored as digits; "138 1234 5678", "138-1234-5678" and "+86 138..." find them too
+  const phone = /^\+?[\d\s-]{5,20}$/.test(q) ? q.replace(/[\s-]/g, '').replace(/^(\+86|0086)(?=1\d{10}$)/, '') : q;
   return sql`${orders.id} in (
     select id from orders where ship_name = ${q}
     union all select id from orders where ship_phone = ${phone}
