@@ -32,18 +32,21 @@ export async function seedVisits(db: Database, rng: Faker, input: { seed: number
     lengths.push(Math.max(1, Math.floor((Math.min(now.getTime(), start + DAY) - start) / 1000)));
     counts.push(Math.round((perDay.get(d) ?? 0) * rng.number.float({ min: 16, max: 26 }) + rng.number.int({ min: 5, max: 40 })));
   }
-  // h(n) is a deterministic pseudo-random number in [0, 1) per day, visit and purpose
+  // h1..h4 are deterministic pseudo-random numbers in [0, 1) per day and visit, cut from one md5
   await db.execute(sql`
     with days as (
       select * from unnest(${`{${starts.join(',')}}`}::timestamptz[], ${`{${lengths.join(',')}}`}::int[], ${`{${counts.join(',')}}`}::int[])
         as d(day_start, day_seconds, visits)
-    ), visits as (
-      select d.day_start, d.day_seconds, g.n,
-        ('x' || substr(md5(${seed}::text || ':' || d.day_start::text || ':' || g.n), 1, 8))::bit(32)::bigint / 4294967296.0 as h1,
-        ('x' || substr(md5(${seed}::text || ':' || d.day_start::text || ':' || g.n), 9, 8))::bit(32)::bigint / 4294967296.0 as h2,
-        ('x' || substr(md5(${seed}::text || ':' || d.day_start::text || ':' || g.n), 17, 8))::bit(32)::bigint / 4294967296.0 as h3,
-        ('x' || substr(md5(${seed}::text || ':' || d.day_start::text || ':' || g.n), 25, 8))::bit(32)::bigint / 4294967296.0 as h4
+    ), hashed as (
+      select d.day_start, d.day_seconds, md5(${seed}::text || ':' || d.day_start::text || ':' || g.n) as m
       from days d cross join lateral generate_series(1, d.visits) as g(n)
+    ), visits as (
+      select day_start, day_seconds,
+        ('x' || substr(m, 1, 8))::bit(32)::bigint / 4294967296.0 as h1,
+        ('x' || substr(m, 9, 8))::bit(32)::bigint / 4294967296.0 as h2,
+        ('x' || substr(m, 17, 8))::bit(32)::bigint / 4294967296.0 as h3,
+        ('x' || substr(m, 25, 8))::bit(32)::bigint / 4294967296.0 as h4
+      from hashed
     )
     insert into storefront_visits (visitor_id, customer_id, channel, landing_path, visited_at)
     select 'v' || lpad(floor(h1 * 80000)::int::text, 5, '0'), null,
