@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, isNull, lt, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { customers, orderLines, orders, type OrderSource } from '@/db/schema';
 import { maskPhone } from '@/domain/shared/mask';
@@ -118,7 +118,7 @@ export function buildOrderListQuery(db: Database, filters: TOrderListFilters, hi
   // the list indexes are (key DESC NULLS LAST, id DESC NULLS LAST) as drizzle-kit writes them; a
   // plain DESC means NULLS FIRST and would not match them (Postgres ignores NOT NULL here), so the
   // ORDER BY spells out the index order, or its exact reverse when reading ascending
-  const direction = (column: SQL.Aliased | typeof keyColumn | typeof orders.id) => (readDescending
+  const direction = (column: AnyColumn) => (readDescending
     ? sql`${column} desc nulls last`
     : sql`${column} asc nulls first`);
 
