@@ -14,10 +14,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import { openDatabase, queryRows } from '@/db/client';
-import {
-  buildNumberPrefixProbe, buildOrderListQuery, countNumberPrefixMatches, FEW_NUMBER_MATCHES, isOrderNumberSearch, listOrders,
-  type OrderListQueryHints,
-} from '@/domain/orders/list-orders';
+import { buildOrderListQuery, listOrders, type OrderListQueryHints } from '@/domain/orders/list-orders';
+import { buildSearchProbe, chooseSearchStrategy } from '@/domain/orders/order-search';
 import { decodeCursor, parseOrderListParams, type TOrderListFilters } from '@/domain/orders/order-list-filters';
 import { buildSummaryFactsQuery } from '@/domain/orders/summary-states';
 
@@ -51,20 +49,19 @@ function filtersFrom(params: Record<string, string>): TOrderListFilters {
 }
 
 /** The statements listOrders runs for these filters, captured once so the raw side replays them verbatim. */
-async function statementsOf(filters: TOrderListFilters): Promise<{ statements: Statement[]; rows: number }> {
+async function statementsOf(filters: TOrderListFilters): Promise<{ statements: Statement[]; rows: number; strategy: string }> {
   const statements: Statement[] = [];
   const hints: OrderListQueryHints = {};
-  if (filters.q && isOrderNumberSearch(filters.q)) {
-    const probe = dialect.sqlToQuery(buildNumberPrefixProbe(filters.q));
-    statements.push(probe);
-    hints.numberMatches = (await countNumberPrefixMatches(db, filters.q)) <= FEW_NUMBER_MATCHES ? 'few' : 'many';
+  if (filters.q) {
+    statements.push(dialect.sqlToQuery(buildSearchProbe(filters.q)));
+    hints.search = await chooseSearchStrategy(db, filters.q);
   }
   const list = buildOrderListQuery(db, filters, hints);
   statements.push(list.toSQL());
   const rows = await list;
   const ids = rows.slice(0, filters.pageSize).map((r) => r.id);
   if (ids.length > 0) statements.push(dialect.sqlToQuery(buildSummaryFactsQuery(ids)));
-  return { statements, rows: Math.min(rows.length, filters.pageSize) };
+  return { statements, rows: Math.min(rows.length, filters.pageSize), strategy: hints.search ?? '' };
 }
 
 async function runRaw(statements: Statement[]): Promise<void> {
@@ -118,7 +115,7 @@ async function main() {
   const lines: string[][] = [];
   let failed = false;
   for (const scenario of scenarios) {
-    const { statements, rows } = await statementsOf(scenario.filters);
+    const { statements, rows, strategy } = await statementsOf(scenario.filters);
     for (let i = 0; i < WARMUP; i++) {
       await listOrders(db, scenario.filters);
       await runRaw(statements);
@@ -138,7 +135,7 @@ async function main() {
     const [a50, a95, r50, r95] = [percentile(app, 50), percentile(app, 95), percentile(rawTimes, 50), percentile(rawTimes, 95)];
     const ok = a95 < P95_TARGET_MS && a50 <= r50 * RATIO_TARGET;
     failed ||= !ok;
-    lines.push([scenario.name, String(rows), ms(a50), ms(a95), ms(r50), ms(r95), (a50 / r50).toFixed(2), (a95 / r95).toFixed(2), ok ? 'ok' : 'MISSED']);
+    lines.push([strategy ? `${scenario.name} (${strategy})` : scenario.name, String(rows), ms(a50), ms(a95), ms(r50), ms(r95), (a50 / r50).toFixed(2), (a95 / r95).toFixed(2), ok ? 'ok' : 'MISSED']);
   }
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const format = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');

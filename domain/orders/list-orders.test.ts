@@ -6,6 +6,7 @@ import type { InsertedOrder } from '@/db/fixtures/insert-order-graphs';
 import { orders, refunds } from '@/db/schema';
 import { openTestDatabase, testDatabaseKind } from '@/db/testing';
 import { buildOrderListQuery, listOrders, type OrderListRow } from './list-orders';
+import { buildSearchProbe, chooseSearchStrategy, readSearchProbe } from './order-search';
 import { decodeCursor, parseOrderListParams, type SearchParamsInput, type TOrderListFilters } from './order-list-filters';
 
 let handle: DatabaseHandle;
@@ -133,12 +134,21 @@ describe(`listOrders (${testDatabaseKind})`, () => {
     expect(all.length).toBeGreaterThan(1);
   });
 
-  it('gives the same results whichever plan the number-prefix probe picks', async () => {
-    const { filters } = parseOrderListParams({ q: 'SO26' });
-    const few = await buildOrderListQuery(handle.db, filters, { numberMatches: 'few' });
-    const many = await buildOrderListQuery(handle.db, filters, { numberMatches: 'many' });
+  it.each(['SO26', '张三丰', '13812345678', 'SKU', 'NO-SUCH-THING'])('gives the same results for %s whichever way the probe decides', async (q) => {
+    const { filters } = parseOrderListParams({ q: q === 'SKU' ? rareSkuCode : q, size: '200' });
+    const few = await buildOrderListQuery(handle.db, filters, { search: 'few' });
+    const many = await buildOrderListQuery(handle.db, filters, { search: 'many' });
     expect(few.map((r) => r.id)).toEqual(many.map((r) => r.id));
-    expect(few.length).toBe((await expectedIds('placed_desc')).length);
+    if (q === 'SO26') expect(few.length).toBe((await expectedIds('placed_desc')).length);
+    if (q === 'SKU') expect(few.length).toBe(2);
+  });
+
+  it('probes searches: exact counts for number prefixes, planner estimates for the rest', async () => {
+    expect(readSearchProbe(await queryRows(handle.db, buildSearchProbe('SO26')))).toBe((await expectedIds('placed_desc')).length + 1);
+    expect(readSearchProbe(await queryRows(handle.db, buildSearchProbe('SO99')))).toBe(0);
+    const estimate = readSearchProbe(await queryRows(handle.db, buildSearchProbe(rareSkuCode)));
+    expect(Number.isFinite(estimate)).toBe(true);
+    expect(await chooseSearchStrategy(handle.db, rareSkuCode)).toBe('few');
   });
 
   it('finds orders by customer name and customer phone', async () => {

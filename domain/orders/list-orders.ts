@@ -1,9 +1,10 @@
 import { and, eq, gte, inArray, isNotNull, isNull, lt, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import { queryRows, type Database } from '@/db/client';
-import { customers, orderLines, orders, type OrderSource } from '@/db/schema';
+import type { Database } from '@/db/client';
+import { customers, orders, type OrderSource } from '@/db/schema';
 import { maskPhone } from '@/domain/shared/mask';
 import type { OrderStatus } from './order-status';
 import { encodeCursor, type TOrderListFilters } from './order-list-filters';
+import { chooseSearchStrategy, isOrderNumberSearch, searchCondition, type SearchStrategy } from './order-search';
 import { loadSummaryStates, type FulfillmentState, type PaymentState } from './summary-states';
 
 /** Days are Shanghai days: the merchant's calendar, whatever the server's time zone. */
@@ -14,74 +15,10 @@ export function shanghaiDayStart(day: string): Date {
   return new Date(`${day}T00:00:00${SHANGHAI_OFFSET}`);
 }
 
-/** Order numbers are SO + digits; anything that looks like one is searched as a number prefix. */
-const ORDER_NUMBER_LIKE = /^SO[0-9A-Z-]*$/i;
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/**
- * How many orders an order-number prefix must match at most for the list to fetch them all by
- * number and sort them (cost grows with the matches); beyond it the list walks its sort index and
- * filters (cost grows with how far the matches are spread). The probe below decides.
- */
-export const FEW_NUMBER_MATCHES = 5000;
-
-export function isOrderNumberSearch(q: string | undefined): boolean {
-  return q !== undefined && ORDER_NUMBER_LIKE.test(q);
-}
-
-function numberPrefixPattern(q: string): string {
-  return `${escapeLike(q.toUpperCase())}%`;
-}
-
-/**
- * Counts the orders a number prefix matches, up to FEW_NUMBER_MATCHES + 1. Ordering by the
- * text_pattern_ops operator makes Postgres read orders_number_prefix_idx and stop early, where a
- * plain count would scan the table whenever the estimate is high.
- */
-export function buildNumberPrefixProbe(q: string): SQL {
-  return sql`select count(*)::int as "matches" from (
-    select 1 from ${orders} where ${orders.number} like ${numberPrefixPattern(q)}
-    order by ${orders.number} using ~<~ limit ${FEW_NUMBER_MATCHES + 1}) as m`;
-}
-
-export async function countNumberPrefixMatches(db: Database, q: string): Promise<number> {
-  const [row] = await queryRows<{ matches: number }>(db, buildNumberPrefixProbe(q));
-  return Number(row?.matches ?? 0);
-}
-
-/** What the caller learnt about the search before building the list statement. */
+/** What the caller learnt before building the list statement (see order-search.ts). */
 export interface OrderListQueryHints {
-  /** 'few': an order-number prefix matching at most FEW_NUMBER_MATCHES orders */
-  numberMatches?: 'few' | 'many';
-}
-
-/**
- * The search box. Each branch is answered by one index, and branches are combined as a UNION of
- * order ids rather than an OR, because an OR across tables turns into a scan of every order.
- * - "SO2611..." -> orders_number_prefix_idx (LIKE 'SO2611%', text_pattern_ops)
- * - anything else -> exact recipient name / phone (orders_ship_name_idx, orders_ship_phone_idx),
- *   exact customer name / phone (customers_name_idx / customers_phone_idx, then orders_customer_idx),
- *   exact SKU code (order_lines_sku_code_idx).
- */
-function searchCondition(q: string, hints: OrderListQueryHints): SQL {
-  if (isOrderNumberSearch(q)) {
-    // few matches: fetch them by number (an array is opaque to the planner, so it will not walk
-    // the list index hoping to meet them early); many: filter while walking the list index
-    return hints.numberMatches === 'few'
-      ? sql`${orders.id} = any(array(select id from orders where number like ${numberPrefixPattern(q)}))`
-      : sql`${orders.number} like ${numberPrefixPattern(q)}`;
-  }
-  // phones are stored as digits; "138 1234 5678", "138-1234-5678" and "+86 138..." find them too
-  const phone = /^\+?[\d\s-]{5,20}$/.test(q) ? q.replace(/[\s-]/g, '').replace(/^(\+86|0086)(?=1\d{10}$)/, '') : q;
-  return sql`${orders.id} in (
-    select id from orders where ship_name = ${q}
-    union all select id from orders where ship_phone = ${phone}
-    union all select o2.id from customers c join orders o2 on o2.customer_id = c.id where c.name = ${q} or c.phone = ${phone}
-    union all select order_id from ${orderLines} where sku_code = ${q}
-  )`;
+  /** without a probe: number prefixes walk the list index, other searches fetch by the search indexes */
+  search?: SearchStrategy;
 }
 
 /** placed_at rendered by Postgres with all six fraction digits: a JS Date would drop microseconds and break ties. */
@@ -100,7 +37,9 @@ export function buildOrderListQuery(db: Database, filters: TOrderListFilters, hi
   if (filters.source) conditions.push(eq(orders.source, filters.source));
   if (filters.from) conditions.push(gte(orders.placedAt, shanghaiDayStart(filters.from)));
   if (filters.to) conditions.push(lt(orders.placedAt, new Date(shanghaiDayStart(filters.to).getTime() + DAY_MS)));
-  if (filters.q) conditions.push(searchCondition(filters.q, hints));
+  if (filters.q) {
+    conditions.push(searchCondition(filters.q, hints.search ?? (isOrderNumberSearch(filters.q) ? 'many' : 'few')));
+  }
 
   const byTotal = filters.sort.startsWith('total');
   const descending = filters.sort.endsWith('desc');
@@ -175,10 +114,7 @@ export interface OrderListPage {
 
 /** One page of the orders list with each order's payment and fulfillment state. */
 export async function listOrders(db: Database, filters: TOrderListFilters): Promise<OrderListPage> {
-  const hints: OrderListQueryHints = {};
-  if (filters.q && isOrderNumberSearch(filters.q)) {
-    hints.numberMatches = (await countNumberPrefixMatches(db, filters.q)) <= FEW_NUMBER_MATCHES ? 'few' : 'many';
-  }
+  const hints: OrderListQueryHints = filters.q ? { search: await chooseSearchStrategy(db, filters.q) } : {};
   const fetched = await buildOrderListQuery(db, filters, hints);
   const hasMore = fetched.length > filters.pageSize;
   const pageRows = hasMore ? fetched.slice(0, filters.pageSize) : fetched;
