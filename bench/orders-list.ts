@@ -91,6 +91,10 @@ async function main() {
            to_char((max(placed_at) - interval '30 days') at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as "to"
     from orders where archived_at is null`);
 
+  // the least sold SKU exercises the other search strategy (fetch the few matches by index)
+  const rare = await pick<{ sku_code: string }>(sql`
+    select sku_code from order_lines group by sku_code order by count(*), sku_code limit 1`);
+
   const deepStart = filtersFrom({});
   let deep = deepStart;
   for (let page = 0; page < 20; page++) {
@@ -101,11 +105,14 @@ async function main() {
 
   const scenarios: Scenario[] = [
     { name: 'default view (newest 50)', filters: filtersFrom({}) },
-    { name: `status=paid + ${span.from}..${span.to}`, filters: filtersFrom({ status: 'paid', from: span.from, to: span.to }) },
+    { name: `status=completed + ${span.from}..${span.to}`, filters: filtersFrom({ status: 'completed', from: span.from, to: span.to }) },
+    { name: 'status=awaiting_shipment (the work queue)', filters: filtersFrom({ status: 'awaiting_shipment' }) },
     { name: 'search customer name', filters: filtersFrom({ q: recent.customer_name }) },
     { name: 'search phone', filters: filtersFrom({ q: recent.ship_phone }) },
     { name: 'search SKU code', filters: filtersFrom({ q: recent.sku_code }) },
+    { name: 'search rare SKU code', filters: filtersFrom({ q: rare.sku_code }) },
     { name: `search number prefix ${recent.number.slice(0, 8)}`, filters: filtersFrom({ q: recent.number.slice(0, 8) }) },
+    { name: `search number prefix ${recent.number.slice(0, -2)}`, filters: filtersFrom({ q: recent.number.slice(0, -2) }) },
     { name: 'deep page (cursor, page 21)', filters: deep },
     { name: 'sort total_desc', filters: filtersFrom({ sort: 'total_desc' }) },
   ];

@@ -68,7 +68,7 @@ export function buildOrderListQuery(db: Database, filters: TOrderListFilters, hi
       status: orders.status,
       source: orders.source,
       isCashOnDelivery: orders.isCashOnDelivery,
-      placedAt: orders.placedAt,
+      // placed_at travels once, as the cursor's exact text; the row's Date is made from it
       placedAtKey,
       itemCount: orders.itemCount,
       totalCents: orders.totalCents,
@@ -79,7 +79,7 @@ export function buildOrderListQuery(db: Database, filters: TOrderListFilters, hi
       // search matching thousands of orders still looks up only one page of customers
       customerName: sql<string | null>`(select c.name from ${customers} c where c.id = ${orders.customerId})`,
       customerPhone: sql<string | null>`(select c.phone from ${customers} c where c.id = ${orders.customerId})`,
-      archivedAt: orders.archivedAt,
+      isArchived: sql<boolean>`(${orders.archivedAt} is not null)`,
     })
     .from(orders)
     .where(and(...conditions))
@@ -129,7 +129,7 @@ export async function listOrders(db: Database, filters: TOrderListFilters): Prom
       number: row.number,
       status: row.status,
       source: row.source,
-      placedAt: row.placedAt,
+      placedAt: new Date(row.placedAtKey),
       customerName: row.customerName ?? row.shipName,
       customerPhone: maskPhone(row.customerName ? row.customerPhone : row.shipPhone),
       itemCount: row.itemCount,
@@ -137,7 +137,7 @@ export async function listOrders(db: Database, filters: TOrderListFilters): Prom
       currency: row.currency,
       paymentState: state.paymentState,
       fulfillmentState: state.fulfillmentState,
-      isArchived: row.archivedAt !== null,
+      isArchived: row.isArchived,
     };
   });
 
