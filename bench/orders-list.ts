@@ -110,7 +110,7 @@ async function main() {
     { name: 'search customer name', filters: filtersFrom({ q: recent.customer_name }) },
     { name: 'search phone', filters: filtersFrom({ q: recent.ship_phone }) },
     { name: 'search SKU code', filters: filtersFrom({ q: recent.sku_code }) },
-    { name: 'search rare SKU code', filters: filtersFrom({ q: rare.sku_code }) },
+    { name: 'search least-sold SKU code', filters: filtersFrom({ q: rare.sku_code }) },
     { name: `search number prefix ${recent.number.slice(0, 8)}`, filters: filtersFrom({ q: recent.number.slice(0, 8) }) },
     { name: `search number prefix ${recent.number.slice(0, -2)}`, filters: filtersFrom({ q: recent.number.slice(0, -2) }) },
     { name: 'deep page (cursor, page 21)', filters: deep },
