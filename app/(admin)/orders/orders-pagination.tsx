@@ -13,7 +13,7 @@ export function OrdersPagination({ filters, nextCursor, prevCursor }: {
   const link = 'inline-flex h-8 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-700 shadow-xs hover:bg-slate-50';
   const disabled = 'inline-flex h-8 items-center rounded-md border border-slate-200 px-3 text-sm text-slate-300';
   return (
-    <nav className="flex items-center justify-between gap-2 border-t border-slate-200 px-3 py-2.5" aria-label="pagination">
+    <nav className="flex items-center justify-between gap-2 border-t border-slate-200 px-3 py-2.5" aria-label={t('pagination')}>
       <div>
         {filters.cursor && (
           <Link href={ordersHref(orderListSearchParams(filters))} className="text-sm text-slate-600 hover:text-slate-900 hover:underline">
