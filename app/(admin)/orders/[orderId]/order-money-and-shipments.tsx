@@ -1,0 +1,96 @@
+import { useFormatter, useTranslations } from 'next-intl';
+import type { OrderDetail } from '@/domain/orders/get-order';
+import { formatMoney } from '@/domain/shared/money';
+import { Card } from './card';
+
+const DATE_TIME = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' } as const;
+
+export function OrderPayments({ detail, locale }: { detail: OrderDetail; locale: string }) {
+  const t = useTranslations('orders');
+  const format = useFormatter();
+  const th = 'px-4 py-2 text-left text-[11px] font-semibold uppercase tracking-wide text-slate-500';
+  const statusTone = (status: string) => (status === 'succeeded' ? 'text-emerald-700' : status === 'failed' ? 'text-rose-700' : 'text-slate-500');
+  return (
+    <Card title={t('detail.payments')}>
+      {detail.payments.length === 0 ? (
+        <p className="px-4 py-3 text-sm text-slate-500">{t('detail.noPayments')}</p>
+      ) : (
+        <table className="w-full text-sm" data-testid="order-payments">
+          <thead className="bg-slate-50">
+            <tr className="border-b border-slate-200">
+              <th className={th}>{t('detail.method')}</th>
+              <th className={th}>{t('detail.state')}</th>
+              <th className={th}>{t('detail.reference')}</th>
+              <th className={th}>{t('detail.date')}</th>
+              <th className={`${th} text-right`}>{t('detail.amount')}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {detail.payments.map((payment) => (
+              <tr key={payment.id}>
+                <td className="px-4 py-2">{t(`paymentMethod.${payment.method}`)}</td>
+                <td className={`px-4 py-2 text-xs font-medium ${statusTone(payment.status)}`}>{t(`paymentStatus.${payment.status}`)}</td>
+                <td className="px-4 py-2 font-mono text-xs text-slate-500">{payment.providerTxnId ?? payment.outTradeNo}</td>
+                <td className="px-4 py-2 tabular-nums text-slate-600">{format.dateTime(payment.paidAt ?? payment.createdAt, DATE_TIME)}</td>
+                <td className="px-4 py-2 text-right tabular-nums">{formatMoney(payment.amountCents, payment.currency, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {detail.refunds.length > 0 && (
+        <div className="border-t border-slate-200">
+          <h3 className="px-4 pt-2.5 text-xs font-semibold uppercase tracking-wide text-slate-500">{t('detail.refunds')}</h3>
+          <ul className="divide-y divide-slate-100 text-sm">
+            {detail.refunds.map((refund) => (
+              <li key={refund.id} className="flex items-center justify-between gap-4 px-4 py-2">
+                <span className="text-slate-700">{refund.reason}</span>
+                <span className={`text-xs font-medium ${statusTone(refund.status)}`}>{t(`refundStatus.${refund.status}`)}</span>
+                <span className="tabular-nums text-slate-600">{format.dateTime(refund.completedAt ?? refund.createdAt, DATE_TIME)}</span>
+                <span className="tabular-nums text-rose-700">{formatMoney(-refund.amountCents, refund.currency, locale)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </Card>
+  );
+}
+
+export function OrderShipments({ detail, locale }: { detail: OrderDetail; locale: string }) {
+  const t = useTranslations('orders');
+  const format = useFormatter();
+  // carriers have a Chinese and an English name; show the one of the reader's language
+  const isChinese = locale.startsWith('zh');
+  return (
+    <Card title={t('detail.shipments')}>
+      {detail.shipments.length === 0 ? (
+        <p className="px-4 py-3 text-sm text-slate-500">{t('detail.noShipments')}</p>
+      ) : (
+        <ul className="divide-y divide-slate-100" data-testid="order-shipments">
+          {detail.shipments.map((shipment) => (
+            <li key={shipment.id} className="space-y-1.5 px-4 py-3 text-sm">
+              <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                <span className="font-medium text-slate-900">{isChinese ? shipment.carrierName : shipment.carrierNameEn}</span>
+                <span className="font-mono text-xs text-slate-600">{t('detail.trackingNumber')} {shipment.trackingNumber}</span>
+                <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${shipment.status === 'delivered' ? 'bg-emerald-50 text-emerald-700' : shipment.hasException || shipment.status === 'exception' ? 'bg-rose-50 text-rose-700' : 'bg-blue-50 text-blue-700'}`}>
+                  {t(`shipmentStatus.${shipment.status}`)}
+                </span>
+              </div>
+              <div className="flex flex-wrap gap-x-3 text-xs text-slate-500">
+                <span>{t('detail.fromWarehouse', { warehouse: shipment.warehouseName })}</span>
+                <span>{t('detail.shippedAt', { date: format.dateTime(shipment.shippedAt, DATE_TIME) })}</span>
+                {shipment.deliveredAt && <span>{t('detail.deliveredAt', { date: format.dateTime(shipment.deliveredAt, DATE_TIME) })}</span>}
+              </div>
+              <ul className="text-xs text-slate-600">
+                {shipment.lines.map((line) => (
+                  <li key={line.orderLineId}><span className="font-mono">{line.skuCode}</span> {line.name} × {line.quantity}</li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { FulfillmentStateLabel, PaymentStateLabel, StatusBadge } from '@/components/orders/status-badge';
+import { getOrder } from '@/domain/orders/get-order';
+import { parseOrderId } from '@/domain/orders/order-id';
+import { requirePermission } from '@/lib/auth/current-staff';
+import { OrderItems } from './order-items';
+import { OrderPayments, OrderShipments } from './order-money-and-shipments';
+import { OrderTimeline } from './order-timeline';
+import { CustomerCard, ShippingCard } from './order-people';
+
+type Params = Promise<{ orderId: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const id = parseOrderId((await params).orderId);
+  const detail = id === null ? null : await getOrder(getDb(), id);
+  const t = await getTranslations('orders');
+  return { title: detail ? detail.order.number : t('detail.notFoundTitle') };
+}
+
+/** The order page (read-only): what was bought, by whom, where it goes, the money and the timeline. */
+export default async function OrderPage({ params }: { params: Params }) {
+  await requirePermission('orders.read');
+  const id = parseOrderId((await params).orderId);
+  const detail = id === null ? null : await getOrder(getDb(), id);
+  if (!detail) notFound();
+
+  const [t, format, locale] = await Promise.all([getTranslations('orders'), getFormatter(), getLocale()]);
+  const { order } = detail;
+  const dateTime = (value: Date) => format.dateTime(value, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  const tag = 'rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600';
+
+  return (
+    <div className="space-y-4 px-6 py-5">
+      <div>
+        <Link href="/orders" className="text-sm text-slate-500 hover:text-slate-900 hover:underline">← {t('detail.back')}</Link>
+      </div>
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div className="space-y-1.5">
+          <div className="flex flex-wrap items-center gap-2.5">
+            <h1 className="font-mono text-xl font-semibold tracking-tight text-slate-900">{order.number}</h1>
+            <StatusBadge status={order.status} />
+            {order.isCashOnDelivery && <span className={tag}>{t('detail.cashOnDelivery')}</span>}
+            {order.needsReview && <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800">{t('detail.needsReview')}</span>}
+            {order.archivedAt && <span className={tag}>{t('detail.archivedOn', { date: dateTime(order.archivedAt) })}</span>}
+          </div>
+          <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-500">
+            <span>{t('detail.placedOn', { date: dateTime(order.placedAt) })}</span>
+            <span>{t('detail.sourceLine', { source: t(`source.${order.source}`) })}</span>
+            {order.externalRef && <span>{t('detail.externalRef', { ref: order.externalRef })}</span>}
+            <PaymentStateLabel state={detail.paymentState} />
+            <FulfillmentStateLabel state={detail.fulfillmentState} />
+          </p>
+          {order.cancelReason && <p className="text-sm text-slate-600">{t('detail.cancelReason', { reason: order.cancelReason })}</p>}
+        </div>
+      </header>
+
+      <div className="grid gap-4 lg:grid-cols-3">
+        <div className="space-y-4 lg:col-span-2">
+          <OrderItems detail={detail} locale={locale} />
+          <OrderPayments detail={detail} locale={locale} />
+          <OrderShipments detail={detail} locale={locale} />
+        </div>
+        <aside className="space-y-4">
+          <CustomerCard detail={detail} />
+          <ShippingCard detail={detail} />
+          <OrderTimeline events={detail.events} />
+        </aside>
+      </div>
+    </div>
+  );
+}

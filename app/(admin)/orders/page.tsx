@@ -1,0 +1,53 @@
+import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { listOrders } from '@/domain/orders/list-orders';
+import { parseOrderListParams } from '@/domain/orders/order-list-filters';
+import { requirePermission } from '@/lib/auth/current-staff';
+import { OrderFilters, StatusChips } from './order-filters';
+import { OrdersPagination } from './orders-pagination';
+import { OrdersTable } from './orders-table';
+import { RejectedParams } from './rejected-params';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('orders');
+  return { title: t('title') };
+}
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** The orders list: filters live in the URL, so every view is a link that can be bookmarked and shared. */
+export default async function OrdersPage({ searchParams }: { searchParams: SearchParams }) {
+  await requirePermission('orders.read');
+  const { filters, rejected } = parseOrderListParams(await searchParams);
+  const [page, t, locale] = await Promise.all([listOrders(getDb(), filters), getTranslations('orders'), getLocale()]);
+  const isFiltered = filters.statuses.length > 0 || Boolean(filters.from || filters.to || filters.source || filters.q);
+
+  return (
+    <div className="space-y-4 px-6 py-5">
+      <header className="flex flex-wrap items-baseline justify-between gap-3">
+        <div className="flex items-baseline gap-3">
+          <h1 className="text-xl font-semibold tracking-tight text-slate-900">
+            {filters.archived === 'only' ? `${t('title')} · ${t('list.archiveView')}` : t('title')}
+          </h1>
+          <span className="text-sm text-slate-500" data-testid="orders-count">{t('list.shownCount', { count: page.rows.length })}</span>
+        </div>
+      </header>
+
+      <RejectedParams rejected={rejected} />
+
+      <section className="rounded-lg border border-slate-200 bg-white shadow-sm">
+        <div className="space-y-3 border-b border-slate-200 p-3">
+          <StatusChips filters={filters} />
+          <OrderFilters filters={filters} />
+        </div>
+        <OrdersTable
+          rows={page.rows}
+          locale={locale}
+          emptyMessage={filters.cursor ? t('list.emptyPastEnd') : isFiltered ? t('list.emptyFiltered') : t('list.emptyAll')}
+        />
+        <OrdersPagination filters={filters} nextCursor={page.nextCursor} prevCursor={page.prevCursor} />
+      </section>
+    </div>
+  );
+}

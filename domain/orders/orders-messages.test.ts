@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import en from '@/messages/en/orders.json';
+import zh from '@/messages/zh-CN/orders.json';
+import { orderEventKind } from '@/db/schema/orders';
+import { ORDER_LIST_SORTS, ORDER_SOURCES } from './order-list-filters';
+import { ORDER_STATUSES } from './order-status';
+import { FULFILLMENT_STATES, PAYMENT_STATES } from './summary-states';
+
+function keys(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [prefix];
+  return Object.entries(value).flatMap(([key, child]) => keys(child, prefix ? `${prefix}.${key}` : key));
+}
+
+describe('orders messages', () => {
+  it('has the same keys in both languages', () => {
+    expect(keys(zh).sort()).toEqual(keys(en).sort());
+  });
+
+  it('labels every status, state, source, sort and timeline event', () => {
+    for (const messages of [en, zh]) {
+      const all = new Set(keys(messages));
+      for (const s of ORDER_STATUSES) expect(all.has(`status.${s}`)).toBe(true);
+      for (const s of PAYMENT_STATES) expect(all.has(`paymentState.${s}`)).toBe(true);
+      for (const s of FULFILLMENT_STATES) expect(all.has(`fulfillmentState.${s}`)).toBe(true);
+      for (const s of ORDER_SOURCES) expect(all.has(`source.${s}`)).toBe(true);
+      for (const s of ORDER_LIST_SORTS) expect(all.has(`sort.${s}`)).toBe(true);
+      for (const s of orderEventKind.enumValues) expect(all.has(`eventKind.${s}`)).toBe(true);
+    }
+  });
+
+  it('uses the agreed status labels', () => {
+    expect(zh.status).toEqual({
+      pending_payment: '待付款', paid: '已付款', awaiting_shipment: '待发货', partially_shipped: '部分发货',
+      shipped: '已发货', completed: '已完成', cancelled: '已取消',
+    });
+    expect(en.status.awaiting_shipment).toBe('Awaiting shipment');
+  });
+});
