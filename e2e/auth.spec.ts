@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn, signInAndWait, useEnglish } from './support';
+import { fillSignInForm, signIn, signInAndWait, useEnglish } from './support';
 
 test.describe('signed out', () => {
   test.use({ storageState: { cookies: [], origins: [] } });
@@ -8,7 +8,7 @@ test.describe('signed out', () => {
     await useEnglish(context, baseURL!);
     await page.goto('/orders?status=paid');
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
-    await signIn(page, 'ops@example.com');
+    await fillSignInForm(page, 'ops@example.com');
     await expect(page).toHaveURL(/\/orders\?status=paid/);
   });
 

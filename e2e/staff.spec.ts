@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signInAndWait, uniqueName, useEnglish } from './support';
+import { fillSignInForm, signInAndWait, uniqueName, useEnglish } from './support';
 
 test('admin creates a staff account, and disabling it ends that person\'s session', async ({ page, context, baseURL, browser }) => {
   await useEnglish(context, baseURL!);
@@ -32,9 +32,7 @@ test('admin creates a staff account, and disabling it ends that person\'s sessio
   // their next request is refused and sent to sign-in; signing in again fails generically
   await theirPage.goto('/');
   await expect(theirPage).toHaveURL(/\/sign-in/);
-  await theirPage.locator('input[name=email]').fill(email);
-  await theirPage.locator('input[name=password]').fill(password);
-  await theirPage.locator('form:has(input[name=password]) button[type=submit]').click();
+  await fillSignInForm(theirPage, email, password);
   await expect(theirPage.getByText('The email or password is incorrect.')).toBeVisible();
   await theirs.close();
 });

@@ -10,6 +10,11 @@ export async function useEnglish(context: BrowserContext, baseURL: string) {
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto('/sign-in');
+  await fillSignInForm(page, email, password);
+}
+
+/** Fills the sign-in form on the current page (which may carry a callbackUrl). */
+export async function fillSignInForm(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.locator('input[name=email]').fill(email);
   await page.locator('input[name=password]').fill(password);
   await page.locator('form:has(input[name=password]) button[type=submit]').click();

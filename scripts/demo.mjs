@@ -10,8 +10,11 @@ ensureDependencies();
 ensureBuild();
 
 console.log('▸ preparing the database and demo data');
-const seeded = spawnSync('npx', ['tsx', 'db/seed-cli.ts'], { stdio: 'inherit' });
+const seeded = spawnSync('npx', ['tsx', 'db/seed-cli.ts'], { stdio: ['inherit', 'pipe', 'inherit'], encoding: 'utf8' });
+process.stdout.write(seeded.stdout ?? '');
 if (seeded.status !== 0) process.exit(seeded.status ?? 1);
+// the seed prints the demo accounts after this heading; repeat them beside the URL at the end
+const logins = (seeded.stdout ?? '').split('Demo logins')[1]?.split('\n').slice(1).filter((l) => l.trim()) ?? [];
 
 const server = spawn('npx', ['next', 'start', '-p', port], { stdio: ['inherit', 'pipe', 'inherit'] });
 let announced = false;
@@ -19,8 +22,10 @@ server.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);
   if (!announced && /Ready in/.test(String(chunk))) {
     announced = true;
-    console.log(`\n  The order console is running at http://localhost:${port}`);
-    console.log('  Sign in with any demo account (see README), e.g. admin@example.com / Demo#2026\n');
+    console.log(`\n  The order console is running at http://localhost:${port}\n`);
+    console.log('  Demo logins (role, email, password):');
+    for (const line of logins) console.log(`  ${line}`);
+    console.log('');
   }
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

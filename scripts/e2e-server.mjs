@@ -1,11 +1,14 @@
 // Starts the built console for Playwright: a fresh seeded PGlite folder, or the local PostgreSQL
 // database named by DATABASE_URL. Refuses any database that is not on this machine.
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 
 const port = process.env.E2E_PORT ?? '3100';
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', E2E_FACTORIES: '1', PORT: port };
+// a production server on PostgreSQL refuses to invent its own session key; a test run has its own
+env.AUTH_SECRET ??= randomBytes(32).toString('base64');
 
 if (env.DATABASE_URL) {
   const host = new URL(env.DATABASE_URL).hostname;

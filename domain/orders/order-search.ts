@@ -19,8 +19,8 @@ export type SearchStrategy = 'few' | 'many';
 /** Up to this many matches the list fetches them all by the search index. */
 export const FEW_SEARCH_MATCHES = 5000;
 
-/** Order numbers are SO + digits; anything that looks like one is searched as a number prefix. */
-const ORDER_NUMBER_LIKE = /^SO[0-9A-Z-]*$/i;
+/** Order numbers are SO + digits; only that shape is searched as a number prefix ("Sophie" is a name). */
+const ORDER_NUMBER_LIKE = /^SO\d+$/i;
 
 export function isOrderNumberSearch(q: string): boolean {
   return ORDER_NUMBER_LIKE.test(q);
