@@ -99,7 +99,7 @@ async function resolveSkus(
   const fieldErrors: Record<string, string[]> = {};
   const resolved = lines.map((line, index) => {
     const id = line.skuId !== undefined ? (knownIds.has(line.skuId) ? line.skuId : undefined) : byCode.get(line.skuCode ?? '');
-    if (id === undefined) fieldErrors[`lines.${index}.skuCode`] = ['unknown_sku'];
+    if (id === undefined) fieldErrors[`lines.${index}.skuCode`] = ['unknown_sku_code'];
     return id ?? 0;
   });
   if (Object.keys(fieldErrors).length > 0) {
