@@ -9,6 +9,7 @@ import { carriers } from './schema/logistics';
 import { settings } from './schema/system';
 import { staffUsers } from './schema/staff';
 import { applyStockChanges, checkStockLedger } from './stock-ledger';
+import { syncLowStockAlerts } from '@/domain/inventory/sync-low-stock-alerts';
 import { CARRIERS } from './fixtures/carriers';
 import { insertMany, insertReturning } from './fixtures/bulk-insert';
 import { buildOrderGraphs, writeOrderGraphs } from './fixtures/insert-order-graphs';
@@ -111,6 +112,8 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}): Pro
     await applyStockChanges(tx, [...receiptChanges, ...stockChanges]);
     const mismatches = await checkStockLedger(tx);
     if (mismatches.length > 0) throw new Error(`seed left the stock ledger inconsistent: ${JSON.stringify(mismatches.slice(0, 3))}`);
+    // the fixture ledger writer bypasses applyStockChange, so raise the alerts its final levels call for
+    await syncLowStockAlerts(tx);
 
     await seedVisits(tx, rng, { seed, now, days, orders: plans.map((p) => ({ placedAt: p.placedAt, customerId: p.customerId })) });
     const counts = await countRows(tx);

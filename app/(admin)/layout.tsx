@@ -1,6 +1,8 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { NAV_ITEMS } from '@/components/layout/nav-items';
 import { Sidebar } from '@/components/layout/sidebar';
+import { getDb } from '@/db/client';
+import { countOpenLowStockAlerts } from '@/domain/inventory/list-low-stock-alerts';
 import { can } from '@/domain/staff/permissions';
 import { requireStaff } from '@/lib/auth/current-staff';
 import { isLocale, DEFAULT_LOCALE } from '@/lib/i18n/locales';
@@ -11,6 +13,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const staff = await requireStaff();
   const [t, locale] = await Promise.all([getTranslations('staff'), getLocale()]);
   const visibleKeys = NAV_ITEMS.filter((item) => can(staff, item.permission)).map((item) => item.key);
+  // one count over the partial index of open alerts, only for those who see Inventory
+  const openAlerts = can(staff, 'inventory.read') ? await countOpenLowStockAlerts(getDb()) : 0;
 
   return (
     <QueryProvider>
@@ -20,6 +24,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           roleLabel={t(`roles.${staff.role}`)}
           locale={isLocale(locale) ? locale : DEFAULT_LOCALE}
           visibleKeys={visibleKeys}
+          badges={{ inventory: openAlerts }}
         />
         <main className="min-w-0 flex-1">{children}</main>
       </div>

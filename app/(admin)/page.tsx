@@ -2,9 +2,12 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { DashboardOverview } from '@/components/dashboard/dashboard-overview';
 import { DashboardRefreshStatus } from '@/components/dashboard/dashboard-refresh-status';
+import { LowStockPanel } from '@/components/dashboard/low-stock-panel';
 import { PageHeader } from '@/components/layout/page-header';
 import { getDb } from '@/db/client';
 import { getDashboardSummary } from '@/domain/analytics/dashboard-summary';
+import { countOpenLowStockAlerts, listLowStockAlerts } from '@/domain/inventory/list-low-stock-alerts';
+import { can } from '@/domain/staff/permissions';
 import { requirePermission } from '@/lib/auth/current-staff';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,11 +16,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function DashboardPage() {
-  await requirePermission('orders.read');
-  const [t, format, summary] = await Promise.all([
+  const staff = await requirePermission('orders.read');
+  const canSeeStock = can(staff, 'inventory.read');
+  const [t, format, summary, lowStock, openAlertCount] = await Promise.all([
     getTranslations('dashboard'),
     getFormatter(),
     getDashboardSummary(getDb()),
+    canSeeStock ? listLowStockAlerts(getDb(), { view: 'open', limit: 5 }) : Promise.resolve([]),
+    canSeeStock ? countOpenLowStockAlerts(getDb()) : Promise.resolve(0),
   ]);
   // noon of the store's day, so the date reads the same in any time zone setting
   const today = format.dateTime(new Date(`${summary.today}T12:00:00+08:00`), { dateStyle: 'full' });
@@ -30,6 +36,11 @@ export default async function DashboardPage() {
         actions={<DashboardRefreshStatus initialSummary={summary} />}
       />
       <DashboardOverview initialSummary={summary} />
+      {canSeeStock && (
+        <div className="px-6 pb-5">
+          <LowStockPanel alerts={lowStock} openCount={openAlertCount} />
+        </div>
+      )}
     </>
   );
 }

@@ -6,8 +6,9 @@ import { useTranslations } from 'next-intl';
 import { isNavItemActive, NAV_ITEMS, type NavKey } from './nav-items';
 
 /** The section links; the server decides which the signed-in role may see. */
-export function SidebarNav({ visibleKeys }: { visibleKeys: readonly NavKey[] }) {
+export function SidebarNav({ visibleKeys, badges = {} }: { visibleKeys: readonly NavKey[]; badges?: Partial<Record<NavKey, number>> }) {
   const t = useTranslations('nav');
+  const tInventory = useTranslations('inventory.alerts');
   const pathname = usePathname();
   const items = NAV_ITEMS.filter((item) => visibleKeys.includes(item.key));
 
@@ -29,6 +30,13 @@ export function SidebarNav({ visibleKeys }: { visibleKeys: readonly NavKey[] }) 
               >
                 <Icon aria-hidden className={isActive ? 'size-4 text-sky-400' : 'size-4 text-slate-400'} />
                 {t(key)}
+                {key === 'inventory' && (badges.inventory ?? 0) > 0 && (
+                  <span className="ml-auto rounded-full bg-amber-500 px-1.5 text-[11px] font-semibold leading-4 tabular-nums text-slate-950"
+                    data-testid="nav-badge-inventory" title={tInventory('badge', { count: badges.inventory ?? 0 })}>
+                    {badges.inventory}
+                    <span className="sr-only"> {tInventory('badge', { count: badges.inventory ?? 0 })}</span>
+                  </span>
+                )}
               </Link>
             </li>
           );

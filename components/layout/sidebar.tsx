@@ -12,10 +12,12 @@ export interface SidebarProps {
   roleLabel: string;
   locale: Locale;
   visibleKeys: readonly NavKey[];
+  /** counts shown beside a section, e.g. open low-stock alerts on Inventory */
+  badges?: Partial<Record<NavKey, number>>;
 }
 
 /** The console's left column: app name, sections, and who is signed in. */
-export function Sidebar({ staffName, roleLabel, locale, visibleKeys }: SidebarProps) {
+export function Sidebar({ staffName, roleLabel, locale, visibleKeys, badges }: SidebarProps) {
   const t = useTranslations();
   return (
     <aside className="sticky top-0 flex h-screen w-56 shrink-0 flex-col bg-slate-900 text-slate-300">
@@ -24,7 +26,7 @@ export function Sidebar({ staffName, roleLabel, locale, visibleKeys }: SidebarPr
         <span className="truncate text-sm font-semibold tracking-tight">{t('common.appName')}</span>
       </Link>
 
-      <SidebarNav visibleKeys={visibleKeys} />
+      <SidebarNav visibleKeys={visibleKeys} badges={badges} />
 
       <div className="space-y-3 border-t border-slate-800 p-3">
         <div className="min-w-0" title={t('nav.signedInAs', { name: staffName })}>
