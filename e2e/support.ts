@@ -45,3 +45,15 @@ export async function createTestOrders(
 export function uniqueName(prefix: string) {
   return `${prefix}${Date.now().toString(36).slice(-5)}${Math.floor(Math.random() * 1000)}`;
 }
+
+export interface TestStock {
+  sku: { id: number; code: string };
+  warehouse: { id: number; name: string };
+}
+
+/** A new SKU in a new warehouse with `onHand` units and its own low-stock threshold (see app/api/e2e/stock). */
+export async function createTestStock(request: APIRequestContext, input: { onHand: number; reserved?: number; threshold: number; productName?: string }): Promise<TestStock> {
+  const response = await request.post('/api/e2e/stock', { data: input });
+  expect(response.status(), await response.text()).toBe(200);
+  return response.json();
+}
