@@ -8,7 +8,7 @@ test.beforeEach(async ({ context, baseURL }) => {
 async function openAlertBadge(page: Page): Promise<number> {
   const badge = page.getByTestId('nav-badge-inventory');
   if ((await badge.count()) === 0) return 0;
-  return Number((await badge.locator('xpath=text()').first().textContent())?.trim());
+  return Number(await badge.getAttribute('data-count'));
 }
 
 test('low stock: filter, open the SKU, receive stock; on hand, ledger and alert follow', async ({ page, request }) => {
@@ -37,7 +37,7 @@ test('low stock: filter, open the SKU, receive stock; on hand, ledger and alert 
   await page.getByTestId('receive-sku-link').click();
   await expect(page).toHaveURL(/\/inventory\/receive\?sku=/);
   await page.locator('#receive-warehouse').selectOption(String(stock.warehouse.id));
-  await expect(page.getByRole('textbox', { name: 'SKU code 1' })).toHaveValue(stock.sku.code);
+  await expect(page.getByRole('combobox', { name: 'SKU code 1' })).toHaveValue(stock.sku.code);
   await page.getByRole('textbox', { name: 'Quantity 1' }).fill('20');
   await page.getByRole('textbox', { name: 'Unit cost (¥, optional) 1' }).fill('12.5');
   await page.locator('#receive-supplier').fill('E2E Supplier');
@@ -66,7 +66,7 @@ test('adjusting below reserved is refused with a message; a count with a reason 
   await page.goto(`/inventory/${stock.sku.id}`);
   const form = page.getByTestId('adjust-form');
   const onHand = page.getByTestId(`level-${stock.warehouse.id}`).locator('[data-col=on-hand]');
-  await form.getByLabel('Quantity').fill('5');
+  await form.getByRole('textbox', { name: 'Quantity' }).fill('5');
   await form.getByLabel('Reason').fill('Cycle count');
   await form.getByRole('button', { name: 'Adjust stock' }).click();
   await expect(page.getByTestId('field-error-adjust-quantity-error')).toHaveText(/cannot go below the units reserved by open orders \(6\)/);
@@ -74,7 +74,7 @@ test('adjusting below reserved is refused with a message; a count with a reason 
   // what was typed stays for correction
   await expect(form.getByLabel('Reason')).toHaveValue('Cycle count');
 
-  await form.getByLabel('Quantity').fill('7');
+  await form.getByRole('textbox', { name: 'Quantity' }).fill('7');
   await form.getByLabel('Reason').fill('Cycle count: 3 damaged');
   await form.getByRole('button', { name: 'Adjust stock' }).click();
   await expect(page.getByTestId('adjust-success')).toContainText('Stock adjusted by -3. On hand is now 7.');
@@ -82,7 +82,7 @@ test('adjusting below reserved is refused with a message; a count with a reason 
   await expect(page.getByTestId('ledger-table').locator('tbody tr').first()).toContainText('Cycle count: 3 damaged');
 
   await page.getByLabel('Change (+/−)').check();
-  await form.getByLabel('Quantity').fill('abc');
+  await form.getByRole('textbox', { name: 'Quantity' }).fill('abc');
   await form.getByLabel('Reason').fill('typo');
   await form.getByRole('button', { name: 'Adjust stock' }).click();
   await expect(page.getByTestId('field-error-adjust-quantity-error')).toHaveText('Enter a whole number.');
@@ -99,15 +99,16 @@ test('an open alert can be acknowledged and moves to the acknowledged list', asy
   await expect(page.locator(`tr[data-sku-code="${stock.sku.code}"]`)).toContainText('管理员 Admin');
 });
 
-test('reorder suggestions download as CSV', async ({ page, request }) => {
+test('reorder suggestions download as CSV', async ({ page }) => {
+  // page.request carries the browser's cookies: the session and the English locale
   await page.goto('/inventory/reorder?days=30&safety=3');
   await expect(page.getByTestId('reorder-count')).toBeVisible();
-  const csv = await request.get('/inventory/reorder.csv?days=30&safety=3');
+  const csv = await page.request.get('/inventory/reorder.csv?days=30&safety=3');
   expect(csv.status()).toBe(200);
   expect(csv.headers()['content-type']).toContain('text/csv');
   const body = await csv.text();
   expect(body.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('SKU code,SKU name,Variant,Product,Units sold,Per day,Lead time (days),Safety (days),Available,Incoming,Suggested');
-  expect((await request.get('/inventory/reorder.csv?days=abc')).status()).toBe(400);
+  expect((await page.request.get('/inventory/reorder.csv?days=abc')).status()).toBe(400);
 });
 
 test.describe('read-only roles', () => {

@@ -32,7 +32,7 @@ export function SidebarNav({ visibleKeys, badges = {} }: { visibleKeys: readonly
                 {t(key)}
                 {key === 'inventory' && (badges.inventory ?? 0) > 0 && (
                   <span className="ml-auto rounded-full bg-amber-500 px-1.5 text-[11px] font-semibold leading-4 tabular-nums text-slate-950"
-                    data-testid="nav-badge-inventory" title={tInventory('badge', { count: badges.inventory ?? 0 })}>
+                    data-testid="nav-badge-inventory" data-count={badges.inventory} title={tInventory('badge', { count: badges.inventory ?? 0 })}>
                     {badges.inventory}
                     <span className="sr-only"> {tInventory('badge', { count: badges.inventory ?? 0 })}</span>
                   </span>
