@@ -95,7 +95,7 @@ export function ThresholdForm({ scope, skuId, warehouseId, current, label: title
       {!compact && <label htmlFor={idBase} className={label}>{title}</label>}
       <div className="flex items-center gap-1.5">
         <input id={idBase} name="threshold" inputMode="numeric" defaultValue={current ?? ''} aria-label={compact ? title : undefined}
-          required={scope === 'store'} className={`${input} ${compact ? 'w-20' : 'w-28'}`} aria-invalid={error ? true : undefined} />
+          required={scope === 'store'} className={`${input.replace('w-full', '')} ${compact ? 'w-20' : 'w-28'}`} aria-invalid={error ? true : undefined} />
         <button type="submit" disabled={isPending} className="h-8 rounded-md border border-slate-300 bg-white px-2.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-60">
           {isPending ? t('pending') : t('save')}
         </button>
