@@ -33,7 +33,10 @@ export const ZEntryCustomer = z.object({
   phone: z.string().optional(),
 }).superRefine((c, ctx) => {
   if (c.kind === 'existing' && !c.id) ctx.addIssue({ code: 'custom', path: ['id'], message: `${V}.customerRequired` });
-}).transform((c) => (c.kind === 'existing' ? { id: c.id } : { name: c.name ?? '', phone: (c.phone ?? '').replace(/[\s-]/g, '') }))
+  // a refinement issue stops the parse here, so the pipe only sees a chosen id or a name and phone
+}).transform((c): z.input<typeof ZOrderCustomer> => (c.kind === 'existing'
+  ? { id: c.id ?? 0 }
+  : { name: c.name ?? '', phone: (c.phone ?? '').replace(/[\s-]/g, '') }))
   .pipe(ZOrderCustomer);
 
 const create = ZCreateOrderInput.shape;
@@ -68,4 +71,6 @@ export const ZTotalsPreviewInput = z.object({
   lines: z.array(z.object({ skuId: ZId, quantity: z.number().int().min(0).max(MAX_LINE_QUANTITY) })).max(MAX_ORDER_LINES),
   discount: ZYuanAmount,
   shipping: ZYuanAmount,
+  /** an order being edited: its SKUs keep the price they were sold at */
+  orderId: ZId.optional(),
 });

@@ -5,7 +5,7 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { FulfillmentStateLabel, PaymentStateLabel, StatusBadge } from '@/components/orders/status-badge';
 import { getOrder } from '@/domain/orders/get-order';
-import { isOrderEditable } from '@/domain/orders/edit-order';
+import { EDITABLE_STATUSES } from '@/domain/orders/edit-order';
 import { parseOrderId } from '@/domain/orders/order-id';
 import { can } from '@/domain/staff/permissions';
 import { requirePermission } from '@/lib/auth/current-staff';
@@ -48,7 +48,7 @@ export default async function OrderPage({ params }: { params: Params }) {
             {order.isCashOnDelivery && <span className={tag}>{t('detail.cashOnDelivery')}</span>}
             {order.needsReview && <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800">{t('detail.needsReview')}</span>}
             {order.archivedAt && <span className={tag}>{t('detail.archivedOn', { date: dateTime(order.archivedAt) })}</span>}
-            {can(staff, 'orders.write') && isOrderEditable(order.status) && !order.archivedAt && (
+            {can(staff, 'orders.write') && EDITABLE_STATUSES.includes(order.status) && !order.archivedAt && (
               <Link href={`/orders/${order.id}/edit`} data-testid="edit-order-link"
                 className="rounded-md px-2 py-0.5 text-sm font-medium text-sky-700 ring-1 ring-inset ring-sky-200 hover:bg-sky-50">{t('entry.editLink')}</Link>
             )}

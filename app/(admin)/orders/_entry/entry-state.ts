@@ -29,9 +29,11 @@ export function addressFromCustomer(address: CustomerDefaultAddress): AddressSta
   };
 }
 
-/** Quantities typed as text go to the server as numbers when they are whole numbers, else as typed (it explains). */
-export function quantityValue(text: string): number | string {
-  return /^\d+$/.test(text.trim()) ? Number(text.trim()) : text;
+/** A quantity as typed, as a number for the server to judge: blank is 0, text that is no number is NaN (both explained there). */
+export function quantityValue(text: string): number {
+  const trimmed = text.trim();
+  if (trimmed === '') return 0;
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
 }
 
 /** Lines as the server actions take them. */

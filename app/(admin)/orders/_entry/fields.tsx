@@ -21,10 +21,13 @@ export function FormSection({ title, children, aside, testId }: { title: string;
   );
 }
 
-/** The messages of one field, under it; test ids follow the field path. */
+/**
+ * The message of one field, under it; test ids follow the field path. A field can fail several
+ * checks at once (an empty phone is also not a valid number): the first says what to do.
+ */
 export function FieldError({ id, messages, path }: { id?: string; messages: string[] | undefined; path: string }) {
   if (!messages?.length) return null;
-  return <p id={id} data-testid={`field-error-${path}`} className="mt-1 text-xs text-red-600">{messages.join(' ')}</p>;
+  return <p id={id} data-testid={`field-error-${path}`} className="mt-1 text-xs text-red-600">{messages[0]}</p>;
 }
 
 /** A labelled text input bound to one field of the form state, with its server-side messages. */

@@ -11,6 +11,8 @@ export interface TotalsInput {
   lines: { skuId: number; quantity: number }[];
   discount: string;
   shipping: string;
+  /** an order being edited (its lines keep their sold prices) */
+  orderId?: number;
 }
 
 /**

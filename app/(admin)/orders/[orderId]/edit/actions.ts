@@ -9,6 +9,7 @@ import { staffActor } from '@/domain/shared/actor';
 import { ok } from '@/domain/shared/result';
 import { staffAction } from '@/lib/actions/staff-action';
 import { explainEntryFailure } from '../../_entry/explain-failure';
+import { shipToInput } from '../../_entry/ship-to-input';
 
 /**
  * Saves an edit made before shipment. expectedVersion is the order's version when the form was
@@ -19,10 +20,7 @@ export const editOrderAction = staffAction('orders.write', ZOrderEditForm, async
   const result = await editOrder(db, {
     orderId: input.orderId,
     expectedVersion: input.expectedVersion,
-    shipTo: input.shipTo,
-    lines: input.lines,
-    discountCents: input.discount,
-    buyerNote: input.buyerNote,
+    changes: { shipTo: shipToInput(input.shipTo), lines: input.lines, discountCents: input.discount, buyerNote: input.buyerNote },
     actor: staffActor(staff),
   });
   if (!result.ok) {

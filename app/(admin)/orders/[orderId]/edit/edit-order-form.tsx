@@ -46,7 +46,8 @@ export function EditOrderForm({ initial, locale }: { initial: EditOrderInitial; 
     }),
     discount,
     shipping: initial.shipping,
-  }), [lines, discount, initial.shipping]);
+    orderId: initial.orderId,
+  }), [lines, discount, initial.shipping, initial.orderId]);
   const totals = useTotalsPreview(totalsInput);
   const lineTotals = useMemo(() => new Map((totals.data?.lines ?? []).map((l) => [l.skuId, l.lineTotalCents])), [totals.data]);
 
@@ -66,9 +67,9 @@ export function EditOrderForm({ initial, locale }: { initial: EditOrderInitial; 
         router.push(`/orders/${initial.orderId}`);
         return;
       }
-      setIsConflict(result.code === 'conflict');
+      setIsConflict(result.code === 'stale');
       setErrors(result.fieldErrors ?? {});
-      setFormError(result.code === 'conflict' ? t('edit.conflict')
+      setFormError(result.code === 'stale' ? t('edit.conflict')
         : result.code === 'invalid' && result.fieldErrors && Object.keys(result.fieldErrors).length > 0 ? t('fixErrors') : result.message);
     });
   };

@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { StatusBadge } from '@/components/orders/status-badge';
 import { findSkusForEntry } from '@/domain/catalog/search-skus';
-import { isOrderEditable } from '@/domain/orders/edit-order';
+import { EDITABLE_STATUSES } from '@/domain/orders/edit-order';
 import { getOrder } from '@/domain/orders/get-order';
 import { parseOrderId } from '@/domain/orders/order-id';
 import { minorUnitsToDecimal } from '@/domain/shared/money';
@@ -49,7 +49,7 @@ export default async function EditOrderPage({ params }: { params: Params }) {
     </>
   );
 
-  if (!isOrderEditable(order.status) || order.archivedAt) {
+  if (!EDITABLE_STATUSES.includes(order.status) || order.archivedAt) {
     return (
       <div className="space-y-4 px-6 py-5">
         {header}
@@ -65,12 +65,19 @@ export default async function EditOrderPage({ params }: { params: Params }) {
   const held = new Map<number, number>();
   for (const line of detail.lines) if (line.skuId !== null) held.set(line.skuId, (held.get(line.skuId) ?? 0) + line.quantity);
   const skus = await findSkusForEntry(db, [...held.keys()]);
-  const lines: LineState[] = skus.map((sku) => ({ sku, quantity: String(held.get(sku.id) ?? 0), heldByOrder: held.get(sku.id) ?? 0 }))
+  // a kept line keeps the price it was sold at (editOrder does the same); added SKUs show today's
+  const soldPrice = (skuId: number) => detail.lines.find((l) => l.skuId === skuId)?.unitPriceCents;
+  const lines: LineState[] = skus.map((sku) => ({
+    sku: { ...sku, priceCents: soldPrice(sku.id) ?? sku.priceCents }, quantity: String(held.get(sku.id) ?? 0), heldByOrder: held.get(sku.id) ?? 0,
+  }))
     .sort((a, b) => detail.lines.findIndex((l) => l.skuId === a.sku.id) - detail.lines.findIndex((l) => l.skuId === b.sku.id));
 
   return (
     <div className="space-y-4 px-6 py-5">
       {header}
+      {detail.paidCents > 0 && (
+        <p className="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="paid-hint">{t('entry.edit.paidHint')}</p>
+      )}
       <EditOrderForm
         key={order.version}
         locale={locale}
