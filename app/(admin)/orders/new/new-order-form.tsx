@@ -47,6 +47,19 @@ export function NewOrderForm({ locale }: { locale: string }) {
   const totals = useTotalsPreview(totalsInput);
   const lineTotals = useMemo(() => new Map((totals.data?.lines ?? []).map((l) => [l.skuId, l.lineTotalCents])), [totals.data]);
 
+  // a quick-created customer is usually the recipient: the address follows until someone edits it
+  const onCustomerChange = (next: CustomerState) => {
+    if (next.kind === 'new') {
+      const previous = customer.kind === 'new' ? customer : { name: '', phone: '' };
+      setAddress((a) => ({
+        ...a,
+        name: a.name === previous.name ? next.name : a.name,
+        phone: a.phone === previous.phone ? next.phone : a.phone,
+      }));
+    }
+    setCustomer(next);
+  };
+
   const onLinesChange = (next: LineState[]) => {
     if (next.length !== lines.length) setErrors(withoutLineErrors);
     setLines(next);
@@ -83,7 +96,7 @@ export function NewOrderForm({ locale }: { locale: string }) {
         <FormSection title={t('customer.title')} testId="section-customer">
           <CustomerPicker
             value={customer}
-            onChange={setCustomer}
+            onChange={onCustomerChange}
             onPickExisting={(picked) => { if (picked.defaultAddress) setAddress(addressFromCustomer(picked.defaultAddress)); }}
             errors={errors}
           />
