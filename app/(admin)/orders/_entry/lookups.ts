@@ -1,6 +1,6 @@
 'use client';
 
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import type { SkuForEntry } from '@/domain/catalog/search-skus';
 import type { CustomerMatch } from '@/domain/customers/search-customers';
@@ -22,10 +22,11 @@ export function useCustomerSearch(text: string) {
     queryKey: ['entry-customers', q],
     queryFn: ({ signal }) => fetchLookup<{ customers: CustomerMatch[] }>('/api/internal/customers', q, signal, t('signedOut')),
     enabled: q.length > 0,
-    placeholderData: keepPreviousData,
     staleTime: 10_000,
   });
-  return { ...query, customers: q.length > 0 ? query.data?.customers ?? [] : [], isSettled: q === text.trim() && !query.isFetching };
+  // only answers to what is typed now: Enter must never pick a match for an earlier, shorter text
+  const isCurrent = q.length > 0 && q === text.trim() && !query.isPlaceholderData;
+  return { ...query, customers: isCurrent ? query.data?.customers ?? [] : [], isSettled: isCurrent && !query.isFetching };
 }
 
 /** SKUs matching a code, barcode or name, with live available stock (never cached for long: stock moves). */
@@ -36,8 +37,8 @@ export function useSkuSearch(text: string) {
     queryKey: ['entry-skus', q],
     queryFn: ({ signal }) => fetchLookup<{ skus: SkuForEntry[] }>('/api/internal/skus', q, signal, t('signedOut')),
     enabled: q.length > 0,
-    placeholderData: keepPreviousData,
     staleTime: 0,
   });
-  return { ...query, skus: q.length > 0 ? query.data?.skus ?? [] : [], isSettled: q === text.trim() && !query.isFetching };
+  const isCurrent = q.length > 0 && q === text.trim() && !query.isPlaceholderData;
+  return { ...query, skus: isCurrent ? query.data?.skus ?? [] : [], isSettled: isCurrent && !query.isFetching };
 }
