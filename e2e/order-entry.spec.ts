@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { formatMoney } from '../domain/shared/money';
-import { createTestOrders, uniqueName, useEnglish } from './support';
+import { createTestOrders, signInAndWait, uniqueName, useEnglish } from './support';
 
 test.beforeEach(async ({ context, baseURL }) => {
   await useEnglish(context, baseURL!);
@@ -182,4 +182,23 @@ test('shipped orders cannot be edited', async ({ page, request }) => {
   await page.goto(`/orders/${orders[0].id}/edit`);
   await expect(page.getByTestId('not-editable')).toContainText('It is Shipped');
   await expect(page.getByTestId('save-order')).toHaveCount(0);
+});
+
+test.describe('without orders.write', () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test('a viewer gets no New order or Edit link, and neither the pages nor the lookups', async ({ page }) => {
+    await signInAndWait(page, 'viewer@example.com');
+    await page.goto('/orders');
+    await expect(page.getByTestId('orders-table')).toBeVisible();
+    await expect(page.getByTestId('new-order-link')).toHaveCount(0);
+    await page.getByTestId('orders-table').locator('tbody tr td:first-child a').first().click();
+    await expect(page.getByTestId('order-timeline')).toBeVisible();
+    await expect(page.getByTestId('edit-order-link')).toHaveCount(0);
+
+    expect((await page.goto('/orders/new'))?.status()).toBe(403);
+    const skus = await page.request.get('/api/internal/skus?q=SM');
+    expect(skus.status()).toBe(403);
+    expect(await skus.json()).toEqual({ code: 'forbidden', message: 'Your role is not allowed to do this.' });
+  });
 });
