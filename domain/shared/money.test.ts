@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, minorUnitsToDecimal, sumCents, sumMoney } from './money';
+import { formatMoney, minorUnitsToDecimal, parseYuanToFen, sumCents, sumMoney } from './money';
 
 describe('formatMoney', () => {
   it('formats CNY fen in Chinese and English', () => {
@@ -59,5 +59,60 @@ describe('sumMoney / sumCents', () => {
 
   it('refuses totals beyond exact integers', () => {
     expect(() => sumCents([Number.MAX_SAFE_INTEGER, 1])).toThrow(RangeError);
+  });
+});
+
+describe('parseYuanToFen', () => {
+  const fen = (text: string) => {
+    const parsed = parseYuanToFen(text);
+    return parsed.ok ? parsed.fen : parsed.error;
+  };
+
+  it('reads yuan with up to two decimals as exact integer fen', () => {
+    expect(fen('12.5')).toBe(1250);
+    expect(fen('12.50')).toBe(1250);
+    expect(fen('12')).toBe(1200);
+    expect(fen('12.')).toBe(1200);
+    expect(fen('0.05')).toBe(5);
+    expect(fen('0.1')).toBe(10);
+    expect(fen('007.30')).toBe(730);
+    expect(fen('0')).toBe(0);
+    expect(fen('.5')).toBe(50);
+  });
+
+  it('is exact where a float multiplication is not', () => {
+    // 0.29 * 100 = 28.999999999999996 and 1.005 * 100 = 100.49999999999999 in floating point
+    expect(fen('0.29')).toBe(29);
+    expect(fen('19.99')).toBe(1999);
+    expect(fen('4.35')).toBe(435);
+    expect(fen('9999999999999.99')).toBe(999999999999999);
+  });
+
+  it('treats a blank field as zero', () => {
+    expect(fen('')).toBe(0);
+    expect(fen('   ')).toBe(0);
+  });
+
+  it('accepts what people paste: a yuan sign, thousands separators, full-width digits', () => {
+    expect(fen('¥1,234.5')).toBe(123450);
+    expect(fen(' ￥8 ')).toBe(800);
+    expect(fen('１２．５')).toBe(1250);
+  });
+
+  it('refuses more than two decimals instead of rounding', () => {
+    expect(fen('12.345')).toBe('too_precise');
+    expect(fen('0.005')).toBe('too_precise');
+    expect(fen('1.000')).toBe('too_precise');
+  });
+
+  it('refuses what is not a plain non-negative amount', () => {
+    for (const text of ['-1', '+1', 'abc', '1e3', '1.2.3', '.', '12,34', '1,2345', 'NaN', 'Infinity', '0x10', '1 000']) {
+      expect(fen(text), text).toBe('invalid');
+    }
+  });
+
+  it('refuses amounts past exact integers', () => {
+    expect(fen('99999999999999999')).toBe('too_large');
+    expect(fen('90071992547409.93')).toBe('too_large');
   });
 });

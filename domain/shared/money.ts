@@ -70,3 +70,33 @@ export function sumCents(values: readonly number[]): number {
   assertMinorUnits(total);
   return total;
 }
+
+/** Why a typed-in amount was refused (see parseYuanToFen). */
+export type AmountParseError = 'invalid' | 'too_precise' | 'too_large';
+
+const DECIMAL_AMOUNT = /^(\d+)(?:\.(\d*))?$/;
+
+/**
+ * Reads an amount typed in yuan ("12.5", "12.50", "0.05", "1,234.5") as integer fen (1250),
+ * exactly: the digits are shifted as text, never through a float. Refuses negative numbers,
+ * more than 2 decimals ("0.005" is not a price), and amounts past exact integers. Empty text is
+ * zero: a blank discount or shipping fee means none.
+ */
+export function parseYuanToFen(text: string): { ok: true; fen: number } | { ok: false; error: AmountParseError } {
+  // full-width digits and the decimal point of a Chinese input method are common in typed amounts
+  const normalized = text.trim()
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[．。]/g, '.')
+    .replace(/^[¥￥]\s*/, '')
+    .replace(/,(?=\d{3}(\D|$))/g, '')
+    .replace(/^\.(?=\d)/, '0.');
+  if (normalized === '') return { ok: true, fen: 0 };
+  const match = DECIMAL_AMOUNT.exec(normalized);
+  if (!match) return { ok: false, error: 'invalid' };
+  const [, whole, fraction = ''] = match;
+  if (fraction.length > 2) return { ok: false, error: 'too_precise' };
+  const digits = `${whole}${fraction.padEnd(2, '0')}`.replace(/^0+(?=\d)/, '');
+  // 15 digits of fen stay well inside Number.MAX_SAFE_INTEGER (and any real order)
+  if (digits.length > 15) return { ok: false, error: 'too_large' };
+  return { ok: true, fen: Number(digits) };
+}

@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listOrders } from '@/domain/orders/list-orders';
 import { parseOrderListParams } from '@/domain/orders/order-list-filters';
+import { can } from '@/domain/staff/permissions';
 import { requirePermission } from '@/lib/auth/current-staff';
 import { OrderFilters, StatusChips } from './order-filters';
 import { OrdersPagination } from './orders-pagination';
@@ -18,7 +20,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** The orders list: filters live in the URL, so every view is a link that can be bookmarked and shared. */
 export default async function OrdersPage({ searchParams }: { searchParams: SearchParams }) {
-  await requirePermission('orders.read');
+  const staff = await requirePermission('orders.read');
   const { filters, rejected } = parseOrderListParams(await searchParams);
   const [page, t, locale] = await Promise.all([listOrders(getDb(), filters), getTranslations('orders'), getLocale()]);
   const isFiltered = filters.statuses.length > 0 || Boolean(filters.from || filters.to || filters.source || filters.q);
@@ -32,6 +34,12 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
           </h1>
           <span className="text-sm text-slate-500" data-testid="orders-count">{t('list.shownCount', { count: page.rows.length })}</span>
         </div>
+        {can(staff, 'orders.write') && (
+          <Link href="/orders/new" data-testid="new-order-link"
+            className="rounded-md bg-sky-600 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-sky-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600">
+            + {t('entry.newButton')}
+          </Link>
+        )}
       </header>
 
       <RejectedParams rejected={rejected} />

@@ -5,7 +5,9 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { FulfillmentStateLabel, PaymentStateLabel, StatusBadge } from '@/components/orders/status-badge';
 import { getOrder } from '@/domain/orders/get-order';
+import { EDITABLE_STATUSES } from '@/domain/orders/edit-order';
 import { parseOrderId } from '@/domain/orders/order-id';
+import { can } from '@/domain/staff/permissions';
 import { requirePermission } from '@/lib/auth/current-staff';
 import { OrderItems } from './order-items';
 import { OrderPayments, OrderShipments } from './order-money-and-shipments';
@@ -23,7 +25,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 /** The order page (read-only): what was bought, by whom, where it goes, the money and the timeline. */
 export default async function OrderPage({ params }: { params: Params }) {
-  await requirePermission('orders.read');
+  const staff = await requirePermission('orders.read');
   const id = parseOrderId((await params).orderId);
   const detail = id === null ? null : await getOrder(getDb(), id);
   if (!detail) notFound();
@@ -46,6 +48,10 @@ export default async function OrderPage({ params }: { params: Params }) {
             {order.isCashOnDelivery && <span className={tag}>{t('detail.cashOnDelivery')}</span>}
             {order.needsReview && <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800">{t('detail.needsReview')}</span>}
             {order.archivedAt && <span className={tag}>{t('detail.archivedOn', { date: dateTime(order.archivedAt) })}</span>}
+            {can(staff, 'orders.write') && EDITABLE_STATUSES.includes(order.status) && !order.archivedAt && (
+              <Link href={`/orders/${order.id}/edit`} data-testid="edit-order-link"
+                className="rounded-md px-2 py-0.5 text-sm font-medium text-sky-700 ring-1 ring-inset ring-sky-200 hover:bg-sky-50">{t('entry.editLink')}</Link>
+            )}
           </div>
           <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-500">
             <span>{t('detail.placedOn', { date: dateTime(order.placedAt) })}</span>

@@ -1,0 +1,125 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useMemo, useState, useTransition } from 'react';
+import { formatMoney } from '@/domain/shared/money';
+import { AddressFields } from '../../_entry/address-fields';
+import { linesPayload, type AddressState, type LineState } from '../../_entry/entry-state';
+import { FieldError, FormSection, inputClass, labelClass, TextField, type FieldErrors } from '../../_entry/fields';
+import { OrderLinesEditor } from '../../_entry/order-lines-editor';
+import { TotalsPreview, useTotalsPreview } from '../../_entry/totals-preview';
+import { editOrderAction } from './actions';
+
+export interface EditOrderInitial {
+  orderId: number;
+  version: number;
+  address: AddressState;
+  lines: LineState[];
+  /** the discount as yuan text ("12.50") */
+  discount: string;
+  /** shipping as yuan text, for the totals preview; not edited here */
+  shipping: string;
+  shippingCents: number;
+  currency: string;
+  buyerNote: string;
+}
+
+/** Edits an order before shipment; the version it was opened at guards against overwriting someone else's edit. */
+export function EditOrderForm({ initial, locale }: { initial: EditOrderInitial; locale: string }) {
+  const t = useTranslations('orders.entry');
+  const router = useRouter();
+  const [address, setAddress] = useState(initial.address);
+  const [lines, setLines] = useState(initial.lines);
+  const [discount, setDiscount] = useState(initial.discount);
+  const [buyerNote, setBuyerNote] = useState(initial.buyerNote);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [isConflict, setIsConflict] = useState(false);
+  const [isPending, startTransition] = useTransition();
+
+  const totalsInput = useMemo(() => ({
+    lines: lines.flatMap((line) => {
+      const quantity = Number(line.quantity);
+      return Number.isSafeInteger(quantity) && quantity >= 0 && quantity <= 9_999 ? [{ skuId: line.sku.id, quantity }] : [];
+    }),
+    discount,
+    shipping: initial.shipping,
+    orderId: initial.orderId,
+  }), [lines, discount, initial.shipping, initial.orderId]);
+  const totals = useTotalsPreview(totalsInput);
+  const lineTotals = useMemo(() => new Map((totals.data?.lines ?? []).map((l) => [l.skuId, l.lineTotalCents])), [totals.data]);
+
+  const onLinesChange = (next: LineState[]) => {
+    if (next.length !== lines.length) setErrors((e) => Object.fromEntries(Object.entries(e).filter(([path]) => !path.startsWith('lines.'))));
+    setLines(next);
+  };
+
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const payload = {
+      orderId: initial.orderId, expectedVersion: initial.version, shipTo: address, lines: linesPayload(lines), discount, buyerNote,
+    };
+    startTransition(async () => {
+      const result = await editOrderAction(payload);
+      if (result.ok) {
+        router.push(`/orders/${initial.orderId}`);
+        return;
+      }
+      setIsConflict(result.code === 'stale');
+      setErrors(result.fieldErrors ?? {});
+      setFormError(result.code === 'stale' ? t('edit.conflict')
+        : result.code === 'invalid' && result.fieldErrors && Object.keys(result.fieldErrors).length > 0 ? t('fixErrors') : result.message);
+    });
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-4 xl:grid-cols-3" data-testid="edit-order-form">
+      <div className="space-y-4 xl:col-span-2">
+        {formError && (
+          <div data-testid="form-error" className="flex items-center justify-between gap-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
+            <p>{formError}</p>
+            {isConflict && (
+              // a full reload: the form starts again from the order as it is now
+              <button type="button" onClick={() => window.location.reload()} className="shrink-0 rounded-md bg-white px-2.5 py-1 text-xs font-semibold text-red-700 ring-1 ring-red-300 hover:bg-red-50">
+                {t('edit.reload')}
+              </button>
+            )}
+          </div>
+        )}
+        <FormSection title={t('address.title')} testId="section-address">
+          <AddressFields value={address} onChange={setAddress} errors={errors} />
+        </FormSection>
+        <FormSection title={t('lines.title')} testId="section-lines">
+          <OrderLinesEditor lines={lines} onChange={onLinesChange} errors={errors} locale={locale} lineTotals={lineTotals} />
+        </FormSection>
+      </div>
+      <aside className="space-y-4">
+        <FormSection title={t('amounts.title')} testId="section-amounts">
+          <div className="space-y-3">
+            <TextField label={t('amounts.discount')} path="discount" value={discount} onChange={setDiscount} errors={errors}
+              inputProps={{ inputMode: 'decimal', placeholder: '0.00', className: `${inputClass} text-right tabular-nums` }} />
+            <p className="text-xs text-slate-500">{t('edit.shippingFixed', { amount: formatMoney(initial.shippingCents, initial.currency, locale) })}</p>
+            <div>
+              <label htmlFor="buyer-note" className={labelClass}>{t('amounts.buyerNote')}</label>
+              <textarea id="buyer-note" name="buyerNote" value={buyerNote} onChange={(e) => setBuyerNote(e.target.value)} rows={3} maxLength={500}
+                aria-invalid={errors.buyerNote ? true : undefined} className={`${inputClass} h-auto py-1.5`} />
+              <FieldError messages={errors.buyerNote} path="buyerNote" />
+            </div>
+          </div>
+        </FormSection>
+        <FormSection title={t('totals.title')} testId="section-totals">
+          <TotalsPreview preview={totals.data} isUpdating={totals.isFetching} error={totals.error ? totals.error.message : null} locale={locale} />
+          <div className="mt-4 flex items-center justify-end gap-2">
+            <Link href={`/orders/${initial.orderId}`} className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100">{t('cancel')}</Link>
+            <button type="submit" disabled={isPending} data-testid="save-order"
+              className="rounded-md bg-sky-600 px-4 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-sky-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:cursor-wait disabled:opacity-70">
+              {isPending ? t('saving') : t('save')}
+            </button>
+          </div>
+        </FormSection>
+      </aside>
+    </form>
+  );
+}

@@ -1,0 +1,152 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useMemo, useState, useTransition } from 'react';
+import { AddressFields } from '../_entry/address-fields';
+import { CustomerPicker, type CustomerState } from '../_entry/customer-picker';
+import { addressFromCustomer, EMPTY_ADDRESS, linesPayload, type AddressState, type LineState } from '../_entry/entry-state';
+import { FieldError, FormSection, inputClass, labelClass, TextField, type FieldErrors } from '../_entry/fields';
+import { OrderLinesEditor } from '../_entry/order-lines-editor';
+import { TotalsPreview, useTotalsPreview } from '../_entry/totals-preview';
+import { createOrderAction } from './actions';
+
+/** Drops the messages of line rows once the rows move, so a message never lands on the wrong line. */
+function withoutLineErrors(errors: FieldErrors): FieldErrors {
+  return Object.fromEntries(Object.entries(errors).filter(([path]) => !path.startsWith('lines.')));
+}
+
+/**
+ * Manual order entry (手动录入): customer, address, lines, money and note in one keyboard-first
+ * form. Totals come from the server; the action checks everything again and returns every field
+ * message at once.
+ */
+export function NewOrderForm({ locale }: { locale: string }) {
+  const t = useTranslations('orders.entry');
+  const router = useRouter();
+  const [customer, setCustomer] = useState<CustomerState>({ kind: 'existing', customer: null });
+  const [address, setAddress] = useState<AddressState>(EMPTY_ADDRESS);
+  const [lines, setLines] = useState<LineState[]>([]);
+  const [discount, setDiscount] = useState('');
+  const [shipping, setShipping] = useState('');
+  const [isCashOnDelivery, setIsCashOnDelivery] = useState(false);
+  const [buyerNote, setBuyerNote] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [isPending, startTransition] = useTransition();
+
+  const totalsInput = useMemo(() => ({
+    lines: lines.flatMap((line) => {
+      const quantity = Number(line.quantity);
+      return Number.isSafeInteger(quantity) && quantity >= 0 && quantity <= 9_999 ? [{ skuId: line.sku.id, quantity }] : [];
+    }),
+    discount,
+    shipping,
+  }), [lines, discount, shipping]);
+  const totals = useTotalsPreview(totalsInput);
+  const lineTotals = useMemo(() => new Map((totals.data?.lines ?? []).map((l) => [l.skuId, l.lineTotalCents])), [totals.data]);
+
+  // a quick-created customer is usually the recipient: the address follows until someone edits it
+  const onCustomerChange = (next: CustomerState) => {
+    if (next.kind === 'new') {
+      const previous = customer.kind === 'new' ? customer : { name: '', phone: '' };
+      setAddress((a) => ({
+        ...a,
+        name: a.name === previous.name ? next.name : a.name,
+        phone: a.phone === previous.phone ? next.phone : a.phone,
+      }));
+    }
+    setCustomer(next);
+  };
+
+  const onLinesChange = (next: LineState[]) => {
+    if (next.length !== lines.length) setErrors(withoutLineErrors);
+    setLines(next);
+  };
+
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const payload = {
+      customer: customer.kind === 'existing' ? { kind: 'existing' as const, id: customer.customer?.id ?? 0 } : { kind: 'new' as const, name: customer.name, phone: customer.phone },
+      shipTo: address,
+      lines: linesPayload(lines),
+      discount,
+      shipping,
+      isCashOnDelivery,
+      buyerNote,
+    };
+    startTransition(async () => {
+      const result = await createOrderAction(payload);
+      if (result.ok) {
+        router.push(`/orders/${result.data.orderId}`);
+        return;
+      }
+      setErrors(result.fieldErrors ?? {});
+      setFormError(result.fieldErrors && Object.keys(result.fieldErrors).length > 0 && result.code === 'invalid' ? t('fixErrors') : result.message);
+    });
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-4 xl:grid-cols-3" data-testid="new-order-form">
+      <div className="space-y-4 xl:col-span-2">
+        {formError && (
+          <p data-testid="form-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">{formError}</p>
+        )}
+        <FormSection title={t('customer.title')} testId="section-customer">
+          <CustomerPicker
+            value={customer}
+            onChange={onCustomerChange}
+            onPickExisting={(picked) => { if (picked.defaultAddress) setAddress(addressFromCustomer(picked.defaultAddress)); }}
+            errors={errors}
+          />
+        </FormSection>
+        <FormSection title={t('address.title')} testId="section-address">
+          <AddressFields value={address} onChange={setAddress} errors={errors} />
+        </FormSection>
+        <FormSection title={t('lines.title')} testId="section-lines">
+          <OrderLinesEditor lines={lines} onChange={onLinesChange} errors={errors} locale={locale} lineTotals={lineTotals} />
+        </FormSection>
+      </div>
+
+      <aside className="space-y-4">
+        <FormSection title={t('amounts.title')} testId="section-amounts">
+          <div className="space-y-3">
+            <div className="grid grid-cols-2 gap-3">
+              <TextField label={t('amounts.discount')} path="discount" value={discount} onChange={setDiscount} errors={errors}
+                inputProps={{ inputMode: 'decimal', placeholder: '0.00', className: `${inputClass} text-right tabular-nums` }} />
+              <TextField label={t('amounts.shipping')} path="shipping" value={shipping} onChange={setShipping} errors={errors}
+                inputProps={{ inputMode: 'decimal', placeholder: '0.00', className: `${inputClass} text-right tabular-nums` }} />
+            </div>
+            <label className="flex items-start gap-2 text-sm text-slate-700">
+              <input type="checkbox" name="isCashOnDelivery" checked={isCashOnDelivery} onChange={(e) => setIsCashOnDelivery(e.target.checked)}
+                className="mt-0.5 size-4 rounded border-slate-300 text-sky-600 focus:ring-sky-500" />
+              <span>
+                <span className="font-medium">{t('amounts.cod')}</span>
+                <span className="block text-xs text-slate-500">{t('amounts.codHint')}</span>
+              </span>
+            </label>
+            <FieldError messages={errors.isCashOnDelivery} path="isCashOnDelivery" />
+            <div>
+              <label htmlFor="buyer-note" className={labelClass}>{t('amounts.buyerNote')}</label>
+              <textarea id="buyer-note" name="buyerNote" value={buyerNote} onChange={(e) => setBuyerNote(e.target.value)} rows={3} maxLength={500}
+                aria-invalid={errors.buyerNote ? true : undefined}
+                className={`${inputClass} h-auto py-1.5`} />
+              <FieldError messages={errors.buyerNote} path="buyerNote" />
+            </div>
+          </div>
+        </FormSection>
+        <FormSection title={t('totals.title')} testId="section-totals">
+          <TotalsPreview preview={totals.data} isUpdating={totals.isFetching} error={totals.error ? totals.error.message : null} locale={locale} />
+          <div className="mt-4 flex items-center justify-end gap-2">
+            <Link href="/orders" className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100">{t('cancel')}</Link>
+            <button type="submit" disabled={isPending} data-testid="submit-order"
+              className="rounded-md bg-sky-600 px-4 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-sky-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:cursor-wait disabled:opacity-70">
+              {isPending ? t('submitting') : t('submit')}
+            </button>
+          </div>
+        </FormSection>
+      </aside>
+    </form>
+  );
+}
