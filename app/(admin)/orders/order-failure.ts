@@ -1,0 +1,28 @@
+import { eq } from 'drizzle-orm';
+import { getTranslations } from 'next-intl/server';
+import type { Database } from '@/db/client';
+import { orders } from '@/db/schema/orders';
+import { fail, type Fail } from '@/domain/shared/result';
+
+const STALE_STATUS_CODES = new Set(['conflict', 'invalid_transition']);
+
+/**
+ * A domain failure in the user's language. A move that lost a race or no longer fits the order's
+ * status names the status the order has now (read again here, after the failed attempt), so the
+ * person learns what happened; the caller revalidates the page so it shows that status.
+ */
+export async function localizeOrderFailure(db: Database, orderId: number, failure: Fail): Promise<Fail> {
+  const t = await getTranslations('orders');
+  if (STALE_STATUS_CODES.has(failure.code)) {
+    const [order] = await db.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
+    if (!order) return fail('not_found', t('actions.errors.not_found'));
+    return fail(failure.code, t('actions.errors.conflict', { status: t(`status.${order.status}`) }));
+  }
+  const known = (code: string) => t.has(`actions.errors.${code}`);
+  const message = known(failure.code) ? t(`actions.errors.${failure.code}` as 'actions.errors.unexpected') : failure.message;
+  // domain field errors carry codes; the form shows them as sentences
+  const fieldErrors = failure.fieldErrors && Object.fromEntries(Object.entries(failure.fieldErrors).map(([field, codes]) => [
+    field, codes.map((code) => (known(code) ? t(`actions.errors.${code}` as 'actions.errors.unexpected') : code)),
+  ]));
+  return fail(failure.code, message, fieldErrors);
+}
