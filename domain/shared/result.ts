@@ -9,6 +9,8 @@ export type Fail<C extends string = string> = {
   message: string;
   /** per-field messages for forms, keyed by field path ("lines.0.quantity") */
   fieldErrors?: Record<string, string[]>;
+  /** values for the translated message (`orders.errors.<code>` with {status}, {skus}...) */
+  params?: Record<string, string | number>;
 };
 export type Result<T, C extends string = string> = Ok<T> | Fail<C>;
 
@@ -16,6 +18,10 @@ export function ok<T>(data: T): Ok<T> {
   return { ok: true, data };
 }
 
-export function fail<C extends string>(code: C, message: string, fieldErrors?: Record<string, string[]>): Fail<C> {
-  return fieldErrors ? { ok: false, code, message, fieldErrors } : { ok: false, code, message };
+export function fail<C extends string>(
+  code: C, message: string, fieldErrors?: Record<string, string[]>, params?: Record<string, string | number>,
+): Fail<C> {
+  return {
+    ok: false, code, message, ...(fieldErrors ? { fieldErrors } : {}), ...(params ? { params } : {}),
+  };
 }

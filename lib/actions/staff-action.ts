@@ -89,7 +89,8 @@ function localizeFailure(
 ): ActionResult<never> {
   const key = namespace ? `${namespace}.errors.${failure.code}` : undefined;
   if (!key || !t.has(key)) return { ok: false, code: failure.code, message: failure.message, ...(failure.fieldErrors ? { fieldErrors: failure.fieldErrors } : {}) };
-  const message = t(key);
+  // params fill the placeholders ({status}, {skus}) so translated messages still name what failed
+  const message = t(key, failure.params);
   const fieldErrors = failure.fieldErrors
     ? Object.fromEntries(Object.keys(failure.fieldErrors).map((field) => [field, [message]]))
     : undefined;

@@ -1,0 +1,69 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { orderEvents, orders, type Order } from '@/db/schema/orders';
+import type { Actor } from '@/domain/shared/actor';
+import { fail, ok, type Result } from '@/domain/shared/result';
+import { canTransition, type OrderStatus } from './order-status';
+
+export interface TransitionOrderInput {
+  orderId: number;
+  to: OrderStatus;
+  actor: Actor;
+  /** shown on the timeline; for a cancellation also stored as the order's cancel_reason */
+  reason?: string | null;
+  /** extra facts for the timeline row (payment id, shipment id...) */
+  details?: Record<string, unknown> | null;
+  /** the status the caller saw; the move only happens if the order is still in it */
+  expectedFrom?: OrderStatus;
+}
+
+/**
+ * Failure codes (params.status is the order's current status, params.to the requested one):
+ * - `not_found`: no such order.
+ * - `invalid_transition`: ORDER_TRANSITIONS does not allow current -> to (message names both).
+ * - `conflict`: the order left the expected status before this move (someone else moved first).
+ */
+export type TransitionFailure = 'not_found' | 'invalid_transition' | 'conflict';
+
+const TIMESTAMP_OF: Partial<Record<OrderStatus, keyof Order>> = {
+  paid: 'paidAt', shipped: 'shippedAt', completed: 'completedAt', cancelled: 'cancelledAt',
+};
+
+/**
+ * Moves an order along the transition table, inside the caller's transaction: ONE conditional
+ * UPDATE (WHERE status = from, so a concurrent move makes it match nothing), then the timeline
+ * row. The caller applies the effects (stock, payments) in the same transaction.
+ */
+export async function transitionOrder(tx: Database, input: TransitionOrderInput): Promise<Result<Order, TransitionFailure>> {
+  let from = input.expectedFrom;
+  if (from === undefined) {
+    const [current] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, input.orderId));
+    if (!current) return fail('not_found', `Order #${input.orderId} does not exist`);
+    from = current.status;
+  }
+  if (!canTransition(from, input.to)) {
+    return fail('invalid_transition', `An order that is ${from} cannot become ${input.to}`, undefined, { status: from, to: input.to });
+  }
+
+  const stamp = TIMESTAMP_OF[input.to];
+  const [moved] = await tx.update(orders).set({
+    status: input.to,
+    ...(stamp ? { [stamp]: sql`now()` } : {}),
+    ...(input.to === 'cancelled' ? { cancelReason: input.reason ?? null } : {}),
+    updatedAt: sql`now()`,
+    version: sql`${orders.version} + 1`,
+  }).where(sql`${orders.id} = ${input.orderId} and ${orders.status} = ${from}`).returning();
+
+  if (!moved) {
+    const [now] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, input.orderId));
+    if (!now) return fail('not_found', `Order #${input.orderId} does not exist`);
+    return fail('conflict', `The order is now ${now.status}, no longer ${from}: someone else changed it first`, undefined, { status: now.status, to: input.to });
+  }
+
+  await tx.insert(orderEvents).values({
+    orderId: input.orderId, kind: 'status_changed', fromStatus: from, toStatus: input.to,
+    actorType: input.actor.type, actorId: input.actor.id, actorName: input.actor.name,
+    message: input.reason ?? null, details: input.details ?? null,
+  });
+  return ok(moved);
+}
