@@ -4,7 +4,7 @@ import type { Order } from '@/db/schema/orders';
 import { payments } from '@/db/schema/payments';
 import type { Actor } from '@/domain/shared/actor';
 import { ok, type Result } from '@/domain/shared/result';
-import { transactionResult } from '@/domain/shared/transaction-result';
+import { inTransaction } from '@/domain/shared/transaction';
 import { appendOrderEvent, staffIdOf } from './order-event';
 import { transitionOrder } from './transition-order';
 
@@ -16,7 +16,7 @@ export type CompleteOrderError = 'not_found' | 'invalid_transition' | 'conflict'
  * recorded as succeeded now, in the same transaction, so the books show the money.
  */
 export async function completeOrder(db: Database, input: { orderId: number; actor: Actor; reason?: string }): Promise<Result<Order, CompleteOrderError>> {
-  return transactionResult(db, async (tx) => {
+  return inTransaction(db, async (tx) => {
     const moved = await transitionOrder(tx, { orderId: input.orderId, to: 'completed', actor: input.actor, expectedFrom: 'shipped', reason: input.reason });
     if (!moved.ok) return moved;
     const order = moved.data;

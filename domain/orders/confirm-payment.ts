@@ -4,7 +4,7 @@ import { payments, type Payment, type PaymentMethod } from '@/db/schema/payments
 import type { Order } from '@/db/schema/orders';
 import type { Actor } from '@/domain/shared/actor';
 import { fail, ok, type Result } from '@/domain/shared/result';
-import { transactionResult } from '@/domain/shared/transaction-result';
+import { inTransaction } from '@/domain/shared/transaction';
 import { appendOrderEvent, staffIdOf } from './order-event';
 import { transitionOrder } from './transition-order';
 
@@ -33,7 +33,7 @@ export type ConfirmPaymentError = 'not_found' | 'invalid_transition' | 'conflict
  */
 export async function confirmPayment(db: Database, input: ConfirmPaymentInput): Promise<Result<{ order: Order; payment: Payment }, ConfirmPaymentError>> {
   const reference = input.reference.trim();
-  return transactionResult(db, async (tx) => {
+  return inTransaction(db, async (tx) => {
     const [taken] = await tx.select({ id: payments.id }).from(payments)
       .where(and(eq(payments.method, input.method), eq(payments.providerTxnId, reference)));
     if (taken) return fail('duplicate_reference', `reference ${reference} already confirmed a payment`, { reference: ['duplicate_reference'] });

@@ -5,7 +5,7 @@ import { orderLines, orders, type OrderStatus } from '@/db/schema/orders';
 import { applyStockChange } from '@/domain/inventory/apply-stock-change';
 import type { Actor } from '@/domain/shared/actor';
 import { fail, ok, type Result } from '@/domain/shared/result';
-import { transactionResult } from '@/domain/shared/transaction-result';
+import { inTransaction } from '@/domain/shared/transaction';
 import { appendOrderEvent, staffIdOf } from './order-event';
 import { transitionOrder } from './transition-order';
 
@@ -39,7 +39,7 @@ const SHIPPABLE: readonly OrderStatus[] = ['awaiting_shipment', 'partially_shipp
  */
 export async function shipOrder(db: Database, input: ShipOrderInput): Promise<Result<{ shipment: Shipment; status: OrderStatus }, ShipOrderError>> {
   const trackingNumber = input.trackingNumber.trim().toUpperCase();
-  return transactionResult<{ shipment: Shipment; status: OrderStatus }, ShipOrderError>(db, async (tx) => {
+  return inTransaction<{ shipment: Shipment; status: OrderStatus }, ShipOrderError>(db, async (tx) => {
     const [order] = await tx.select().from(orders).where(eq(orders.id, input.orderId)).for('update');
     if (!order) return fail('not_found', `order ${input.orderId} does not exist`);
     if (!SHIPPABLE.includes(order.status)) return fail('invalid_transition', `order ${order.number} is ${order.status} and cannot ship`);
