@@ -11,12 +11,14 @@ const STALE_STATUS_CODES = new Set(['conflict', 'invalid_transition']);
  * status names the status the order has now (read again here, after the failed attempt), so the
  * person learns what happened; the caller revalidates the page so it shows that status.
  */
-export async function localizeOrderFailure(db: Database, orderId: number, failure: Fail): Promise<Fail> {
+export async function localizeOrderFailure(db: Database, orderId: number, failure: Fail, options: { isBulk?: boolean } = {}): Promise<Fail> {
   const t = await getTranslations('orders');
   if (STALE_STATUS_CODES.has(failure.code)) {
     const [order] = await db.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
     if (!order) return fail('not_found', t('actions.errors.not_found'));
-    return fail(failure.code, t('actions.errors.conflict', { status: t(`status.${order.status}`) }));
+    const status = t(`status.${order.status}`);
+    // a bulk result lists orders: "it is Shipped"; on the order page: "already Shipped, refreshed"
+    return fail(failure.code, options.isBulk ? t('actions.errors.statusNow', { status }) : t('actions.errors.conflict', { status }));
   }
   const known = (code: string) => t.has(`actions.errors.${code}`);
   const message = known(failure.code) ? t(`actions.errors.${failure.code}` as 'actions.errors.unexpected') : failure.message;
