@@ -56,7 +56,7 @@ export default async function OrderPage({ params }: { params: Params }) {
         <div className="space-y-1.5">
           <div className="flex flex-wrap items-center gap-2.5">
             <h1 className="font-mono text-xl font-semibold tracking-tight text-slate-900">{order.number}</h1>
-            <StatusBadge status={order.status} />
+            <span data-testid="order-status"><StatusBadge status={order.status} /></span>
             {order.isCashOnDelivery && <span className={tag}>{t('detail.cashOnDelivery')}</span>}
             {order.needsReview && <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800">{t('detail.needsReview')}</span>}
             {order.archivedAt && <span className={tag}>{t('detail.archivedOn', { date: dateTime(order.archivedAt) })}</span>}
