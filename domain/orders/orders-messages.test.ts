@@ -36,3 +36,20 @@ describe('orders messages', () => {
     expect(en.status.awaiting_shipment).toBe('Awaiting shipment');
   });
 });
+
+describe('order lifecycle messages', () => {
+  it('translates every validation key and failure code the lifecycle operations produce', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const dir = new URL('.', import.meta.url).pathname;
+    const sources = readdirSync(dir).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts')).map((n) => readFileSync(`${dir}/${n}`, 'utf8')).join('\n');
+    const validation = new Set([...sources.matchAll(/\$\{V\}\.(\w+)/g), ...sources.matchAll(/add\([^,]+, '(\w+)'\)/g)].map((m) => m[1]));
+    validation.delete('$');
+    expect(validation.size).toBeGreaterThan(20);
+    const codes = ['invalid', 'not_found', 'invalid_transition', 'conflict', 'insufficient_stock', 'unknown_stock', 'stale', 'not_editable', 'paid_total_change', 'not_archivable', 'already_archived', 'not_archived'];
+    for (const messages of [en, zh]) {
+      const all = new Set(keys(messages));
+      for (const v of validation) expect(all.has(`entry.validation.${v}`), v).toBe(true);
+      for (const c of codes) expect(all.has(`errors.${c}`), c).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,177 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { queryRows, type Database } from '@/db/client';
+import { customers } from '@/db/schema/customers';
+import { orderEvents, orderLines, orders, type Order, type OrderLine } from '@/db/schema/orders';
+import { reserveStock } from '@/domain/inventory/reserve-stock';
+import type { Actor } from '@/domain/shared/actor';
+import { fail, ok, type Result } from '@/domain/shared/result';
+import { inTransaction } from '@/domain/shared/transaction';
+import { zodFieldErrors } from '@/domain/shared/validation';
+import { ZCreateOrderInput, type TCreateOrder, type TCreateOrderInput } from './order-input';
+import { formatOrderNumber } from './order-number';
+import { computeOrderTotals } from './order-totals';
+
+export type CreateOrderInput = TCreateOrderInput & { actor: Actor };
+
+export interface CreatedOrder {
+  order: Order;
+  lines: OrderLine[];
+  /** true when (source, externalRef) already had an order: that order is returned, nothing was created */
+  existing: boolean;
+}
+
+/**
+ * Failure codes:
+ * - `invalid`: fieldErrors has every problem, keyed by path (lines.2.skuId, shipTo.phone,
+ *   customer.id, discountCents...), as orders.entry.validation.* keys. Unknown or inactive SKUs,
+ *   a missing customer and a discount above the subtotal are reported here too.
+ * - `insufficient_stock`: not enough available stock; params.skus and fieldErrors.skus name every
+ *   short SKU. Nothing was created or reserved.
+ */
+export type CreateOrderFailure = 'invalid' | 'insufficient_stock';
+
+const V = 'orders.entry.validation';
+
+/**
+ * Places an order the way the new-order form, imports and the API do: validates, prices the lines
+ * from the SKUs (duplicate SKUs merged), picks a warehouse per line (the one with the most
+ * available stock, unless given), and in ONE transaction writes the order, its lines, the
+ * 'created' timeline row and the stock reservations (which come last, so the stock rows are
+ * locked only for the end of the transaction). Lands in pending_payment, or awaiting_shipment
+ * for cash on delivery. Idempotent on (source, externalRef), concurrent calls included.
+ */
+export async function createOrder(db: Database, input: CreateOrderInput): Promise<Result<CreatedOrder, CreateOrderFailure>> {
+  const parsed = ZCreateOrderInput.safeParse(input);
+  if (!parsed.success) return fail('invalid', 'The order has invalid fields', zodFieldErrors(parsed.error));
+  const data = parsed.data;
+  if (data.externalRef) {
+    const existing = await findByExternalRef(db, data.source, data.externalRef);
+    if (existing) return ok(existing);
+  }
+  const result = await inTransaction<CreatedOrder, CreateOrderFailure | 'duplicate'>(db, (tx) => placeOrder(tx, data, input.actor));
+  if (!result.ok && result.code === 'duplicate') {
+    // a concurrent call with the same reference committed first: return its order
+    const existing = await findByExternalRef(db, data.source, data.externalRef!);
+    if (existing) return ok(existing);
+    throw new Error(`order ${data.source}/${data.externalRef} conflicted but cannot be read`);
+  }
+  return result as Result<CreatedOrder, CreateOrderFailure>;
+}
+
+async function findByExternalRef(db: Database, source: TCreateOrder['source'], externalRef: string): Promise<CreatedOrder | null> {
+  const [order] = await db.select().from(orders).where(and(eq(orders.source, source), eq(orders.externalRef, externalRef)));
+  if (!order) return null;
+  const lines = await db.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(orderLines.id);
+  return { order, lines, existing: true };
+}
+
+type SkuRow = {
+  id: number; code: string; name: string; variant: string | null; price_cents: number; cost_cents: number;
+  currency: string; is_active: boolean; stock: { w: number; a: number }[] | string;
+};
+
+async function placeOrder(tx: Database, data: TCreateOrder, actor: Actor): Promise<Result<CreatedOrder, CreateOrderFailure | 'duplicate'>> {
+  // duplicate SKUs (same warehouse choice) become one line; first appearance keeps its place
+  const merged = new Map<string, { skuId: number; quantity: number; warehouseId?: number; index: number }>();
+  data.lines.forEach((l, index) => {
+    const key = `${l.skuId}:${l.warehouseId ?? ''}`;
+    const seen = merged.get(key);
+    if (seen) seen.quantity += l.quantity;
+    else merged.set(key, { ...l, index });
+  });
+  const wanted = [...merged.values()];
+
+  const skuIds = [...new Set(wanted.map((l) => l.skuId))];
+  const skuRows = await queryRows<SkuRow>(tx, sql`
+    select s.id, s.code, s.name, s.variant, s.price_cents, s.cost_cents, s.currency, s.is_active,
+      coalesce(json_agg(json_build_object('w', l.warehouse_id, 'a', l.on_hand - l.reserved) order by l.warehouse_id)
+        filter (where l.warehouse_id is not null), '[]') as stock
+    from skus s
+    left join stock_levels l on l.sku_id = s.id and l.warehouse_id in (select id from warehouses where is_active)
+    where s.id in (${sql.join(skuIds.map((id) => sql`${id}`), sql`, `)})
+    group by s.id`);
+  const skuById = new Map(skuRows.map((r) => [Number(r.id), r]));
+
+  const fieldErrors: Record<string, string[]> = {};
+  const add = (path: string, key: string) => (fieldErrors[path] ??= []).push(`${V}.${key}`);
+  for (const l of wanted) {
+    const sku = skuById.get(l.skuId);
+    if (!sku) add(`lines.${l.index}.skuId`, 'skuNotFound');
+    else if (!sku.is_active) add(`lines.${l.index}.skuId`, 'skuInactive');
+  }
+  const currencies = new Set(skuRows.map((r) => r.currency));
+  if (currencies.size > 1) add('lines', 'mixedCurrency');
+
+  const priced = wanted.filter((l) => skuById.has(l.skuId)).map((l) => ({ ...l, sku: skuById.get(l.skuId)!, unitPriceCents: skuById.get(l.skuId)!.price_cents }));
+  const totals = computeOrderTotals(priced, data);
+  if (!totals.ok) add(totals.code === 'discount_above_subtotal' ? 'discountCents' : 'lines', totals.code === 'discount_above_subtotal' ? 'discountAboveSubtotal' : 'totalTooLarge');
+
+  let customerId: number | null = null;
+  if (data.customer.id !== undefined) {
+    const [found] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.id, data.customer.id));
+    if (found) customerId = found.id;
+    else add('customer.id', 'customerNotFound');
+  }
+  if (Object.keys(fieldErrors).length > 0 || !totals.ok) return fail('invalid', 'The order has invalid fields', fieldErrors);
+
+  // warehouse per line from the snapshot; the conditional reservation below is what guarantees it
+  const short: string[] = [];
+  const placed = priced.map((l) => {
+    const stock = typeof l.sku.stock === 'string' ? JSON.parse(l.sku.stock) as { w: number; a: number }[] : l.sku.stock;
+    const candidates = l.warehouseId === undefined ? stock : stock.filter((s) => Number(s.w) === l.warehouseId);
+    const best = candidates.filter((s) => Number(s.a) >= l.quantity).sort((a, b) => Number(b.a) - Number(a.a))[0];
+    if (!best) short.push(l.sku.code);
+    return { ...l, warehouseId: best ? Number(best.w) : null };
+  });
+  if (short.length > 0) {
+    const skus = [...new Set(short)].sort().join(', ');
+    return fail('insufficient_stock', `Not enough stock for: ${skus}`, { skus: [...new Set(short)].sort() }, { skus });
+  }
+
+  if (customerId === null) customerId = await findOrCreateCustomer(tx, data.customer.name!, data.customer.phone!);
+
+  const [{ seq, now }] = await queryRows<{ seq: string | number; now: string | Date }>(tx, sql`select nextval('order_number_seq') as seq, now() as now`);
+  const placedAt = new Date(now);
+  const status = data.isCashOnDelivery ? 'awaiting_shipment' as const : 'pending_payment' as const;
+  const insert = tx.insert(orders).values({
+    number: formatOrderNumber(placedAt, BigInt(seq)), source: data.source, externalRef: data.externalRef, status,
+    isCashOnDelivery: data.isCashOnDelivery, currency: priced[0].sku.currency, ...totals.totals, customerId,
+    shipName: data.shipTo.name, shipPhone: data.shipTo.phone, shipProvince: data.shipTo.province, shipCity: data.shipTo.city,
+    shipDistrict: data.shipTo.district, shipStreet: data.shipTo.street, shipPostalCode: data.shipTo.postalCode,
+    buyerNote: data.buyerNote, placedAt, createdAt: placedAt, updatedAt: placedAt,
+  });
+  const [order] = data.externalRef
+    ? await insert.onConflictDoNothing({ target: [orders.source, orders.externalRef], where: sql`external_ref is not null` }).returning()
+    : await insert.returning();
+  if (!order) return fail('duplicate', 'an order with this external reference exists');
+
+  const lines = await tx.insert(orderLines).values(placed.sort((a, b) => a.index - b.index).map((l) => ({
+    orderId: order.id, skuId: l.skuId, skuCode: l.sku.code, name: l.sku.name, variant: l.sku.variant,
+    unitPriceCents: l.unitPriceCents, unitCostCents: l.sku.cost_cents, quantity: l.quantity, discountCents: 0,
+    lineTotalCents: l.unitPriceCents * l.quantity, warehouseId: l.warehouseId,
+  }))).returning();
+
+  await tx.insert(orderEvents).values({
+    orderId: order.id, kind: data.source === 'import' ? 'imported' : 'created', toStatus: status,
+    actorType: actor.type, actorId: actor.id, actorName: actor.name,
+    details: { source: data.source, externalRef: data.externalRef, totalCents: order.totalCents, itemCount: order.itemCount },
+  });
+
+  const reserved = await reserveStock(tx, lines.map((l) => ({ skuId: l.skuId!, warehouseId: l.warehouseId!, quantity: l.quantity })), {
+    actor, orderId: order.id, documentType: 'order', documentId: order.number,
+  });
+  if (!reserved.ok) {
+    const skus = reserved.params?.skus ?? reserved.params?.sku ?? '';
+    return fail('insufficient_stock', `Not enough stock for: ${skus}`, reserved.fieldErrors, { skus: String(skus) });
+  }
+  return ok({ order, lines, existing: false });
+}
+
+/** Quick-create reuses a customer with the same name and phone instead of making a twin. */
+async function findOrCreateCustomer(tx: Database, name: string, phone: string): Promise<number> {
+  const [existing] = await tx.select({ id: customers.id }).from(customers)
+    .where(and(eq(customers.phone, phone), eq(customers.name, name))).orderBy(customers.id).limit(1);
+  if (existing) return existing.id;
+  const [created] = await tx.insert(customers).values({ name, phone }).returning({ id: customers.id });
+  return created.id;
+}
