@@ -68,6 +68,23 @@ describe(`cancelUnpaidOrders (${testDatabaseKind})`, () => {
     expect((await orderRow(fresh.id)).status).toBe('cancelled');
   });
 
+  it('two instances sweeping at once cancel each order exactly once', async () => {
+    await setSetting('unpaid_timeout_minutes', 30);
+    const before = await stock();
+    const created = [];
+    for (let i = 0; i < 12; i++) {
+      created.push((await f.order({ status: 'pending_payment', warehouseId, placedAt: new Date(Date.now() - (40 + i) * MINUTE), lines: [{ skuId, quantity: 1 }] })).order);
+    }
+    const runs = await Promise.all([cancelUnpaidOrders(handle.db, { batchSize: 3 }), cancelUnpaidOrders(handle.db, { batchSize: 3 })]);
+    expect(runs[0].succeeded + runs[1].succeeded).toBe(12);
+    expect(runs[0].failed + runs[1].failed).toBe(0);
+    for (const order of created) {
+      const cancellations = (await handle.db.select().from(orderEvents).where(eq(orderEvents.orderId, order.id))).filter((e) => e.toStatus === 'cancelled');
+      expect(cancellations).toHaveLength(1);
+    }
+    expect((await stock()).reserved).toBe(before.reserved);
+  });
+
   it('a payment confirmed while the timeout sweeps: exactly one of them wins', async () => {
     await setSetting('unpaid_timeout_minutes', 30);
     const staff = staffActor(await f.staff({ role: 'finance' }));

@@ -26,7 +26,7 @@ export async function cancelUnpaidOrders(db: Database, options: SweepOptions & {
       for update skip locked`);
     return rows.map((r) => Number(r.id));
   }, async (tx, orderId) => {
-    const result = await cancelOrder(tx, { orderId, reason: UNPAID_TIMEOUT_REASON, actor: SYSTEM_ACTOR });
+    const result = await cancelOrder(tx, { orderId, reason: UNPAID_TIMEOUT_REASON, actor: SYSTEM_ACTOR, expectedFrom: 'pending_payment' });
     if (result.ok) return 'succeeded';
     return result.code === 'conflict' || result.code === 'invalid_transition' ? 'skipped' : 'failed';
   }, options);
