@@ -68,6 +68,16 @@ describe(`cancelUnpaidOrders (${testDatabaseKind})`, () => {
     expect((await orderRow(fresh.id)).status).toBe('cancelled');
   });
 
+  it('also cancels an archived unpaid order, which still holds its stock', async () => {
+    await setSetting('unpaid_timeout_minutes', 30);
+    const before = await stock();
+    const { order } = await f.order({ status: 'pending_payment', warehouseId, placedAt: new Date(Date.now() - 60 * MINUTE), lines: [{ skuId, quantity: 2 }] });
+    await handle.db.update(orders).set({ archivedAt: new Date() }).where(eq(orders.id, order.id));
+    expect(await cancelUnpaidOrders(handle.db)).toMatchObject({ succeeded: 1 });
+    expect((await orderRow(order.id)).status).toBe('cancelled');
+    expect((await stock()).reserved).toBe(before.reserved);
+  });
+
   it('two instances sweeping at once cancel each order exactly once', async () => {
     await setSetting('unpaid_timeout_minutes', 30);
     const before = await stock();

@@ -27,7 +27,7 @@ export function availableOrderActions(
   return actions;
 }
 
-/** Nothing with money attached leaves the working list: only cancelled orders and orders never paid. */
+/** Nothing with money attached leaves the working list: only cancelled orders and orders never paid (archive-order.ts enforces it). */
 export function isArchivable(order: Pick<Order, 'status' | 'paidAt' | 'archivedAt' | 'isCashOnDelivery'>): boolean {
   if (order.archivedAt) return false;
   return order.status === 'cancelled' || (order.status === 'pending_payment' && order.paidAt === null);

@@ -20,11 +20,16 @@ export async function localizeOrderFailure(db: Database, orderId: number, failur
     // a bulk result lists orders: "it is Shipped"; on the order page: "already Shipped, refreshed"
     return fail(failure.code, options.isBulk ? t('actions.errors.statusNow', { status }) : t('actions.errors.conflict', { status }));
   }
-  const known = (code: string) => t.has(`actions.errors.${code}`);
-  const message = known(failure.code) ? t(`actions.errors.${failure.code}` as 'actions.errors.unexpected') : failure.message;
+  // this flow's wording first (orders.actions.errors), then the shared order errors (orders.errors, with params)
+  const translate = (code: string): string | null => {
+    if (t.has(`actions.errors.${code}`)) return t(`actions.errors.${code}` as 'actions.errors.unexpected');
+    if (t.has(`errors.${code}`)) return t(`errors.${code}` as 'errors.not_found', failure.params);
+    return null;
+  };
+  const message = translate(failure.code) ?? failure.message;
   // domain field errors carry codes; the form shows them as sentences
   const fieldErrors = failure.fieldErrors && Object.fromEntries(Object.entries(failure.fieldErrors).map(([field, codes]) => [
-    field, codes.map((code) => (known(code) ? t(`actions.errors.${code}` as 'actions.errors.unexpected') : code)),
+    field, codes.map((code) => translate(code) ?? code),
   ]));
   return fail(failure.code, message, fieldErrors);
 }
