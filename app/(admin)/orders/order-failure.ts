@@ -15,7 +15,7 @@ export async function localizeOrderFailure(db: Database, orderId: number, failur
   const t = await getTranslations('orders');
   if (STALE_STATUS_CODES.has(failure.code)) {
     const [order] = await db.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
-    if (!order) return fail('not_found', t('actions.errors.not_found'));
+    if (!order) return fail('not_found', t('errors.not_found'));
     const status = t(`status.${order.status}`);
     // a bulk result lists orders: "it is Shipped"; on the order page: "already Shipped, refreshed"
     return fail(failure.code, options.isBulk ? t('actions.errors.statusNow', { status }) : t('actions.errors.conflict', { status }));
