@@ -23,13 +23,14 @@ export function effectiveLowStockThreshold(
  * ignored rather than failing every stock change.
  */
 export function lowStockThresholdSql(level: string): SQL {
+  // constants are inlined so the fragment can be pasted into statements with their own $n (bench)
   const l = sql.raw(level);
   return sql`coalesce(
     ${l}.low_stock_threshold,
     (select s.low_stock_threshold from skus s where s.id = ${l}.sku_id),
     (select case when jsonb_typeof(st.value) = 'number' then (st.value #>> '{}')::numeric::int end
-       from settings st where st.key = ${LOW_STOCK_DEFAULT_KEY}),
-    ${FALLBACK_LOW_STOCK_THRESHOLD})`;
+       from settings st where st.key = ${sql.raw(`'${LOW_STOCK_DEFAULT_KEY}'`)}),
+    ${sql.raw(String(FALLBACK_LOW_STOCK_THRESHOLD))})`;
 }
 
 /** The threshold in force for one SKU in one warehouse (null when there is no stock row). */
