@@ -5,4 +5,7 @@ export async function register() {
   await prepareDatabaseOrExit();
   const { ensureAuthSecretOrExit } = await import('./lib/auth/ensure-secret');
   ensureAuthSecretOrExit();
+  // the order sweeps (unpaid timeout, auto-review, auto-complete) run in the server process
+  const [{ startJobScheduler }, { getDb }] = await Promise.all([import('./lib/jobs/scheduler'), import('./db/client')]);
+  startJobScheduler(getDb);
 }

@@ -9,6 +9,9 @@ const port = process.env.E2E_PORT ?? '3100';
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', E2E_FACTORIES: '1', PORT: port };
 // a production server on PostgreSQL refuses to invent its own session key; a test run has its own
 env.AUTH_SECRET ??= randomBytes(32).toString('base64');
+// the order sweeps would move test orders (auto-review, unpaid timeout) under the tests' feet;
+// they are tested on their own (domain/automation) and through `npm run jobs:run-once`
+env.JOBS_DISABLED ??= '1';
 
 if (env.DATABASE_URL) {
   const host = new URL(env.DATABASE_URL).hostname;

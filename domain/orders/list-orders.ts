@@ -35,6 +35,7 @@ export function buildOrderListQuery(db: Database, filters: TOrderListFilters, hi
   if (filters.statuses.length === 1) conditions.push(eq(orders.status, filters.statuses[0]));
   else if (filters.statuses.length > 1) conditions.push(inArray(orders.status, filters.statuses));
   if (filters.source) conditions.push(eq(orders.source, filters.source));
+  if (filters.review === 'needed') conditions.push(eq(orders.needsReview, true));
   if (filters.from) conditions.push(gte(orders.placedAt, shanghaiDayStart(filters.from)));
   if (filters.to) conditions.push(lt(orders.placedAt, new Date(shanghaiDayStart(filters.to).getTime() + DAY_MS)));
   if (filters.q) {

@@ -17,6 +17,10 @@ export const ORDER_SOURCES = orderSource.enumValues;
 export const ARCHIVED_VIEWS = ['exclude', 'only'] as const;
 export type ArchivedView = (typeof ARCHIVED_VIEWS)[number];
 
+/** needed: only orders waiting for a person's review (the "Needs review" queue). */
+export const REVIEW_VIEWS = ['needed'] as const;
+export type ReviewView = (typeof REVIEW_VIEWS)[number];
+
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 export const MAX_SEARCH_LENGTH = 100;
@@ -64,6 +68,7 @@ export const ZOrderListFilters = z.object({
   q: z.string().trim().min(1).max(MAX_SEARCH_LENGTH).optional(),
   sort: z.enum(ORDER_LIST_SORTS).default('placed_desc'),
   archived: z.enum(ARCHIVED_VIEWS).default('exclude'),
+  review: z.enum(REVIEW_VIEWS).optional(),
   cursor: ZOrderListCursor.optional(),
   pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
 });
@@ -128,6 +133,7 @@ export function parseOrderListParams(params: SearchParamsInput): { filters: TOrd
   const q = single('q', z.string().max(MAX_SEARCH_LENGTH), (v) => v.trim().replace(/\s+/g, ' '));
   const sort = single('sort', z.enum(ORDER_LIST_SORTS)) ?? 'placed_desc';
   const archived = single('archived', z.enum(ARCHIVED_VIEWS)) ?? 'exclude';
+  const review = single('review', z.enum(REVIEW_VIEWS));
   const pageSize = single('size', z.number().int().min(1).max(MAX_PAGE_SIZE), (v) => (/^\d{1,6}$/.test(v.trim()) ? Number(v) : Number.NaN))
     ?? DEFAULT_PAGE_SIZE;
 
@@ -142,7 +148,7 @@ export function parseOrderListParams(params: SearchParamsInput): { filters: TOrd
   }
 
   const filters = ZOrderListFilters.parse({
-    statuses, from, to, source, q: q || undefined, sort, archived, cursor, pageSize,
+    statuses, from, to, source, q: q || undefined, sort, archived, review, cursor, pageSize,
   });
   return { filters, rejected };
 }
@@ -161,6 +167,7 @@ export function orderListSearchParams(
   if (merged.q) params.set('q', merged.q);
   if (merged.sort !== 'placed_desc') params.set('sort', merged.sort);
   if (merged.archived !== 'exclude') params.set('archived', merged.archived);
+  if (merged.review) params.set('review', merged.review);
   if (merged.pageSize !== DEFAULT_PAGE_SIZE) params.set('size', String(merged.pageSize));
   if (typeof changes.cursor === 'string') params.set('cursor', changes.cursor);
   return params;

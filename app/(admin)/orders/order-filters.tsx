@@ -33,6 +33,13 @@ export function StatusChips({ filters }: { filters: TOrderListFilters }) {
         );
       })}
       <span className="mx-1 h-4 w-px bg-slate-200" aria-hidden />
+      {/* the queue auto-review leaves for a person: paid orders it held */}
+      <Link
+        href={ordersHref(orderListSearchParams(filters, filters.review === 'needed' ? { review: undefined } : { statuses: ['paid'], review: 'needed' }))}
+        className={`${chip} ${filters.review === 'needed' ? 'bg-amber-600 text-white ring-amber-600' : 'bg-white text-amber-800 ring-amber-300 hover:bg-amber-50'}`}
+        aria-current={filters.review === 'needed' ? 'true' : undefined} data-testid="needs-review-chip">
+        {t('automation.needsReviewQueue')}
+      </Link>
       {filters.archived === 'only' ? (
         <Link href={ordersHref(orderListSearchParams(filters, { archived: 'exclude' }))} className={`${chip} ${off}`}>{t('list.workingView')}</Link>
       ) : (
@@ -51,6 +58,7 @@ export function OrderFilters({ filters }: { filters: TOrderListFilters }) {
     <form method="get" action="/orders" className="flex flex-wrap items-end gap-2" role="search">
       {filters.statuses.map((status) => <input key={status} type="hidden" name="status" value={status} />)}
       {filters.archived !== 'exclude' && <input type="hidden" name="archived" value={filters.archived} />}
+      {filters.review && <input type="hidden" name="review" value={filters.review} />}
       {filters.pageSize !== DEFAULT_PAGE_SIZE && <input type="hidden" name="size" value={filters.pageSize} />}
       <label className="flex min-w-64 flex-1 flex-col gap-1">
         <span className={label}>{t('list.searchLabel')}</span>

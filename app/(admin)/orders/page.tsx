@@ -6,6 +6,7 @@ import { listOrders } from '@/domain/orders/list-orders';
 import { parseOrderListParams } from '@/domain/orders/order-list-filters';
 import { can } from '@/domain/staff/permissions';
 import { requirePermission } from '@/lib/auth/current-staff';
+import { BulkActionBar, BulkSelection } from './bulk-selection';
 import { OrderFilters, StatusChips } from './order-filters';
 import { OrdersPagination } from './orders-pagination';
 import { OrdersTable } from './orders-table';
@@ -21,9 +22,10 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 /** The orders list: filters live in the URL, so every view is a link that can be bookmarked and shared. */
 export default async function OrdersPage({ searchParams }: { searchParams: SearchParams }) {
   const staff = await requirePermission('orders.read');
+  const canWrite = can(staff, 'orders.write');
   const { filters, rejected } = parseOrderListParams(await searchParams);
   const [page, t, locale] = await Promise.all([listOrders(getDb(), filters), getTranslations('orders'), getLocale()]);
-  const isFiltered = filters.statuses.length > 0 || Boolean(filters.from || filters.to || filters.source || filters.q);
+  const isFiltered = filters.statuses.length > 0 || Boolean(filters.from || filters.to || filters.source || filters.q || filters.review);
 
   return (
     <div className="space-y-4 px-6 py-5">
@@ -34,7 +36,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
           </h1>
           <span className="text-sm text-slate-500" data-testid="orders-count">{t('list.shownCount', { count: page.rows.length })}</span>
         </div>
-        {can(staff, 'orders.write') && (
+        {canWrite && (
           <Link href="/orders/new" data-testid="new-order-link"
             className="rounded-md bg-sky-600 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-sky-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600">
             + {t('entry.newButton')}
@@ -49,11 +51,17 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
           <StatusChips filters={filters} />
           <OrderFilters filters={filters} />
         </div>
-        <OrdersTable
-          rows={page.rows}
-          locale={locale}
-          emptyMessage={filters.cursor ? t('list.emptyPastEnd') : isFiltered ? t('list.emptyFiltered') : t('list.emptyAll')}
-        />
+        <BulkSelection pageIds={page.rows.map((row) => row.id)}>
+          {canWrite && page.rows.length > 0 && (
+            <div className="border-b border-slate-200 px-3 py-2"><BulkActionBar canWrite={canWrite} /></div>
+          )}
+          <OrdersTable
+            rows={page.rows}
+            locale={locale}
+            isSelectable={canWrite}
+            emptyMessage={filters.cursor ? t('list.emptyPastEnd') : isFiltered ? t('list.emptyFiltered') : t('list.emptyAll')}
+          />
+        </BulkSelection>
         <OrdersPagination filters={filters} nextCursor={page.nextCursor} prevCursor={page.prevCursor} />
       </section>
     </div>

@@ -1,7 +1,7 @@
 import { useTranslations } from 'next-intl';
 import type { RejectedParam } from '@/domain/orders/order-list-filters';
 
-const PARAMS = ['status', 'from', 'to', 'source', 'q', 'sort', 'archived', 'cursor', 'size'] as const;
+const PARAMS = ['status', 'from', 'to', 'source', 'q', 'sort', 'archived', 'review', 'cursor', 'size'] as const;
 
 /** Tells the person which URL values were ignored instead of failing the page. */
 export function RejectedParams({ rejected }: { rejected: RejectedParam[] }) {

@@ -20,12 +20,12 @@ interface SettingsSection {
 const SECTIONS: readonly SettingsSection[] = [
   { key: 'staff', icon: Users, href: '/settings/staff', permission: 'staff.manage' },
   { key: 'store', icon: Store, href: null, permission: 'settings.write' },
-  { key: 'orderRules', icon: ListChecks, href: null, permission: 'settings.write' },
+  { key: 'orderRules', icon: ListChecks, href: '/settings/order-rules', permission: 'settings.read' },
   { key: 'paymentProviders', icon: Wallet, href: null, permission: 'settings.write' },
   { key: 'carriers', icon: Truck, href: null, permission: 'settings.write' },
   { key: 'apiKeys', icon: KeyRound, href: null, permission: 'api_keys.manage' },
   { key: 'audit', icon: ScrollText, href: null, permission: 'audit.read' },
-  { key: 'jobs', icon: Timer, href: null, permission: 'settings.read' },
+  { key: 'jobs', icon: Timer, href: '/settings/order-rules#jobs', permission: 'settings.read' },
 ];
 
 export async function generateMetadata(): Promise<Metadata> {

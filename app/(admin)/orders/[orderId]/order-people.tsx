@@ -45,11 +45,6 @@ export function ShippingCard({ detail }: { detail: OrderDetail }) {
             <p>{order.buyerNote}</p>
           </div>
         )}
-        {order.tags.length > 0 && (
-          <div className="flex flex-wrap gap-1 pt-1" aria-label={t('tags')}>
-            {order.tags.map((tag) => <span key={tag} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{tag}</span>)}
-          </div>
-        )}
       </div>
     </Card>
   );

@@ -4,11 +4,17 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { FulfillmentStateLabel, PaymentStateLabel, StatusBadge } from '@/components/orders/status-badge';
+import { MANUAL_PAYMENT_METHODS } from '@/domain/orders/confirm-payment';
 import { getOrder } from '@/domain/orders/get-order';
 import { EDITABLE_STATUSES } from '@/domain/orders/edit-order';
+import { getShipOptions } from '@/domain/orders/get-ship-options';
+import { availableOrderActions } from '@/domain/orders/order-actions';
 import { parseOrderId } from '@/domain/orders/order-id';
+import { formatMoney } from '@/domain/shared/money';
 import { can } from '@/domain/staff/permissions';
 import { requirePermission } from '@/lib/auth/current-staff';
+import { OrderActionBar } from './order-action-bar';
+import { AddNoteForm, OrderTagsEditor } from './order-notes-and-tags';
 import { OrderItems } from './order-items';
 import { OrderPayments, OrderShipments } from './order-money-and-shipments';
 import { OrderTimeline } from './order-timeline';
@@ -23,7 +29,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: detail ? detail.order.number : t('detail.notFoundTitle') };
 }
 
-/** The order page (read-only): what was bought, by whom, where it goes, the money and the timeline. */
+/**
+ * The order page: what was bought, by whom, where it goes, the money and the timeline, with the
+ * actions the order's status and the person's role allow now.
+ */
 export default async function OrderPage({ params }: { params: Params }) {
   const staff = await requirePermission('orders.read');
   const id = parseOrderId((await params).orderId);
@@ -32,6 +41,10 @@ export default async function OrderPage({ params }: { params: Params }) {
 
   const [t, format, locale] = await Promise.all([getTranslations('orders'), getFormatter(), getLocale()]);
   const { order } = detail;
+  const actions = availableOrderActions(order, staff);
+  const shipOptions = actions.includes('ship') ? await getShipOptions(getDb(), detail) : { carriers: [], lines: [] };
+  const isChinese = locale.startsWith('zh');
+  const canWrite = can(staff, 'orders.write');
   const dateTime = (value: Date) => format.dateTime(value, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
   const tag = 'rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600';
 
@@ -44,11 +57,11 @@ export default async function OrderPage({ params }: { params: Params }) {
         <div className="space-y-1.5">
           <div className="flex flex-wrap items-center gap-2.5">
             <h1 className="font-mono text-xl font-semibold tracking-tight text-slate-900">{order.number}</h1>
-            <StatusBadge status={order.status} />
+            <span data-testid="order-status"><StatusBadge status={order.status} /></span>
             {order.isCashOnDelivery && <span className={tag}>{t('detail.cashOnDelivery')}</span>}
             {order.needsReview && <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800">{t('detail.needsReview')}</span>}
             {order.archivedAt && <span className={tag}>{t('detail.archivedOn', { date: dateTime(order.archivedAt) })}</span>}
-            {can(staff, 'orders.write') && EDITABLE_STATUSES.includes(order.status) && !order.archivedAt && (
+            {canWrite && EDITABLE_STATUSES.includes(order.status) && !order.archivedAt && (
               <Link href={`/orders/${order.id}/edit`} data-testid="edit-order-link"
                 className="rounded-md px-2 py-0.5 text-sm font-medium text-sky-700 ring-1 ring-inset ring-sky-200 hover:bg-sky-50">{t('entry.editLink')}</Link>
             )}
@@ -61,8 +74,17 @@ export default async function OrderPage({ params }: { params: Params }) {
             <FulfillmentStateLabel state={detail.fulfillmentState} />
           </p>
           {order.cancelReason && <p className="text-sm text-slate-600">{t('detail.cancelReason', { reason: order.cancelReason })}</p>}
+          <OrderTagsEditor key={order.tags.join('\u0000')} orderId={order.id} tags={order.tags} canEdit={canWrite} />
         </div>
       </header>
+
+      <OrderActionBar
+        order={{ id: order.id, number: order.number, total: formatMoney(order.totalCents, order.currency, locale) }}
+        actions={actions}
+        carriers={shipOptions.carriers.map((c) => ({ id: c.id, name: isChinese ? c.name : c.nameEn }))}
+        lines={shipOptions.lines}
+        paymentMethods={MANUAL_PAYMENT_METHODS}
+      />
 
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">
@@ -73,7 +95,7 @@ export default async function OrderPage({ params }: { params: Params }) {
         <aside className="space-y-4">
           <CustomerCard detail={detail} />
           <ShippingCard detail={detail} />
-          <OrderTimeline events={detail.events} />
+          <OrderTimeline events={detail.events} locale={locale} footer={canWrite ? <AddNoteForm orderId={order.id} /> : null} />
         </aside>
       </div>
     </div>

@@ -1,0 +1,72 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { PageHeader } from '@/components/layout/page-header';
+import { JOB_NAMES, listJobRuns } from '@/domain/automation/job-runs';
+import { getOrderRules } from '@/domain/settings/update-order-rules';
+import { can } from '@/domain/staff/permissions';
+import { requirePermission } from '@/lib/auth/current-staff';
+import { OrderRulesForm } from './order-rules-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('settings.orderRules');
+  return { title: t('title') };
+}
+
+/** Order rules (anyone with settings.read sees them; settings.write edits) and the jobs that apply them. */
+export default async function OrderRulesPage() {
+  const staff = await requirePermission('settings.read');
+  const [rules, runs, t, format] = await Promise.all([getOrderRules(getDb()), listJobRuns(getDb()), getTranslations('settings'), getFormatter()]);
+  const canEdit = can(staff, 'settings.write');
+  const when = (value: Date | null) => (value ? format.dateTime(value, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }) : '—');
+  const th = 'px-4 py-2 text-left text-[11px] font-semibold uppercase tracking-wide text-slate-500';
+
+  return (
+    <>
+      <PageHeader title={t('orderRules.title')} description={t('orderRules.description')} />
+      <div className="space-y-5 px-6 py-5">
+        <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-xs">
+          {!canEdit && <p className="mb-4 text-sm text-slate-500" data-testid="rules-read-only">{t('orderRules.readOnly')}</p>}
+          <OrderRulesForm rules={rules} canEdit={canEdit} />
+        </section>
+
+        <section className="rounded-lg border border-slate-200 bg-white shadow-xs" id="jobs" aria-labelledby="jobs-title">
+          <header className="border-b border-slate-200 px-4 py-3">
+            <h2 id="jobs-title" className="text-sm font-semibold text-slate-900">{t('jobs.title')}</h2>
+            <p className="text-xs text-slate-500">{t('jobs.description')}</p>
+          </header>
+          <table className="w-full text-sm" data-testid="job-runs">
+            <thead className="bg-slate-50">
+              <tr>
+                <th className={th}>{t('jobs.job')}</th>
+                <th className={th}>{t('jobs.lastStarted')}</th>
+                <th className={th}>{t('jobs.lastFinished')}</th>
+                <th className={th}>{t('jobs.result')}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {JOB_NAMES.map((name) => {
+                const run = runs.find((r) => r.name === name);
+                const result = run?.lastResult as { succeeded?: number; held?: number; skipped?: number; failed?: number } | null | undefined;
+                const isRunning = Boolean(run?.lastStartedAt && (!run.lastFinishedAt || run.lastFinishedAt < run.lastStartedAt));
+                return (
+                  <tr key={name} data-job={name}>
+                    <td className="px-4 py-2 text-slate-900">{t(`jobs.names.${name}`)}</td>
+                    <td className="px-4 py-2 tabular-nums text-slate-600">{when(run?.lastStartedAt ?? null)}</td>
+                    <td className="px-4 py-2 tabular-nums text-slate-600">{when(run?.lastFinishedAt ?? null)}</td>
+                    <td className="px-4 py-2 text-slate-600">
+                      {!run ? t('jobs.never')
+                        : isRunning ? t('jobs.running')
+                          : run.lastError ? <span className="text-rose-700">{t('jobs.error', { error: run.lastError })}</span>
+                            : t('jobs.resultCounts', { succeeded: result?.succeeded ?? 0, held: result?.held ?? 0, skipped: result?.skipped ?? 0, failed: result?.failed ?? 0 })}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,109 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { carriers, shipmentLines, shipments, type Shipment } from '@/db/schema/logistics';
+import { orderLines, orders, type OrderStatus } from '@/db/schema/orders';
+import { applyStockChange } from '@/domain/inventory/apply-stock-change';
+import type { Actor } from '@/domain/shared/actor';
+import { fail, ok, type Result } from '@/domain/shared/result';
+import { inTransaction } from '@/domain/shared/transaction';
+import { appendOrderEvent, staffIdOf } from './order-event';
+import { transitionOrder } from './transition-order';
+
+export interface ShipOrderInput {
+  orderId: number;
+  carrierId: number;
+  trackingNumber: string;
+  /** what goes in this parcel; omitted: everything not shipped yet */
+  lines?: { orderLineId: number; quantity: number }[];
+  actor: Actor;
+}
+
+/**
+ * Failure codes: `not_found`; `invalid_transition` (not awaiting shipment or partially shipped;
+ * the message names the status); `unknown_carrier`; `invalid_tracking_number` (does not match the
+ * carrier's pattern); `duplicate_tracking_number` (already used with this carrier);
+ * `invalid_lines` (a line not of this order, or more than remains to ship; see fieldErrors);
+ * `nothing_to_ship`; `mixed_warehouses` (one parcel leaves one warehouse); `insufficient_stock` /
+ * `unknown_stock` (from the stock ledger), and `conflict` from the transition.
+ */
+export type ShipOrderError = 'not_found' | 'invalid_transition' | 'conflict' | 'unknown_carrier' | 'invalid_tracking_number'
+  | 'duplicate_tracking_number' | 'invalid_lines' | 'nothing_to_ship' | 'mixed_warehouses' | 'insufficient_stock' | 'unknown_stock';
+
+const SHIPPABLE: readonly OrderStatus[] = ['awaiting_shipment', 'partially_shipped'];
+
+/**
+ * Ships a parcel: a shipment with its lines, stock 'ship' per line from the warehouse that
+ * reserved it (on hand and reserved both drop), then the order moves to shipped when every unit
+ * has left, else to partially shipped. The order row is locked first, so two people shipping at
+ * once can never send more than was ordered.
+ */
+export async function shipOrder(db: Database, input: ShipOrderInput): Promise<Result<{ shipment: Shipment; status: OrderStatus }, ShipOrderError>> {
+  const trackingNumber = input.trackingNumber.trim().toUpperCase();
+  return inTransaction<{ shipment: Shipment; status: OrderStatus }, ShipOrderError>(db, async (tx) => {
+    const [order] = await tx.select().from(orders).where(eq(orders.id, input.orderId)).for('update');
+    if (!order) return fail('not_found', `order ${input.orderId} does not exist`);
+    if (!SHIPPABLE.includes(order.status)) return fail('invalid_transition', `order ${order.number} is ${order.status} and cannot ship`);
+
+    const [carrier] = await tx.select().from(carriers).where(and(eq(carriers.id, input.carrierId), eq(carriers.isActive, true)));
+    if (!carrier) return fail('unknown_carrier', `carrier ${input.carrierId} does not exist or is inactive`, { carrierId: ['unknown_carrier'] });
+    if (trackingNumber === '' || (carrier.trackingPattern && !new RegExp(carrier.trackingPattern).test(trackingNumber))) {
+      return fail('invalid_tracking_number', `${trackingNumber} is not a ${carrier.nameEn} tracking number`, { trackingNumber: ['invalid_tracking_number'] });
+    }
+    const [used] = await tx.select({ id: shipments.id }).from(shipments)
+      .where(and(eq(shipments.carrierId, carrier.id), eq(shipments.trackingNumber, trackingNumber)));
+    if (used) return fail('duplicate_tracking_number', `${carrier.nameEn} tracking number ${trackingNumber} is already used`, { trackingNumber: ['duplicate_tracking_number'] });
+
+    const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.id));
+    const shippedRows = lines.length === 0 ? [] : await tx
+      .select({ orderLineId: shipmentLines.orderLineId, quantity: sql<number>`sum(${shipmentLines.quantity})::int` })
+      .from(shipmentLines).where(inArray(shipmentLines.orderLineId, lines.map((l) => l.id))).groupBy(shipmentLines.orderLineId);
+    const shipped = new Map(shippedRows.map((r) => [r.orderLineId, Number(r.quantity)]));
+    const remaining = new Map(lines.map((l) => [l.id, l.quantity - (shipped.get(l.id) ?? 0)]));
+
+    const requested = input.lines ?? lines.map((l) => ({ orderLineId: l.id, quantity: remaining.get(l.id)! }));
+    const fieldErrors: Record<string, string[]> = {};
+    const parcel: { line: (typeof lines)[number]; quantity: number }[] = [];
+    requested.forEach((item, index) => {
+      const line = lines.find((l) => l.id === item.orderLineId);
+      if (!line) fieldErrors[`lines.${index}.orderLineId`] = ['not_in_order'];
+      else if (!Number.isInteger(item.quantity) || item.quantity < 0 || item.quantity > remaining.get(line.id)!) {
+        fieldErrors[`lines.${index}.quantity`] = ['more_than_remaining'];
+      } else if (item.quantity > 0) parcel.push({ line, quantity: item.quantity });
+    });
+    if (Object.keys(fieldErrors).length > 0) return fail('invalid_lines', 'the parcel names lines of another order or more than remains to ship', fieldErrors);
+    if (parcel.length === 0) return fail('nothing_to_ship', `order ${order.number} has nothing left to ship in this selection`);
+    const warehouseIds = [...new Set(parcel.map((p) => p.line.warehouseId))];
+    if (warehouseIds.length !== 1 || warehouseIds[0] === null) {
+      return fail('mixed_warehouses', 'a parcel leaves one warehouse: ship the lines of each warehouse separately');
+    }
+    const warehouseId = warehouseIds[0];
+
+    const [shipment] = await tx.insert(shipments).values({
+      orderId: order.id, warehouseId, carrierId: carrier.id, trackingNumber, status: 'shipped', createdBy: staffIdOf(input.actor),
+    }).returning();
+    await tx.insert(shipmentLines).values(parcel.map((p) => ({ shipmentId: shipment.id, orderLineId: p.line.id, quantity: p.quantity })));
+    // a fixed order of stock rows, so two parcels of multi-line orders never deadlock
+    for (const p of [...parcel].sort((a, b) => (a.line.skuId ?? 0) - (b.line.skuId ?? 0))) {
+      if (p.line.skuId === null) continue; // a line whose SKU was removed reserved nothing
+      const moved = await applyStockChange(tx, {
+        skuId: p.line.skuId, warehouseId, kind: 'ship', quantity: p.quantity, actor: input.actor, orderId: order.id,
+        documentType: 'shipment', documentId: String(shipment.id),
+      });
+      if (!moved.ok) return moved;
+    }
+
+    const isComplete = lines.every((l) => remaining.get(l.id)! - (parcel.find((p) => p.line.id === l.id)?.quantity ?? 0) === 0);
+    const status: OrderStatus = isComplete ? 'shipped' : 'partially_shipped';
+    if (status !== order.status) {
+      const moved = await transitionOrder(tx, { orderId: order.id, to: status, actor: input.actor, expectedFrom: order.status, details: { shipmentId: shipment.id } });
+      if (!moved.ok) return moved;
+    } else {
+      await tx.update(orders).set({ updatedAt: new Date() }).where(eq(orders.id, order.id));
+    }
+    await appendOrderEvent(tx, {
+      orderId: order.id, kind: 'shipment', actor: input.actor, message: `${carrier.name} ${trackingNumber}`,
+      details: { shipmentId: shipment.id, carrierId: carrier.id, trackingNumber, warehouseId, lines: parcel.map((p) => ({ orderLineId: p.line.id, quantity: p.quantity })) },
+    });
+    return ok({ shipment, status });
+  });
+}
