@@ -192,7 +192,7 @@ test.describe('without orders.write', () => {
     await page.goto('/orders');
     await expect(page.getByTestId('orders-table')).toBeVisible();
     await expect(page.getByTestId('new-order-link')).toHaveCount(0);
-    await page.getByTestId('orders-table').locator('tbody tr td:first-child a').first().click();
+    await page.getByTestId('orders-table').locator('tbody tr td[data-col=number] a').first().click();
     await expect(page.getByTestId('order-timeline')).toBeVisible();
     await expect(page.getByTestId('edit-order-link')).toHaveCount(0);
 
