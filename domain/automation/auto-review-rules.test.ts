@@ -25,8 +25,8 @@ describe('evaluateAutoReview', () => {
 
   it('holds by each rule only when that rule is on, and names every reason', () => {
     const risky = { ...order, isCashOnDelivery: true, isCustomerFlagged: true, buyerNote: '请周末送' };
-    expect(evaluateAutoReview(risky, rules)).toEqual({ pass: false, reasons: ['cash_on_delivery', 'flagged_customer', 'buyer_note'] });
-    expect(evaluateAutoReview(risky, { ...rules, holdCashOnDelivery: false, holdFlaggedCustomers: false, holdWithBuyerNote: false })).toEqual({ pass: true });
+    expect(evaluateAutoReview(risky, rules)).toEqual({ pass: false, reasons: ['flagged_customer', 'buyer_note'] });
+    expect(evaluateAutoReview(risky, { ...rules, holdFlaggedCustomers: false, holdWithBuyerNote: false })).toEqual({ pass: true });
   });
 
   it('ignores a blank buyer note and always holds an incomplete address', () => {

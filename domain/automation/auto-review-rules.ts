@@ -1,7 +1,7 @@
 import type { TAutoReviewRules } from '@/domain/settings/setting-defaults';
 
 /** Why an order waits for a person instead of passing auto-review. */
-export type ReviewHoldReason = 'disabled' | 'over_limit' | 'cash_on_delivery' | 'flagged_customer' | 'buyer_note' | 'incomplete_address';
+export type ReviewHoldReason = 'disabled' | 'over_limit' | 'flagged_customer' | 'buyer_note' | 'incomplete_address';
 
 export interface AutoReviewCandidate {
   totalCents: number;
@@ -23,7 +23,6 @@ export function evaluateAutoReview(order: AutoReviewCandidate, rules: TAutoRevie
   if (!rules.enabled) return { pass: false, reasons: ['disabled'] };
   const reasons: ReviewHoldReason[] = [];
   if (rules.maxTotalCents !== null && order.totalCents > rules.maxTotalCents) reasons.push('over_limit');
-  if (rules.holdCashOnDelivery && order.isCashOnDelivery) reasons.push('cash_on_delivery');
   if (rules.holdFlaggedCustomers && order.isCustomerFlagged) reasons.push('flagged_customer');
   if (rules.holdWithBuyerNote && (order.buyerNote ?? '').trim() !== '') reasons.push('buyer_note');
   const address = [order.shipName, order.shipPhone, order.shipProvince, order.shipCity, order.shipStreet];

@@ -6,9 +6,11 @@ import { z } from 'zod';
  */
 export const ZAutoReviewRules = z.object({
   enabled: z.boolean(),
-  /** paid orders above this total (minor units) wait for a person; null: no limit */
+  /**
+   * paid orders above this total (minor units) wait for a person; null: no limit. Cash-on-delivery
+   * orders never reach review: they go straight to awaiting shipment and are paid at the door.
+   */
   maxTotalCents: z.number().int().min(0).nullable(),
-  holdCashOnDelivery: z.boolean(),
   holdFlaggedCustomers: z.boolean(),
   holdWithBuyerNote: z.boolean(),
 });
@@ -35,7 +37,6 @@ export const DEFAULT_SETTINGS: { readonly [K in SettingKey]: SettingValue<K> } =
   auto_review: {
     enabled: true,
     maxTotalCents: 300_000,
-    holdCashOnDelivery: true,
     holdFlaggedCustomers: true,
     holdWithBuyerNote: false,
   },

@@ -24,7 +24,7 @@ describe(`settings (${testDatabaseKind})`, () => {
     const staff = await createFactories(handle.db).staff({ role: 'admin' });
     const rules = {
       unpaidTimeoutMinutes: 45, autoCompleteDays: 7,
-      autoReview: { enabled: false, maxTotalCents: null, holdCashOnDelivery: false, holdFlaggedCustomers: true, holdWithBuyerNote: true },
+      autoReview: { enabled: false, maxTotalCents: null, holdFlaggedCustomers: true, holdWithBuyerNote: true },
     };
     expect(await updateOrderRules(handle.db, { ...rules, staffId: staff.id })).toEqual({ ok: true, data: rules });
     expect(await getOrderRules(handle.db)).toEqual(rules);

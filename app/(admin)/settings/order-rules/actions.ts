@@ -14,7 +14,6 @@ export const updateOrderRulesAction = staffAction('settings.write', ZOrderRulesF
     autoReview: {
       enabled: input.autoReviewEnabled,
       maxTotalCents: input.maxTotalYuan,
-      holdCashOnDelivery: input.holdCashOnDelivery,
       holdFlaggedCustomers: input.holdFlaggedCustomers,
       holdWithBuyerNote: input.holdWithBuyerNote,
     },

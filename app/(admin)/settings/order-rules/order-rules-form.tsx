@@ -73,7 +73,7 @@ export function OrderRulesForm({ rules, canEdit }: { rules: OrderRules; canEdit:
               className={fieldClass} aria-invalid={errors.maxTotalYuan ? true : undefined} />
             {errorText('maxTotalYuan') ?? <p className={hint}>{t('maxTotalHint')}</p>}
           </div>
-          {(['holdCashOnDelivery', 'holdFlaggedCustomers', 'holdWithBuyerNote'] as const).map((name) => (
+          {(['holdFlaggedCustomers', 'holdWithBuyerNote'] as const).map((name) => (
             <label key={name} className="flex items-center gap-2 text-sm text-slate-800">
               <input type="checkbox" name={name} defaultChecked={checked(name, rules.autoReview[name])} className="size-4 accent-slate-900" />
               {t(name)}

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ZOrderRulesForm } from './order-rules-input';
 
-const form = { unpaidTimeoutMinutes: '30', autoCompleteDays: '10', maxTotalYuan: '3000', autoReviewEnabled: 'on', holdCashOnDelivery: 'on' };
+const form = { unpaidTimeoutMinutes: '30', autoCompleteDays: '10', maxTotalYuan: '3000', autoReviewEnabled: 'on' };
 
 describe('order rules form', () => {
   it('turns yuan into exact fen and checkboxes into booleans', () => {
     expect(ZOrderRulesForm.parse(form)).toEqual({
       unpaidTimeoutMinutes: 30, autoCompleteDays: 10, maxTotalYuan: 300_000, autoReviewEnabled: true,
-      holdCashOnDelivery: true, holdFlaggedCustomers: false, holdWithBuyerNote: false,
+      holdFlaggedCustomers: false, holdWithBuyerNote: false,
     });
     expect(ZOrderRulesForm.parse({ ...form, maxTotalYuan: '0.1' }).maxTotalYuan).toBe(10);
     expect(ZOrderRulesForm.parse({ ...form, maxTotalYuan: '1999.99' }).maxTotalYuan).toBe(199_999);

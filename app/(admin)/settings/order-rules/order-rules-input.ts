@@ -18,7 +18,6 @@ export const ZOrderRulesForm = z.object({
       const [yuan, fen = ''] = value.split('.');
       return Number(yuan) * 100 + Number(fen.padEnd(2, '0'));
     }),
-  holdCashOnDelivery: checkbox,
   holdFlaggedCustomers: checkbox,
   holdWithBuyerNote: checkbox,
 });
