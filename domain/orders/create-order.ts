@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { queryRows, type Database } from '@/db/client';
+import { queryRowsPrepared, type Database } from '@/db/client';
 import { customers } from '@/db/schema/customers';
 import { orderEvents, orderLines, orders, type Order, type OrderLine } from '@/db/schema/orders';
 import { reserveStock } from '@/domain/inventory/reserve-stock';
@@ -8,7 +8,7 @@ import { fail, ok, type Result } from '@/domain/shared/result';
 import { inTransaction } from '@/domain/shared/transaction';
 import { zodFieldErrors } from '@/domain/shared/validation';
 import { ZCreateOrderInput, type TCreateOrder, type TCreateOrderInput } from './order-input';
-import { formatOrderNumber } from './order-number';
+import { nextOrderNumberSql } from './order-number';
 import { computeOrderTotals } from './order-totals';
 
 export type CreateOrderInput = TCreateOrderInput & { actor: Actor };
@@ -82,14 +82,22 @@ async function placeOrder(tx: Database, data: TCreateOrder, actor: Actor): Promi
   const wanted = [...merged.values()];
 
   const skuIds = [...new Set(wanted.map((l) => l.skuId))];
-  const skuRows = await queryRows<SkuRow>(tx, sql`
-    select s.id, s.code, s.name, s.variant, s.price_cents, s.cost_cents, s.currency, s.is_active,
-      coalesce(json_agg(json_build_object('w', l.warehouse_id, 'a', l.on_hand - l.reserved) order by l.warehouse_id)
-        filter (where l.warehouse_id is not null), '[]') as stock
-    from skus s
-    left join stock_levels l on l.sku_id = s.id and l.warehouse_id in (select id from warehouses where is_active)
-    where s.id in (${sql.join(skuIds.map((id) => sql`${id}`), sql`, `)})
-    group by s.id`);
+  // one round trip: the SKUs with their available stock per active warehouse, and whether the
+  // given customer exists (always one row, SKU columns null when none of the SKUs exists)
+  const readRows = await queryRowsPrepared<SkuRow & { customer_found: boolean }>(tx, sql`
+    select c.customer_found, s.*
+    from (select exists (select 1 from customers where id = ${data.customer.id ?? null}::bigint) as customer_found) c
+    left join lateral (
+      select s.id, s.code, s.name, s.variant, s.price_cents, s.cost_cents, s.currency, s.is_active,
+        coalesce(json_agg(json_build_object('w', l.warehouse_id, 'a', l.on_hand - l.reserved) order by l.warehouse_id)
+          filter (where l.warehouse_id is not null), '[]') as stock
+      from skus s
+      left join stock_levels l on l.sku_id = s.id and l.warehouse_id in (select id from warehouses where is_active)
+      where s.id in (${sql.join(skuIds.map((id) => sql`${id}`), sql`, `)})
+      group by s.id
+    ) s on true`);
+  const customerFound = readRows[0]?.customer_found === true;
+  const skuRows = readRows.filter((r) => r.id !== null);
   const skuById = new Map(skuRows.map((r) => [Number(r.id), r]));
 
   const fieldErrors: Record<string, string[]> = {};
@@ -108,8 +116,7 @@ async function placeOrder(tx: Database, data: TCreateOrder, actor: Actor): Promi
 
   let customerId: number | null = null;
   if (data.customer.id !== undefined) {
-    const [found] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.id, data.customer.id));
-    if (found) customerId = found.id;
+    if (customerFound) customerId = data.customer.id;
     else add('customer.id', 'customerNotFound');
   }
   if (Object.keys(fieldErrors).length > 0 || !totals.ok) return fail('invalid', 'The order has invalid fields', fieldErrors);
@@ -130,32 +137,33 @@ async function placeOrder(tx: Database, data: TCreateOrder, actor: Actor): Promi
 
   if (customerId === null) customerId = await findOrCreateCustomer(tx, data.customer.name!, data.customer.phone!);
 
-  const [{ seq, now }] = await queryRows<{ seq: string | number; now: string | Date }>(tx, sql`select nextval('order_number_seq') as seq, now() as now`);
-  const placedAt = new Date(now);
+  // the number (nextval) and the timestamps (the transaction's now()) are taken by the INSERT itself
   const status = data.isCashOnDelivery ? 'awaiting_shipment' as const : 'pending_payment' as const;
+  const placedAt = sql`now()`;
   const insert = tx.insert(orders).values({
-    number: formatOrderNumber(placedAt, BigInt(seq)), source: data.source, externalRef: data.externalRef, status,
+    number: nextOrderNumberSql(), source: data.source, externalRef: data.externalRef, status,
     isCashOnDelivery: data.isCashOnDelivery, currency: priced[0].sku.currency, ...totals.totals, customerId,
     shipName: data.shipTo.name, shipPhone: data.shipTo.phone, shipProvince: data.shipTo.province, shipCity: data.shipTo.city,
     shipDistrict: data.shipTo.district, shipStreet: data.shipTo.street, shipPostalCode: data.shipTo.postalCode,
     buyerNote: data.buyerNote, placedAt, createdAt: placedAt, updatedAt: placedAt,
   });
   const [order] = data.externalRef
-    ? await insert.onConflictDoNothing({ target: [orders.source, orders.externalRef], where: sql`external_ref is not null` }).returning()
-    : await insert.returning();
+    ? await insert.onConflictDoNothing({ target: [orders.source, orders.externalRef], where: sql`external_ref is not null` }).returning().prepare('create_order_order').execute()
+    : await insert.returning().prepare('create_order_order').execute();
   if (!order) return fail('duplicate', 'an order with this external reference exists');
 
-  const lines = await tx.insert(orderLines).values(placed.sort((a, b) => a.index - b.index).map((l) => ({
-    orderId: order.id, skuId: l.skuId, skuCode: l.sku.code, name: l.sku.name, variant: l.sku.variant,
-    unitPriceCents: l.unitPriceCents, unitCostCents: l.sku.cost_cents, quantity: l.quantity, discountCents: 0,
-    lineTotalCents: l.unitPriceCents * l.quantity, warehouseId: l.warehouseId,
-  }))).returning();
-
-  await tx.insert(orderEvents).values({
+  // the 'created' timeline row rides along with the lines INSERT as a data-modifying CTE (run
+  // exactly once whether or not the main statement reads it): one round trip for both
+  const createdEvent = tx.$with('created_event', { id: orderEvents.id }).as(tx.insert(orderEvents).values({
     orderId: order.id, kind: data.source === 'import' ? 'imported' : 'created', toStatus: status,
     actorType: actor.type, actorId: actor.id, actorName: actor.name,
     details: { source: data.source, externalRef: data.externalRef, totalCents: order.totalCents, itemCount: order.itemCount },
-  });
+  }).returning({ id: orderEvents.id }).getSQL());
+  const lines = await tx.with(createdEvent).insert(orderLines).values(placed.sort((a, b) => a.index - b.index).map((l) => ({
+    orderId: order.id, skuId: l.skuId, skuCode: l.sku.code, name: l.sku.name, variant: l.sku.variant,
+    unitPriceCents: l.unitPriceCents, unitCostCents: l.sku.cost_cents, quantity: l.quantity, discountCents: 0,
+    lineTotalCents: l.unitPriceCents * l.quantity, warehouseId: l.warehouseId,
+  }))).returning().prepare('create_order_lines').execute();
 
   const reserved = await reserveStock(tx, lines.map((l) => ({ skuId: l.skuId!, warehouseId: l.warehouseId!, quantity: l.quantity })), {
     actor, orderId: order.id, documentType: 'order', documentId: order.number,
