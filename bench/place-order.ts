@@ -4,10 +4,10 @@
  *
  * For 1, 16 and 64 concurrent clients it places orders through createOrder (the function the
  * form and the API call) for (a) orders spread over 10,000 SKUs and (b) every order on one hot SKU,
- * then replays the same statements createOrder issues (one transaction: SKU/stock read, customer
- * check, nextval, order insert, lines insert, timeline insert, the stock statement with ledger and
- * alert sync) through postgres.js without the app code, and prints orders/s, p50/p95 and the
- * ratio. For the hot SKU it also prints the raw single-row ceiling: BEGIN; conditional UPDATE of
+ * then replays the same statements createOrder issues (one transaction: SKU/stock/customer read,
+ * order insert taking its number, lines insert with the timeline row, the stock statement with
+ * ledger and alert sync; all prepared, as createOrder's are) through postgres.js without the app
+ * code, and prints orders/s, p50/p95 and the ratio. For the hot SKU it also prints the raw single-row ceiling: BEGIN; conditional UPDATE of
  * the one stock row; COMMIT. After every run it checks for oversell (reserved > on hand, reserved
  * != units ordered) and the ledger invariant. Env: BENCH_SECONDS per run (default 5).
  */
@@ -19,7 +19,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { checkStockLedger } from '@/db/stock-ledger';
 import { SYSTEM_ACTOR } from '@/domain/shared/actor';
 import { createOrder } from '@/domain/orders/create-order';
-import { formatOrderNumber } from '@/domain/orders/order-number';
+import { nextOrderNumberSql } from '@/domain/orders/order-number';
 import { lowStockThresholdSql } from '@/domain/inventory/threshold';
 import { PgDialect } from 'drizzle-orm/pg-core';
 
@@ -96,25 +96,39 @@ async function setup() {
 const dialect = new PgDialect();
 const thresholdText = dialect.sqlToQuery(lowStockThresholdSql('level')).sql;
 
-/** The statements createOrder issues for one single-line order, without the app code. */
-async function rawPlaceOrder(skuId: number, customerId: number): Promise<boolean> {
-  return raw.begin(async (tx) => {
-    const [sku] = await tx.unsafe(`select s.id, s.code, s.name, s.variant, s.price_cents, s.cost_cents, s.currency, s.is_active,
+const P = { prepare: true } as const;
+const readSql = `select c.customer_found, s.*
+  from (select exists (select 1 from customers where id = $1::bigint) as customer_found) c
+  left join lateral (
+    select s.id, s.code, s.name, s.variant, s.price_cents, s.cost_cents, s.currency, s.is_active,
       coalesce(json_agg(json_build_object('w', l.warehouse_id, 'a', l.on_hand - l.reserved) order by l.warehouse_id)
         filter (where l.warehouse_id is not null), '[]') as stock
-      from skus s left join stock_levels l on l.sku_id = s.id and l.warehouse_id in (select id from warehouses where is_active)
-      where s.id in ($1) group by s.id`, [skuId]);
+    from skus s
+    left join stock_levels l on l.sku_id = s.id and l.warehouse_id in (select id from warehouses where is_active)
+    where s.id in ($2)
+    group by s.id
+  ) s on true`;
+const orderNumberText = dialect.sqlToQuery(nextOrderNumberSql()).sql;
+const orderSql = `insert into orders (number, source, status, is_cash_on_delivery, currency, subtotal_cents, discount_cents,
+  shipping_cents, tax_cents, total_cents, item_count, customer_id, ship_name, ship_phone, ship_province, ship_city, ship_street,
+  placed_at, created_at, updated_at) values (${orderNumberText}, 'manual', 'pending_payment', false, 'CNY', 1990, 0, 0, 0, 1990, 1, $1, $2, $3, $4, $5, $6, now(), now(), now())
+  returning *`;
+const linesSql = `with created_event as (insert into order_events (order_id, kind, to_status, actor_type, actor_name, details)
+    values ($1, 'created', 'pending_payment', 'system', 'system', $6) returning id)
+  insert into order_lines (order_id, sku_id, sku_code, name, unit_price_cents, unit_cost_cents, quantity, line_total_cents, warehouse_id)
+  values ($1, $2, $3, $4, 1990, 900, 1, 1990, $5) returning *`;
+
+/**
+ * The statements createOrder issues for one single-line order, without the app code: BEGIN; SKU,
+ * stock and customer read; order INSERT (taking its number); lines INSERT with the timeline row;
+ * the stock statement; COMMIT. Prepared, as createOrder's are.
+ */
+async function rawPlaceOrder(skuId: number, customerId: number): Promise<boolean> {
+  return raw.begin(async (tx) => {
+    const [sku] = await tx.unsafe(readSql, [customerId, skuId], P);
     const warehouseId = sku.stock[0].w as number;
-    await tx.unsafe('select "id" from "customers" where "customers"."id" = $1', [customerId]);
-    const [{ seq, now }] = await tx.unsafe(`select nextval('order_number_seq') as seq, now() as now`);
-    const [order] = await tx.unsafe(`insert into orders (number, source, status, is_cash_on_delivery, currency, subtotal_cents, discount_cents,
-      shipping_cents, tax_cents, total_cents, item_count, customer_id, ship_name, ship_phone, ship_province, ship_city, ship_street,
-      placed_at, created_at, updated_at) values ($1, 'manual', 'pending_payment', false, 'CNY', 1990, 0, 0, 0, 1990, 1, $2, $3, $4, $5, $6, $7, $8, $8, $8)
-      returning *`, [formatOrderNumber(new Date(now), BigInt(seq)), customerId, shipTo.name, shipTo.phone, shipTo.province, shipTo.city, shipTo.street, now]);
-    const [line] = await tx.unsafe(`insert into order_lines (order_id, sku_id, sku_code, name, unit_price_cents, unit_cost_cents, quantity, line_total_cents, warehouse_id)
-      values ($1, $2, $3, $4, 1990, 900, 1, 1990, $5) returning *`, [order.id, skuId, sku.code, sku.name, warehouseId]);
-    await tx.unsafe(`insert into order_events (order_id, kind, to_status, actor_type, actor_name, details) values ($1, 'created', 'pending_payment', 'system', 'system', $2)`,
-      [order.id, JSON.stringify({ source: 'manual', totalCents: 1990 })]);
+    const [order] = await tx.unsafe(orderSql, [customerId, shipTo.name, shipTo.phone, shipTo.province, shipTo.city, shipTo.street], P);
+    const [line] = await tx.unsafe(linesSql, [order.id, skuId, sku.code, sku.name, warehouseId, JSON.stringify({ source: 'manual', totalCents: 1990 })], P);
     const stock = await tx.unsafe(`with level as (update stock_levels as level set on_hand = level.on_hand + 0, reserved = level.reserved + 1, updated_at = now()
         where level.sku_id = $1 and level.warehouse_id = $2 and level.on_hand - level.reserved >= 1
         returning level.sku_id, level.warehouse_id, level.on_hand, level.reserved, level.low_stock_threshold),
@@ -128,7 +142,7 @@ async function rawPlaceOrder(skuId: number, customerId: number): Promise<boolean
       resolved as (update low_stock_alerts a set resolved_at = now() from t where a.sku_id = t.sku_id and a.warehouse_id = t.warehouse_id
         and a.resolved_at is null and t.on_hand - t.reserved > t.threshold returning a.id)
       select t.on_hand, t.reserved, (select count(*) from raised) as raised, (select count(*) from resolved) as resolved, (select count(*) from ledger) as ledger from t`,
-    [skuId, line.warehouse_id, order.id, order.number]);
+    [skuId, line.warehouse_id, order.id, order.number], P);
     return stock.length === 1;
   }) as Promise<boolean>;
 }

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Database } from '@/db/client';
+import { queryRows, queryRowsPrepared, type Database } from '@/db/client';
 import type { Actor } from '@/domain/shared/actor';
 import { fail, ok, type Result } from '@/domain/shared/result';
 import { lowStockThresholdSql } from './threshold';
@@ -79,7 +79,8 @@ export async function applyStockChange(tx: Database, input: StockChangeInput): P
         returning level.sku_id, level.warehouse_id, level.on_hand, level.reserved, level.low_stock_threshold`;
   const documentId = input.documentId === undefined || input.documentId === null ? null : String(input.documentId);
 
-  const rows = await queryRows<{ on_hand: number; reserved: number; threshold: number; raised: number; resolved: number }>(tx, sql`
+  // prepared: a hot statement (every reservation) of a fixed shape per kind
+  const rows = await queryRowsPrepared<{ on_hand: number; reserved: number; threshold: number; raised: number; resolved: number }>(tx, sql`
     with level as (${levelStatement}),
     t as (select level.*, ${lowStockThresholdSql('level')}::int as threshold from level),
     ledger as (

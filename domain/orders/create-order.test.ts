@@ -4,11 +4,12 @@ import type { DatabaseHandle } from '@/db/client';
 import { checkStockLedger, createFactories, type Factories } from '@/db/factories';
 import { customers } from '@/db/schema/customers';
 import { stockLevels, stockMovements } from '@/db/schema/inventory';
-import { orderEvents, orders } from '@/db/schema/orders';
+import { orderEvents, orderLines, orders } from '@/db/schema/orders';
 import { openTestDatabase, testDatabaseKind } from '@/db/testing';
 import { staffActor } from '@/domain/shared/actor';
 import { createOrder, type CreateOrderInput } from './create-order';
 import { ZCreateOrderInput } from './order-input';
+import { formatOrderNumber } from './order-number';
 
 let handle: DatabaseHandle;
 let f: Factories;
@@ -63,6 +64,15 @@ describe(`createOrder (${testDatabaseKind})`, () => {
     expect(moves.map((m) => [m.kind, m.skuId, m.reservedDelta]).sort()).toEqual([['reserve', a.sku.id, 3], ['reserve', b.sku.id, 1]].sort());
     const events = await handle.db.select().from(orderEvents).where(eq(orderEvents.orderId, order.id));
     expect(events).toMatchObject([{ kind: 'created', toStatus: 'pending_payment', actorType: 'staff', actorName: '张运营' }]);
+    expect(events[0].details).toEqual({ source: 'manual', externalRef: null, totalCents: order.totalCents, itemCount: 4 });
+    // the returned rows are exactly what a plain select reads back (types included), and the
+    // number, placed time and timeline row share the transaction's clock
+    expect(order).toEqual((await handle.db.select().from(orders).where(eq(orders.id, order.id)))[0]);
+    expect(lines).toEqual(await handle.db.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.id)));
+    expect(order.placedAt).toBeInstanceOf(Date);
+    expect(order.createdAt.getTime()).toBe(order.placedAt.getTime());
+    expect(events[0].createdAt.getTime()).toBe(order.placedAt.getTime());
+    expect(order.number).toBe(formatOrderNumber(order.placedAt, Number(order.number.slice(8))));
     const [customer] = await handle.db.select().from(customers).where(eq(customers.id, order.customerId!));
     expect(customer).toMatchObject({ name: '王小明', phone: '13800138000' });
   });

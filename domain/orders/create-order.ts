@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { queryRows, type Database } from '@/db/client';
+import { CachedStatement, queryRowsPrepared, tableRowMapper, type Database } from '@/db/client';
 import { customers } from '@/db/schema/customers';
 import { orderEvents, orderLines, orders, type Order, type OrderLine } from '@/db/schema/orders';
 import { reserveStock } from '@/domain/inventory/reserve-stock';
@@ -8,7 +8,7 @@ import { fail, ok, type Result } from '@/domain/shared/result';
 import { inTransaction } from '@/domain/shared/transaction';
 import { zodFieldErrors } from '@/domain/shared/validation';
 import { ZCreateOrderInput, type TCreateOrder, type TCreateOrderInput } from './order-input';
-import { formatOrderNumber } from './order-number';
+import { nextOrderNumberSql } from './order-number';
 import { computeOrderTotals } from './order-totals';
 
 export type CreateOrderInput = TCreateOrderInput & { actor: Actor };
@@ -82,14 +82,22 @@ async function placeOrder(tx: Database, data: TCreateOrder, actor: Actor): Promi
   const wanted = [...merged.values()];
 
   const skuIds = [...new Set(wanted.map((l) => l.skuId))];
-  const skuRows = await queryRows<SkuRow>(tx, sql`
-    select s.id, s.code, s.name, s.variant, s.price_cents, s.cost_cents, s.currency, s.is_active,
-      coalesce(json_agg(json_build_object('w', l.warehouse_id, 'a', l.on_hand - l.reserved) order by l.warehouse_id)
-        filter (where l.warehouse_id is not null), '[]') as stock
-    from skus s
-    left join stock_levels l on l.sku_id = s.id and l.warehouse_id in (select id from warehouses where is_active)
-    where s.id in (${sql.join(skuIds.map((id) => sql`${id}`), sql`, `)})
-    group by s.id`);
+  // one round trip: the SKUs with their available stock per active warehouse, and whether the
+  // given customer exists (always one row, SKU columns null when none of the SKUs exists)
+  const readRows = await queryRowsPrepared<SkuRow & { customer_found: boolean }>(tx, sql`
+    select c.customer_found, s.*
+    from (select exists (select 1 from customers where id = ${data.customer.id ?? null}::bigint) as customer_found) c
+    left join lateral (
+      select s.id, s.code, s.name, s.variant, s.price_cents, s.cost_cents, s.currency, s.is_active,
+        coalesce(json_agg(json_build_object('w', l.warehouse_id, 'a', l.on_hand - l.reserved) order by l.warehouse_id)
+          filter (where l.warehouse_id is not null), '[]') as stock
+      from skus s
+      left join stock_levels l on l.sku_id = s.id and l.warehouse_id in (select id from warehouses where is_active)
+      where s.id in (${sql.join(skuIds.map((id) => sql`${id}`), sql`, `)})
+      group by s.id
+    ) s on true`);
+  const customerFound = readRows[0]?.customer_found === true;
+  const skuRows = readRows.filter((r) => r.id !== null);
   const skuById = new Map(skuRows.map((r) => [Number(r.id), r]));
 
   const fieldErrors: Record<string, string[]> = {};
@@ -108,8 +116,7 @@ async function placeOrder(tx: Database, data: TCreateOrder, actor: Actor): Promi
 
   let customerId: number | null = null;
   if (data.customer.id !== undefined) {
-    const [found] = await tx.select({ id: customers.id }).from(customers).where(eq(customers.id, data.customer.id));
-    if (found) customerId = found.id;
+    if (customerFound) customerId = data.customer.id;
     else add('customer.id', 'customerNotFound');
   }
   if (Object.keys(fieldErrors).length > 0 || !totals.ok) return fail('invalid', 'The order has invalid fields', fieldErrors);
@@ -130,32 +137,30 @@ async function placeOrder(tx: Database, data: TCreateOrder, actor: Actor): Promi
 
   if (customerId === null) customerId = await findOrCreateCustomer(tx, data.customer.name!, data.customer.phone!);
 
-  const [{ seq, now }] = await queryRows<{ seq: string | number; now: string | Date }>(tx, sql`select nextval('order_number_seq') as seq, now() as now`);
-  const placedAt = new Date(now);
   const status = data.isCashOnDelivery ? 'awaiting_shipment' as const : 'pending_payment' as const;
-  const insert = tx.insert(orders).values({
-    number: formatOrderNumber(placedAt, BigInt(seq)), source: data.source, externalRef: data.externalRef, status,
-    isCashOnDelivery: data.isCashOnDelivery, currency: priced[0].sku.currency, ...totals.totals, customerId,
+  const [orderRow] = await (data.externalRef ? insertOrderWithRef : insertOrder).rows(tx, {
+    source: data.source, externalRef: data.externalRef ?? null, status, isCashOnDelivery: data.isCashOnDelivery,
+    currency: priced[0].sku.currency, ...totals.totals, customerId,
     shipName: data.shipTo.name, shipPhone: data.shipTo.phone, shipProvince: data.shipTo.province, shipCity: data.shipTo.city,
-    shipDistrict: data.shipTo.district, shipStreet: data.shipTo.street, shipPostalCode: data.shipTo.postalCode,
-    buyerNote: data.buyerNote, placedAt, createdAt: placedAt, updatedAt: placedAt,
+    shipDistrict: data.shipTo.district ?? null, shipStreet: data.shipTo.street, shipPostalCode: data.shipTo.postalCode ?? null,
+    buyerNote: data.buyerNote ?? null,
   });
-  const [order] = data.externalRef
-    ? await insert.onConflictDoNothing({ target: [orders.source, orders.externalRef], where: sql`external_ref is not null` }).returning()
-    : await insert.returning();
-  if (!order) return fail('duplicate', 'an order with this external reference exists');
+  if (!orderRow) return fail('duplicate', 'an order with this external reference exists');
+  const order = toOrder(orderRow);
 
-  const lines = await tx.insert(orderLines).values(placed.sort((a, b) => a.index - b.index).map((l) => ({
-    orderId: order.id, skuId: l.skuId, skuCode: l.sku.code, name: l.sku.name, variant: l.sku.variant,
-    unitPriceCents: l.unitPriceCents, unitCostCents: l.sku.cost_cents, quantity: l.quantity, discountCents: 0,
-    lineTotalCents: l.unitPriceCents * l.quantity, warehouseId: l.warehouseId,
-  }))).returning();
-
-  await tx.insert(orderEvents).values({
-    orderId: order.id, kind: data.source === 'import' ? 'imported' : 'created', toStatus: status,
+  const values: Record<string, unknown> = {
+    orderId: order.id, kind: data.source === 'import' ? 'imported' : 'created', status,
     actorType: actor.type, actorId: actor.id, actorName: actor.name,
     details: { source: data.source, externalRef: data.externalRef, totalCents: order.totalCents, itemCount: order.itemCount },
+  };
+  placed.sort((a, b) => a.index - b.index).forEach((l, i) => {
+    Object.assign(values, {
+      [`skuId${i}`]: l.skuId, [`skuCode${i}`]: l.sku.code, [`name${i}`]: l.sku.name, [`variant${i}`]: l.sku.variant,
+      [`unitPriceCents${i}`]: l.unitPriceCents, [`unitCostCents${i}`]: l.sku.cost_cents, [`quantity${i}`]: l.quantity,
+      [`lineTotalCents${i}`]: l.unitPriceCents * l.quantity, [`warehouseId${i}`]: l.warehouseId,
+    });
   });
+  const lines = (await insertLinesStatement(placed.length).rows(tx, values)).map(toOrderLine);
 
   const reserved = await reserveStock(tx, lines.map((l) => ({ skuId: l.skuId!, warehouseId: l.warehouseId!, quantity: l.quantity })), {
     actor, orderId: order.id, documentType: 'order', documentId: order.number,
@@ -165,6 +170,51 @@ async function placeOrder(tx: Database, data: TCreateOrder, actor: Actor): Promi
     return fail('insufficient_stock', `Not enough stock for: ${skus}`, reserved.fieldErrors, { skus: String(skus) });
   }
   return ok({ order, lines, existing: false });
+}
+
+// The two writes of an order, built once as prepared statements (see CachedStatement): the order
+// INSERT takes its number (nextval) and timestamps (the transaction's now()) itself; the lines
+// INSERT carries the 'created' timeline row as a data-modifying CTE (run exactly once whether or
+// not the main statement reads it). One round trip each.
+const ph = sql.placeholder;
+const toOrder = tableRowMapper(orders);
+const toOrderLine = tableRowMapper(orderLines);
+
+function orderInsertSql(db: Database, onExternalRefConflict: boolean) {
+  const now = sql`now()`;
+  const insert = db.insert(orders).values({
+    number: nextOrderNumberSql(), source: ph('source'), externalRef: ph('externalRef'), status: ph('status'),
+    isCashOnDelivery: ph('isCashOnDelivery'), currency: ph('currency'), subtotalCents: ph('subtotalCents'),
+    discountCents: ph('discountCents'), shippingCents: ph('shippingCents'), taxCents: ph('taxCents'), totalCents: ph('totalCents'),
+    itemCount: ph('itemCount'), customerId: ph('customerId'), shipName: ph('shipName'), shipPhone: ph('shipPhone'),
+    shipProvince: ph('shipProvince'), shipCity: ph('shipCity'), shipDistrict: ph('shipDistrict'), shipStreet: ph('shipStreet'),
+    shipPostalCode: ph('shipPostalCode'), buyerNote: ph('buyerNote'), placedAt: now, createdAt: now, updatedAt: now,
+  });
+  return onExternalRefConflict
+    ? insert.onConflictDoNothing({ target: [orders.source, orders.externalRef], where: sql`external_ref is not null` }).returning().getSQL()
+    : insert.returning().getSQL();
+}
+const insertOrder = new CachedStatement('create_order_order', (db) => orderInsertSql(db, false));
+const insertOrderWithRef = new CachedStatement('create_order_order_ref', (db) => orderInsertSql(db, true));
+
+const insertLinesStatements = new Map<number, CachedStatement>();
+function insertLinesStatement(count: number): CachedStatement {
+  let statement = insertLinesStatements.get(count);
+  if (!statement) {
+    statement = new CachedStatement(`create_order_lines_${count}`, (db) => {
+      const createdEvent = db.$with('created_event', { id: orderEvents.id }).as(db.insert(orderEvents).values({
+        orderId: ph('orderId'), kind: ph('kind'), toStatus: ph('status'), actorType: ph('actorType'), actorId: ph('actorId'),
+        actorName: ph('actorName'), details: ph('details'),
+      }).returning({ id: orderEvents.id }).getSQL());
+      return db.with(createdEvent).insert(orderLines).values(Array.from({ length: count }, (_, i) => ({
+        orderId: ph('orderId'), skuId: ph(`skuId${i}`), skuCode: ph(`skuCode${i}`), name: ph(`name${i}`), variant: ph(`variant${i}`),
+        unitPriceCents: ph(`unitPriceCents${i}`), unitCostCents: ph(`unitCostCents${i}`), quantity: ph(`quantity${i}`),
+        discountCents: 0, lineTotalCents: ph(`lineTotalCents${i}`), warehouseId: ph(`warehouseId${i}`),
+      }))).returning().getSQL();
+    });
+    insertLinesStatements.set(count, statement);
+  }
+  return statement;
 }
 
 /** Quick-create reuses a customer with the same name and phone instead of making a twin. */
