@@ -39,8 +39,10 @@ export function StockTable({ rows, emptyMessage }: { rows: StockListRow[]; empty
                 {!row.isSkuActive && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 font-sans text-[11px] text-slate-500">{t('inactive')}</span>}
               </td>
               <td className="px-3 py-2">
-                <span className="text-slate-900">{row.productName}</span>
-                <span className="ml-1.5 text-slate-500">{row.skuName}{row.variant ? ` · ${row.variant}` : ''}</span>
+                {/* SKU names usually repeat the product's name; show the product only when it adds something */}
+                <span className="text-slate-900">{row.skuName}</span>
+                {row.variant && <span className="ml-1.5 text-slate-500">{row.variant}</span>}
+                {!row.skuName.startsWith(row.productName) && <span className="ml-1.5 text-slate-400">{row.productName}</span>}
               </td>
               <td className="whitespace-nowrap px-3 py-2 text-slate-700">{row.warehouseName}</td>
               <td className="px-3 py-2 font-mono text-[12px] text-slate-500">{row.location ?? '—'}</td>
