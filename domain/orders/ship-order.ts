@@ -5,6 +5,7 @@ import { orderLines, orders, type OrderStatus } from '@/db/schema/orders';
 import { applyStockChange } from '@/domain/inventory/apply-stock-change';
 import type { Actor } from '@/domain/shared/actor';
 import { fail, ok, type Result } from '@/domain/shared/result';
+import { validateTrackingNumberFor } from '@/domain/logistics/carriers';
 import { inTransaction } from '@/domain/shared/transaction';
 import { appendOrderEvent, staffIdOf } from './order-event';
 import { transitionOrder } from './transition-order';
@@ -38,7 +39,6 @@ const SHIPPABLE: readonly OrderStatus[] = ['awaiting_shipment', 'partially_shipp
  * once can never send more than was ordered.
  */
 export async function shipOrder(db: Database, input: ShipOrderInput): Promise<Result<{ shipment: Shipment; status: OrderStatus }, ShipOrderError>> {
-  const trackingNumber = input.trackingNumber.trim().toUpperCase();
   return inTransaction<{ shipment: Shipment; status: OrderStatus }, ShipOrderError>(db, async (tx) => {
     const [order] = await tx.select().from(orders).where(eq(orders.id, input.orderId)).for('update');
     if (!order) return fail('not_found', `order ${input.orderId} does not exist`);
@@ -46,9 +46,10 @@ export async function shipOrder(db: Database, input: ShipOrderInput): Promise<Re
 
     const [carrier] = await tx.select().from(carriers).where(and(eq(carriers.id, input.carrierId), eq(carriers.isActive, true)));
     if (!carrier) return fail('unknown_carrier', `carrier ${input.carrierId} does not exist or is inactive`, { carrierId: ['unknown_carrier'] });
-    if (trackingNumber === '' || (carrier.trackingPattern && !new RegExp(carrier.trackingPattern).test(trackingNumber))) {
-      return fail('invalid_tracking_number', `${trackingNumber} is not a ${carrier.nameEn} tracking number`, { trackingNumber: ['invalid_tracking_number'] });
-    }
+    // the registry's one rule (normalises full-width input and spaces); an empty number is just as invalid here
+    const checked = validateTrackingNumberFor(carrier, input.trackingNumber);
+    if (!checked.ok) return { ...checked, code: 'invalid_tracking_number' as const };
+    const trackingNumber = checked.data;
     const [used] = await tx.select({ id: shipments.id }).from(shipments)
       .where(and(eq(shipments.carrierId, carrier.id), eq(shipments.trackingNumber, trackingNumber)));
     if (used) return fail('duplicate_tracking_number', `${carrier.nameEn} tracking number ${trackingNumber} is already used`, { trackingNumber: ['duplicate_tracking_number'] });

@@ -21,7 +21,12 @@ export async function localizeOrderFailure(db: Database, orderId: number, failur
     return fail(failure.code, options.isBulk ? t('actions.errors.statusNow', { status }) : t('actions.errors.conflict', { status }));
   }
   // this flow's wording first (orders.actions.errors), then the shared order errors (orders.errors, with params)
+  const tShipping = await getTranslations('shipping');
   const translate = (code: string): string | null => {
+    // the carrier registry's message says what shape the carrier's numbers have
+    if (code === 'invalid_tracking_number' && failure.params?.carrierCode) {
+      return tShipping('errors.invalid_tracking_number', failure.params);
+    }
     if (t.has(`actions.errors.${code}`)) return t(`actions.errors.${code}` as 'actions.errors.unexpected');
     if (t.has(`errors.${code}`)) return t(`errors.${code}` as 'errors.not_found', failure.params);
     return null;
