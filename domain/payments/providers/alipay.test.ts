@@ -1,7 +1,7 @@
 import { AlipaySdk } from 'alipay-sdk';
 import { describe, expect, it } from 'vitest';
 import {
-  alipaySignContent, extractTopLevelJsonValue, parseAlipayFormBody, signAlipayParams, signAlipayResponse,
+  alipaySignContent, extractTopLevelJsonValue, signAlipayParams, signAlipayResponse,
   verifyAlipayNotification, verifyAlipayResponse,
 } from './alipay';
 import { generateSandboxKeyPairSync } from './sandbox-keys';
@@ -154,12 +154,6 @@ describe('verifyAlipayNotification', () => {
     ['a GBK charset', 'charset=GBK&subject=x&sign=x&sign_type=RSA2'],
   ])('refuses %s as malformed', (_label, body) => {
     expect(verifyAlipayNotification(body, gateway.publicKeyPem)).toMatchObject({ ok: false, reason: 'malformed' });
-  });
-});
-
-describe('parseAlipayFormBody', () => {
-  it('decodes each field once', () => {
-    expect(parseAlipayFormBody('a=%25252&b=x+y&c=%E4%B8%AD&d=')).toEqual({ ok: true, params: { a: '%252', b: 'x y', c: '中', d: '' } });
   });
 });
 

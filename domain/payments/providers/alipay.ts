@@ -1,4 +1,5 @@
 import { createSign, createVerify } from 'node:crypto';
+import { readFormFields } from './form-body';
 
 /**
  * Alipay's message rules (open platform, RSA2), as the Java SDK's AlipaySignature.rsaCheckV1 and
@@ -45,38 +46,6 @@ function verifyRsa2(content: string, signature: string, publicKeyPem: string): b
   }
 }
 
-const PERCENT_ESCAPE_OK = /^(?:[^%]|%[0-9A-Fa-f]{2})*$/;
-
-/**
- * Decodes an application/x-www-form-urlencoded body exactly once ('+' is a space, %XX are UTF-8
- * bytes). A stray '%' or a repeated key is refused rather than guessed at: decoding twice is what
- * broke '%' in values for the Node SDK (alipay-sdk-nodejs-all issue #45).
- */
-export function parseAlipayFormBody(body: string): { ok: true; params: Record<string, string> } | { ok: false; detail: string } {
-  const params: Record<string, string> = {};
-  if (body.trim() === '') return { ok: false, detail: 'empty body' };
-  for (const pair of body.split('&')) {
-    if (pair === '') continue;
-    const at = pair.indexOf('=');
-    const rawKey = at === -1 ? pair : pair.slice(0, at);
-    const rawValue = at === -1 ? '' : pair.slice(at + 1);
-    if (!PERCENT_ESCAPE_OK.test(rawKey) || !PERCENT_ESCAPE_OK.test(rawValue)) {
-      return { ok: false, detail: `bad percent escape in ${JSON.stringify(rawKey)}` };
-    }
-    let key: string;
-    let value: string;
-    try {
-      key = decodeURIComponent(rawKey.replace(/\+/g, ' '));
-      value = decodeURIComponent(rawValue.replace(/\+/g, ' '));
-    } catch {
-      return { ok: false, detail: `not UTF-8 in ${JSON.stringify(rawKey)}` };
-    }
-    if (Object.hasOwn(params, key)) return { ok: false, detail: `repeated field ${key}` };
-    params[key] = value;
-  }
-  return { ok: true, params };
-}
-
 /**
  * Verifies an asynchronous notification (trade_status_sync). Pass the raw form body, or the
  * fields already decoded once by the framework (they are not decoded again). Only RSA2 is
@@ -86,18 +55,9 @@ export function verifyAlipayNotification(
   formBody: string | Readonly<Record<string, string>>,
   alipayPublicKeyPem: string,
 ): AlipayVerifyResult {
-  let params: Record<string, string>;
-  if (typeof formBody === 'string') {
-    const parsed = parseAlipayFormBody(formBody);
-    if (!parsed.ok) return { ok: false, reason: 'malformed', detail: parsed.detail };
-    params = parsed.params;
-  } else {
-    params = {};
-    for (const [key, value] of Object.entries(formBody)) {
-      if (typeof value !== 'string') return { ok: false, reason: 'malformed', detail: `field ${key} is not text` };
-      params[key] = value;
-    }
-  }
+  const read = readFormFields(formBody);
+  if (!read.ok) return { ok: false, reason: 'malformed', detail: read.detail };
+  const { params } = read;
   // we ask for charset=utf-8 in every request; another charset would mean the bytes were read wrongly
   if (params.charset !== undefined && params.charset.toLowerCase() !== 'utf-8') {
     return { ok: false, reason: 'malformed', detail: `charset ${params.charset}` };

@@ -14,10 +14,8 @@ const MAX_DIGITS = 15;
 
 /** "0.10" -> 10, "12.5" -> 1250, "3" -> 300; refuses "-1", "1.005", "1e3", "", " 1". */
 export function parseProviderYuan(text: string): { ok: true; fen: number } | { ok: false; error: ProviderAmountError } {
-  const match = PROVIDER_YUAN.exec(text);
-  if (!match) return { ok: false, error: 'invalid' };
-  if ((match[2]?.length ?? 0) > 3) return { ok: false, error: 'too_precise' };
-  // the shared parser does the exact text shift; the strict pattern above keeps its leniency out
+  if (!PROVIDER_YUAN.test(text)) return { ok: false, error: 'invalid' };
+  // the shared parser does the exact shift and refuses a third decimal; the strict pattern keeps its leniency out
   const parsed = parseYuanToFen(text);
   return parsed.ok ? { ok: true, fen: parsed.fen } : { ok: false, error: parsed.error };
 }

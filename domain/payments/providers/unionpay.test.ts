@@ -55,6 +55,14 @@ describe('verifyUnionPayNotification with a configured public key (sandbox)', ()
       expect(verifyUnionPayNotification({ ...params, [field]: value }, sandboxTrust)).toEqual({ ok: false, reason: 'bad_signature' });
     });
 
+  it('reads the raw form body, decoding it once', () => {
+    const params = signed(backNotification({ reqReserved: '100%25 a+b&c=d 中' }));
+    const body = new URLSearchParams(params).toString();
+    expect(verifyUnionPayNotification(body, sandboxTrust)).toMatchObject({ ok: true, params: { reqReserved: '100%25 a+b&c=d 中' } });
+    expect(verifyUnionPayNotification(`${body}&txnAmt=1`, sandboxTrust)).toMatchObject({ ok: false, reason: 'malformed' });
+    expect(verifyUnionPayNotification(body.replace('txnAmt=12850', 'txnAmt=1'), sandboxTrust)).toEqual({ ok: false, reason: 'bad_signature' });
+  });
+
   it('refuses another signing key and a garbage signature', () => {
     expect(verifyUnionPayNotification(signed(backNotification(), stranger.privateKeyPem), sandboxTrust))
       .toEqual({ ok: false, reason: 'bad_signature' });

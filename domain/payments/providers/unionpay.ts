@@ -1,4 +1,5 @@
 import { createHash, createSign, createVerify, X509Certificate, type KeyObject } from 'node:crypto';
+import { readFormFields } from './form-body';
 
 /**
  * UnionPay online gateway (全渠道) 5.1.0 message rules, signMethod 01, as the acp SDK
@@ -102,16 +103,16 @@ function signingKeyFromCertificate(
 }
 
 /**
- * Verifies a back notification (the fields of the form POST, decoded once). On success,
- * `isSuccess` says whether respCode reports a paid transaction.
+ * Verifies a back notification: the raw form body (decoded here, once) or its fields already
+ * decoded by the framework. On success, `isSuccess` says whether respCode reports a paid transaction.
  */
 export function verifyUnionPayNotification(
-  params: Readonly<Record<string, string>>,
+  formBody: string | Readonly<Record<string, string>>,
   trust: UnionPayTrust,
 ): UnionPayVerifyResult {
-  for (const [key, value] of Object.entries(params)) {
-    if (typeof value !== 'string') return { ok: false, reason: 'malformed', detail: `field ${key} is not text` };
-  }
+  const read = readFormFields(formBody);
+  if (!read.ok) return { ok: false, reason: 'malformed', detail: read.detail };
+  const { params } = read;
   const { signature } = params;
   if (!signature) return { ok: false, reason: 'missing_signature' };
   if (params.signMethod !== SIGN_METHOD_RSA) {
@@ -135,5 +136,5 @@ export function verifyUnionPayNotification(
     valid = false;
   }
   if (!valid) return { ok: false, reason: 'bad_signature' };
-  return { ok: true, params: { ...params }, isSuccess: isUnionPaySuccess(params.respCode) };
+  return { ok: true, params, isSuccess: isUnionPaySuccess(params.respCode) };
 }

@@ -2,7 +2,7 @@ import { createCipheriv } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { generateSandboxKeyPairSync, generateWechatApiV3Key } from './sandbox-keys';
 import {
-  decryptWechatResource, encryptWechatResource, parseWechatTransaction, signWechatMessage, verifyWechatNotification,
+  decryptWechatResource, encryptWechatResource, parseWechatTransaction, readWechatTransactionNotification, signWechatMessage, verifyWechatNotification,
   wechatSignContent, type TWechatResource,
 } from './wechat-pay';
 
@@ -212,5 +212,25 @@ describe('a whole notification, as the sandbox sends it and the console reads it
     expect(parseWechatTransaction(opened.plaintext)).toMatchObject({
       ok: true, transaction: { attach: '备注 100% a+b&c=d', amount: { total: 12850 } },
     });
+  });
+});
+
+describe('readWechatTransactionNotification', () => {
+  const base = { platformPublicKeyPem: platform.publicKeyPem, apiV3Key, now: NOW };
+
+  it('returns the transaction of a genuine notification', () => {
+    expect(readWechatTransactionNotification({ ...signedDelivery(), ...base }))
+      .toMatchObject({ ok: true, transaction: { out_trade_no: 'PW-20261126-0001', amount: { total: 12850, currency: 'CNY' } } });
+  });
+
+  it('passes each step\'s reason through', () => {
+    expect(readWechatTransactionNotification({ ...signedDelivery({ timestamp: NOW_SECONDS - 600 }), ...base }))
+      .toMatchObject({ ok: false, reason: 'stale_timestamp' });
+    expect(readWechatTransactionNotification({ ...signedDelivery(), ...base, apiV3Key: generateWechatApiV3Key() }))
+      .toEqual({ ok: false, reason: 'decrypt_failed' });
+    const refund = notificationBody(encryptWechatResource({ plaintext: '{}', apiV3Key, associatedData: 'refund', originalType: 'refund' }));
+    expect(readWechatTransactionNotification({ ...signedDelivery({ body: refund }), ...base })).toMatchObject({ ok: false, reason: 'malformed' });
+    const notJson = notificationBody(encryptWechatResource({ plaintext: 'paid', apiV3Key, associatedData: 'transaction' }));
+    expect(readWechatTransactionNotification({ ...signedDelivery({ body: notJson }), ...base })).toMatchObject({ ok: false, reason: 'malformed' });
   });
 });

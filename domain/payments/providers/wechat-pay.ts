@@ -211,3 +211,31 @@ export function parseWechatTransaction(
   }
   return { ok: true, transaction: parsed.data };
 }
+
+/**
+ * The whole read of a payment notification: headers and signature, then the sealed resource,
+ * then the transaction. Each step's failure reason is passed through unchanged.
+ */
+export function readWechatTransactionNotification(input: {
+  headers: WechatHeaders;
+  body: string;
+  platformPublicKeyPem: string;
+  apiV3Key: string;
+  now: Date;
+  platformSerial?: string;
+}):
+  | { ok: true; notification: TWechatNotification; transaction: TWechatTransaction }
+  | { ok: false; reason: WechatVerifyFailure | WechatDecryptFailure; detail?: string } {
+  const verified = verifyWechatNotification(input);
+  if (!verified.ok) return verified;
+  const { notification } = verified;
+  // refund notifications carry another resource shape; they are read by their own parser
+  if (notification.resource.original_type !== undefined && notification.resource.original_type !== 'transaction') {
+    return { ok: false, reason: 'malformed', detail: `original_type ${notification.resource.original_type}` };
+  }
+  const opened = decryptWechatResource(notification.resource, input.apiV3Key);
+  if (!opened.ok) return opened;
+  const parsed = parseWechatTransaction(opened.plaintext);
+  if (!parsed.ok) return parsed;
+  return { ok: true, notification, transaction: parsed.transaction };
+}
