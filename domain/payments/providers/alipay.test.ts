@@ -232,5 +232,7 @@ describe('extractTopLevelJsonValue', () => {
     expect(extractTopLevelJsonValue(raw, 'x_response')).toBe('{"b":"}{"}');
     expect(extractTopLevelJsonValue(raw, 'sign')).toBe('"s"');
     expect(extractTopLevelJsonValue(raw, 'missing')).toBeUndefined();
+    expect(extractTopLevelJsonValue('{"\\x":1,"x_response":{}}', 'x_response')).toBe('{}');
+    expect(extractTopLevelJsonValue('{"x_response":{"a":"unterminated}', 'x_response')).toBeUndefined();
   });
 });

@@ -86,7 +86,7 @@ export function extractTopLevelJsonValue(raw: string, key: string): string | und
     if (char === '"') {
       const end = endOfJsonString(raw, index);
       if (end === -1) return undefined;
-      if (depth === 1 && JSON.parse(raw.slice(index, end + 1)) === key) {
+      if (depth === 1 && readJsonString(raw.slice(index, end + 1)) === key) {
         const colon = /^\s*:\s*/.exec(raw.slice(end + 1));
         if (!colon) return undefined;
         const start = end + 1 + colon[0].length;
@@ -101,6 +101,14 @@ export function extractTopLevelJsonValue(raw: string, key: string): string | und
     index += 1;
   }
   return undefined;
+}
+
+function readJsonString(text: string): string | undefined {
+  try {
+    return JSON.parse(text) as string;
+  } catch {
+    return undefined;
+  }
 }
 
 function endOfJsonString(raw: string, start: number): number {
