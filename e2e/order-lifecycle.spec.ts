@@ -61,7 +61,7 @@ test('an order runs from pending payment to completed by hand, the buttons follo
   await dialog.getByLabel('Carrier').selectOption({ label: 'SF Express' });
   await dialog.getByLabel('Tracking number').fill('NOT-A-NUMBER');
   await dialog.getByTestId('dialog-submit').click();
-  await expect(dialog.getByTestId('field-error-trackingNumber')).toHaveText('This is not a valid tracking number for the chosen carrier.');
+  await expect(dialog.getByTestId('field-error-trackingNumber')).toHaveText('NOT-A-NUMBER is not a SF Express tracking number. SF Express numbers are SF followed by 12 or 13 digits, e.g. SF1400000000001.');
   await expect(status(page)).toHaveText('Partially shipped');
 
   // the rest: the dialog offers the 2 that remain

@@ -76,7 +76,7 @@ describe(`order server actions (${testDatabaseKind})`, () => {
     const awaiting = (await f.order({ status: 'awaiting_shipment', warehouseId, lines: [{ skuId, quantity: 1 }] })).order;
     const carrier = await f.carrier('shunfeng');
     expect(await shipOrderAction({ orderId: awaiting.id, carrierId: carrier.id, trackingNumber: 'nope' })).toMatchObject({
-      ok: false, code: 'invalid_tracking_number', fieldErrors: { trackingNumber: ['This is not a valid tracking number for the chosen carrier.'] },
+      ok: false, code: 'invalid_tracking_number', fieldErrors: { trackingNumber: ['NOPE is not a SF Express tracking number. SF Express numbers are SF followed by 12 or 13 digits, e.g. SF1400000000001.'] },
     });
   });
 
