@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import postgres from 'postgres';
-import { openDatabase, type DatabaseHandle } from './client';
+import { openDatabase, type Database, type DatabaseHandle } from './client';
+import { stockLevels, type StockLevel } from './schema/inventory';
 import { migrateDatabase } from './migrate';
 
 /**
@@ -35,3 +37,9 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
 
 /** Which engine the test run uses, for test names. */
 export const testDatabaseKind = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+
+/** The stock row of one SKU in one warehouse, for assertions (undefined when there is none). */
+export async function findStockLevel(db: Database, skuId: number, warehouseId: number): Promise<StockLevel | undefined> {
+  const [row] = await db.select().from(stockLevels).where(and(eq(stockLevels.skuId, skuId), eq(stockLevels.warehouseId, warehouseId)));
+  return row;
+}

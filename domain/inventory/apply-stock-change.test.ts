@@ -4,7 +4,7 @@ import type { DatabaseHandle } from '@/db/client';
 import { checkStockLedger, createFactories, type Factories } from '@/db/factories';
 import { lowStockAlerts, stockLevels, stockMovements } from '@/db/schema/inventory';
 import { settings } from '@/db/schema/system';
-import { openTestDatabase, testDatabaseKind } from '@/db/testing';
+import { findStockLevel, openTestDatabase, testDatabaseKind } from '@/db/testing';
 import { SYSTEM_ACTOR, staffActor } from '@/domain/shared/actor';
 import { inTransaction } from '@/domain/shared/transaction';
 import { applyStockChange } from './apply-stock-change';
@@ -25,8 +25,7 @@ afterEach(async () => {
 afterAll(async () => handle?.close());
 
 async function level(skuId: number, warehouseId: number) {
-  const [row] = await handle.db.select().from(stockLevels).where(and(eq(stockLevels.skuId, skuId), eq(stockLevels.warehouseId, warehouseId)));
-  return row;
+  return (await findStockLevel(handle.db, skuId, warehouseId))!;
 }
 async function alerts(skuId: number, warehouseId: number) {
   return handle.db.select().from(lowStockAlerts).where(and(eq(lowStockAlerts.skuId, skuId), eq(lowStockAlerts.warehouseId, warehouseId))).orderBy(lowStockAlerts.id);

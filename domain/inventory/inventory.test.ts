@@ -2,8 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type DatabaseHandle } from '@/db/client';
 import { checkStockLedger, createFactories, type Factories } from '@/db/factories';
-import { goodsReceiptLines, goodsReceipts, lowStockAlerts, stockLevels, stockMovements } from '@/db/schema/inventory';
-import { openTestDatabase, testDatabaseKind } from '@/db/testing';
+import { goodsReceiptLines, goodsReceipts, lowStockAlerts, stockMovements } from '@/db/schema/inventory';
+import { findStockLevel, openTestDatabase, testDatabaseKind } from '@/db/testing';
 import { staffActor, type Actor } from '@/domain/shared/actor';
 import { acknowledgeLowStockAlert } from './acknowledge-alert';
 import { adjustStock } from './adjust-stock';
@@ -36,8 +36,7 @@ afterEach(async () => {
 afterAll(async () => handle?.close());
 
 async function level(skuId: number, warehouseId: number) {
-  const [row] = await handle.db.select().from(stockLevels).where(and(eq(stockLevels.skuId, skuId), eq(stockLevels.warehouseId, warehouseId)));
-  return row;
+  return (await findStockLevel(handle.db, skuId, warehouseId))!;
 }
 async function movementCount(skuId: number) {
   const [row] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from stock_movements where sku_id = ${skuId}`);

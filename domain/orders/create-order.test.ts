@@ -3,9 +3,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { checkStockLedger, createFactories, type Factories } from '@/db/factories';
 import { customers } from '@/db/schema/customers';
-import { stockLevels, stockMovements } from '@/db/schema/inventory';
+import { stockMovements } from '@/db/schema/inventory';
 import { orderEvents, orderLines, orders } from '@/db/schema/orders';
-import { openTestDatabase, testDatabaseKind } from '@/db/testing';
+import { findStockLevel, openTestDatabase, testDatabaseKind } from '@/db/testing';
 import { staffActor } from '@/domain/shared/actor';
 import { createOrder, type CreateOrderInput } from './create-order';
 import { ZCreateOrderInput } from './order-input';
@@ -26,8 +26,7 @@ afterEach(async () => {
 afterAll(async () => handle?.close());
 
 async function level(skuId: number, warehouseId: number) {
-  const [row] = await handle.db.select().from(stockLevels).where(and(eq(stockLevels.skuId, skuId), eq(stockLevels.warehouseId, warehouseId)));
-  return row;
+  return (await findStockLevel(handle.db, skuId, warehouseId))!;
 }
 async function stocked(priceCents: number, onHand: number, warehouseId?: number) {
   const wh = warehouseId ?? (await f.warehouse()).id;
