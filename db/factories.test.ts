@@ -120,6 +120,20 @@ describe(`factories (${testDatabaseKind})`, () => {
     await handle.db.execute(sql`update stock_levels set on_hand = 10 where sku_id = ${s.id} and warehouse_id = ${w.id}`);
   });
 
+  it('reports ledger rows whose ids are not in the order the changes were applied', async () => {
+    const { s, w } = await stockedSku(10);
+    await f.stock({ skuId: s.id, warehouseId: w.id, onHand: 10, reserved: 2 });
+    // two rows of the same level swapped: sums and the newest row still agree, the chain does not
+    await handle.db.execute(sql`insert into stock_movements (sku_id, warehouse_id, kind, on_hand_delta, reserved_delta, on_hand_after, reserved_after, actor_type)
+      values (${s.id}, ${w.id}, 'reserve', 0, 1, 10, 4, 'system'), (${s.id}, ${w.id}, 'reserve', 0, 1, 10, 3, 'system')`);
+    await handle.db.execute(sql`update stock_levels set reserved = 4 where sku_id = ${s.id} and warehouse_id = ${w.id}`);
+    const mismatches = await checkStockLedger(handle.db);
+    expect(mismatches.map((m) => [m.skuId, m.kind])).toEqual([[s.id, 'chain'], [s.id, 'chain'], [s.id, 'last_after']]);
+    await handle.db.execute(sql`delete from stock_movements where sku_id = ${s.id} and kind = 'reserve' and reserved_after in (3, 4) and reserved_delta = 1`);
+    await handle.db.execute(sql`update stock_levels set reserved = 2 where sku_id = ${s.id} and warehouse_id = ${w.id}`);
+    expect(await checkStockLedger(handle.db)).toEqual([]);
+  });
+
   it('creates staff whose password verifies', async () => {
     const { verifyPassword } = await import('@/domain/staff/password');
     const member = await f.staff({ role: 'warehouse' });

@@ -72,8 +72,12 @@ export async function applyStockChanges(db: Database, changes: StockChange[]): P
 export interface StockLedgerMismatch {
   skuId: number;
   warehouseId: number;
-  /** 'sum': deltas do not add up to the level; 'last_after': the newest ledger row's after-values differ */
-  kind: 'sum' | 'last_after';
+  /**
+   * 'sum': deltas do not add up to the level; 'last_after': the newest ledger row's after-values
+   * differ; 'chain': a row's levels before it (after - delta) are not the previous row's after
+   * (onHand/reserved: the previous row's; ledger*: this row's before)
+   */
+  kind: 'sum' | 'last_after' | 'chain';
   onHand: number | null;
   reserved: number | null;
   ledgerOnHand: number | null;
@@ -81,14 +85,19 @@ export interface StockLedgerMismatch {
 }
 
 /**
- * The stock invariant: for every (SKU, warehouse) the ledger's deltas sum to the stock level and
- * the newest ledger row's after-values equal it. Returns the mismatches; empty when consistent.
+ * The stock invariant: for every (SKU, warehouse) the ledger's deltas sum to the stock level, the
+ * newest ledger row's after-values equal it, and in id order every row starts where the one
+ * before it ended. Returns the mismatches; empty when consistent.
  */
 export async function checkStockLedger(db: Database): Promise<StockLedgerMismatch[]> {
   const rows = await queryRows<Record<string, unknown>>(db, sql`
     with sums as (
       select sku_id, warehouse_id, sum(on_hand_delta)::int as on_hand, sum(reserved_delta)::int as reserved
       from stock_movements group by sku_id, warehouse_id
+    ), chained as (
+      select sku_id, warehouse_id, id, on_hand_after - on_hand_delta as on_hand_before, reserved_after - reserved_delta as reserved_before,
+        lag(on_hand_after) over w as prev_on_hand, lag(reserved_after) over w as prev_reserved
+      from stock_movements window w as (partition by sku_id, warehouse_id order by id)
     ), latest as (
       select distinct on (sku_id, warehouse_id) sku_id, warehouse_id, on_hand_after, reserved_after
       from stock_movements order by sku_id, warehouse_id, id desc
@@ -101,10 +110,14 @@ export async function checkStockLedger(db: Database): Promise<StockLedgerMismatc
     select 'last_after', l.sku_id, l.warehouse_id, l.on_hand, l.reserved, t.on_hand_after, t.reserved_after
     from stock_levels l join latest t on t.sku_id = l.sku_id and t.warehouse_id = l.warehouse_id
     where l.on_hand <> t.on_hand_after or l.reserved <> t.reserved_after
+    union all
+    select 'chain', c.sku_id, c.warehouse_id, c.prev_on_hand, c.prev_reserved, c.on_hand_before, c.reserved_before
+    from chained c
+    where c.prev_on_hand is not null and (c.on_hand_before <> c.prev_on_hand or c.reserved_before <> c.prev_reserved)
     order by 2, 3, 1`);
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   return rows.map((r) => ({
-    skuId: Number(r.sku_id), warehouseId: Number(r.warehouse_id), kind: r.kind as 'sum' | 'last_after',
+    skuId: Number(r.sku_id), warehouseId: Number(r.warehouse_id), kind: r.kind as StockLedgerMismatch['kind'],
     onHand: num(r.on_hand), reserved: num(r.reserved), ledgerOnHand: num(r.ledger_on_hand), ledgerReserved: num(r.ledger_reserved),
   }));
 }

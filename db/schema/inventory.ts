@@ -52,8 +52,13 @@ export const stockMovements = pgTable('stock_movements', {
   kind: stockMovementKind('kind').notNull(),
   onHandDelta: integer('on_hand_delta').notNull(),
   reservedDelta: integer('reserved_delta').notNull(),
-  onHandAfter: integer('on_hand_after').notNull(),
-  reservedAfter: integer('reserved_after').notNull(),
+  /**
+   * The levels after the change. Null only for an order's reservation until its transaction
+   * commits: the deferred trigger stock_movements_reserve_at_commit applies it then and fills
+   * these in (see domain/inventory/reserve-at-commit.ts).
+   */
+  onHandAfter: integer('on_hand_after'),
+  reservedAfter: integer('reserved_after'),
   /** per-unit cost for receipts (turnover / COGS) */
   unitCostCents: integer('unit_cost_cents'),
   orderId: bigint('order_id', { mode: 'number' }),
@@ -64,6 +69,7 @@ export const stockMovements = pgTable('stock_movements', {
   reason: text('reason'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
+  check('stock_movements_levels_after', sql`(${t.onHandAfter} is not null and ${t.reservedAfter} is not null) or ${t.kind} = 'reserve'`),
   // ledger of one SKU, newest first
   index('stock_movements_sku_idx').on(t.skuId, t.warehouseId, t.id),
   // movements of one order (cancel releases what it reserved)

@@ -1,14 +1,10 @@
-import { eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
-import { settings } from '@/db/schema';
+import { getLowStockDefaultThreshold } from '@/domain/inventory/threshold';
 
 /** The merchant's business day: "today" and the daily series are Asia/Shanghai calendar days. */
 export const STORE_TIME_ZONE = 'Asia/Shanghai';
 
-/** The settings key holding the store-wide low-stock threshold, and its value when unset. */
-export const LOW_STOCK_DEFAULT_SETTING = 'low_stock_default_threshold';
-export const LOW_STOCK_DEFAULT_THRESHOLD = 10;
 
 /** How many calendar days the dashboard series covers, today included. */
 export const DASHBOARD_SERIES_DAYS = 30;
@@ -39,7 +35,6 @@ export interface DashboardSummary {
   series: DashboardDay[];
 }
 
-const ZThreshold = z.number().int().nonnegative();
 
 /**
  * The figures of the dashboard home, all as of `now`.
@@ -125,14 +120,4 @@ export async function getDashboardSummary(
     lowStockDefaultThreshold,
     series,
   };
-}
-
-/** The store default threshold from settings; a missing or malformed value falls back to 10. */
-async function getLowStockDefaultThreshold(db: Database): Promise<number> {
-  const [row] = await db
-    .select({ value: settings.value })
-    .from(settings)
-    .where(eq(settings.key, LOW_STOCK_DEFAULT_SETTING));
-  const parsed = ZThreshold.safeParse(row?.value);
-  return parsed.success ? parsed.data : LOW_STOCK_DEFAULT_THRESHOLD;
 }

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { checkStockLedger, createFactories, type Factories } from '@/db/factories';
+import { skus } from '@/db/schema/catalog';
 import { lowStockAlerts, stockLevels, stockMovements } from '@/db/schema/inventory';
 import { settings } from '@/db/schema/system';
 import { findStockLevel, openTestDatabase, testDatabaseKind } from '@/db/testing';
@@ -10,7 +11,7 @@ import { inTransaction } from '@/domain/shared/transaction';
 import { applyStockChange } from './apply-stock-change';
 import { reserveStock, sortStockLines } from './reserve-stock';
 import { syncLowStockAlerts } from './sync-low-stock-alerts';
-import { effectiveLowStockThreshold, getLowStockThreshold } from './threshold';
+import { getLowStockThreshold } from './threshold';
 
 let handle: DatabaseHandle;
 let f: Factories;
@@ -117,11 +118,6 @@ describe(`applyStockChange (${testDatabaseKind})`, () => {
 
 describe(`low-stock threshold (${testDatabaseKind})`, () => {
   it('takes the level, then the SKU, then the store setting, then 10', async () => {
-    expect(effectiveLowStockThreshold(3, 4, 5)).toBe(3);
-    expect(effectiveLowStockThreshold(null, 4, 5)).toBe(4);
-    expect(effectiveLowStockThreshold(null, null, 5)).toBe(5);
-    expect(effectiveLowStockThreshold(undefined, null, null)).toBe(10);
-
     const wh = await f.warehouse();
     const sku = await f.sku({ lowStockThreshold: null });
     await f.stock({ skuId: sku.id, warehouseId: wh.id, onHand: 50 });
@@ -129,6 +125,11 @@ describe(`low-stock threshold (${testDatabaseKind})`, () => {
     await handle.db.insert(settings).values({ key: 'low_stock_default_threshold', value: 25 })
       .onConflictDoUpdate({ target: settings.key, set: { value: 25 } });
     expect(await getLowStockThreshold(handle.db, sku.id, wh.id)).toBe(25);
+    await handle.db.update(skus).set({ lowStockThreshold: 7 }).where(eq(skus.id, sku.id));
+    expect(await getLowStockThreshold(handle.db, sku.id, wh.id)).toBe(7);
+    await handle.db.update(skus).set({ lowStockThreshold: null }).where(eq(skus.id, sku.id));
+    await handle.db.update(settings).set({ value: 'lots' }).where(eq(settings.key, 'low_stock_default_threshold'));
+    expect(await getLowStockThreshold(handle.db, sku.id, wh.id)).toBe(10);
     await handle.db.update(stockLevels).set({ lowStockThreshold: 4 }).where(eq(stockLevels.skuId, sku.id));
     expect(await getLowStockThreshold(handle.db, sku.id, wh.id)).toBe(4);
     await handle.db.delete(settings).where(eq(settings.key, 'low_stock_default_threshold'));

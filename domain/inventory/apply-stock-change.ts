@@ -91,21 +91,14 @@ export async function applyStockChange(tx: Database, input: StockChangeInput): P
         ${input.actor.type}::actor_type, ${input.actor.id}::bigint, ${input.reason ?? null}::text
       from t returning id
     ),
-    raised as (
-      insert into low_stock_alerts (sku_id, warehouse_id, available_at_alert, threshold)
-      select t.sku_id, t.warehouse_id, t.on_hand - t.reserved, t.threshold from t
-      where t.on_hand - t.reserved <= t.threshold
-        and not exists (select 1 from low_stock_alerts a where a.sku_id = t.sku_id and a.warehouse_id = t.warehouse_id and a.resolved_at is null)
-      on conflict (sku_id, warehouse_id) where resolved_at is null and acknowledged_at is null do nothing
-      returning id
-    ),
+    raised as (select raise_low_stock_alert(t.sku_id, t.warehouse_id, t.on_hand - t.reserved, t.threshold) as raised from t),
     resolved as (
       update low_stock_alerts a set resolved_at = now() from t
       where a.sku_id = t.sku_id and a.warehouse_id = t.warehouse_id and a.resolved_at is null and t.on_hand - t.reserved > t.threshold
       returning a.id
     )
     select t.on_hand, t.reserved, t.threshold,
-      (select count(*) from raised)::int as raised, (select count(*) from resolved)::int as resolved,
+      coalesce((select raised from raised), 0)::int as raised, (select count(*) from resolved)::int as resolved,
       (select count(*) from ledger)::int as ledger
     from t`);
 

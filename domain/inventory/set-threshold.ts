@@ -7,7 +7,9 @@ import { recordAudit } from '@/domain/shared/record-audit';
 import { fail, ok, type Result } from '@/domain/shared/result';
 import { inTransaction } from '@/domain/shared/transaction';
 import { syncLowStockAlerts } from './sync-low-stock-alerts';
-import { FALLBACK_LOW_STOCK_THRESHOLD, LOW_STOCK_DEFAULT_KEY } from './threshold';
+import { LOW_STOCK_DEFAULT_KEY } from './threshold';
+
+export { getLowStockDefaultThreshold } from './threshold';
 
 export const MAX_THRESHOLD = 1_000_000;
 
@@ -27,13 +29,6 @@ export type TSetThreshold = z.infer<typeof ZSetThreshold>;
 
 /** Failure codes: `not_found` (no such SKU, or no stock row for it in that warehouse). */
 export type SetThresholdError = 'not_found';
-
-/** The store default threshold from settings (FALLBACK_LOW_STOCK_THRESHOLD when unset or not a whole number). */
-export async function getLowStockDefaultThreshold(db: Database): Promise<number> {
-  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, LOW_STOCK_DEFAULT_KEY));
-  const parsed = z.number().int().nonnegative().safeParse(row?.value);
-  return parsed.success ? parsed.data : FALLBACK_LOW_STOCK_THRESHOLD;
-}
 
 /**
  * Sets a low-stock threshold and, in the same transaction, raises or resolves the alerts the new

@@ -4,8 +4,8 @@ import { lowStockThresholdSql } from './threshold';
 
 /**
  * Brings low-stock alerts in line with current levels without a stock change: after a threshold
- * or the store default changes. Same rule as applyStockChange: raise an alert for each level at or
- * below its threshold that has no unresolved alert; resolve unresolved alerts of levels above it.
+ * or the store default changes. Same rule as applyStockChange: raise an alert (raise_low_stock_alert,
+ * migration 0001) for each level at or below its threshold that has no unresolved alert; resolve unresolved alerts of levels above it.
  * Scope to one SKU and/or warehouse, or pass nothing for every level.
  */
 export async function syncLowStockAlerts(
@@ -22,18 +22,13 @@ export async function syncLowStockAlerts(
       from stock_levels level where ${where}
     ),
     raised as (
-      insert into low_stock_alerts (sku_id, warehouse_id, available_at_alert, threshold)
-      select t.sku_id, t.warehouse_id, t.available, t.threshold from t
-      where t.available <= t.threshold
-        and not exists (select 1 from low_stock_alerts a where a.sku_id = t.sku_id and a.warehouse_id = t.warehouse_id and a.resolved_at is null)
-      on conflict (sku_id, warehouse_id) where resolved_at is null and acknowledged_at is null do nothing
-      returning id
+      select raise_low_stock_alert(t.sku_id, t.warehouse_id, t.available, t.threshold) as raised from t where t.available <= t.threshold
     ),
     resolved as (
       update low_stock_alerts a set resolved_at = now() from t
       where a.sku_id = t.sku_id and a.warehouse_id = t.warehouse_id and a.resolved_at is null and t.available > t.threshold
       returning a.id
     )
-    select (select count(*) from raised)::int as raised, (select count(*) from resolved)::int as resolved`);
+    select (select count(raised) from raised)::int as raised, (select count(*) from resolved)::int as resolved`);
   return { raised: Number(row.raised), resolved: Number(row.resolved) };
 }

@@ -2,7 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { CachedStatement, queryRowsPrepared, tableRowMapper, type Database } from '@/db/client';
 import { customers } from '@/db/schema/customers';
 import { orderEvents, orderLines, orders, type Order, type OrderLine } from '@/db/schema/orders';
-import { reserveStock } from '@/domain/inventory/reserve-stock';
+import { stockMovements } from '@/db/schema/inventory';
+import { commitTimeShortage, reserveAtCommitInsert, reserveAtCommitValues } from '@/domain/inventory/reserve-at-commit';
 import type { Actor } from '@/domain/shared/actor';
 import { fail, ok, type Result } from '@/domain/shared/result';
 import { inTransaction } from '@/domain/shared/transaction';
@@ -36,9 +37,11 @@ const V = 'orders.entry.validation';
  * Places an order the way the new-order form, imports and the API do: validates, prices the lines
  * from the SKUs (duplicate SKUs merged), picks a warehouse per line (the one with the most
  * available stock, unless given), and in ONE transaction writes the order, its lines, the
- * 'created' timeline row and the stock reservations (which come last, so the stock rows are
- * locked only for the end of the transaction). Lands in pending_payment, or awaiting_shipment
- * for cash on delivery. Idempotent on (source, externalRef), concurrent calls included.
+ * 'created' timeline row and the stock reservations, which apply when the transaction commits
+ * (domain/inventory/reserve-at-commit.ts: the stock rows are locked only inside the COMMIT, which
+ * is what lets a hot SKU take many orders a second). Lands in pending_payment, or
+ * awaiting_shipment for cash on delivery. Idempotent on (source, externalRef), concurrent calls
+ * included.
  */
 export async function createOrder(db: Database, input: CreateOrderInput): Promise<Result<CreatedOrder, CreateOrderFailure>> {
   const parsed = ZCreateOrderInput.safeParse(input);
@@ -48,7 +51,15 @@ export async function createOrder(db: Database, input: CreateOrderInput): Promis
     const existing = await findByExternalRef(db, data.source, data.externalRef);
     if (existing) return ok(existing);
   }
-  const result = await inTransaction<CreatedOrder, CreateOrderFailure | 'duplicate'>(db, (tx) => placeOrder(tx, data, input.actor));
+  let result: Result<CreatedOrder, CreateOrderFailure | 'duplicate'>;
+  try {
+    result = await inTransaction<CreatedOrder, CreateOrderFailure | 'duplicate'>(db, (tx) => placeOrder(tx, data, input.actor));
+  } catch (error) {
+    // another order took the stock between our read and our COMMIT: everything rolled back
+    const short = commitTimeShortage(error);
+    if (!short) throw error;
+    return shortOf(short);
+  }
   if (!result.ok && result.code === 'duplicate') {
     // a concurrent call with the same reference committed first: return its order
     const existing = await findByExternalRef(db, data.source, data.externalRef!);
@@ -130,10 +141,7 @@ async function placeOrder(tx: Database, data: TCreateOrder, actor: Actor): Promi
     if (!best) short.push(l.sku.code);
     return { ...l, warehouseId: best ? Number(best.w) : null };
   });
-  if (short.length > 0) {
-    const skus = [...new Set(short)].sort().join(', ');
-    return fail('insufficient_stock', `Not enough stock for: ${skus}`, { skus: [...new Set(short)].sort() }, { skus });
-  }
+  if (short.length > 0) return shortOf(short);
 
   if (customerId === null) customerId = await findOrCreateCustomer(tx, data.customer.name!, data.customer.phone!);
 
@@ -160,22 +168,25 @@ async function placeOrder(tx: Database, data: TCreateOrder, actor: Actor): Promi
       [`lineTotalCents${i}`]: l.unitPriceCents * l.quantity, [`warehouseId${i}`]: l.warehouseId,
     });
   });
-  const lines = (await insertLinesStatement(placed.length).rows(tx, values)).map(toOrderLine);
-
-  const reserved = await reserveStock(tx, lines.map((l) => ({ skuId: l.skuId!, warehouseId: l.warehouseId!, quantity: l.quantity })), {
+  const reservation = reserveAtCommitValues(placed.map((l) => ({ skuId: l.skuId, warehouseId: l.warehouseId!, quantity: l.quantity })), {
     actor, orderId: order.id, documentType: 'order', documentId: order.number,
   });
-  if (!reserved.ok) {
-    const skus = reserved.params?.skus ?? reserved.params?.sku ?? '';
-    return fail('insufficient_stock', `Not enough stock for: ${skus}`, reserved.fieldErrors, { skus: String(skus) });
-  }
+  Object.assign(values, reservation.values);
+  const lines = (await insertLinesStatement(placed.length, reservation.count).rows(tx, values)).map(toOrderLine);
   return ok({ order, lines, existing: false });
+}
+
+function shortOf(codes: readonly string[]) {
+  const sorted = [...new Set(codes)].sort();
+  const skus = sorted.join(', ');
+  return fail('insufficient_stock', `Not enough stock for: ${skus}`, { skus: sorted }, { skus });
 }
 
 // The two writes of an order, built once as prepared statements (see CachedStatement): the order
 // INSERT takes its number (nextval) and timestamps (the transaction's now()) itself; the lines
-// INSERT carries the 'created' timeline row as a data-modifying CTE (run exactly once whether or
-// not the main statement reads it). One round trip each.
+// INSERT carries the 'created' timeline row and the commit-time stock reservations as
+// data-modifying CTEs (run exactly once whether or not the main statement reads them). One round
+// trip each.
 const ph = sql.placeholder;
 const toOrder = tableRowMapper(orders);
 const toOrderLine = tableRowMapper(orderLines);
@@ -197,22 +208,24 @@ function orderInsertSql(db: Database, onExternalRefConflict: boolean) {
 const insertOrder = new CachedStatement('create_order_order', (db) => orderInsertSql(db, false));
 const insertOrderWithRef = new CachedStatement('create_order_order_ref', (db) => orderInsertSql(db, true));
 
-const insertLinesStatements = new Map<number, CachedStatement>();
-function insertLinesStatement(count: number): CachedStatement {
-  let statement = insertLinesStatements.get(count);
+const insertLinesStatements = new Map<string, CachedStatement>();
+function insertLinesStatement(count: number, reservationCount: number): CachedStatement {
+  const key = `${count}_${reservationCount}`;
+  let statement = insertLinesStatements.get(key);
   if (!statement) {
-    statement = new CachedStatement(`create_order_lines_${count}`, (db) => {
+    statement = new CachedStatement(`create_order_lines_${key}`, (db) => {
       const createdEvent = db.$with('created_event', { id: orderEvents.id }).as(db.insert(orderEvents).values({
         orderId: ph('orderId'), kind: ph('kind'), toStatus: ph('status'), actorType: ph('actorType'), actorId: ph('actorId'),
         actorName: ph('actorName'), details: ph('details'),
       }).returning({ id: orderEvents.id }).getSQL());
-      return db.with(createdEvent).insert(orderLines).values(Array.from({ length: count }, (_, i) => ({
+      const reservedStock = db.$with('reserved_stock', { id: stockMovements.id }).as(reserveAtCommitInsert(reservationCount));
+      return db.with(createdEvent, reservedStock).insert(orderLines).values(Array.from({ length: count }, (_, i) => ({
         orderId: ph('orderId'), skuId: ph(`skuId${i}`), skuCode: ph(`skuCode${i}`), name: ph(`name${i}`), variant: ph(`variant${i}`),
         unitPriceCents: ph(`unitPriceCents${i}`), unitCostCents: ph(`unitCostCents${i}`), quantity: ph(`quantity${i}`),
         discountCents: 0, lineTotalCents: ph(`lineTotalCents${i}`), warehouseId: ph(`warehouseId${i}`),
       }))).returning().getSQL();
     });
-    insertLinesStatements.set(count, statement);
+    insertLinesStatements.set(key, statement);
   }
   return statement;
 }
