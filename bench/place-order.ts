@@ -159,10 +159,12 @@ async function main() {
   let n = 0;
   const pick = () => spread[(n = (n + 7919) % SKU_COUNT)];
   const summary: string[] = [];
+  const spreadRate = new Map<number, number>();
   for (const clients of CLIENTS) {
     const app = await timed(`(a) spread  app  ${clients} clients`, clients, () => appOrder(pick()));
     const rawRun = await timed(`(a) spread  raw  ${clients} clients`, clients, () => rawPlaceOrder(pick(), customerId));
     console.log(fmt(app)); console.log(fmt(rawRun));
+    spreadRate.set(clients, app.ops / app.seconds);
     summary.push(`(a) ${clients} clients: app/raw = ${((app.ops / app.seconds) / (rawRun.ops / rawRun.seconds) * 100).toFixed(0)}%`);
   }
   for (const clients of CLIENTS) {
@@ -173,7 +175,8 @@ async function main() {
       return true;
     });
     console.log(fmt(app)); console.log(fmt(rawRun)); console.log(fmt(row));
-    summary.push(`(b) ${clients} clients: app/raw = ${((app.ops / app.seconds) / (rawRun.ops / rawRun.seconds) * 100).toFixed(0)}%, app/single-row = ${((app.ops / app.seconds) / (row.ops / row.seconds) * 100).toFixed(0)}%`);
+    summary.push(`(b) ${clients} clients: app/raw = ${((app.ops / app.seconds) / (rawRun.ops / rawRun.seconds) * 100).toFixed(0)}%, app/single-row = ${((app.ops / app.seconds) / (row.ops / row.seconds) * 100).toFixed(0)}%`
+      + `, hot/spread app = ${((app.ops / app.seconds) / spreadRate.get(clients)! * 100).toFixed(0)}% (what the hot row costs)`);
   }
   console.log(summary.join('\n'));
   console.log(`oversell check: ${await oversellCheck(hot)}`);
