@@ -61,7 +61,9 @@ BEGIN
   -- a new id, taken now that the level is locked: per level, ledger ids stay in the order the
   -- changes were applied (the row was inserted before the lock, while others may have gone first)
   UPDATE stock_movements SET id = DEFAULT, on_hand_after = level_on_hand, reserved_after = level_reserved WHERE id = NEW.id;
-  PERFORM raise_low_stock_alert(NEW.sku_id, NEW.warehouse_id, level_on_hand - level_reserved, level_threshold);
+  IF level_on_hand - level_reserved <= level_threshold THEN
+    PERFORM raise_low_stock_alert(NEW.sku_id, NEW.warehouse_id, level_on_hand - level_reserved, level_threshold);
+  END IF;
   RETURN NULL;
 END
 $$;
