@@ -1,21 +1,15 @@
 'use client';
 
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useMemo, useState, useTransition } from 'react';
+import { useState, useTransition } from 'react';
 import { AddressFields } from '../_entry/address-fields';
 import { CustomerPicker, type CustomerState } from '../_entry/customer-picker';
 import { addressFromCustomer, EMPTY_ADDRESS, linesPayload, type AddressState, type LineState } from '../_entry/entry-state';
-import { FieldError, FormSection, inputClass, labelClass, TextField, type FieldErrors } from '../_entry/fields';
+import { FieldError, FormSection, type FieldErrors } from '../_entry/fields';
+import { BuyerNoteField, MoneyField, TotalsAndSubmit, useLineTotals, withoutLineErrors } from '../_entry/form-parts';
 import { OrderLinesEditor } from '../_entry/order-lines-editor';
-import { TotalsPreview, useTotalsPreview } from '../_entry/totals-preview';
 import { createOrderAction } from './actions';
-
-/** Drops the messages of line rows once the rows move, so a message never lands on the wrong line. */
-function withoutLineErrors(errors: FieldErrors): FieldErrors {
-  return Object.fromEntries(Object.entries(errors).filter(([path]) => !path.startsWith('lines.')));
-}
 
 /**
  * Manual order entry (手动录入): customer, address, lines, money and note in one keyboard-first
@@ -36,16 +30,7 @@ export function NewOrderForm({ locale }: { locale: string }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
 
-  const totalsInput = useMemo(() => ({
-    lines: lines.flatMap((line) => {
-      const quantity = Number(line.quantity);
-      return Number.isSafeInteger(quantity) && quantity >= 0 && quantity <= 9_999 ? [{ skuId: line.sku.id, quantity }] : [];
-    }),
-    discount,
-    shipping,
-  }), [lines, discount, shipping]);
-  const totals = useTotalsPreview(totalsInput);
-  const lineTotals = useMemo(() => new Map((totals.data?.lines ?? []).map((l) => [l.skuId, l.lineTotalCents])), [totals.data]);
+  const { totals, lineTotals } = useLineTotals(lines, { discount, shipping });
 
   // a quick-created customer is usually the recipient: the address follows until someone edits it
   const onCustomerChange = (next: CustomerState) => {
@@ -113,10 +98,8 @@ export function NewOrderForm({ locale }: { locale: string }) {
         <FormSection title={t('amounts.title')} testId="section-amounts">
           <div className="space-y-3">
             <div className="grid grid-cols-2 gap-3">
-              <TextField label={t('amounts.discount')} path="discount" value={discount} onChange={setDiscount} errors={errors}
-                inputProps={{ inputMode: 'decimal', placeholder: '0.00', className: `${inputClass} text-right tabular-nums` }} />
-              <TextField label={t('amounts.shipping')} path="shipping" value={shipping} onChange={setShipping} errors={errors}
-                inputProps={{ inputMode: 'decimal', placeholder: '0.00', className: `${inputClass} text-right tabular-nums` }} />
+              <MoneyField label={t('amounts.discount')} path="discount" value={discount} onChange={setDiscount} errors={errors} />
+              <MoneyField label={t('amounts.shipping')} path="shipping" value={shipping} onChange={setShipping} errors={errors} />
             </div>
             <label className="flex items-start gap-2 text-sm text-slate-700">
               <input type="checkbox" name="isCashOnDelivery" checked={isCashOnDelivery} onChange={(e) => setIsCashOnDelivery(e.target.checked)}
@@ -127,25 +110,11 @@ export function NewOrderForm({ locale }: { locale: string }) {
               </span>
             </label>
             <FieldError messages={errors.isCashOnDelivery} path="isCashOnDelivery" />
-            <div>
-              <label htmlFor="buyer-note" className={labelClass}>{t('amounts.buyerNote')}</label>
-              <textarea id="buyer-note" name="buyerNote" value={buyerNote} onChange={(e) => setBuyerNote(e.target.value)} rows={3} maxLength={500}
-                aria-invalid={errors.buyerNote ? true : undefined}
-                className={`${inputClass} h-auto py-1.5`} />
-              <FieldError messages={errors.buyerNote} path="buyerNote" />
-            </div>
+            <BuyerNoteField label={t('amounts.buyerNote')} value={buyerNote} onChange={setBuyerNote} errors={errors} />
           </div>
         </FormSection>
-        <FormSection title={t('totals.title')} testId="section-totals">
-          <TotalsPreview preview={totals.data} isUpdating={totals.isFetching} error={totals.error ? totals.error.message : null} locale={locale} />
-          <div className="mt-4 flex items-center justify-end gap-2">
-            <Link href="/orders" className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100">{t('cancel')}</Link>
-            <button type="submit" disabled={isPending} data-testid="submit-order"
-              className="rounded-md bg-sky-600 px-4 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-sky-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:cursor-wait disabled:opacity-70">
-              {isPending ? t('submitting') : t('submit')}
-            </button>
-          </div>
-        </FormSection>
+        <TotalsAndSubmit title={t('totals.title')} totals={totals} locale={locale} cancelHref="/orders" cancelLabel={t('cancel')}
+          submitLabel={isPending ? t('submitting') : t('submit')} submitTestId="submit-order" isPending={isPending} />
       </aside>
     </form>
   );

@@ -1,15 +1,14 @@
 'use client';
 
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useMemo, useState, useTransition } from 'react';
+import { useState, useTransition } from 'react';
 import { formatMoney } from '@/domain/shared/money';
 import { AddressFields } from '../../_entry/address-fields';
 import { linesPayload, type AddressState, type LineState } from '../../_entry/entry-state';
-import { FieldError, FormSection, inputClass, labelClass, TextField, type FieldErrors } from '../../_entry/fields';
+import { FormSection, type FieldErrors } from '../../_entry/fields';
+import { BuyerNoteField, MoneyField, TotalsAndSubmit, useLineTotals, withoutLineErrors } from '../../_entry/form-parts';
 import { OrderLinesEditor } from '../../_entry/order-lines-editor';
-import { TotalsPreview, useTotalsPreview } from '../../_entry/totals-preview';
 import { editOrderAction } from './actions';
 
 export interface EditOrderInitial {
@@ -39,20 +38,10 @@ export function EditOrderForm({ initial, locale }: { initial: EditOrderInitial; 
   const [isConflict, setIsConflict] = useState(false);
   const [isPending, startTransition] = useTransition();
 
-  const totalsInput = useMemo(() => ({
-    lines: lines.flatMap((line) => {
-      const quantity = Number(line.quantity);
-      return Number.isSafeInteger(quantity) && quantity >= 0 && quantity <= 9_999 ? [{ skuId: line.sku.id, quantity }] : [];
-    }),
-    discount,
-    shipping: initial.shipping,
-    orderId: initial.orderId,
-  }), [lines, discount, initial.shipping, initial.orderId]);
-  const totals = useTotalsPreview(totalsInput);
-  const lineTotals = useMemo(() => new Map((totals.data?.lines ?? []).map((l) => [l.skuId, l.lineTotalCents])), [totals.data]);
+  const { totals, lineTotals } = useLineTotals(lines, { discount, shipping: initial.shipping, orderId: initial.orderId });
 
   const onLinesChange = (next: LineState[]) => {
-    if (next.length !== lines.length) setErrors((e) => Object.fromEntries(Object.entries(e).filter(([path]) => !path.startsWith('lines.'))));
+    if (next.length !== lines.length) setErrors(withoutLineErrors);
     setLines(next);
   };
 
@@ -98,27 +87,13 @@ export function EditOrderForm({ initial, locale }: { initial: EditOrderInitial; 
       <aside className="space-y-4">
         <FormSection title={t('amounts.title')} testId="section-amounts">
           <div className="space-y-3">
-            <TextField label={t('amounts.discount')} path="discount" value={discount} onChange={setDiscount} errors={errors}
-              inputProps={{ inputMode: 'decimal', placeholder: '0.00', className: `${inputClass} text-right tabular-nums` }} />
+            <MoneyField label={t('amounts.discount')} path="discount" value={discount} onChange={setDiscount} errors={errors} />
             <p className="text-xs text-slate-500">{t('edit.shippingFixed', { amount: formatMoney(initial.shippingCents, initial.currency, locale) })}</p>
-            <div>
-              <label htmlFor="buyer-note" className={labelClass}>{t('amounts.buyerNote')}</label>
-              <textarea id="buyer-note" name="buyerNote" value={buyerNote} onChange={(e) => setBuyerNote(e.target.value)} rows={3} maxLength={500}
-                aria-invalid={errors.buyerNote ? true : undefined} className={`${inputClass} h-auto py-1.5`} />
-              <FieldError messages={errors.buyerNote} path="buyerNote" />
-            </div>
+            <BuyerNoteField label={t('amounts.buyerNote')} value={buyerNote} onChange={setBuyerNote} errors={errors} />
           </div>
         </FormSection>
-        <FormSection title={t('totals.title')} testId="section-totals">
-          <TotalsPreview preview={totals.data} isUpdating={totals.isFetching} error={totals.error ? totals.error.message : null} locale={locale} />
-          <div className="mt-4 flex items-center justify-end gap-2">
-            <Link href={`/orders/${initial.orderId}`} className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100">{t('cancel')}</Link>
-            <button type="submit" disabled={isPending} data-testid="save-order"
-              className="rounded-md bg-sky-600 px-4 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-sky-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:cursor-wait disabled:opacity-70">
-              {isPending ? t('saving') : t('save')}
-            </button>
-          </div>
-        </FormSection>
+        <TotalsAndSubmit title={t('totals.title')} totals={totals} locale={locale} cancelHref={`/orders/${initial.orderId}`} cancelLabel={t('cancel')}
+          submitLabel={isPending ? t('saving') : t('save')} submitTestId="save-order" isPending={isPending} />
       </aside>
     </form>
   );
