@@ -99,3 +99,8 @@ export const ZEditOrderInput = z.object({
 export type TEditOrderInput = z.input<typeof ZEditOrderInput>;
 
 export const ZOrderIdInput = z.object({ orderId: ZId });
+
+/** A parsed address handed on to createOrder / editOrder, which parse it again (null -> not given). */
+export function shipToInput(shipTo: TShipTo) {
+  return { ...shipTo, district: shipTo.district ?? undefined, postalCode: shipTo.postalCode ?? undefined };
+}

@@ -4,6 +4,8 @@ import { en, zhCN } from 'zod/locales';
 import type { Result } from '@/domain/shared/result';
 import { can, type Permission } from '@/domain/staff/permissions';
 import { getCurrentStaff, type CurrentStaff } from '@/lib/auth/current-staff';
+import { collectIssues } from '@/lib/i18n/translate-issues';
+import type { Translate } from '@/lib/i18n/translator';
 import { formDataToObject } from './form-data';
 
 /**
@@ -48,7 +50,7 @@ export function staffAction<S extends z.ZodType, T>(
     const locale = (await getLocale()) as keyof typeof ZOD_LOCALES;
     const parsed = schema.safeParse(input, { error: (ZOD_LOCALES[locale] ?? zhCN)().localeError });
     if (!parsed.success) {
-      const { fieldErrors, formErrors } = collectIssues(parsed.error.issues, t);
+      const { fieldErrors, formErrors } = collectIssues(parsed.error.issues, t as unknown as Translate);
       return {
         ok: false,
         code: 'invalid',
@@ -61,27 +63,6 @@ export function staffAction<S extends z.ZodType, T>(
     if (result.ok) return { ok: true, data: result.data };
     return localizeFailure(result, t, options.errorMessages);
   };
-}
-
-/** Every issue, grouped by field path; messages that are i18n keys ("staff.validation.x") are translated. */
-function collectIssues(issues: z.core.$ZodIssue[], t: Translator) {
-  const fieldErrors: Record<string, string[]> = {};
-  const formErrors: string[] = [];
-  for (const issue of issues) {
-    const message = translateKey(issue.message, t, {
-      min: 'minimum' in issue ? Number(issue.minimum) : 0,
-      max: 'maximum' in issue ? Number(issue.maximum) : 0,
-    });
-    if (issue.path.length === 0) formErrors.push(message);
-    else (fieldErrors[issue.path.join('.')] ??= []).push(message);
-  }
-  return { fieldErrors, formErrors };
-}
-
-function translateKey(message: string, t: Translator, values: Record<string, number>): string {
-  // keys look like "area.path.to.message"; zod's own (already localized) messages contain spaces
-  if (/^[a-z][\w-]*(\.[\w-]+)+$/i.test(message) && t.has(message)) return t(message, values);
-  return message;
 }
 
 function localizeFailure(

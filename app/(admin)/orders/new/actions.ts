@@ -8,7 +8,7 @@ import { staffActor } from '@/domain/shared/actor';
 import { ok } from '@/domain/shared/result';
 import { staffAction } from '@/lib/actions/staff-action';
 import { explainEntryFailure } from '../_entry/explain-failure';
-import { shipToInput } from '../_entry/ship-to-input';
+import { shipToInput } from '@/domain/orders/order-input';
 
 /** Places an order typed in by staff (source 'manual'); on success the form opens the new order. */
 export const createOrderAction = staffAction('orders.write', ZOrderEntryForm, async (input, staff) => {

@@ -9,7 +9,7 @@ import { staffActor } from '@/domain/shared/actor';
 import { ok } from '@/domain/shared/result';
 import { staffAction } from '@/lib/actions/staff-action';
 import { explainEntryFailure } from '../../_entry/explain-failure';
-import { shipToInput } from '../../_entry/ship-to-input';
+import { shipToInput } from '@/domain/orders/order-input';
 
 /**
  * Saves an edit made before shipment. expectedVersion is the order's version when the form was

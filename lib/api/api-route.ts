@@ -1,0 +1,81 @@
+import type { z } from 'zod';
+import { en, zhCN } from 'zod/locales';
+import { getDb, type Database } from '@/db/client';
+import { authenticateApiKey, type ApiCaller } from '@/domain/api-keys/authenticate-api-key';
+import type { Fail } from '@/domain/shared/result';
+import { can, type Permission } from '@/domain/staff/permissions';
+import type { Locale } from '@/lib/i18n/locales';
+import { collectIssues } from '@/lib/i18n/translate-issues';
+import { localeFromAcceptLanguage, translatorFor, type Translate } from '@/lib/i18n/translator';
+
+/**
+ * The REST API's one wrapper (the API twin of staffAction): API key -> permission of the key's
+ * role -> handler, answering in the language of Accept-Language. Errors are always
+ * `{ "error": { "code", "message", "fields"? } }` with a fitting status.
+ */
+export interface ApiContext<P> {
+  request: Request;
+  params: P;
+  caller: ApiCaller;
+  locale: Locale;
+  t: Translate;
+  db: Database;
+}
+
+const ZOD_LOCALES = { 'zh-CN': zhCN, en } as const;
+
+export function apiRoute<P = Record<string, never>>(permission: Permission, handler: (ctx: ApiContext<P>) => Promise<Response>) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    const locale = localeFromAcceptLanguage(request.headers.get('accept-language'));
+    const t = await translatorFor(locale);
+    const db = getDb();
+    const caller = await authenticateApiKey(db, request.headers.get('authorization'));
+    if (!caller) return apiError(401, 'unauthenticated', t('common.api.unauthenticated'), undefined, { 'WWW-Authenticate': 'Bearer' });
+    if (!can(caller, permission)) return apiError(403, 'forbidden', t('common.forbidden'));
+    try {
+      return await handler({ request, params: await context.params, caller, locale, t, db });
+    } catch (error) {
+      console.error(`API ${request.method} ${new URL(request.url).pathname} failed`, error);
+      return apiError(500, 'unexpected', t('common.api.unexpected'));
+    }
+  };
+}
+
+export function apiJson(data: unknown, status = 200): Response {
+  return Response.json(data, { status, headers: { 'Cache-Control': 'no-store' } });
+}
+
+export function apiError(status: number, code: string, message: string, fields?: Record<string, string[]>, headers: Record<string, string> = {}): Response {
+  return Response.json({ error: { code, message, ...(fields && Object.keys(fields).length ? { fields } : {}) } }, {
+    status, headers: { 'Cache-Control': 'no-store', ...headers },
+  });
+}
+
+/** The JSON body checked against a schema; bad JSON or bad fields give a 400 / 422 naming each field. */
+export async function readBody<S extends z.ZodType>(ctx: ApiContext<unknown>, schema: S): Promise<{ ok: true; data: z.output<S> } | { ok: false; response: Response }> {
+  let body: unknown;
+  try {
+    const text = await ctx.request.text();
+    body = text.trim() === '' ? {} : JSON.parse(text);
+  } catch {
+    return { ok: false, response: apiError(400, 'invalid_json', ctx.t('common.api.invalidJson')) };
+  }
+  return parseInput(ctx, schema, body);
+}
+
+export function parseInput<S extends z.ZodType>(ctx: ApiContext<unknown>, schema: S, input: unknown): { ok: true; data: z.output<S> } | { ok: false; response: Response } {
+  const parsed = schema.safeParse(input, { error: ZOD_LOCALES[ctx.locale]().localeError });
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const { fieldErrors, formErrors } = collectIssues(parsed.error.issues, ctx.t);
+  return { ok: false, response: apiError(422, 'invalid', formErrors[0] ?? ctx.t('common.api.invalid'), fieldErrors) };
+}
+
+const STATUS_BY_CODE: Record<string, number> = {
+  not_found: 404, invalid: 422, invalid_transition: 409, conflict: 409, insufficient_stock: 409, duplicate_reference: 409,
+  duplicate_tracking_number: 409, stale: 409,
+};
+
+/** A domain failure (already in the caller's language) as an error response. */
+export function failureResponse(failure: Fail): Response {
+  return apiError(STATUS_BY_CODE[failure.code] ?? 422, failure.code, failure.message, failure.fieldErrors);
+}
