@@ -1,0 +1,11 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { carriers } from '@/db/schema/logistics';
+import type { LabelCarrier } from './shipping-labels';
+
+/** The active carrier with this code, for labels of parcels not shipped yet; null when there is none. */
+export async function findLabelCarrier(db: Database, code: string): Promise<LabelCarrier | null> {
+  const [row] = await db.select({ code: carriers.code, name: carriers.name, nameEn: carriers.nameEn })
+    .from(carriers).where(and(eq(carriers.code, code), eq(carriers.isActive, true)));
+  return row ?? null;
+}
