@@ -21,7 +21,7 @@ import type { Translate } from '@/components/printing/translate';
 import { renderPrintDocument, type PrintDoc } from '@/app/(print)/print/_lib/print-document';
 import type { LabelFormat } from '@/domain/logistics/printing/print-params';
 import { closePrintBrowser, getPrintBrowser, htmlToPdf } from '@/lib/pdf/print-browser';
-import { printHtml } from '@/lib/pdf/print-html';
+import { printHtml } from './print-html';
 import messages from '@/messages/zh-CN/printing.json';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 500);

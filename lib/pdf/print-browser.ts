@@ -28,7 +28,7 @@ export async function closePrintBrowser(): Promise<void> {
   if (launching) await (await launching).close().catch(() => {});
 }
 
-/** A PDF of a complete HTML document, with the page sizes its CSS asks for (@page size). */
+/** A PDF of a complete HTML document, with the page sizes its CSS asks for (@page size). Used by bench/print.ts. */
 export async function htmlToPdf(html: string): Promise<Buffer> {
   const browser = await getPrintBrowser();
   const context = await browser.newContext();
@@ -39,6 +39,30 @@ export async function htmlToPdf(html: string): Promise<Buffer> {
     // the document is self-contained (inline CSS and SVG); nothing may be fetched from outside
     await page.route('**/*', (route) => route.abort());
     await page.setContent(html, { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    return await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * A PDF of a page of this app, loaded with the caller's cookie so it renders as that person sees it.
+ * Only requests to the app's own origin are let through. Throws when the page does not answer 200.
+ */
+export async function pageToPdf(pageUrl: string, cookie: string): Promise<Buffer> {
+  const origin = new URL(pageUrl).origin;
+  const browser = await getPrintBrowser();
+  const context = await browser.newContext({ extraHTTPHeaders: cookie ? { cookie } : {} });
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(300_000);
+    await page.route('**/*', (route) => (new URL(route.request().url()).origin === origin ? route.continue() : route.abort()));
+    const response = await page.goto(pageUrl, { waitUntil: 'load' });
+    if (!response || response.status() !== 200 || new URL(page.url()).pathname !== new URL(pageUrl).pathname) {
+      throw new Error(`print page ${pageUrl} answered ${response?.status() ?? 'nothing'} at ${page.url()}`);
+    }
+    await page.emulateMedia({ media: 'print' });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     return await page.pdf({ preferCSSPageSize: true, printBackground: true });
   } finally {

@@ -1,7 +1,11 @@
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 
-/** A print document as a complete, self-contained HTML page (the PDF renderer's input). */
+/**
+ * A print document as a complete, self-contained HTML page: the components and stylesheet of the
+ * print page rendered by React outside Next (Next refuses react-dom/server in route handlers, so the
+ * server's PDF route prints the page itself; see app/(print)/print/_lib/pdf-route.ts).
+ */
 export function printHtml({ lang, title, css, body }: { lang: string; title: string; css: string; body: ReactElement }): string {
   return `<!DOCTYPE html>${renderToStaticMarkup(
     <html lang={lang}>
