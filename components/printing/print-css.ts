@@ -71,13 +71,14 @@ const LABEL = `
 .label-tracking-number { text-align: center; font-size: 13pt; font-weight: 700; letter-spacing: 0.8mm; }
 .label-blank { border: 0.4mm dashed #000; height: 20mm; display: flex; align-items: flex-end; padding: 1mm 2mm; font-size: 9pt; }
 .label-party { display: flex; gap: 2mm; }
-.label-badge { flex: none; width: 7mm; height: 7mm; border: 0.5mm solid #000; border-radius: 50%; display: flex; align-items: center; justify-content: center; font-weight: 800; font-size: 11pt; }
+.label-badge { flex: none; min-width: 7mm; height: 7mm; padding: 0 1mm; border: 0.5mm solid #000; border-radius: 3.5mm; display: flex; align-items: center; justify-content: center; font-weight: 800; font-size: 11pt; }
 .label-party-text { min-width: 0; }
 .label-recipient { padding: 3mm 0; }
 .label-recipient .label-person { font-size: 14pt; font-weight: 700; }
 .label-recipient .label-address { font-size: 14pt; font-weight: 600; line-height: 1.35; }
 .label-sender { font-size: 8.5pt; }
-.label-foot { margin-top: auto; display: flex; gap: 3mm; align-items: flex-end; padding-top: 1.5mm; }
+.label-sign { margin-top: auto; padding: 2mm 0; font-size: 8.5pt; display: flex; gap: 8mm; border-bottom: 0.4mm solid #000; }
+.label-foot { display: flex; gap: 3mm; align-items: flex-end; padding-top: 1.5mm; }
 .label-foot .label-order { flex: 1; min-width: 0; }
 .label-foot .barcode { height: 11mm; }
 .label-foot .label-order-number { text-align: center; font-size: 8pt; }

@@ -57,6 +57,7 @@ function Label({ label, printed, locale, t }: { label: ShippingLabel; printed: s
           ) : <div>{t('label.noSender')}</div>}
         </div>
       </div>
+      <div className="label-sign"><span>{t('label.receivedBy')}: __________</span><span>{t('label.date')}: ______</span></div>
       <div className="label-foot">
         <div className="label-order">
           <Barcode value={label.orderNumber} label={t('slip.orderBarcode', { number: label.orderNumber })} />
