@@ -53,7 +53,8 @@ export async function htmlToPdf(html: string): Promise<Buffer> {
 export async function pageToPdf(pageUrl: string, cookie: string): Promise<Buffer> {
   const origin = new URL(pageUrl).origin;
   const browser = await getPrintBrowser();
-  const context = await browser.newContext({ extraHTTPHeaders: cookie ? { cookie } : {} });
+  // the print page is complete as server-rendered HTML; hydrating a 500-order page would only cost time
+  const context = await browser.newContext({ extraHTTPHeaders: cookie ? { cookie } : {}, javaScriptEnabled: false });
   try {
     const page = await context.newPage();
     page.setDefaultTimeout(300_000);
