@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { expect, test, type Page } from '@playwright/test';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
-import { createTestOrders, uniqueName, useEnglish } from './support';
+import { createTestOrders, signInAndWait, uniqueName, useEnglish } from './support';
 
 test.beforeEach(async ({ context, baseURL }) => {
   await useEnglish(context, baseURL!);
@@ -109,4 +109,27 @@ test('a bad print address says what is wrong and prints nothing', async ({ page 
   const response = await page.request.get('/print/packing-slips.pdf?warehouse=x');
   expect(response.status()).toBe(400);
   expect((await response.json()).error).toBe('invalid_warehouse');
+});
+
+test('warehouse staff select and print orders; the PDF needs a signed-in session', async ({ browser, playwright, baseURL, request }) => {
+  const name = uniqueName('Wh');
+  const made = await createTestOrders(request, { status: 'awaiting_shipment', count: 1, customerName: name });
+
+  const anonymous = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const refused = await anonymous.get(`/print/pick-list.pdf?orders=${made.orders[0].id}`, { maxRedirects: 0 });
+  expect(refused.status()).toBe(307);
+  expect(refused.headers().location).toContain('/sign-in?callbackUrl=%2Fprint%2Fpick-list.pdf');
+  await anonymous.dispose();
+
+  // warehouse staff may not edit orders, but they print them
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  await useEnglish(context, baseURL!);
+  const page = await context.newPage();
+  await signInAndWait(page, 'warehouse@example.com');
+  await page.goto(`/orders?q=${encodeURIComponent(name)}`);
+  await expect(page.getByTestId('bulk-actions')).toHaveCount(0);
+  await page.locator(`[data-select-order="${made.orders[0].number}"]`).check();
+  const [slips] = await Promise.all([context.waitForEvent('page'), page.getByTestId('bulk-print').locator('[data-print-doc=packing-slips]').click()]);
+  await expect(slips.getByTestId('packing-slip')).toHaveAttribute('data-order-number', made.orders[0].number);
+  await context.close();
 });
