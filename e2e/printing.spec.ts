@@ -133,3 +133,17 @@ test('warehouse staff select and print orders; the PDF needs a signed-in session
   await expect(slips.getByTestId('packing-slip')).toHaveAttribute('data-order-number', made.orders[0].number);
   await context.close();
 });
+
+test('labels of parcels not shipped yet leave the tracking number blank and print the carrier chosen', async ({ page, request }) => {
+  const made = await createTestOrders(request, { status: 'awaiting_shipment', count: 1, customerName: uniqueName('Blank') });
+  await page.goto(`/print/labels?orders=${made.orders[0].id}&format=a4`);
+  const label = page.getByTestId('shipping-label');
+  await expect(page.getByTestId('label-sheet')).toHaveCount(1);
+  await expect(label).toHaveAttribute('data-tracking-number', '');
+  await expect(label).toContainText('Carrier: ____');
+  await page.locator('#label-carrier').selectOption({ label: 'SF Express' });
+  await expect(page).toHaveURL(/carrier=shunfeng/);
+  await expect(page).toHaveURL(/format=a4/);
+  await expect(label.locator('.label-carrier')).toHaveText('SF Express');
+  await expect(label).toHaveAttribute('data-tracking-number', '');
+});

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { carriers } from '@/db/schema/logistics';
 import type { LabelCarrier } from './shipping-labels';
@@ -8,4 +8,10 @@ export async function findLabelCarrier(db: Database, code: string): Promise<Labe
   const [row] = await db.select({ code: carriers.code, name: carriers.name, nameEn: carriers.nameEn })
     .from(carriers).where(and(eq(carriers.code, code), eq(carriers.isActive, true)));
   return row ?? null;
+}
+
+/** Active carriers, for choosing the carrier printed on labels of parcels not shipped yet. */
+export async function listLabelCarriers(db: Database): Promise<LabelCarrier[]> {
+  return db.select({ code: carriers.code, name: carriers.name, nameEn: carriers.nameEn })
+    .from(carriers).where(eq(carriers.isActive, true)).orderBy(asc(carriers.id));
 }

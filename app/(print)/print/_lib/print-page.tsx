@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
+import { listLabelCarriers } from '@/domain/logistics/printing/find-label-carrier';
 import { parsePrintParams, printQuery, type PrintParams } from '@/domain/logistics/printing/print-params';
 import { requirePermission } from '@/lib/auth/current-staff';
 import { renderPrintDocument, type PrintDoc } from './print-document';
@@ -19,11 +20,18 @@ export async function PrintPage({ doc, searchParams }: { doc: PrintDoc; searchPa
   if (!rendered.ok) return <PrintParamsError message={t(`errors.${rendered.code}`)} />;
   const { kind, css, body, orderCount, notices } = rendered.data;
   const query = printQuery(parsed.data);
+  const carriers = doc === 'labels' ? await listLabelCarriers(getDb()) : null;
+  const isChinese = locale.startsWith('zh');
   return (
     <>
       <style dangerouslySetInnerHTML={{ __html: css }} />
       <PrintToolbar title={t(`titles.${kind}`)} query={query} pdfHref={`/print/${doc}.pdf?${query}`} orderCount={orderCount} notices={notices}
-        links={documentLinks(parsed.data).map((link) => ({ ...link, label: t(`titles.${link.kind}`), isCurrent: link.kind === kind }))} />
+        links={documentLinks(parsed.data).map((link) => ({ ...link, label: t(`titles.${link.kind}`), isCurrent: link.kind === kind }))}
+        carrierChoice={carriers && {
+          hidden: Object.fromEntries(new URLSearchParams(printQuery({ ...parsed.data, carrierCode: null }))),
+          current: parsed.data.carrierCode ?? '',
+          options: carriers.map((c) => ({ code: c.code, name: isChinese ? c.name : c.nameEn })),
+        }} />
       <div className="print-doc">{body}</div>
     </>
   );

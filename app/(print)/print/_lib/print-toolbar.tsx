@@ -3,9 +3,11 @@
 import { useTranslations } from 'next-intl';
 
 /** On screen only: what is being printed, the other documents of the same run, Print and PDF. */
-export function PrintToolbar({ title, query, pdfHref, orderCount, notices, links }: {
+export function PrintToolbar({ title, query, pdfHref, orderCount, notices, links, carrierChoice }: {
   title: string; query: string; pdfHref: string; orderCount: number; notices: string[];
   links: { href: string; label: string; isCurrent: boolean }[];
+  /** labels only: the carrier printed on parcels not shipped yet, chosen by reloading with ?carrier= */
+  carrierChoice: { hidden: Record<string, string>; current: string; options: { code: string; name: string }[] } | null;
 }) {
   const t = useTranslations('printing');
   return (
@@ -21,6 +23,17 @@ export function PrintToolbar({ title, query, pdfHref, orderCount, notices, links
             </a>
           ))}
         </nav>
+        {carrierChoice && (
+          <form method="get" className="flex items-center gap-1 text-sm" data-testid="label-carrier-form">
+            {Object.entries(carrierChoice.hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+            <label htmlFor="label-carrier" className="text-slate-600">{t('toolbar.carrier')}</label>
+            <select id="label-carrier" name="carrier" defaultValue={carrierChoice.current} className="rounded border border-slate-300 px-1 py-0.5"
+              onChange={(event) => event.currentTarget.form?.requestSubmit()}>
+              <option value="">{t('toolbar.noCarrier')}</option>
+              {carrierChoice.options.map((option) => <option key={option.code} value={option.code}>{option.name}</option>)}
+            </select>
+          </form>
+        )}
         <div className="ml-auto flex gap-2">
           <a href={pdfHref} className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50" data-testid="print-pdf">{t('toolbar.downloadPdf')}</a>
           <button type="button" onClick={() => window.print()} className="rounded-md bg-sky-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-sky-500" data-testid="print-button">{t('toolbar.print')}</button>
