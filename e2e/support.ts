@@ -34,7 +34,7 @@ export interface TestOrders {
 /** Creates this test's own orders through the server's factories (see app/api/e2e/orders). */
 export async function createTestOrders(
   request: APIRequestContext,
-  input: { status: string; count?: number; customerName?: string; ageMinutes?: number; quantity?: number },
+  input: { status: string; count?: number; customerName?: string; ageMinutes?: number; quantity?: number; location?: string },
 ): Promise<TestOrders> {
   const response = await request.post('/api/e2e/orders', { data: input });
   expect(response.status(), await response.text()).toBe(200);

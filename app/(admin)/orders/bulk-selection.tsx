@@ -14,7 +14,7 @@ interface Selection {
 
 const SelectionContext = createContext<Selection | null>(null);
 
-function useSelection(): Selection {
+export function useSelection(): Selection {
   const selection = use(SelectionContext);
   if (!selection) throw new Error('bulk selection components must be inside <BulkSelection>');
   return selection;

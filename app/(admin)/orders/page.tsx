@@ -6,6 +6,7 @@ import { listOrders } from '@/domain/orders/list-orders';
 import { parseOrderListParams } from '@/domain/orders/order-list-filters';
 import { can } from '@/domain/staff/permissions';
 import { requirePermission } from '@/lib/auth/current-staff';
+import { BulkPrintLinks } from './bulk-print-links';
 import { BulkActionBar, BulkSelection } from './bulk-selection';
 import { OrderFilters, StatusChips } from './order-filters';
 import { OrdersPagination } from './orders-pagination';
@@ -23,6 +24,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function OrdersPage({ searchParams }: { searchParams: SearchParams }) {
   const staff = await requirePermission('orders.read');
   const canWrite = can(staff, 'orders.write');
+  const canPrint = can(staff, 'shipping.read');
   const { filters, rejected } = parseOrderListParams(await searchParams);
   const [page, t, locale] = await Promise.all([listOrders(getDb(), filters), getTranslations('orders'), getLocale()]);
   const isFiltered = filters.statuses.length > 0 || Boolean(filters.from || filters.to || filters.source || filters.q || filters.review);
@@ -52,13 +54,13 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
           <OrderFilters filters={filters} />
         </div>
         <BulkSelection pageIds={page.rows.map((row) => row.id)}>
-          {canWrite && page.rows.length > 0 && (
-            <div className="border-b border-slate-200 px-3 py-2"><BulkActionBar canWrite={canWrite} /></div>
+          {(canWrite || canPrint) && page.rows.length > 0 && (
+            <div className="space-y-2 border-b border-slate-200 px-3 py-2"><BulkActionBar canWrite={canWrite} />{canPrint && <BulkPrintLinks />}</div>
           )}
           <OrdersTable
             rows={page.rows}
             locale={locale}
-            isSelectable={canWrite}
+            isSelectable={canWrite || canPrint}
             emptyMessage={filters.cursor ? t('list.emptyPastEnd') : isFiltered ? t('list.emptyFiltered') : t('list.emptyAll')}
           />
         </BulkSelection>

@@ -13,6 +13,7 @@ import { parseOrderId } from '@/domain/orders/order-id';
 import { formatMoney } from '@/domain/shared/money';
 import { can } from '@/domain/staff/permissions';
 import { requirePermission } from '@/lib/auth/current-staff';
+import { PrintLinks } from '@/components/printing/print-links';
 import { OrderActionBar } from './order-action-bar';
 import { AddNoteForm, OrderTagsEditor } from './order-notes-and-tags';
 import { OrderItems } from './order-items';
@@ -85,6 +86,7 @@ export default async function OrderPage({ params }: { params: Params }) {
         lines={shipOptions.lines}
         paymentMethods={MANUAL_PAYMENT_METHODS}
       />
+      {can(staff, 'shipping.read') && <PrintLinks orderIds={[order.id]} testId="order-print" />}
 
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">

@@ -19,6 +19,8 @@ const ZCreateTestOrders = z.object({
   ageMinutes: z.number().int().min(0).max(60 * 24 * 365).optional(),
   /** units on each order's one line; default 1 and 2 alternating */
   quantity: z.number().int().min(1).max(20).optional(),
+  /** the SKU's bin in its warehouse (pick lists) */
+  location: z.string().min(1).max(20).optional(),
 });
 
 export async function POST(request: Request) {
@@ -32,7 +34,7 @@ export async function POST(request: Request) {
   const factories = createFactories(getDb(), { seed: Date.now() % 100_000 });
   const warehouse = await factories.warehouse();
   const sku = await factories.sku();
-  await factories.stock({ skuId: sku.id, warehouseId: warehouse.id, onHand: input.count * (input.quantity ?? 2) + 10 });
+  await factories.stock({ skuId: sku.id, warehouseId: warehouse.id, onHand: input.count * (input.quantity ?? 2) + 10, location: input.location });
   const customer = await factories.customer(input.customerName ? { name: input.customerName } : {});
   const created = [];
   for (let i = 0; i < input.count; i++) {

@@ -1,0 +1,178 @@
+import { and, asc, eq, exists, inArray, isNull, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { stockLevels, warehouses } from '@/db/schema/inventory';
+import { carriers, shipmentLines, shipments } from '@/db/schema/logistics';
+import { orderLines, orders, type OrderStatus } from '@/db/schema/orders';
+import { MAX_PRINT_ORDERS, type PrintSelection } from './print-params';
+
+/** The sender on a label: the warehouse the parcel leaves from (its own address and contact). */
+export interface PrintWarehouse {
+  id: number;
+  code: string;
+  name: string;
+  province: string | null;
+  city: string | null;
+  address: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+}
+
+export interface PrintOrderLine {
+  id: number;
+  skuId: number | null;
+  skuCode: string;
+  name: string;
+  variant: string | null;
+  quantity: number;
+  shippedQuantity: number;
+  warehouseId: number | null;
+  /** the bin the SKU sits in at that warehouse (stock_levels.location) */
+  location: string | null;
+}
+
+export interface PrintShipment {
+  id: number;
+  warehouseId: number;
+  carrier: { code: string; name: string; nameEn: string };
+  trackingNumber: string;
+  shippedAt: Date;
+  quantity: number;
+}
+
+export interface ShipTo {
+  name: string;
+  phone: string;
+  province: string;
+  city: string;
+  district: string | null;
+  street: string;
+  postalCode: string | null;
+}
+
+export interface PrintOrder {
+  id: number;
+  number: string;
+  status: OrderStatus;
+  placedAt: Date;
+  buyerNote: string | null;
+  shipTo: ShipTo;
+  lines: PrintOrderLine[];
+  shipments: PrintShipment[];
+}
+
+/** Everything the pick list, packing slips and labels of one print run need. */
+export interface PrintBatch {
+  /** oldest first, the order people pick and pack in */
+  orders: PrintOrder[];
+  warehouses: Map<number, PrintWarehouse>;
+  /** selected ids with no order behind them */
+  missingOrderIds: number[];
+  /** a warehouse run with more orders awaiting shipment than one run takes */
+  hasMore: boolean;
+  /** set for a warehouse run: only that warehouse's lines and parcels are printed */
+  warehouseId: number | null;
+}
+
+/** Orders that still have something to pick and pack. */
+export const AWAITING_SHIPMENT: OrderStatus[] = ['awaiting_shipment', 'partially_shipped'];
+
+/**
+ * Loads a print run in five queries whatever its size (orders; lines with their bin; shipments;
+ * shipped quantities; warehouses), so 500 orders cost the same round trips as one.
+ */
+export async function loadPrintBatch(db: Database, selection: PrintSelection): Promise<PrintBatch> {
+  const orderColumns = {
+    id: orders.id, number: orders.number, status: orders.status, placedAt: orders.placedAt, buyerNote: orders.buyerNote,
+    shipName: orders.shipName, shipPhone: orders.shipPhone, shipProvince: orders.shipProvince, shipCity: orders.shipCity,
+    shipDistrict: orders.shipDistrict, shipStreet: orders.shipStreet, shipPostalCode: orders.shipPostalCode,
+  };
+  const warehouseId = selection.kind === 'warehouse' ? selection.warehouseId : null;
+  const orderRows = selection.kind === 'orders'
+    ? await db.select(orderColumns).from(orders).where(inArray(orders.id, selection.orderIds)).orderBy(asc(orders.placedAt), asc(orders.id))
+    : await db.select(orderColumns).from(orders)
+      .where(and(
+        inArray(orders.status, AWAITING_SHIPMENT), isNull(orders.archivedAt),
+        exists(db.select({ one: sql`1` }).from(orderLines).where(and(eq(orderLines.orderId, orders.id), eq(orderLines.warehouseId, selection.warehouseId)))),
+      ))
+      .orderBy(asc(orders.placedAt), asc(orders.id))
+      .limit(MAX_PRINT_ORDERS + 1);
+  const hasMore = orderRows.length > MAX_PRINT_ORDERS;
+  const kept = orderRows.slice(0, MAX_PRINT_ORDERS);
+  const orderIds = kept.map((o) => o.id);
+  const found = new Set(orderIds);
+  const missingOrderIds = selection.kind === 'orders' ? selection.orderIds.filter((id) => !found.has(id)) : [];
+  if (orderIds.length === 0) return { orders: [], warehouses: new Map(), missingOrderIds, hasMore, warehouseId };
+
+  const [lineRows, shipmentRows, shippedRows] = await Promise.all([
+    db.select({
+      id: orderLines.id, orderId: orderLines.orderId, skuId: orderLines.skuId, skuCode: orderLines.skuCode, name: orderLines.name,
+      variant: orderLines.variant, quantity: orderLines.quantity, warehouseId: orderLines.warehouseId, location: stockLevels.location,
+    })
+      .from(orderLines)
+      .leftJoin(stockLevels, and(eq(stockLevels.skuId, orderLines.skuId), eq(stockLevels.warehouseId, orderLines.warehouseId)))
+      .where(warehouseId === null
+        ? inArray(orderLines.orderId, orderIds)
+        : and(inArray(orderLines.orderId, orderIds), eq(orderLines.warehouseId, warehouseId)))
+      .orderBy(asc(orderLines.orderId), asc(orderLines.id)),
+    db.select({
+      id: shipments.id, orderId: shipments.orderId, warehouseId: shipments.warehouseId, trackingNumber: shipments.trackingNumber,
+      shippedAt: shipments.shippedAt, carrierCode: carriers.code, carrierName: carriers.name, carrierNameEn: carriers.nameEn,
+    })
+      .from(shipments)
+      .innerJoin(carriers, eq(carriers.id, shipments.carrierId))
+      .where(warehouseId === null
+        ? inArray(shipments.orderId, orderIds)
+        : and(inArray(shipments.orderId, orderIds), eq(shipments.warehouseId, warehouseId)))
+      .orderBy(asc(shipments.shippedAt), asc(shipments.id)),
+    db.select({ shipmentId: shipmentLines.shipmentId, orderLineId: shipmentLines.orderLineId, quantity: shipmentLines.quantity })
+      .from(shipmentLines)
+      .innerJoin(shipments, eq(shipments.id, shipmentLines.shipmentId))
+      .where(inArray(shipments.orderId, orderIds)),
+  ]);
+
+  const shippedByLine = new Map<number, number>();
+  const unitsByShipment = new Map<number, number>();
+  for (const row of shippedRows) {
+    shippedByLine.set(row.orderLineId, (shippedByLine.get(row.orderLineId) ?? 0) + row.quantity);
+    unitsByShipment.set(row.shipmentId, (unitsByShipment.get(row.shipmentId) ?? 0) + row.quantity);
+  }
+  const warehouseIds = new Set<number>();
+  const linesByOrder = new Map<number, PrintOrderLine[]>();
+  for (const { orderId, ...line } of lineRows) {
+    if (line.warehouseId !== null) warehouseIds.add(line.warehouseId);
+    const list = linesByOrder.get(orderId) ?? [];
+    list.push({ ...line, shippedQuantity: shippedByLine.get(line.id) ?? 0 });
+    linesByOrder.set(orderId, list);
+  }
+  const shipmentsByOrder = new Map<number, PrintShipment[]>();
+  for (const row of shipmentRows) {
+    warehouseIds.add(row.warehouseId);
+    const list = shipmentsByOrder.get(row.orderId) ?? [];
+    list.push({
+      id: row.id, warehouseId: row.warehouseId, trackingNumber: row.trackingNumber, shippedAt: row.shippedAt,
+      carrier: { code: row.carrierCode, name: row.carrierName, nameEn: row.carrierNameEn }, quantity: unitsByShipment.get(row.id) ?? 0,
+    });
+    shipmentsByOrder.set(row.orderId, list);
+  }
+
+  const warehouseRows = warehouseIds.size === 0 ? [] : await db.select({
+    id: warehouses.id, code: warehouses.code, name: warehouses.name, province: warehouses.province, city: warehouses.city,
+    address: warehouses.address, contactName: warehouses.contactName, contactPhone: warehouses.contactPhone,
+  }).from(warehouses).where(inArray(warehouses.id, [...warehouseIds]));
+
+  return {
+    orders: kept.map((o) => ({
+      id: o.id, number: o.number, status: o.status, placedAt: o.placedAt, buyerNote: o.buyerNote,
+      shipTo: {
+        name: o.shipName, phone: o.shipPhone, province: o.shipProvince, city: o.shipCity, district: o.shipDistrict,
+        street: o.shipStreet, postalCode: o.shipPostalCode,
+      },
+      lines: linesByOrder.get(o.id) ?? [],
+      shipments: shipmentsByOrder.get(o.id) ?? [],
+    })),
+    warehouses: new Map(warehouseRows.map((w) => [w.id, w])),
+    missingOrderIds,
+    hasMore,
+    warehouseId,
+  };
+}
