@@ -3,6 +3,7 @@ import { CachedStatement, queryRowsPrepared, tableRowMapper, type Database } fro
 import { customers } from '@/db/schema/customers';
 import { orderEvents, orderLines, orders, type Order, type OrderLine } from '@/db/schema/orders';
 import { reserveStock } from '@/domain/inventory/reserve-stock';
+import { assignCarrierToOrder } from '@/domain/logistics/assign-carrier';
 import type { Actor } from '@/domain/shared/actor';
 import { fail, ok, type Result } from '@/domain/shared/result';
 import { inTransaction } from '@/domain/shared/transaction';
@@ -169,6 +170,8 @@ async function placeOrder(tx: Database, data: TCreateOrder, actor: Actor): Promi
     const skus = reserved.params?.skus ?? reserved.params?.sku ?? '';
     return fail('insufficient_stock', `Not enough stock for: ${skus}`, reserved.fieldErrors, { skus: String(skus) });
   }
+  // cash on delivery is born awaiting shipment: the carrier rules apply now (transitionOrder does it for the rest)
+  if (status === 'awaiting_shipment') order.assignedCarrierId = await assignCarrierToOrder(tx, order.id);
   return ok({ order, lines, existing: false });
 }
 
