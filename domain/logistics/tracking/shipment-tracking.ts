@@ -36,7 +36,11 @@ const SUBSCRIBE_WINDOW_DAYS = 3;
 export async function subscribePendingShipments(db: Database, provider: TrackingProvider, options: { limit?: number; now?: Date } = {}) {
   const since = new Date((options.now ?? new Date()).getTime() - SUBSCRIBE_WINDOW_DAYS * 86_400_000);
   const pending = await db.select({ id: shipments.id }).from(shipments)
-    .where(and(isNull(shipments.trackingSubscribedAt), gt(shipments.shippedAt, since), inArray(shipments.status, ['shipped', 'picked_up', 'in_transit', 'out_for_delivery'])))
+    .where(and(
+      isNull(shipments.trackingSubscribedAt), gt(shipments.shippedAt, since), inArray(shipments.status, ['shipped', 'picked_up', 'in_transit', 'out_for_delivery']),
+      // a parcel with events is already tracked some other way (imported history, demo data)
+      sql`not exists (select 1 from tracking_events e where e.shipment_id = ${shipments.id})`,
+    ))
     .orderBy(shipments.shippedAt).limit(options.limit ?? 50);
   const counts = { succeeded: 0, failed: 0, errors: [] as string[] };
   for (const { id } of pending) {
