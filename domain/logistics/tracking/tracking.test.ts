@@ -15,7 +15,7 @@ import { createKuaidi100Provider } from './kuaidi100-provider';
 import { receiveTrackingPush } from './receive-tracking-push';
 import { handleSandboxQuery, handleSandboxSubscribe, lastResultOf } from './sandbox/sandbox-aggregator';
 import { sendDueSandboxPushes, sendNextSandboxPush } from './sandbox/send-sandbox-pushes';
-import { queryShipmentTracking, subscribeShipmentTracking } from './shipment-tracking';
+import { queryShipmentTracking, subscribePendingShipments, subscribeShipmentTracking } from './shipment-tracking';
 import type { TrackingProvider } from './tracking-provider';
 
 /*
@@ -191,6 +191,20 @@ describe(`tracking through the sandbox aggregator (${testDatabaseKind})`, () => 
     const queried = await queryShipmentTracking(handle.db, provider, { shipmentId: shipment.id, actor: SYSTEM_ACTOR });
     expect(queried).toMatchObject({ ok: true, data: { status: 'delivered', isStatusChanged: true } });
     expect(await eventCount(shipment.id)).toBe(4);
+  });
+
+  it('a subscription that failed when the parcel shipped is retried by the subscribe sweep', async () => {
+    const { shipment, trackingNumber } = await shipParcel(8);
+    const down = createKuaidi100Provider({ baseUrl: BASE, key: config.key, customer: config.customer, salt: config.salt, callbackUrl: PUSH_URL, fetch: async () => { throw new Error('ECONNREFUSED'); } });
+    expect(await subscribeShipmentTracking(handle.db, down, shipment.id)).toMatchObject({ ok: false, code: 'subscribe_failed' });
+    expect((await shipmentRow(shipment.id)).trackingSubscribedAt).toBeNull();
+    const swept = await subscribePendingShipments(handle.db, provider);
+    expect(swept.succeeded).toBeGreaterThanOrEqual(1);
+    expect((await shipmentRow(shipment.id)).trackingSubscribedAt).not.toBeNull();
+    expect(await parcelOf(trackingNumber)).toBeDefined();
+    // nothing left to do on the next run for this parcel
+    const again = await subscribePendingShipments(handle.db, provider);
+    expect(again.succeeded + again.failed).toBe(0);
   });
 
   it('the sandbox refuses a wrong key and a wrongly signed query', async () => {
