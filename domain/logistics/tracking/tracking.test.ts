@@ -34,7 +34,7 @@ let provider: TrackingProvider;
 const fakeFetch: typeof fetch = async (url, init) => {
   const form = Object.fromEntries(new URLSearchParams(String(init?.body ?? '')));
   const path = String(url);
-  if (path === `${BASE}/poll`) return Response.json((await handleSandboxSubscribe(handle.db, config, form)).body);
+  if (path === `${BASE}/poll`) return Response.json((await handleSandboxSubscribe(handle.db, config, form, PUSH_URL)).body);
   if (path === `${BASE}/poll/query.do`) return Response.json((await handleSandboxQuery(handle.db, config, form)).body);
   if (path === PUSH_URL) return Response.json((await receiveTrackingPush(handle.db, provider, form)).reply);
   return new Response('not found', { status: 404 });
@@ -208,8 +208,11 @@ describe(`tracking through the sandbox aggregator (${testDatabaseKind})`, () => 
   });
 
   it('the sandbox refuses a wrong key and a wrongly signed query', async () => {
-    expect((await handleSandboxSubscribe(handle.db, config, { schema: 'json', param: JSON.stringify({ company: 'shunfeng', number: 'SF1400000000001', key: 'wrong', parameters: { callbackurl: PUSH_URL } }) })).body)
+    expect((await handleSandboxSubscribe(handle.db, config, { schema: 'json', param: JSON.stringify({ company: 'shunfeng', number: 'SF1400000000001', key: 'wrong', parameters: { callbackurl: PUSH_URL } }) }, PUSH_URL)).body)
       .toMatchObject({ result: false, returnCode: '600' });
+    // it pushes only to our own webhook, never to an address a caller names
+    expect((await handleSandboxSubscribe(handle.db, config, { schema: 'json', param: JSON.stringify({ company: 'shunfeng', number: 'SF1400000000001', key: config.key, parameters: { callbackurl: 'http://169.254.169.254/latest' } }) }, PUSH_URL)).body)
+      .toMatchObject({ result: false, returnCode: '700' });
     const param = JSON.stringify({ com: 'shunfeng', num: 'SF1400000000001' });
     expect((await handleSandboxQuery(handle.db, config, { customer: config.customer, sign: '0'.repeat(32), param })).body).toMatchObject({ result: false, returnCode: '601' });
   });

@@ -28,8 +28,12 @@ function parseJson(text: unknown): Record<string, unknown> | null {
   }
 }
 
-/** POST /poll (订阅): registers the parcel and schedules its script's pushes. */
-export async function handleSandboxSubscribe(db: Database, config: TKuaidi100Settings, form: Record<string, unknown>, now = new Date()): Promise<AggregatorReply> {
+/**
+ * POST /poll (订阅): registers the parcel and schedules its script's pushes. The sandbox pushes
+ * only to this console's own push URL (`pushUrl`): an open endpoint that POSTs wherever it is
+ * told would let anyone aim the server at internal addresses.
+ */
+export async function handleSandboxSubscribe(db: Database, config: TKuaidi100Settings, form: Record<string, unknown>, pushUrl: string, now = new Date()): Promise<AggregatorReply> {
   const param = parseJson(form.param);
   if (form.schema !== 'json' || !param) return refuse('400', '提交的数据不完整，或者贵司没有购买订阅服务');
   if (param.key !== config.key) return refuse('600', '您不是合法的订阅者（即授权Key出错）');
@@ -38,6 +42,7 @@ export async function handleSandboxSubscribe(db: Database, config: TKuaidi100Set
   const number = typeof param.number === 'string' ? param.number.trim() : '';
   const callbackUrl = typeof parameters.callbackurl === 'string' ? parameters.callbackurl : '';
   if (!company || !number || !/^https?:\/\//.test(callbackUrl)) return refuse('700', '订阅参数错误：company、number 与 callbackurl 必填');
+  if (callbackUrl !== pushUrl) return refuse('700', `沙箱只推送到本系统的推送地址 ${pushUrl}`);
 
   const script = scriptFor(number);
   const [parcel] = await db.insert(kuaidi100SandboxParcels).values({
