@@ -5,18 +5,7 @@ import { orders } from '@/db/schema/orders';
 import { appendOrderEvent } from '@/domain/orders/order-event';
 import type { Actor } from '@/domain/shared/actor';
 import type { TrackingEventInput } from '../kuaidi100';
-import { dedupeKey, latestState, mapKuaidi100State } from '../tracking-state';
-
-/** Which kind of exception a state code raises (problem, refused, returning, rejected); null for a normal state. */
-export function exceptionKindOf(code: number | null): 'problem' | 'refused' | 'returning' | 'rejected' | null {
-  switch (code) {
-    case 2: return 'problem';
-    case 4: return 'refused';
-    case 6: return 'returning';
-    case 14: return 'rejected';
-    default: return null;
-  }
-}
+import { dedupeKey, exceptionKindOf, latestState, mapKuaidi100State } from '../tracking-state';
 
 export interface AppliedTracking {
   eventsAdded: number;

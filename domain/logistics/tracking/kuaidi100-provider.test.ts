@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { signKuaidi100Push } from '../kuaidi100';
-import { exceptionKindOf } from './apply-tracking-events';
+import { exceptionKindOf } from '../tracking-state';
 import { createKuaidi100Provider, signKuaidi100Query } from './kuaidi100-provider';
 import { scriptFor } from './sandbox/sandbox-script';
 import { toKuaidi100Time } from './sandbox/sandbox-aggregator';
