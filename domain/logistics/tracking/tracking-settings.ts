@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { settings } from '@/db/schema/system';
 import { getSetting } from '@/domain/settings/get-setting';
-import { SETTING_SCHEMAS, type TKuaidi100Settings } from '@/domain/settings/setting-defaults';
+import { DEFAULT_SETTINGS, SETTING_SCHEMAS, type TKuaidi100Settings } from '@/domain/settings/setting-defaults';
 import { recordAudit } from '@/domain/shared/record-audit';
 import { fail, ok, type Result } from '@/domain/shared/result';
 import { createKuaidi100Provider, KUAIDI100_LIVE_BASE_URL } from './kuaidi100-provider';
@@ -53,7 +53,7 @@ export function maskedKuaidi100Settings(config: TKuaidi100Settings) {
  */
 export type UpdateKuaidi100Input = Omit<TKuaidi100Settings, 'key' | 'salt'> & { key?: string; salt?: string; staffId: number };
 
-/** Failure code: `secret_required` (live mode without a key or a salt: pushes could not be verified). */
+/** Failure code: `secret_required` (live mode without its own key or salt: pushes could not be trusted). */
 export async function updateKuaidi100Settings(db: Database, input: UpdateKuaidi100Input): Promise<Result<TKuaidi100Settings, 'secret_required'>> {
   return db.transaction(async (tx) => {
     const before = await getKuaidi100Settings(tx);
@@ -61,8 +61,12 @@ export async function updateKuaidi100Settings(db: Database, input: UpdateKuaidi1
       mode: input.mode, customer: input.customer.trim(), callbackUrl: input.callbackUrl.trim(),
       key: input.key?.trim() || before.key, salt: input.salt?.trim() || before.salt,
     });
-    if (next.mode === 'live' && (!next.key || !next.salt)) {
-      return fail('secret_required', 'live tracking needs the aggregator key and a push salt', { ...(next.key ? {} : { key: ['secret_required'] }), ...(next.salt ? {} : { salt: ['secret_required'] }) });
+    // the sandbox's credentials are public (they ship in the code): live pushes signed with them could be forged
+    const sandbox = DEFAULT_SETTINGS.kuaidi100;
+    const isKeyMissing = !next.key || next.key === sandbox.key;
+    const isSaltMissing = !next.salt || next.salt === sandbox.salt;
+    if (next.mode === 'live' && (isKeyMissing || isSaltMissing)) {
+      return fail('secret_required', 'live tracking needs its own aggregator key and push salt', { ...(isKeyMissing ? { key: ['secret_required'] } : {}), ...(isSaltMissing ? { salt: ['secret_required'] } : {}) });
     }
     await tx.insert(settings).values({ key: 'kuaidi100', value: next, updatedBy: input.staffId, updatedAt: new Date() })
       .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value`, updatedBy: input.staffId, updatedAt: sql`now()` } });
