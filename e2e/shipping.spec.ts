@@ -63,3 +63,45 @@ test('bulk ships two orders from the queue, then sandbox pushes bring one parcel
   await expect(page.getByTestId('order-shipments')).toContainText('Delivered');
   await expect(page.getByTestId('order-shipments').locator('[data-testid^=order-tracking-] li')).toHaveCount(4);
 });
+
+test('a carrier rule added in Settings is preselected when a reviewed order ships; secrets stay masked', async ({ page, request }) => {
+  await page.goto('/settings/logistics');
+  // the sandbox's salt is never sent to the browser, only its masked tail
+  expect(await page.content()).not.toContain('sandbox-salt');
+  await expect(page.getByLabel('Push salt')).toHaveAttribute('placeholder', /••••/);
+
+  const name = uniqueName('E2E rule ');
+  const form = page.getByTestId('new-carrier-rule-form');
+  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('Carrier').selectOption({ label: 'ZTO Express' });
+  await form.getByLabel('Min weight (g)').fill('200');
+  await form.getByLabel('Max weight (g)').fill('100');
+  await form.getByRole('button', { name: 'Add rule' }).click();
+  await expect(form).toContainText('The max weight must be at least the min weight.');
+  await form.getByLabel('Min weight (g)').fill('');
+  await form.getByLabel('Max weight (g)').fill('');
+  await form.getByRole('button', { name: 'Add rule' }).click();
+  await expect(form.getByTestId('rule-new-success')).toBeVisible();
+  await page.reload();
+  const rule = page.getByTestId('carrier-rule-form').filter({ has: page.locator(`input[name=name][value="${name}"]`) });
+  await expect(rule).toHaveCount(1);
+
+  // a paid order is reviewed: it reaches awaiting shipment and the rule suggests ZTO in the ship dialog
+  const { orders } = await createTestOrders(request, { status: 'paid', customerName: uniqueName('Rule') });
+  await page.goto(`/orders/${orders[0].id}`);
+  await page.getByTestId('order-actions').locator('button[data-action=review]').click();
+  await page.getByRole('dialog').getByTestId('dialog-submit').click();
+  await expect(page.getByTestId('order-status')).toHaveText('Awaiting shipment');
+  await page.getByTestId('order-actions').locator('button[data-action=ship]').click();
+  const carrier = page.getByRole('dialog').getByLabel('Carrier');
+  await expect.poll(() => carrier.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.text)).toBe('ZTO Express');
+
+  // the rule is switched off again so it does not steer other tests' orders
+  await page.goto('/settings/logistics');
+  const saved = page.getByTestId('carrier-rule-form').filter({ has: page.locator(`input[name=name][value="${name}"]`) });
+  await saved.getByLabel('Active').uncheck();
+  await saved.getByRole('button', { name: 'Save' }).click();
+  await expect(saved.getByText('Saved.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('carrier-rule-form').filter({ has: page.locator(`input[name=name][value="${name}"]`) }).getByLabel('Active')).not.toBeChecked();
+});
