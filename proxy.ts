@@ -31,7 +31,8 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
 }
 
 export const config = {
-  // Not for: sign-in, next-auth's own routes, the REST API, webhooks and internal JSON routes (they authenticate
-  // themselves), Next's assets, and files with an extension (public/ assets).
-  matcher: ['/((?!sign-in|api/auth|api/v1|api/webhooks|api/internal|api/e2e|_next|favicon|.*\\.[a-zA-Z0-9]+$).*)'],
+  // Not for: sign-in, next-auth's own routes, the REST API, webhooks (tracking pushes included) and internal JSON
+  // routes (they authenticate themselves), the tracking sandbox's aggregator API (signed like the real one),
+  // Next's assets, and files with an extension (public/ assets).
+  matcher: ['/((?!sign-in|api/auth|api/v1|api/webhooks|api/logistics|api/internal|api/e2e|sandbox/kuaidi100/poll|_next|favicon|.*\\.[a-zA-Z0-9]+$).*)'],
 };

@@ -88,8 +88,19 @@ describe(`demo seed (${testDatabaseKind})`, () => {
     expect(staff.map((s) => [s.email, s.role])).toEqual(DEMO_STAFF.map((s) => [s.email, s.role]));
     expect(await verifyPassword(staff[0].password_hash, DEMO_PASSWORD)).toBe(true);
     const settings = await queryRows<{ key: string }>(handle.db, sql`select key from settings order by key`);
-    expect(settings.map((s) => s.key)).toEqual(['auto_complete_days', 'auto_review', 'demo_seed', 'low_stock_default_threshold', 'unpaid_timeout_minutes']);
+    expect(settings.map((s) => s.key)).toEqual(['auto_complete_days', 'auto_review', 'demo_seed', 'kuaidi100', 'low_stock_default_threshold', 'unpaid_timeout_minutes']);
     const carriers = await one<{ n: number }>(sql`select count(*)::int as n from carriers`);
     expect(carriers.n).toBe(9);
+  });
+
+  it('gives every parcel with an exception an open exception for a person, and tracking events the live dedupe key', async () => {
+    const flagged = await one<{ n: number; without: number }>(sql`
+      select count(*)::int as n, count(*) filter (where not exists (
+        select 1 from shipment_exceptions e where e.shipment_id = s.id and e.resolved_at is null))::int as without
+      from shipments s where s.has_exception`);
+    expect(flagged.n).toBeGreaterThan(0);
+    expect(flagged.without).toBe(0);
+    const keys = await one<{ bad: number }>(sql`select count(*)::int as bad from tracking_events where dedupe_key !~ '^[0-9a-f]{64}$'`);
+    expect(keys.bad).toBe(0);
   });
 });

@@ -185,5 +185,5 @@ test('the needs-review queue and the order rules page', async ({ page }) => {
   await page.reload();
   await expect(page.getByLabel('Cancel unpaid orders after (minutes)')).toHaveValue('45');
   await expect(page.getByLabel('Hold orders above (yuan)')).toHaveValue('1999.50');
-  await expect(page.getByTestId('job-runs').locator('tbody tr')).toHaveCount(3);
+  await expect(page.getByTestId('job-runs').locator('tbody tr')).toHaveCount(5);
 });

@@ -29,6 +29,7 @@ export interface TestOrders {
   orders: { id: number; number: string; totalCents: number }[];
   sku: { id: number; code: string };
   customer: { id: number; name: string };
+  warehouse: { id: number; name: string };
 }
 
 /** Creates this test's own orders through the server's factories (see app/api/e2e/orders). */

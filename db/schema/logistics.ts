@@ -34,6 +34,8 @@ export const shipments = pgTable('shipments', {
   shippedAt: timestamp('shipped_at', { withTimezone: true }).notNull().defaultNow(),
   deliveredAt: timestamp('delivered_at', { withTimezone: true }),
   lastTrackedAt: timestamp('last_tracked_at', { withTimezone: true }),
+  /** when the tracking aggregator accepted the subscription; null: not yet (the subscribe sweep retries) */
+  trackingSubscribedAt: timestamp('tracking_subscribed_at', { withTimezone: true }),
   createdBy: bigint('created_by', { mode: 'number' }).references(() => staffUsers.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
@@ -43,6 +45,8 @@ export const shipments = pgTable('shipments', {
   index('shipments_order_idx').on(t.orderId),
   // shipments list by state, newest first; exceptions queue
   index('shipments_status_idx').on(t.status, t.shippedAt.desc()),
+  // the subscribe sweep: shipments whose subscription has not been accepted yet
+  index('shipments_unsubscribed_idx').on(t.shippedAt).where(sql`${t.trackingSubscribedAt} is null`),
 ]);
 
 export const shipmentLines = pgTable('shipment_lines', {
@@ -84,6 +88,83 @@ export const carrierRules = pgTable('carrier_rules', {
   isActive: boolean('is_active').notNull().default(true),
 }, (t) => [index('carrier_rules_position_idx').on(t.position).where(sql`${t.isActive}`)]);
 
+export const shipmentExceptionKind = pgEnum('shipment_exception_kind', ['problem', 'refused', 'returning', 'rejected']);
+
+/**
+ * A parcel a person must look at: a problem (疑难), refused (退签), returning (退回) or rejected (拒签)
+ * tracking state. One row per tracking event that raised it, so replayed pushes raise nothing new.
+ */
+export const shipmentExceptions = pgTable('shipment_exceptions', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  shipmentId: bigint('shipment_id', { mode: 'number' }).notNull().references(() => shipments.id),
+  kind: shipmentExceptionKind('kind').notNull(),
+  /** the tracking event's dedupe key */
+  eventKey: text('event_key').notNull(),
+  description: text('description').notNull(),
+  raisedAt: timestamp('raised_at', { withTimezone: true }).notNull().defaultNow(),
+  resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  resolvedBy: bigint('resolved_by', { mode: 'number' }).references(() => staffUsers.id),
+  resolutionNote: text('resolution_note'),
+}, (t) => [
+  uniqueIndex('shipment_exceptions_event_key').on(t.shipmentId, t.eventKey),
+  // the open exceptions list, oldest first
+  index('shipment_exceptions_open_idx').on(t.raisedAt).where(sql`${t.resolvedAt} is null`),
+]);
+
+/** Every tracking push received, accepted or not: what came, whether the sign held, what it changed. */
+export const logisticsPushLog = pgTable('logistics_push_log', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  provider: text('provider').notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  /** accepted, or the refusal code (bad_signature, malformed_push, unknown_shipment ...) */
+  outcome: text('outcome').notNull(),
+  message: text('message'),
+  carrierCode: text('carrier_code'),
+  trackingNumber: text('tracking_number'),
+  shipmentId: bigint('shipment_id', { mode: 'number' }).references(() => shipments.id),
+  eventsAdded: integer('events_added').notNull().default(0),
+  /** the form body as received, cut to 8 KB */
+  body: text('body'),
+}, (t) => [
+  // the push log in Settings and on the shipment page, newest first
+  index('logistics_push_log_received_idx').on(t.receivedAt.desc()),
+  index('logistics_push_log_shipment_idx').on(t.shipmentId, t.receivedAt.desc()),
+]);
+
+/** Sandbox aggregator: a parcel subscribed to the offline Kuaidi100 stand-in, and the script it plays. */
+export const kuaidi100SandboxParcels = pgTable('kuaidi100_sandbox_parcels', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  company: text('company').notNull(),
+  number: text('number').notNull(),
+  callbackUrl: text('callback_url').notNull(),
+  salt: text('salt').notNull(),
+  /** delivered, refused or problem: chosen by the tracking number's last digit */
+  script: text('script').notNull(),
+  subscribedAt: timestamp('subscribed_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('kuaidi100_sandbox_parcels_number_key').on(t.company, t.number)]);
+
+/** Sandbox aggregator: the pushes it owes, one per step of a parcel's script, swept when due. */
+export const kuaidi100SandboxPushes = pgTable('kuaidi100_sandbox_pushes', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  parcelId: bigint('parcel_id', { mode: 'number' }).notNull().references(() => kuaidi100SandboxParcels.id),
+  step: integer('step').notNull(),
+  /** the Kuaidi100 state this step reports */
+  stateCode: integer('state_code').notNull(),
+  dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+  /** a sender holds the push until then (a lease, so a crashed sender's push is retried) */
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  attempts: integer('attempts').notNull().default(0),
+  sentAt: timestamp('sent_at', { withTimezone: true }),
+  lastError: text('last_error'),
+}, (t) => [
+  uniqueIndex('kuaidi100_sandbox_pushes_step_key').on(t.parcelId, t.step),
+  // the sender sweep: unsent pushes by due time
+  index('kuaidi100_sandbox_pushes_due_idx').on(t.dueAt).where(sql`${t.sentAt} is null`),
+]);
+
+export type ShipmentException = typeof shipmentExceptions.$inferSelect;
+export type LogisticsPushLogEntry = typeof logisticsPushLog.$inferSelect;
+export type CarrierRule = typeof carrierRules.$inferSelect;
 export type Carrier = typeof carriers.$inferSelect;
 export type Shipment = typeof shipments.$inferSelect;
 export type NewShipment = typeof shipments.$inferInsert;

@@ -51,6 +51,11 @@ export const orders = pgTable('orders', {
   tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
   /** an order waiting for a person's review instead of passing auto-review */
   needsReview: boolean('needs_review').notNull().default(false),
+  /**
+   * the carrier the carrier rules suggest (domain/logistics/carrier-rules), set when the order reaches
+   * awaiting shipment; the ship form preselects it and staff may pick another. No FK: schema/logistics imports this file.
+   */
+  assignedCarrierId: bigint('assigned_carrier_id', { mode: 'number' }),
   placedAt: timestamp('placed_at', { withTimezone: true }).notNull().defaultNow(),
   paidAt: timestamp('paid_at', { withTimezone: true }),
   shippedAt: timestamp('shipped_at', { withTimezone: true }),

@@ -3,11 +3,17 @@ import { autoCompleteOrders } from './auto-complete-orders';
 import { autoReviewOrders } from './auto-review-orders';
 import { cancelUnpaidOrders } from './cancel-unpaid-orders';
 import { runRecordedJob, type JobName } from './job-runs';
+import { sendDueSandboxPushes } from '@/domain/logistics/tracking/sandbox/send-sandbox-pushes';
+import { subscribePendingShipments } from '@/domain/logistics/tracking/shipment-tracking';
+import { getKuaidi100Settings, getTrackingProvider } from '@/domain/logistics/tracking/tracking-settings';
 
 const JOBS: Record<JobName, (db: Database) => Promise<Record<string, unknown>>> = {
   cancel_unpaid_orders: (db) => cancelUnpaidOrders(db),
   auto_review_orders: (db) => autoReviewOrders(db),
   auto_complete_orders: (db) => autoCompleteOrders(db),
+  subscribe_tracking: async (db) => subscribePendingShipments(db, await getTrackingProvider(db)),
+  // the offline aggregator's clock; nothing to do when the real one is in use
+  sandbox_tracking_pushes: async (db) => ((await getKuaidi100Settings(db)).mode === 'sandbox' ? sendDueSandboxPushes(db) : { skipped: 'live mode' }),
 };
 
 /**

@@ -35,6 +35,17 @@ export function mapKuaidi100State(code: number | null | undefined): TrackingStat
   return known ? { status: known.status, isException: known.isException } : { status: null, isException: false };
 }
 
+/** Which kind of exception a state code raises (problem, refused, returning, rejected); null for a normal state. */
+export function exceptionKindOf(code: number | null): 'problem' | 'refused' | 'returning' | 'rejected' | null {
+  switch (code) {
+    case 2: return 'problem';
+    case 4: return 'refused';
+    case 6: return 'returning';
+    case 14: return 'rejected';
+    default: return null;
+  }
+}
+
 const EXCEPTION_STATUSES: ReadonlySet<ShipmentStatus> = new Set(['exception', 'returning', 'returned']);
 
 /** Whether a shipment in this status needs a person (shipments.has_exception). */

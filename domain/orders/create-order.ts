@@ -4,6 +4,7 @@ import { customers } from '@/db/schema/customers';
 import { orderEvents, orderLines, orders, type Order, type OrderLine } from '@/db/schema/orders';
 import { stockMovements } from '@/db/schema/inventory';
 import { commitTimeShortage, reserveAtCommitInsert, reserveAtCommitValues } from '@/domain/inventory/reserve-at-commit';
+import { assignCarrierToOrder } from '@/domain/logistics/assign-carrier';
 import type { Actor } from '@/domain/shared/actor';
 import { fail, ok, type Result } from '@/domain/shared/result';
 import { inTransaction } from '@/domain/shared/transaction';
@@ -173,6 +174,8 @@ async function placeOrder(tx: Database, data: TCreateOrder, actor: Actor): Promi
   });
   Object.assign(values, reservation.values);
   const lines = (await insertLinesStatement(placed.length, reservation.count).rows(tx, values)).map(toOrderLine);
+  // cash on delivery is born awaiting shipment: the carrier rules apply now (transitionOrder does it for the rest)
+  if (status === 'awaiting_shipment') order.assignedCarrierId = await assignCarrierToOrder(tx, order.id);
   return ok({ order, lines, existing: false });
 }
 

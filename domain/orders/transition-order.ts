@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { orderEvents, orders, type Order } from '@/db/schema/orders';
 import type { Actor } from '@/domain/shared/actor';
+import { assignCarrierToOrder } from '@/domain/logistics/assign-carrier';
 import { fail, ok, type Result } from '@/domain/shared/result';
 import { canTransition, type OrderStatus } from './order-status';
 
@@ -65,5 +66,7 @@ export async function transitionOrder(tx: Database, input: TransitionOrderInput)
     actorType: input.actor.type, actorId: input.actor.id, actorName: input.actor.name,
     message: input.reason ?? null, details: input.details ?? null,
   });
+  // the one place an order reaches awaiting shipment by a move (review, auto-review); cash on delivery is created there
+  if (input.to === 'awaiting_shipment') return ok({ ...moved, assignedCarrierId: await assignCarrierToOrder(tx, input.orderId) });
   return ok(moved);
 }

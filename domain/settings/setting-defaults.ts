@@ -16,6 +16,23 @@ export const ZAutoReviewRules = z.object({
 });
 export type TAutoReviewRules = z.infer<typeof ZAutoReviewRules>;
 
+/**
+ * The tracking aggregator (Kuaidi100-style). `sandbox` plays it offline inside the console
+ * (domain/logistics/tracking/sandbox); `live` calls poll.kuaidi100.com. An empty callbackUrl means
+ * this server's own push address (APP_URL, else 127.0.0.1 and PORT).
+ */
+export const ZKuaidi100Settings = z.object({
+  mode: z.enum(['sandbox', 'live']),
+  /** 授权 key: signs subscriptions and queries */
+  key: z.string().max(200),
+  /** customer id, part of the query sign */
+  customer: z.string().max(200),
+  /** the salt pushes are signed with; empty refuses every push */
+  salt: z.string().max(200),
+  callbackUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)]),
+});
+export type TKuaidi100Settings = z.infer<typeof ZKuaidi100Settings>;
+
 export const MAX_UNPAID_TIMEOUT_MINUTES = 7 * 24 * 60;
 export const MAX_AUTO_COMPLETE_DAYS = 90;
 
@@ -24,6 +41,7 @@ export const SETTING_SCHEMAS = {
   unpaid_timeout_minutes: z.number().int().min(1).max(MAX_UNPAID_TIMEOUT_MINUTES),
   auto_complete_days: z.number().int().min(1).max(MAX_AUTO_COMPLETE_DAYS),
   auto_review: ZAutoReviewRules,
+  kuaidi100: ZKuaidi100Settings,
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
@@ -40,4 +58,6 @@ export const DEFAULT_SETTINGS: { readonly [K in SettingKey]: SettingValue<K> } =
     holdFlaggedCustomers: true,
     holdWithBuyerNote: false,
   },
+  // the sandbox's own credentials: a demo works out of the box, and live mode needs real ones
+  kuaidi100: { mode: 'sandbox', key: 'sandbox-key', customer: 'SANDBOXCUSTOMER', salt: 'sandbox-salt', callbackUrl: '' },
 };

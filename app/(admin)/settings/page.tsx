@@ -22,7 +22,7 @@ const SECTIONS: readonly SettingsSection[] = [
   { key: 'store', icon: Store, href: null, permission: 'settings.write' },
   { key: 'orderRules', icon: ListChecks, href: '/settings/order-rules', permission: 'settings.read' },
   { key: 'paymentProviders', icon: Wallet, href: null, permission: 'settings.write' },
-  { key: 'carriers', icon: Truck, href: null, permission: 'settings.write' },
+  { key: 'carriers', icon: Truck, href: '/settings/logistics', permission: 'settings.read' },
   { key: 'apiKeys', icon: KeyRound, href: '/settings/api-keys', permission: 'api_keys.manage' },
   { key: 'audit', icon: ScrollText, href: null, permission: 'audit.read' },
   { key: 'jobs', icon: Timer, href: '/settings/order-rules#jobs', permission: 'settings.read' },

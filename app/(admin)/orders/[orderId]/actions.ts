@@ -12,6 +12,8 @@ import { restoreOrder } from '@/domain/orders/restore-order';
 import { reviewOrder } from '@/domain/orders/review-order';
 import { setOrderTags } from '@/domain/orders/set-order-tags';
 import { shipOrder } from '@/domain/orders/ship-order';
+import { subscribeShipmentTracking } from '@/domain/logistics/tracking/shipment-tracking';
+import { getTrackingProvider } from '@/domain/logistics/tracking/tracking-settings';
 import { staffActor } from '@/domain/shared/actor';
 import { ok, type Result } from '@/domain/shared/result';
 import { staffAction } from '@/lib/actions/staff-action';
@@ -44,7 +46,13 @@ export const shipOrderAction = staffAction('shipping.write', z.object({
     orderLineId: z.coerce.number().int().positive(),
     quantity: z.coerce.number({ error: 'orders.actions.validation.quantity' }).int('orders.actions.validation.quantity').min(0, 'orders.actions.validation.quantity'),
   })).max(500).optional(),
-}), async (input, staff) => settle(input.orderId, await shipOrder(getDb(), { ...input, actor: staffActor(staff) })));
+}), async (input, staff) => {
+  const db = getDb();
+  const shipped = await shipOrder(db, { ...input, actor: staffActor(staff) });
+  // tracking is asked for after the parcel committed; if the aggregator is down the subscribe job retries
+  if (shipped.ok) await subscribeShipmentTracking(db, await getTrackingProvider(db), shipped.data.shipment.id);
+  return settle(input.orderId, shipped);
+});
 
 export const completeOrderAction = staffAction('orders.write', z.object({ orderId: ZOrderId }),
   async (input, staff) => settle(input.orderId, await completeOrder(getDb(), { orderId: input.orderId, actor: staffActor(staff) })));

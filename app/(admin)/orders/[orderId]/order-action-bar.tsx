@@ -22,6 +22,8 @@ interface Props {
   order: { id: number; number: string; total: string };
   actions: OrderAction[];
   carriers: { id: number; name: string }[];
+  /** the carrier the rules suggested (orders.assigned_carrier_id); preselected, staff may change it */
+  suggestedCarrierId?: number | null;
   lines: ShippableLine[];
   paymentMethods: readonly string[];
 }
@@ -32,7 +34,7 @@ type Outcome = { tone: 'ok' | 'error'; text: string } | null;
  * The order's buttons: only what the transition table and the person's role allow now (decided
  * on the server). Each opens a confirmation or a form; failures are shown, never thrown.
  */
-export function OrderActionBar({ order, actions, carriers, lines, paymentMethods }: Props) {
+export function OrderActionBar({ order, actions, carriers, lines, paymentMethods, suggestedCarrierId }: Props) {
   const t = useTranslations('orders');
   const [open, setOpen] = useState<OrderAction | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -124,7 +126,7 @@ export function OrderActionBar({ order, actions, carriers, lines, paymentMethods
             <div className="grid gap-3 sm:grid-cols-2">
               <div>
                 <label htmlFor="ship-carrier" className={label}>{t('actions.shipDialog.carrier')}</label>
-                <select id="ship-carrier" name="carrierId" required defaultValue="" className={fieldClass} aria-invalid={fieldErrors.carrierId ? true : undefined}>
+                <select id="ship-carrier" name="carrierId" required defaultValue={carriers.some((c) => c.id === suggestedCarrierId) ? String(suggestedCarrierId) : ''} className={fieldClass} aria-invalid={fieldErrors.carrierId ? true : undefined}>
                   <option value="" disabled>{t('actions.shipDialog.chooseCarrier')}</option>
                   {carriers.map((carrier) => <option key={carrier.id} value={carrier.id}>{carrier.name}</option>)}
                 </select>

@@ -1,4 +1,6 @@
+import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
+import { TrackingTimeline, type TimelineEvent } from '@/components/shipping/tracking-timeline';
 import type { OrderDetail } from '@/domain/orders/get-order';
 import { formatMoney } from '@/domain/shared/money';
 import { Card } from './card';
@@ -57,7 +59,7 @@ export function OrderPayments({ detail, locale }: { detail: OrderDetail; locale:
   );
 }
 
-export function OrderShipments({ detail, locale }: { detail: OrderDetail; locale: string }) {
+export function OrderShipments({ detail, locale, trackingEvents }: { detail: OrderDetail; locale: string; trackingEvents: ReadonlyMap<number, readonly TimelineEvent[]> }) {
   const t = useTranslations('orders');
   const format = useFormatter();
   // carriers have a Chinese and an English name; show the one of the reader's language
@@ -72,7 +74,7 @@ export function OrderShipments({ detail, locale }: { detail: OrderDetail; locale
             <li key={shipment.id} className="space-y-1.5 px-4 py-3 text-sm">
               <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
                 <span className="font-medium text-slate-900">{isChinese ? shipment.carrierName : shipment.carrierNameEn}</span>
-                <span className="font-mono text-xs text-slate-600">{t('detail.trackingNumber')} {shipment.trackingNumber}</span>
+                <Link href={`/shipping/shipments/${shipment.id}`} className="font-mono text-xs text-sky-700 hover:underline" data-testid="order-shipment-link">{t('detail.trackingNumber')} {shipment.trackingNumber}</Link>
                 <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${shipment.status === 'delivered' ? 'bg-emerald-50 text-emerald-700' : shipment.hasException || shipment.status === 'exception' ? 'bg-rose-50 text-rose-700' : 'bg-blue-50 text-blue-700'}`}>
                   {t(`shipmentStatus.${shipment.status}`)}
                 </span>
@@ -87,6 +89,7 @@ export function OrderShipments({ detail, locale }: { detail: OrderDetail; locale
                   <li key={line.orderLineId}><span className="font-mono">{line.skuCode}</span> {line.name} × {line.quantity}</li>
                 ))}
               </ul>
+              <div className="pt-1"><TrackingTimeline events={trackingEvents.get(shipment.id) ?? []} testId={`order-tracking-${shipment.id}`} /></div>
             </li>
           ))}
         </ul>

@@ -8,6 +8,7 @@ import { MANUAL_PAYMENT_METHODS } from '@/domain/orders/confirm-payment';
 import { getOrder } from '@/domain/orders/get-order';
 import { EDITABLE_STATUSES } from '@/domain/orders/edit-order';
 import { getShipOptions } from '@/domain/orders/get-ship-options';
+import { listTrackingEvents } from '@/domain/logistics/list-shipments';
 import { availableOrderActions } from '@/domain/orders/order-actions';
 import { parseOrderId } from '@/domain/orders/order-id';
 import { formatMoney } from '@/domain/shared/money';
@@ -43,7 +44,10 @@ export default async function OrderPage({ params }: { params: Params }) {
   const [t, format, locale] = await Promise.all([getTranslations('orders'), getFormatter(), getLocale()]);
   const { order } = detail;
   const actions = availableOrderActions(order, staff);
-  const shipOptions = actions.includes('ship') ? await getShipOptions(getDb(), detail) : { carriers: [], lines: [] };
+  const [shipOptions, trackingEvents] = await Promise.all([
+    actions.includes('ship') ? getShipOptions(getDb(), detail) : Promise.resolve({ carriers: [], lines: [] }),
+    listTrackingEvents(getDb(), detail.shipments.map((s) => s.id)),
+  ]);
   const isChinese = locale.startsWith('zh');
   const canWrite = can(staff, 'orders.write');
   const dateTime = (value: Date) => format.dateTime(value, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
@@ -83,6 +87,7 @@ export default async function OrderPage({ params }: { params: Params }) {
         order={{ id: order.id, number: order.number, total: formatMoney(order.totalCents, order.currency, locale) }}
         actions={actions}
         carriers={shipOptions.carriers.map((c) => ({ id: c.id, name: isChinese ? c.name : c.nameEn }))}
+        suggestedCarrierId={order.assignedCarrierId}
         lines={shipOptions.lines}
         paymentMethods={MANUAL_PAYMENT_METHODS}
       />
@@ -92,7 +97,7 @@ export default async function OrderPage({ params }: { params: Params }) {
         <div className="space-y-4 lg:col-span-2">
           <OrderItems detail={detail} locale={locale} />
           <OrderPayments detail={detail} locale={locale} />
-          <OrderShipments detail={detail} locale={locale} />
+          <OrderShipments detail={detail} locale={locale} trackingEvents={trackingEvents} />
         </div>
         <aside className="space-y-4">
           <CustomerCard detail={detail} />

@@ -44,5 +44,5 @@ export async function POST(request: Request) {
     });
     created.push({ id: order.id, number: order.number, totalCents: order.totalCents });
   }
-  return NextResponse.json({ orders: created, sku: { id: sku.id, code: sku.code }, customer: { id: customer.id, name: customer.name } });
+  return NextResponse.json({ orders: created, sku: { id: sku.id, code: sku.code }, customer: { id: customer.id, name: customer.name }, warehouse: { id: warehouse.id, name: warehouse.name } });
 }

@@ -1,0 +1,8 @@
+import { handleSandboxSubscribe } from '@/domain/logistics/tracking/sandbox/sandbox-aggregator';
+import { pushUrlOf } from '@/domain/logistics/tracking/tracking-settings';
+import { answerSandbox } from '../sandbox-route';
+
+/** Sandbox 订阅 (subscribe), like POST https://poll.kuaidi100.com/poll. */
+export async function POST(request: Request) {
+  return answerSandbox(request, (db, config, form) => handleSandboxSubscribe(db, config, form, pushUrlOf(config)));
+}

@@ -1,0 +1,107 @@
+import { expect, test } from '@playwright/test';
+import { createTestOrders, uniqueName, useEnglish } from './support';
+
+test.beforeEach(async ({ context, baseURL }) => {
+  await useEnglish(context, baseURL!);
+});
+
+// SF + 13 digits no other run has used; the last digit picks the sandbox's script (7: delivered)
+const sfNumber = (lastDigit: number, i: number) => `SF14${String(Date.now()).slice(-8)}${i}${lastDigit}`;
+
+test('bulk ships two orders from the queue, then sandbox pushes bring one parcel to delivered', async ({ page, request }) => {
+  const { orders, warehouse } = await createTestOrders(request, { status: 'awaiting_shipment', count: 2, customerName: uniqueName('Ship') });
+  const numbers = [sfNumber(7, 1), sfNumber(1, 2)];
+
+  // the queue, narrowed to this test's warehouse, lists both orders
+  await page.goto(`/shipping?warehouse=${warehouse.id}`);
+  const rows = page.getByTestId('queue-order');
+  await expect(rows).toHaveCount(2);
+  for (const order of orders) await page.getByLabel(`Select order ${order.number}`).check();
+  await page.getByTestId('bulk-ship-selected').click();
+
+  await expect(page).toHaveURL(/\/shipping\/bulk-ship\?order=/);
+  await expect(page.getByTestId('bulk-ship-row')).toHaveCount(2);
+  for (const [i, order] of orders.entries()) {
+    await page.getByLabel(`Carrier for ${order.number}`).selectOption({ label: 'SF Express' });
+    await page.getByLabel(`Tracking number for ${order.number}`).fill(numbers[i]);
+  }
+  await page.getByTestId('bulk-ship-submit').click();
+
+  const report = page.getByTestId('bulk-ship-report');
+  await expect(report).toContainText('2 shipped, 0 failed.');
+  for (const order of orders) {
+    const line = report.locator(`[data-testid=bulk-ship-result][data-order-number="${order.number}"]`);
+    await expect(line).toHaveAttribute('data-ok', 'true');
+    await expect(line).toContainText('Shipped: the order is now Shipped.');
+  }
+  // shipping the same orders again is refused per order, in words
+  await page.getByTestId('bulk-ship-submit').click();
+  await expect(report).toContainText('0 shipped, 2 failed.');
+  await expect(report.locator('[data-ok=false]').first()).toContainText('Not possible: the order is Shipped.');
+
+  // the sandbox aggregator got the subscription when the parcel shipped; play its pushes
+  await page.goto('/sandbox/kuaidi100');
+  const parcel = page.locator(`[data-testid=sandbox-parcel][data-tracking-number="${numbers[0]}"]`);
+  await expect(parcel).toContainText('Will be delivered');
+  const expected = ['Push 1 sent: Picked up.', 'Push 2 sent: In transit.', 'Push 3 sent: Out for delivery.', 'Push 4 sent: Signed for.'];
+  for (const text of expected) {
+    await parcel.getByTestId('send-next-push').click();
+    await expect(parcel.getByTestId('send-next-push-result')).toHaveText(text);
+  }
+  await expect(parcel).toContainText('all pushes sent');
+
+  // the shipment page shows it delivered, with the whole timeline
+  await page.goto(`/shipping/shipments?carrier=`);
+  await page.getByRole('link', { name: numbers[0] }).click();
+  await expect(page.getByTestId('shipment-status')).toHaveText('Delivered');
+  await expect(page.getByTestId('tracking-timeline').locator('li')).toHaveCount(4);
+  await expect(page.getByTestId('tracking-timeline').locator('li').first()).toContainText('Signed for');
+  await expect(page.getByTestId('shipment-delivered-at')).not.toHaveText('—');
+
+  // the other parcel is still on its way, and the order page shows the delivered parcel's timeline
+  await page.goto(`/orders/${orders[0].id}`);
+  await expect(page.getByTestId('order-shipments')).toContainText('Delivered');
+  await expect(page.getByTestId('order-shipments').locator('[data-testid^=order-tracking-] li')).toHaveCount(4);
+});
+
+test('a carrier rule added in Settings is preselected when a reviewed order ships; secrets stay masked', async ({ page, request }) => {
+  await page.goto('/settings/logistics');
+  // the sandbox's salt is never sent to the browser, only its masked tail
+  expect(await page.content()).not.toContain('sandbox-salt');
+  await expect(page.getByLabel('Push salt')).toHaveAttribute('placeholder', /••••/);
+
+  const name = uniqueName('E2E rule ');
+  const form = page.getByTestId('new-carrier-rule-form');
+  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('Carrier').selectOption({ label: 'ZTO Express' });
+  await form.getByLabel('Min weight (g)').fill('200');
+  await form.getByLabel('Max weight (g)').fill('100');
+  await form.getByRole('button', { name: 'Add rule' }).click();
+  await expect(form).toContainText('The max weight must be at least the min weight.');
+  await form.getByLabel('Min weight (g)').fill('');
+  await form.getByLabel('Max weight (g)').fill('');
+  await form.getByRole('button', { name: 'Add rule' }).click();
+  await expect(form.getByTestId('rule-new-success')).toBeVisible();
+  await page.reload();
+  const rule = page.getByTestId('carrier-rule-form').filter({ has: page.locator(`input[name=name][value="${name}"]`) });
+  await expect(rule).toHaveCount(1);
+
+  // a paid order is reviewed: it reaches awaiting shipment and the rule suggests ZTO in the ship dialog
+  const { orders } = await createTestOrders(request, { status: 'paid', customerName: uniqueName('Rule') });
+  await page.goto(`/orders/${orders[0].id}`);
+  await page.getByTestId('order-actions').locator('button[data-action=review]').click();
+  await page.getByRole('dialog').getByTestId('dialog-submit').click();
+  await expect(page.getByTestId('order-status')).toHaveText('Awaiting shipment');
+  await page.getByTestId('order-actions').locator('button[data-action=ship]').click();
+  const carrier = page.getByRole('dialog').getByLabel('Carrier');
+  await expect.poll(() => carrier.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.text)).toBe('ZTO Express');
+
+  // the rule is switched off again so it does not steer other tests' orders
+  await page.goto('/settings/logistics');
+  const saved = page.getByTestId('carrier-rule-form').filter({ has: page.locator(`input[name=name][value="${name}"]`) });
+  await saved.getByLabel('Active').uncheck();
+  await saved.getByRole('button', { name: 'Save' }).click();
+  await expect(saved.getByText('Saved.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('carrier-rule-form').filter({ has: page.locator(`input[name=name][value="${name}"]`) }).getByLabel('Active')).not.toBeChecked();
+});
