@@ -58,6 +58,8 @@ export interface PrintOrder {
   shipTo: ShipTo;
   lines: PrintOrderLine[];
   shipments: PrintShipment[];
+  /** the carrier the auto-assignment rules (or a person) chose for what is not shipped yet */
+  assignedCarrier: { code: string; name: string; nameEn: string } | null;
 }
 
 /** Everything the pick list, packing slips and labels of one print run need. */
@@ -85,11 +87,12 @@ export async function loadPrintBatch(db: Database, selection: PrintSelection): P
     id: orders.id, number: orders.number, status: orders.status, placedAt: orders.placedAt, buyerNote: orders.buyerNote,
     shipName: orders.shipName, shipPhone: orders.shipPhone, shipProvince: orders.shipProvince, shipCity: orders.shipCity,
     shipDistrict: orders.shipDistrict, shipStreet: orders.shipStreet, shipPostalCode: orders.shipPostalCode,
+    assignedCarrierCode: carriers.code, assignedCarrierName: carriers.name, assignedCarrierNameEn: carriers.nameEn,
   };
   const warehouseId = selection.kind === 'warehouse' ? selection.warehouseId : null;
   const orderRows = selection.kind === 'orders'
-    ? await db.select(orderColumns).from(orders).where(inArray(orders.id, selection.orderIds)).orderBy(asc(orders.placedAt), asc(orders.id))
-    : await db.select(orderColumns).from(orders)
+    ? await db.select(orderColumns).from(orders).leftJoin(carriers, eq(carriers.id, orders.assignedCarrierId)).where(inArray(orders.id, selection.orderIds)).orderBy(asc(orders.placedAt), asc(orders.id))
+    : await db.select(orderColumns).from(orders).leftJoin(carriers, eq(carriers.id, orders.assignedCarrierId))
       .where(and(
         inArray(orders.status, AWAITING_SHIPMENT), isNull(orders.archivedAt),
         exists(db.select({ one: sql`1` }).from(orderLines).where(and(eq(orderLines.orderId, orders.id), eq(orderLines.warehouseId, selection.warehouseId)))),
@@ -169,6 +172,8 @@ export async function loadPrintBatch(db: Database, selection: PrintSelection): P
       },
       lines: linesByOrder.get(o.id) ?? [],
       shipments: shipmentsByOrder.get(o.id) ?? [],
+      assignedCarrier: o.assignedCarrierCode === null
+        ? null : { code: o.assignedCarrierCode, name: o.assignedCarrierName!, nameEn: o.assignedCarrierNameEn! },
     })),
     warehouses: new Map(warehouseRows.map((w) => [w.id, w])),
     missingOrderIds,

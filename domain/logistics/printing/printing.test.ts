@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import type { Database, DatabaseHandle } from '@/db/client';
 import { createFactories, type Factories } from '@/db/factories';
+import { orders } from '@/db/schema/orders';
 import { openTestDatabase, testDatabaseKind } from '@/db/testing';
 import { validateTrackingNumber } from '@/domain/logistics/carriers';
 import { findLabelCarrier } from './find-label-carrier';
@@ -120,6 +122,12 @@ describe(`print documents (${testDatabaseKind})`, () => {
     expect(shippedLabels[0].recipient).toMatchObject({ name: s.shipped.shipName, phone: s.shipped.shipPhone });
     expect(shippedLabels[0].quantity).toBe(4);
     expect(buildShippingLabels(batch, null).find((l) => l.orderNumber === s.one.number)?.carrier).toBeNull();
+    // the carrier the rules assigned is printed when the run does not choose one
+    const yto = await f.carrier('yuantong');
+    await handle.db.update(orders).set({ assignedCarrierId: yto.id }).where(eq(orders.id, s.one.id));
+    const assigned = await loadPrintBatch(handle.db, { kind: 'orders', orderIds: [s.one.id] });
+    expect(buildShippingLabels(assigned, null)[0].carrier?.code).toBe('yuantong');
+    expect(buildShippingLabels(assigned, sf)[0].carrier?.code).toBe('shunfeng');
   });
 
   it('prints a warehouse run: its orders awaiting shipment and only its own lines', async () => {

@@ -26,7 +26,8 @@ export interface ShippingLabel {
 
 /**
  * Labels of a print run: one per shipped parcel (its carrier and tracking number), and one per
- * warehouse for units not shipped yet, with the planned carrier (or none) and a blank number.
+ * warehouse for units not shipped yet, with the carrier chosen for this print run, else the one
+ * the order was assigned (carrier rules), else none, and a blank number.
  */
 export function buildShippingLabels(batch: PrintBatch, plannedCarrier: LabelCarrier | null): ShippingLabel[] {
   const labels: ShippingLabel[] = [];
@@ -44,7 +45,7 @@ export function buildShippingLabels(batch: PrintBatch, plannedCarrier: LabelCarr
     }
     for (const [warehouseId, quantity] of unshippedByWarehouse) {
       labels.push({
-        key: `order-${order.id}-${warehouseId ?? 'none'}`, orderNumber: order.number, carrier: plannedCarrier, trackingNumber: null,
+        key: `order-${order.id}-${warehouseId ?? 'none'}`, orderNumber: order.number, carrier: plannedCarrier ?? order.assignedCarrier, trackingNumber: null,
         sender: warehouseId === null ? null : batch.warehouses.get(warehouseId) ?? null, recipient: order.shipTo, quantity,
       });
     }
