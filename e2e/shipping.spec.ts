@@ -16,6 +16,8 @@ test('bulk ships two orders from the queue, then sandbox pushes bring one parcel
   await page.goto(`/shipping?warehouse=${warehouse.id}`);
   const rows = page.getByTestId('queue-order');
   await expect(rows).toHaveCount(2);
+  // the warehouse's whole pick list is one click away from its group
+  await expect(page.getByTestId('queue-warehouse-pick-list').first()).toHaveAttribute('href', `/print/pick-list?warehouse=${warehouse.id}`);
   for (const order of orders) await page.getByLabel(`Select order ${order.number}`).check();
   await page.getByTestId('bulk-ship-selected').click();
 

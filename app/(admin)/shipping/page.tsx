@@ -30,6 +30,7 @@ export default async function ShippingQueuePage({ searchParams }: { searchParams
     listShippingQueue(db, filters), listActiveCarriers(db), db.select({ id: warehouses.id, name: warehouses.name }).from(warehouses).orderBy(warehouses.name),
     getTranslations('shipping'), getTranslations('orders'), getFormatter(), getLocale(),
   ]);
+  const tPrint = await getTranslations('printing');
   const isChinese = locale.startsWith('zh');
   const canWrite = can(staff, 'shipping.write');
   const field = 'h-8 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 shadow-xs';
@@ -80,6 +81,11 @@ export default async function ShippingQueuePage({ searchParams }: { searchParams
                   <span className="text-slate-400">·</span>
                   <span className="text-slate-700">{group.carrierId ? (isChinese ? group.carrierName : group.carrierNameEn) : t('queue.noCarrier')}</span>
                   <span className="ml-auto text-xs text-slate-500">{t('queue.count', { count: group.orders.length })}</span>
+                  {group.warehouseId !== null && (
+                    // the whole warehouse's picking for the day: every order awaiting shipment there
+                    <a href={`/print/pick-list?warehouse=${group.warehouseId}`} target="_blank" rel="noopener" data-testid="queue-warehouse-pick-list"
+                      className="text-xs font-medium text-sky-700 hover:underline">{tPrint('entry.warehousePickList')}</a>
+                  )}
                 </header>
                 <table className="w-full text-sm">
                   <thead>
