@@ -17,5 +17,6 @@ CREATE TABLE "sandbox_transactions" (
 --> statement-breakpoint
 DROP INDEX "payments_one_success_per_order";--> statement-breakpoint
 ALTER TABLE "payments" ADD COLUMN "merchant_id" text;--> statement-breakpoint
+ALTER TABLE "payments" ADD COLUMN "checkout" jsonb;--> statement-breakpoint
 CREATE UNIQUE INDEX "sandbox_transactions_provider_out_trade_no_key" ON "sandbox_transactions" USING btree ("provider","out_trade_no");--> statement-breakpoint
 CREATE UNIQUE INDEX "payments_one_success_per_order" ON "payments" USING btree ("order_id") WHERE "payments"."status" = 'succeeded' and not "payments"."needs_refund";

@@ -11,6 +11,11 @@ export const paymentMethod = pgEnum('payment_method', [
 
 export const paymentStatus = pgEnum('payment_status', ['pending', 'succeeded', 'failed', 'closed']);
 
+export type PaymentCheckout =
+  | { kind: 'redirect'; url: string }
+  | { kind: 'qr'; codeUrl: string }
+  | { kind: 'form'; action: string; fields: Record<string, string> };
+
 /**
  * A payment attempt. An order may have several; at most one succeeds. out_trade_no is what the
  * provider knows us by, unique per attempt.
@@ -25,6 +30,8 @@ export const payments = pgTable('payments', {
   providerTxnId: text('provider_txn_id'),
   /** the app / merchant id the attempt was created under; notifications must name the same one */
   merchantId: text('merchant_id'),
+  /** how the buyer pays this attempt: a pay URL, a QR code's text, or a form to post (no secrets) */
+  checkout: jsonb('checkout').$type<PaymentCheckout>(),
   amountCents: integer('amount_cents').notNull(),
   currency: char('currency', { length: 3 }).notNull().default('CNY'),
   /** a success that arrived for an order that can no longer take it: owed back to the buyer */
