@@ -31,7 +31,8 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
 }
 
 export const config = {
-  // Not for: sign-in, next-auth's own routes, the REST API, webhooks and internal JSON routes (they authenticate
-  // themselves), Next's assets, and files with an extension (public/ assets).
-  matcher: ['/((?!sign-in|api/auth|api/v1|api/webhooks|api/internal|api/e2e|_next|favicon|.*\\.[a-zA-Z0-9]+$).*)'],
+  // Not for: sign-in, next-auth's own routes, the REST API, webhooks, payment notifications and internal JSON routes
+  // (they authenticate themselves), the payment sandbox (it plays the providers, for buyers without a staff session),
+  // Next's assets, and files with an extension (public/ assets).
+  matcher: ['/((?!sign-in|api/auth|api/v1|api/webhooks|api/payments/notify|api/internal|api/e2e|sandbox|_next|favicon|.*\\.[a-zA-Z0-9]+$).*)'],
 };
