@@ -3,6 +3,7 @@ import type { Database } from '@/db/client';
 import { orders } from '@/db/schema/orders';
 import { payments, type Payment } from '@/db/schema/payments';
 import { appendOrderEvent } from '@/domain/orders/order-event';
+import type { OrderStatus } from '@/domain/orders/order-status';
 import { transitionOrder } from '@/domain/orders/transition-order';
 import { fail, ok, type Result } from '@/domain/shared/result';
 import { inTransaction } from '@/domain/shared/transaction';
@@ -61,14 +62,21 @@ function isUniqueViolation(error: unknown): boolean {
 
 /**
  * The one path by which a provider's word changes our books, for notifications and status queries
- * alike. The attempt row is locked (FOR UPDATE) first, so duplicates of one report queue behind
- * each other and each sees the previous one's result; the order row is locked before it is judged,
- * so a timeout cancellation and a success settle in one order or the other, never both. The
+ * alike. The attempt and its order are locked (FOR UPDATE) first, so duplicates of one report
+ * queue behind each other and each sees the previous one's result, and a timeout cancellation and
+ * a success settle in one order or the other, never both. The
  * unique (method, provider_txn_id) index refuses one transaction credited to two attempts.
  */
-export async function applyPaymentResult(db: Database, report: ProviderPaymentReport): Promise<Result<AppliedPayment, ApplyPaymentError>> {
+export async function applyPaymentResult(
+  db: Database, report: ProviderPaymentReport, options: { record?: (tx: Database, applied: AppliedPayment) => Promise<void> } = {},
+): Promise<Result<AppliedPayment, ApplyPaymentError>> {
   try {
-    return await inTransaction<AppliedPayment, ApplyPaymentError>(db, (tx) => applyLocked(tx, report));
+    return await inTransaction<AppliedPayment, ApplyPaymentError>(db, async (tx) => {
+      const applied = await applyLocked(tx, report);
+      // the caller's record of what it received commits with the change itself, or neither does
+      if (applied.ok && options.record) await options.record(tx, applied.data);
+      return applied;
+    });
   } catch (error) {
     if (isUniqueViolation(error)) {
       return fail('transaction_conflict', `transaction ${report.providerTxnId} is already recorded on another attempt`);
@@ -78,8 +86,12 @@ export async function applyPaymentResult(db: Database, report: ProviderPaymentRe
 }
 
 async function applyLocked(tx: Database, report: ProviderPaymentReport): Promise<Result<AppliedPayment, ApplyPaymentError>> {
-  const [payment] = await tx.select().from(payments).where(eq(payments.outTradeNo, report.outTradeNo)).for('update');
-  if (!payment) return fail('unknown_out_trade_no', `no payment attempt ${report.outTradeNo}`);
+  // one statement locks the attempt and its order: duplicates queue on the attempt, a cancellation
+  // in flight finishes before the order is judged (cancelling never locks payments: no cycle)
+  const [row] = await tx.select({ payment: payments, orderStatus: orders.status }).from(payments)
+    .innerJoin(orders, eq(orders.id, payments.orderId)).where(eq(payments.outTradeNo, report.outTradeNo)).for('update');
+  const payment = row?.payment;
+  if (!row || !payment) return fail('unknown_out_trade_no', `no payment attempt ${report.outTradeNo}`);
   if (payment.method !== report.method) return fail('method_mismatch', `attempt ${report.outTradeNo} is ${payment.method}, not ${report.method}`);
   if (payment.merchantId !== null && payment.merchantId !== report.merchantId) {
     return fail('merchant_mismatch', `attempt ${report.outTradeNo} was made under ${payment.merchantId}, not ${report.merchantId}`);
@@ -92,7 +104,7 @@ async function applyLocked(tx: Database, report: ProviderPaymentReport): Promise
   }
 
   if (report.state === 'pending') return ok({ outcome: 'still_pending', payment });
-  if (report.state === 'succeeded') return applySuccess(tx, payment, report);
+  if (report.state === 'succeeded') return applySuccess(tx, payment, row.orderStatus, report);
 
   // closed / failed: only a pending attempt changes; a success already recorded stands (out of order)
   if (payment.status === report.state) return ok({ outcome: 'duplicate', payment });
@@ -102,7 +114,7 @@ async function applyLocked(tx: Database, report: ProviderPaymentReport): Promise
   return ok({ outcome: report.state, payment: updated });
 }
 
-async function applySuccess(tx: Database, payment: Payment, report: ProviderPaymentReport): Promise<Result<AppliedPayment, ApplyPaymentError>> {
+async function applySuccess(tx: Database, payment: Payment, orderStatus: OrderStatus, report: ProviderPaymentReport): Promise<Result<AppliedPayment, ApplyPaymentError>> {
   if (report.amountCents === null) return fail('amount_mismatch', `a success for ${report.outTradeNo} without an amount`);
   if (!report.providerTxnId) return fail('missing_transaction', `a success for ${report.outTradeNo} without the provider's transaction id`);
   if (payment.status === 'succeeded') {
@@ -111,7 +123,7 @@ async function applySuccess(tx: Database, payment: Payment, report: ProviderPaym
   }
 
   const actor = PROVIDER_ACTORS[report.method];
-  const [order] = await tx.select({ id: orders.id, status: orders.status }).from(orders).where(eq(orders.id, payment.orderId)).for('update');
+  const order = { id: payment.orderId, status: orderStatus };
   const facts = {
     paymentId: payment.id, method: payment.method, outTradeNo: payment.outTradeNo, providerTxnId: report.providerTxnId,
     amountCents: payment.amountCents, currency: payment.currency, source: report.source,

@@ -10,8 +10,13 @@ import { maskSecret } from './secret-box';
 /** The stored payment methods, or the defaults when none (or an unreadable row) is stored. */
 export async function getPaymentMethods(db: Database, env: PaymentsEnv): Promise<TPaymentMethodsSettings> {
   const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, PAYMENT_METHODS_SETTING_KEY));
-  if (!row) return defaultPaymentMethods(env);
-  const parsed = ZPaymentMethodsSettings.safeParse(row.value);
+  return parsePaymentMethods(row?.value, env);
+}
+
+/** A stored settings value as payment methods; missing or unreadable: the defaults. */
+export function parsePaymentMethods(value: unknown, env: PaymentsEnv): TPaymentMethodsSettings {
+  if (value === undefined) return defaultPaymentMethods(env);
+  const parsed = ZPaymentMethodsSettings.safeParse(value);
   return parsed.success ? parsed.data : defaultPaymentMethods(env);
 }
 

@@ -1,9 +1,11 @@
+import { inArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
+import { settings } from '@/db/schema/system';
 import { fail, ok, type Result } from '@/domain/shared/result';
-import { getPaymentMethods } from './get-payment-methods';
-import { isSandboxAllowed, SECRET_NAMES, secretEnvName, type PaymentsEnv, type ProviderMethod, type ProviderMode } from './payment-methods-config';
+import { parsePaymentMethods } from './get-payment-methods';
+import { isSandboxAllowed, PAYMENT_METHODS_SETTING_KEY, SECRET_NAMES, secretEnvName, type PaymentsEnv, type ProviderMethod, type ProviderMode } from './payment-methods-config';
 import type { UnionPayTrust } from './providers/unionpay';
-import { getSandboxKeys } from './sandbox/sandbox-keys-store';
+import { getSandboxKeys, SANDBOX_KEYS_SETTING_KEY } from './sandbox/sandbox-keys-store';
 import { SANDBOX_GATEWAY_PATHS, SANDBOX_MERCHANTS } from './sandbox/sandbox-merchants';
 import { openSecret } from './secret-box';
 
@@ -46,11 +48,14 @@ const fromEnv = (value: string | undefined) => value?.replace(/\\n/g, '\n');
  * taken on an attempt made before the method was switched off must still be recorded.
  */
 export async function resolveProvider(ctx: PaymentsContext, method: ProviderMethod, options: { requireEnabled?: boolean } = {}): Promise<Result<ProviderCredentials, ResolveProviderError>> {
-  const config = (await getPaymentMethods(ctx.db, ctx.env))[method];
+  // one read for both rows: this runs for every notification
+  const rows = await ctx.db.select({ key: settings.key, value: settings.value }).from(settings)
+    .where(inArray(settings.key, [PAYMENT_METHODS_SETTING_KEY, SANDBOX_KEYS_SETTING_KEY]));
+  const config = parsePaymentMethods(rows.find((r) => r.key === PAYMENT_METHODS_SETTING_KEY)?.value, ctx.env)[method];
   if (options.requireEnabled && !config.enabled) return fail('disabled', `${method} is switched off in Settings`);
   if (config.mode === 'sandbox') {
     if (!isSandboxAllowed(ctx.env)) return fail('sandbox_refused', 'The payment sandbox is refused on a production server unless PAYMENTS_SANDBOX=1');
-    const keys = await getSandboxKeys(ctx.db, ctx.authSecret);
+    const keys = await getSandboxKeys(ctx.db, ctx.authSecret, { value: rows.find((r) => r.key === SANDBOX_KEYS_SETTING_KEY)?.value });
     const merchant = SANDBOX_MERCHANTS[method];
     const pairs = {
       alipay: { merchant: keys.alipayMerchant, provider: keys.alipayGateway },

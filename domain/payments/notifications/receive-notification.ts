@@ -40,8 +40,8 @@ const refuseVerified = (reason: string, detail?: string): Read => ({ ok: false, 
 
 /**
  * The webhook flow for every provider: resolve our keys, verify and read the message with the
- * provider's rules, apply it through applyPaymentResult, store the notification with its outcome,
- * and only then acknowledge. Anything refused is stored with its reason and changes nothing.
+ * provider's rules, apply it through applyPaymentResult storing the notification in the same
+ * transaction, and only then acknowledge. Anything refused is stored with its reason and changes nothing.
  */
 async function receive(ctx: PaymentsContext, rules: ProviderRules, input: IncomingNotification): Promise<NotificationAnswer> {
   const log = (entry: Omit<Parameters<typeof recordNotification>[1], 'method' | 'headers' | 'body'>) =>
@@ -58,12 +58,16 @@ async function receive(ctx: PaymentsContext, rules: ProviderRules, input: Incomi
     return rules.refused(read.rejection);
   }
   const { report } = read;
-  const applied = await applyPaymentResult(ctx.db, report);
+  const applied = await applyPaymentResult(ctx.db, report, {
+    record: (tx, result) => recordNotification(tx, {
+      method: rules.method, headers: input.headers, body: input.body, isVerified: true, outcome: result.outcome,
+      outTradeNo: report.outTradeNo, providerTxnId: report.providerTxnId, paymentId: result.payment.id,
+    }),
+  });
   if (!applied.ok) {
     await log({ isVerified: true, outcome: 'rejected', error: `${applied.code}: ${applied.message}`, outTradeNo: report.outTradeNo, providerTxnId: report.providerTxnId });
     return rules.refused({ reason: applied.code, kind: 'invalid', isVerified: true });
   }
-  await log({ isVerified: true, outcome: applied.data.outcome, outTradeNo: report.outTradeNo, providerTxnId: report.providerTxnId, paymentId: applied.data.payment.id });
   return rules.accepted;
 }
 

@@ -9,14 +9,19 @@ export interface SandboxKeys extends SandboxProviderKeys {
   unionPayMerchant: SandboxKeyPair;
 }
 
-const SETTING_KEY = 'payments_sandbox_keys';
+export const SANDBOX_KEYS_SETTING_KEY = 'payments_sandbox_keys';
+const SETTING_KEY = SANDBOX_KEYS_SETTING_KEY;
 // opening the box costs an AES pass and a JSON parse; the value only changes when keys are regenerated
 const opened = new Map<string, SandboxKeys>();
 
 async function readStored(db: Database, authSecret: string): Promise<{ keys: SandboxKeys | undefined; exists: boolean }> {
   const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, SETTING_KEY));
-  if (!row) return { keys: undefined, exists: false };
-  const box = row.value as SealedSecret;
+  return openStored(row?.value, authSecret);
+}
+
+function openStored(value: unknown, authSecret: string): { keys: SandboxKeys | undefined; exists: boolean } {
+  if (value === undefined) return { keys: undefined, exists: false };
+  const box = value as SealedSecret;
   const cached = opened.get(box.sealed);
   if (cached) return { keys: cached, exists: true };
   const text = openSecret(box, authSecret);
@@ -31,8 +36,9 @@ async function readStored(db: Database, authSecret: string): Promise<{ keys: San
  * once both generate; the first insert wins and both read the winner. A box sealed under another
  * AUTH_SECRET cannot be opened and is replaced (sandbox attempts made before then stop verifying).
  */
-export async function getSandboxKeys(db: Database, authSecret: string): Promise<SandboxKeys> {
-  const first = await readStored(db, authSecret);
+export async function getSandboxKeys(db: Database, authSecret: string, stored?: { value: unknown }): Promise<SandboxKeys> {
+  // a caller that already read the settings row (resolveProvider) passes it in: one query less per notification
+  const first = stored ? openStored(stored.value, authSecret) : await readStored(db, authSecret);
   if (first.keys) return first.keys;
   const [providerKeys, unionPayMerchant] = await Promise.all([generateSandboxProviderKeys(), generateSandboxKeyPair()]);
   const box = sealSecret(JSON.stringify({ ...providerKeys, unionPayMerchant }), authSecret);
