@@ -10,6 +10,8 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
@@ -60,6 +62,22 @@ function verifyOnce(method: ProviderMethod, n: SignedNotification, keys: Sandbox
   return readWechatTransactionNotification({ headers: n.headers, body: n.body, platformPublicKeyPem: keys.wechatPlatform.publicKeyPem, apiV3Key: keys.wechatApiV3Key, now: new Date(), platformSerial: SANDBOX_MERCHANTS.wechat_pay.providerSerial }).ok;
 }
 
+/** CPU seconds (user + system) used so far by every process of the server's process group. */
+function groupCpuSeconds(groupId: number): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // fields after the parenthesised command: state ppid pgrp ... utime(14) stime(15)
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
+      if (Number(fields[2]) === groupId) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return ticks / 100;
+}
+
 async function waitForServer(): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
@@ -91,8 +109,8 @@ async function main() {
     const customer = await f.customer();
     await waitForServer();
 
-    console.log(`bench:notify  ${ORDERS} orders per provider, ${SENDERS} concurrent senders, ${DUPLICATE_SHARE * 100}% duplicates, PostgreSQL, next start on ${ORIGIN}`);
-    console.log('provider     deliveries  HTTP notif/s  p50 ms  p95 ms   verify-only/s (1 core)  ratio   paid once');
+    console.log(`bench:notify  ${ORDERS} orders per provider, ${SENDERS} concurrent senders, ${DUPLICATE_SHARE * 100}% duplicates, PostgreSQL, next start on ${ORIGIN}; load average ${loadavg()[0].toFixed(1)} on this machine`);
+    console.log('provider     deliveries  HTTP notif/s  p50 ms  p95 ms   verify-only/s (1 core)  ratio   server CPU ms/notif  verify CPU ms/notif  paid once');
     for (const method of METHODS) {
       process.stderr.write(`  preparing ${ORDERS} ${method} attempts...\n`);
       const trades: SandboxTrade[] = [];
@@ -118,6 +136,7 @@ async function main() {
       let refused = 0;
       let next = 0;
       const url = `${ORIGIN}/api/payments/notify/${PROVIDER_SLUGS[method]}`;
+      const cpuBefore = groupCpuSeconds(server.pid!);
       const start = performance.now();
       await Promise.all(Array.from({ length: SENDERS }, async () => {
         while (next < deliveries.length) {
@@ -130,13 +149,17 @@ async function main() {
         }
       }));
       const seconds = (performance.now() - start) / 1000;
+      const serverCpuMs = ((groupCpuSeconds(server.pid!) - cpuBefore) * 1000) / deliveries.length;
       latencies.sort((a, b) => a - b);
       const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)];
 
       const verifyStart = performance.now();
+      const verifyCpuStart = process.cpuUsage();
       let verified = 0;
       for (const n of deliveries) if (verifyOnce(method, n, keys)) verified += 1;
       const verifySeconds = (performance.now() - verifyStart) / 1000;
+      const verifyCpu = process.cpuUsage(verifyCpuStart);
+      const verifyCpuMs = (verifyCpu.user + verifyCpu.system) / 1000 / deliveries.length;
       if (verified !== deliveries.length) throw new Error(`${method}: ${deliveries.length - verified} notifications did not verify in process`);
 
       const [check] = await queryRows<{ orders: number; paid: number; bad: number }>(handle.db, sql`
@@ -148,7 +171,7 @@ async function main() {
       const ok = refused === 0 && check.orders === ORDERS && check.paid === ORDERS && check.bad === 0;
       const httpRate = deliveries.length / seconds;
       const verifyRate = deliveries.length / verifySeconds;
-      console.log(`${method.padEnd(12)} ${String(deliveries.length).padStart(10)}  ${httpRate.toFixed(0).padStart(12)}  ${pct(0.5).toFixed(1).padStart(6)}  ${pct(0.95).toFixed(1).padStart(6)}   ${verifyRate.toFixed(0).padStart(22)}  ${(httpRate / verifyRate).toFixed(2).padStart(5)}   ${ok ? 'yes' : `NO (refused ${refused}, paid ${check.paid}/${check.orders}, bad ${check.bad})`}`);
+      console.log(`${method.padEnd(12)} ${String(deliveries.length).padStart(10)}  ${httpRate.toFixed(0).padStart(12)}  ${pct(0.5).toFixed(1).padStart(6)}  ${pct(0.95).toFixed(1).padStart(6)}   ${verifyRate.toFixed(0).padStart(22)}  ${(httpRate / verifyRate).toFixed(2).padStart(5)}   ${serverCpuMs.toFixed(1).padStart(19)}  ${verifyCpuMs.toFixed(2).padStart(19)}  ${ok ? 'yes' : `NO (refused ${refused}, paid ${check.paid}/${check.orders}, bad ${check.bad})`}`);
       if (!ok) process.exitCode = 1;
     }
   } finally {

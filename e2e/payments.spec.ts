@@ -39,3 +39,27 @@ test('an order is paid through Alipay in the sandbox: attempt on the order page,
   await page.locator(`[data-out-trade-no="${outTradeNo}"]`).getByTestId('query-status').click();
   await expect(page.locator(`[data-out-trade-no="${outTradeNo}"]`).getByTestId('query-result')).toHaveText('Provider says: TRADE_SUCCESS. Already recorded; nothing changed.');
 });
+
+test('Settings → Payment methods: providers on their sandbox, a live provider needs its ids and keys, secrets never shown in full', async ({ page }) => {
+  await page.goto('/settings');
+  await page.getByTestId('settings-paymentProviders').click();
+  await expect(page).toHaveURL(/\/settings\/payment-methods$/);
+  const alipay = page.getByTestId('provider-alipay');
+  await expect(alipay.getByLabel('Mode')).toHaveValue('sandbox');
+
+  // live without ids or keys: every missing field is named, nothing is saved
+  await alipay.getByLabel('Mode').selectOption('live');
+  await page.getByRole('button', { name: 'Save payment methods' }).click();
+  await expect(page.getByTestId('field-error-alipay.merchantId')).toHaveText('Required for live mode.');
+  await expect(page.getByTestId('field-error-alipay.merchantPrivateKey')).toHaveText('Required for live mode.');
+  await page.reload();
+  await expect(page.getByTestId('provider-alipay').getByLabel('Mode')).toHaveValue('sandbox');
+
+  // a WeChat Pay APIv3 key typed for the sandbox is stored sealed and shown as its last four characters
+  await page.getByTestId('provider-wechat_pay').getByLabel('APIv3 key (32 characters)').fill('ABCDEFGHIJKLMNOPQRSTUVWXYZ12wxyz');
+  await page.getByRole('button', { name: 'Save payment methods' }).click();
+  await expect(page.getByTestId('payment-methods-saved')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('secret-wechat_pay-apiV3Key')).toHaveText('Stored encrypted: ••••wxyz');
+  await expect(page.locator('body')).not.toContainText('ABCDEFGHIJKLMNOP');
+});

@@ -1,6 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Database } from '@/db/client';
-import { orders } from '@/db/schema/orders';
+import { CachedStatement, tableRowMapper, type Database } from '@/db/client';
 import { payments, type Payment } from '@/db/schema/payments';
 import { appendOrderEvent } from '@/domain/orders/order-event';
 import type { OrderStatus } from '@/domain/orders/order-status';
@@ -53,6 +52,13 @@ export interface AppliedPayment {
   payment: Payment;
 }
 
+// hot on every notification: built once, run prepared (drizzle's builder costs more CPU than the lookup)
+const lockAttempt = new CachedStatement('payments_lock_attempt', () => sql`
+  select p.*, o.status as order_status from payments p join orders o on o.id = p.order_id
+  where p.out_trade_no = ${sql.placeholder('outTradeNo')}
+  for update`);
+const toPayment = tableRowMapper(payments);
+
 function isUniqueViolation(error: unknown): boolean {
   for (let current = error; current && typeof current === 'object'; current = (current as { cause?: unknown }).cause) {
     if ((current as { code?: unknown }).code === '23505') return true;
@@ -88,9 +94,8 @@ export async function applyPaymentResult(
 async function applyLocked(tx: Database, report: ProviderPaymentReport): Promise<Result<AppliedPayment, ApplyPaymentError>> {
   // one statement locks the attempt and its order: duplicates queue on the attempt, a cancellation
   // in flight finishes before the order is judged (cancelling never locks payments: no cycle)
-  const [row] = await tx.select({ payment: payments, orderStatus: orders.status }).from(payments)
-    .innerJoin(orders, eq(orders.id, payments.orderId)).where(eq(payments.outTradeNo, report.outTradeNo)).for('update');
-  const payment = row?.payment;
+  const [row] = await lockAttempt.rows<Record<string, unknown> & { order_status: OrderStatus }>(tx, { outTradeNo: report.outTradeNo });
+  const payment = row ? toPayment(row) : undefined;
   if (!row || !payment) return fail('unknown_out_trade_no', `no payment attempt ${report.outTradeNo}`);
   if (payment.method !== report.method) return fail('method_mismatch', `attempt ${report.outTradeNo} is ${payment.method}, not ${report.method}`);
   if (payment.merchantId !== null && payment.merchantId !== report.merchantId) {
@@ -104,7 +109,7 @@ async function applyLocked(tx: Database, report: ProviderPaymentReport): Promise
   }
 
   if (report.state === 'pending') return ok({ outcome: 'still_pending', payment });
-  if (report.state === 'succeeded') return applySuccess(tx, payment, row.orderStatus, report);
+  if (report.state === 'succeeded') return applySuccess(tx, payment, row.order_status, report);
 
   // closed / failed: only a pending attempt changes; a success already recorded stands (out of order)
   if (payment.status === report.state) return ok({ outcome: 'duplicate', payment });

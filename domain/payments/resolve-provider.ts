@@ -1,5 +1,5 @@
 import { inArray } from 'drizzle-orm';
-import type { Database } from '@/db/client';
+import { CachedStatement, type Database } from '@/db/client';
 import { settings } from '@/db/schema/system';
 import { fail, ok, type Result } from '@/domain/shared/result';
 import { parsePaymentMethods } from './get-payment-methods';
@@ -41,6 +41,10 @@ export interface ProviderCredentials {
  */
 export type ResolveProviderError = 'disabled' | 'sandbox_refused' | 'not_configured';
 
+const readPaymentSettings = new CachedStatement('payments_settings', (db) =>
+  db.select({ key: settings.key, value: settings.value }).from(settings)
+    .where(inArray(settings.key, [PAYMENT_METHODS_SETTING_KEY, SANDBOX_KEYS_SETTING_KEY])).getSQL());
+
 const fromEnv = (value: string | undefined) => value?.replace(/\\n/g, '\n');
 
 /**
@@ -48,9 +52,8 @@ const fromEnv = (value: string | undefined) => value?.replace(/\\n/g, '\n');
  * taken on an attempt made before the method was switched off must still be recorded.
  */
 export async function resolveProvider(ctx: PaymentsContext, method: ProviderMethod, options: { requireEnabled?: boolean } = {}): Promise<Result<ProviderCredentials, ResolveProviderError>> {
-  // one read for both rows: this runs for every notification
-  const rows = await ctx.db.select({ key: settings.key, value: settings.value }).from(settings)
-    .where(inArray(settings.key, [PAYMENT_METHODS_SETTING_KEY, SANDBOX_KEYS_SETTING_KEY]));
+  // one prepared read for both rows: this runs for every notification
+  const rows = await readPaymentSettings.rows<{ key: string; value: unknown }>(ctx.db, {});
   const config = parsePaymentMethods(rows.find((r) => r.key === PAYMENT_METHODS_SETTING_KEY)?.value, ctx.env)[method];
   if (options.requireEnabled && !config.enabled) return fail('disabled', `${method} is switched off in Settings`);
   if (config.mode === 'sandbox') {
