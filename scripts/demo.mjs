@@ -4,6 +4,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { ensureBuild, ensureDependencies } from './lib.mjs';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
+// the demo pays through the built-in provider sandbox (refused in production unless asked for)
+process.env.PAYMENTS_SANDBOX ??= '1';
 const port = process.env.PORT ?? '3000';
 
 ensureDependencies();

@@ -11,6 +11,11 @@ export const paymentMethod = pgEnum('payment_method', [
 
 export const paymentStatus = pgEnum('payment_status', ['pending', 'succeeded', 'failed', 'closed']);
 
+export type PaymentCheckout =
+  | { kind: 'redirect'; url: string }
+  | { kind: 'qr'; codeUrl: string }
+  | { kind: 'form'; action: string; fields: Record<string, string> };
+
 /**
  * A payment attempt. An order may have several; at most one succeeds. out_trade_no is what the
  * provider knows us by, unique per attempt.
@@ -23,6 +28,10 @@ export const payments = pgTable('payments', {
   outTradeNo: text('out_trade_no').notNull(),
   /** the provider's transaction id (trade_no, transaction_id, queryId) or a manual reference */
   providerTxnId: text('provider_txn_id'),
+  /** the app / merchant id the attempt was created under; notifications must name the same one */
+  merchantId: text('merchant_id'),
+  /** how the buyer pays this attempt: a pay URL, a QR code's text, or a form to post (no secrets) */
+  checkout: jsonb('checkout').$type<PaymentCheckout>(),
   amountCents: integer('amount_cents').notNull(),
   currency: char('currency', { length: 3 }).notNull().default('CNY'),
   /** a success that arrived for an order that can no longer take it: owed back to the buyer */
@@ -35,9 +44,10 @@ export const payments = pgTable('payments', {
   uniqueIndex('payments_out_trade_no_key').on(t.outTradeNo),
   // idempotency: one payment per provider transaction
   uniqueIndex('payments_provider_txn_key').on(t.method, t.providerTxnId).where(sql`${t.providerTxnId} is not null`),
-  // payments of an order; at most one succeeded per order
+  // payments of an order; at most one succeeded payment counts per order (a late or second success
+  // is kept too, flagged needs_refund, so money taken is never lost)
   index('payments_order_idx').on(t.orderId),
-  uniqueIndex('payments_one_success_per_order').on(t.orderId).where(sql`${t.status} = 'succeeded'`),
+  uniqueIndex('payments_one_success_per_order').on(t.orderId).where(sql`${t.status} = 'succeeded' and not ${t.needsRefund}`),
   // payments list by state and date; reconciliation of stale pending attempts
   index('payments_status_created_idx').on(t.status, t.createdAt.desc()),
 ]);

@@ -21,7 +21,7 @@ const SECTIONS: readonly SettingsSection[] = [
   { key: 'staff', icon: Users, href: '/settings/staff', permission: 'staff.manage' },
   { key: 'store', icon: Store, href: null, permission: 'settings.write' },
   { key: 'orderRules', icon: ListChecks, href: '/settings/order-rules', permission: 'settings.read' },
-  { key: 'paymentProviders', icon: Wallet, href: null, permission: 'settings.write' },
+  { key: 'paymentProviders', icon: Wallet, href: '/settings/payment-methods', permission: 'settings.write' },
   { key: 'carriers', icon: Truck, href: '/settings/logistics', permission: 'settings.read' },
   { key: 'apiKeys', icon: KeyRound, href: '/settings/api-keys', permission: 'api_keys.manage' },
   { key: 'audit', icon: ScrollText, href: null, permission: 'audit.read' },

@@ -11,6 +11,8 @@ import { getShipOptions } from '@/domain/orders/get-ship-options';
 import { listTrackingEvents } from '@/domain/logistics/list-shipments';
 import { availableOrderActions } from '@/domain/orders/order-actions';
 import { parseOrderId } from '@/domain/orders/order-id';
+import { getPaymentMethods } from '@/domain/payments/get-payment-methods';
+import { PROVIDER_METHODS } from '@/domain/payments/payment-methods-config';
 import { formatMoney } from '@/domain/shared/money';
 import { can } from '@/domain/staff/permissions';
 import { requirePermission } from '@/lib/auth/current-staff';
@@ -19,6 +21,7 @@ import { OrderActionBar } from './order-action-bar';
 import { AddNoteForm, OrderTagsEditor } from './order-notes-and-tags';
 import { OrderItems } from './order-items';
 import { OrderPayments, OrderShipments } from './order-money-and-shipments';
+import { OrderOnlinePayment } from './order-online-payment';
 import { OrderTimeline } from './order-timeline';
 import { CustomerCard, ShippingCard } from './order-people';
 
@@ -50,6 +53,9 @@ export default async function OrderPage({ params }: { params: Params }) {
   ]);
   const isChinese = locale.startsWith('zh');
   const canWrite = can(staff, 'orders.write');
+  const canPay = can(staff, 'payments.write');
+  const paymentMethods = canPay ? await getPaymentMethods(getDb(), process.env) : null;
+  const onlineMethods = paymentMethods ? PROVIDER_METHODS.filter((m) => paymentMethods[m].enabled) : [];
   const dateTime = (value: Date) => format.dateTime(value, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
   const tag = 'rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600';
 
@@ -96,6 +102,10 @@ export default async function OrderPage({ params }: { params: Params }) {
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">
           <OrderItems detail={detail} locale={locale} />
+          {canPay && (
+            <OrderOnlinePayment orderId={order.id} locale={locale} attempts={detail.payments} enabledMethods={onlineMethods}
+              canCreate={order.status === 'pending_payment' && !order.isCashOnDelivery} />
+          )}
           <OrderPayments detail={detail} locale={locale} />
           <OrderShipments detail={detail} locale={locale} trackingEvents={trackingEvents} />
         </div>

@@ -1,0 +1,7 @@
+import { SandboxPayPage, sandboxPayMetadata } from '../../../_lib/sandbox-pay-page';
+
+export const generateMetadata = () => sandboxPayMetadata('unionpay');
+
+export default async function Page({ params }: { params: Promise<{ id: string }> }) {
+  return <SandboxPayPage provider="unionpay" id={(await params).id} />;
+}

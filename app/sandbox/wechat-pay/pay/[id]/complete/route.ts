@@ -1,0 +1,3 @@
+import { completeRoute } from '../../../../_lib/complete-route';
+
+export const POST = completeRoute('wechat_pay');

@@ -1,0 +1,7 @@
+import { SandboxPayPage, sandboxPayMetadata } from '../../../_lib/sandbox-pay-page';
+
+export const generateMetadata = () => sandboxPayMetadata('wechat_pay');
+
+export default async function Page({ params }: { params: Promise<{ id: string }> }) {
+  return <SandboxPayPage provider="wechat_pay" id={(await params).id} />;
+}
