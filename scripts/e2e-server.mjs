@@ -12,6 +12,8 @@ env.AUTH_SECRET ??= randomBytes(32).toString('base64');
 // the order sweeps would move test orders (auto-review, unpaid timeout) under the tests' feet;
 // they are tested on their own (domain/automation) and through `npm run jobs:run-once`
 env.JOBS_DISABLED ??= '1';
+// the built-in provider sandbox (refunds are sent to it) is off in production unless asked for
+env.PAYMENTS_SANDBOX ??= '1';
 
 if (env.DATABASE_URL) {
   const host = new URL(env.DATABASE_URL).hostname;

@@ -32,4 +32,5 @@ ALTER TABLE "reconciliation_issues" ADD CONSTRAINT "reconciliation_issues_resolv
 CREATE UNIQUE INDEX "reconciliation_issues_dedupe_key" ON "reconciliation_issues" USING btree ("dedupe_key");--> statement-breakpoint
 CREATE INDEX "reconciliation_issues_list_idx" ON "reconciliation_issues" USING btree ("is_resolved","created_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE UNIQUE INDEX "sandbox_refunds_out_refund_no_key" ON "sandbox_refunds" USING btree ("method","out_refund_no");--> statement-breakpoint
-CREATE INDEX "sandbox_refunds_trade_idx" ON "sandbox_refunds" USING btree ("method","out_trade_no");
+CREATE INDEX "sandbox_refunds_trade_idx" ON "sandbox_refunds" USING btree ("method","out_trade_no");--> statement-breakpoint
+CREATE INDEX "payments_created_id_idx" ON "payments" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST);

@@ -40,6 +40,8 @@ export const payments = pgTable('payments', {
   uniqueIndex('payments_one_success_per_order').on(t.orderId).where(sql`${t.status} = 'succeeded'`),
   // payments list by state and date; reconciliation of stale pending attempts
   index('payments_status_created_idx').on(t.status, t.createdAt.desc()),
+  // the payments list without a state filter: keyset on (created_at, id), newest first
+  index('payments_created_id_idx').on(t.createdAt.desc(), t.id.desc()),
 ]);
 
 /** Every notification a provider sent, as received, with what verification concluded. */
