@@ -12,7 +12,7 @@ export interface SettleRefundInput {
   /** the provider's refund id, kept when the provider names one */
   providerRefundId?: string | null;
   /** where we learned it: the gateway's answer, a notification, a status query, reconciliation */
-  source: 'gateway' | 'notification' | 'query' | 'reconciliation';
+  source: 'gateway' | 'notification' | 'query' | 'reconciliation' | 'manual';
   /** the provider's words for a failure (sub_code, refund_status, respMsg) */
   detail?: string;
   actor: Actor;

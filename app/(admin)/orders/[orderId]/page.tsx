@@ -10,6 +10,8 @@ import { EDITABLE_STATUSES } from '@/domain/orders/edit-order';
 import { getShipOptions } from '@/domain/orders/get-ship-options';
 import { availableOrderActions } from '@/domain/orders/order-actions';
 import { parseOrderId } from '@/domain/orders/order-id';
+import { getRefundOptions } from '@/domain/payments/refunds/get-refund-options';
+import { isManualRefundMethod } from '@/domain/payments/refunds/refund-status';
 import { formatMoney } from '@/domain/shared/money';
 import { can } from '@/domain/staff/permissions';
 import { requirePermission } from '@/lib/auth/current-staff';
@@ -18,6 +20,7 @@ import { AddNoteForm, OrderTagsEditor } from './order-notes-and-tags';
 import { OrderItems } from './order-items';
 import { OrderPayments, OrderShipments } from './order-money-and-shipments';
 import { OrderTimeline } from './order-timeline';
+import { RefundPanel } from './refund-panel';
 import { CustomerCard, ShippingCard } from './order-people';
 
 type Params = Promise<{ orderId: string }>;
@@ -44,6 +47,10 @@ export default async function OrderPage({ params }: { params: Params }) {
   const actions = availableOrderActions(order, staff);
   const shipOptions = actions.includes('ship') ? await getShipOptions(getDb(), detail) : { carriers: [], lines: [] };
   const isChinese = locale.startsWith('zh');
+  // refunds: finance and admin act on them; everyone who may read money sees them
+  const canRefund = can(staff, 'refunds.write');
+  const refundOptions = canRefund || can(staff, 'payments.read') ? await getRefundOptions(getDb(), order.id) : null;
+  const methodOfPayment = new Map(detail.payments.map((p) => [p.id, p.method]));
   const canWrite = can(staff, 'orders.write');
   const dateTime = (value: Date) => format.dateTime(value, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
   const tag = 'rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600';
@@ -90,6 +97,15 @@ export default async function OrderPage({ params }: { params: Params }) {
         <div className="space-y-4 lg:col-span-2">
           <OrderItems detail={detail} locale={locale} />
           <OrderPayments detail={detail} locale={locale} />
+          {refundOptions && (refundOptions.payments.length > 0 || detail.refunds.length > 0) && (
+            <RefundPanel
+              orderId={order.id} payments={refundOptions.payments} lines={refundOptions.lines} locale={locale} canWrite={canRefund}
+              refunds={detail.refunds.map((r) => ({
+                id: r.id, outRefundNo: r.outRefundNo, amountCents: r.amountCents, currency: r.currency, status: r.status, reason: r.reason,
+                providerRefundId: r.providerRefundId, isManual: isManualRefundMethod(methodOfPayment.get(r.paymentId) ?? ''), createdAt: r.createdAt.toISOString(),
+              }))}
+            />
+          )}
           <OrderShipments detail={detail} locale={locale} />
         </div>
         <aside className="space-y-4">
