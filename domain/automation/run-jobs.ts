@@ -2,12 +2,14 @@ import type { Database } from '@/db/client';
 import { autoCompleteOrders } from './auto-complete-orders';
 import { autoReviewOrders } from './auto-review-orders';
 import { cancelUnpaidOrders } from './cancel-unpaid-orders';
+import { reconcilePayments } from '@/domain/payments/reconciliation/reconcile-payments';
 import { runRecordedJob, type JobName } from './job-runs';
 
 const JOBS: Record<JobName, (db: Database) => Promise<Record<string, unknown>>> = {
   cancel_unpaid_orders: (db) => cancelUnpaidOrders(db),
   auto_review_orders: (db) => autoReviewOrders(db),
   auto_complete_orders: (db) => autoCompleteOrders(db),
+  reconcile_payments: (db) => reconcilePayments(db),
 };
 
 /**

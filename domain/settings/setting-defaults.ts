@@ -24,6 +24,8 @@ export const SETTING_SCHEMAS = {
   unpaid_timeout_minutes: z.number().int().min(1).max(MAX_UNPAID_TIMEOUT_MINUTES),
   auto_complete_days: z.number().int().min(1).max(MAX_AUTO_COMPLETE_DAYS),
   auto_review: ZAutoReviewRules,
+  /** payment attempts and refunds still pending this long are asked about at their provider */
+  reconcile_after_minutes: z.number().int().min(1).max(7 * 24 * 60),
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
@@ -40,4 +42,5 @@ export const DEFAULT_SETTINGS: { readonly [K in SettingKey]: SettingValue<K> } =
     holdFlaggedCustomers: true,
     holdWithBuyerNote: false,
   },
+  reconcile_after_minutes: 15,
 };
