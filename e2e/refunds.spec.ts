@@ -52,3 +52,13 @@ test('the payments list says which URL values it ignored', async ({ page, baseUR
   await expect(rejected).toContainText('From: "2026-13-40" is not a valid value');
   await expect(page.getByTestId('payments-table')).toBeVisible();
 });
+
+test('the reconciliation page lists open differences for finance', async ({ page, baseURL, context }) => {
+  await useEnglish(context, baseURL!);
+  await page.goto('/payments');
+  await page.getByRole('link', { name: 'Reconciliation' }).click();
+  await expect(page.getByRole('heading', { name: 'Reconciliation' })).toBeVisible();
+  await expect(page.getByText('No open differences.')).toBeVisible();
+  await page.getByRole('link', { name: 'Resolved' }).click();
+  await expect(page).toHaveURL(/view=resolved/);
+});
