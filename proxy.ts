@@ -31,7 +31,7 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
 }
 
 export const config = {
-  // Not for: sign-in, next-auth's own routes, the REST API, webhooks and internal JSON routes (they authenticate
-  // themselves), Next's assets, and files with an extension (public/ assets).
+  // Not for: sign-in, next-auth's own routes, the REST API, webhooks, payment notifications, the provider sandbox's
+  // refund endpoints and internal JSON routes (they authenticate themselves or check signatures), Next's assets, and files with an extension (public/ assets).
   matcher: ['/((?!sign-in|api/auth|api/v1|api/webhooks|api/internal|api/e2e|api/payments|sandbox/[a-z-]+/refund|_next|favicon|.*\\.[a-zA-Z0-9]+$).*)'],
 };
