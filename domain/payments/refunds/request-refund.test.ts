@@ -54,6 +54,19 @@ describe(`requestRefund (${testDatabaseKind})`, () => {
     expect(more.ok === false && more.code).toBe('nothing_to_refund');
   });
 
+  it('a cancellation racing partial refunds never owes more than was paid', async () => {
+    const { order, payments: [payment] } = await paidOrder({ priceCents: 10_000 });
+    const results = await Promise.all([
+      ...Array.from({ length: 6 }, () => requestRefund(handle.db, { orderId: order.id, amountCents: 2_500, reason: 'partial', actor: finance })),
+      cancelOrder(handle.db, { orderId: order.id, reason: 'cancel while refunding', actor: finance }),
+    ]);
+    expect(results.at(-1)?.ok).toBe(true);
+    const rows = await refundsOf(payment.id);
+    const owed = rows.filter((r) => r.status !== 'failed').reduce((sum, r) => sum + r.amountCents, 0);
+    // whatever the order of arrival, the refunds add up to exactly what was paid, never more
+    expect(owed).toBe(10_000);
+  });
+
   it('a failed refund gives its amount back to what may be refunded', async () => {
     const { order } = await paidOrder({ priceCents: 5_000 });
     const first = await requestRefund(handle.db, { orderId: order.id, reason: 'all', actor: finance });
