@@ -27,7 +27,7 @@ beforeAll(async () => {
   skuId = (await f.sku({ priceCents: 8_800 })).id;
   await f.stock({ skuId, warehouseId, onHand: 1000 });
   ({ config } = await sandboxGateway(handle.db));
-}, 30_000);
+}, 120_000);
 afterAll(async () => handle?.close());
 
 /** A pending attempt opened `minutesAgo` ago. */

@@ -26,7 +26,7 @@ beforeAll(async () => {
   f = createFactories(handle.db, { seed: 4141 });
   warehouseId = (await f.warehouse()).id;
   ({ config, notifications } = await sandboxGateway(handle.db));
-}, 30_000);
+}, 120_000);
 afterAll(async () => handle?.close());
 
 async function paidOrder(method: 'alipay' | 'wechat_pay' | 'unionpay', priceCents = 10_000) {

@@ -40,7 +40,8 @@ beforeAll(() => {
     },
     transport: async () => { throw new Error('no network in unit tests'); },
   };
-});
+  // six 2048-bit RSA keys: slow on a busy machine
+}, 60_000);
 
 describe('Alipay refund request', () => {
   it('is alipay.trade.refund with out_request_no, the amount in yuan, RSA2-signed by the merchant key', () => {
