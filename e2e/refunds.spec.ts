@@ -44,6 +44,25 @@ test('finance refunds part of a paid order through the provider sandbox and sees
   await context.close();
 });
 
+test('the refund a cancellation leaves owed is sent to the provider from the order page', async ({ page, request, baseURL, context }) => {
+  await useEnglish(context, baseURL!);
+  const { orders } = await createTestOrders(request, { status: 'paid', customerName: uniqueName('Owed') });
+  const order = orders[0];
+  await page.goto(`/orders/${order.id}`);
+  await page.getByTestId('order-actions').locator('button[data-action=cancel]').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Reason (required)').fill('out of stock');
+  await dialog.getByTestId('dialog-submit').click();
+  await expect(page.getByTestId('order-status')).toHaveText('Cancelled');
+  const row = page.getByTestId('refund-row');
+  await expect(row).toHaveAttribute('data-refund-status', 'pending');
+  await expect(row).toContainText((order.totalCents / 100).toFixed(2));
+  await row.getByRole('button', { name: 'Send to provider' }).click();
+  await expect(page.getByTestId('refund-message')).toHaveText('Refund succeeded.');
+  await expect(row).toHaveAttribute('data-refund-status', 'succeeded');
+  await expect(page.getByTestId('refundable')).toContainText('0.00');
+});
+
 test('the payments list says which URL values it ignored', async ({ page, baseURL, context }) => {
   await useEnglish(context, baseURL!);
   await page.goto('/payments?method=paypal&from=2026-13-40');
