@@ -185,5 +185,6 @@ test('the needs-review queue and the order rules page', async ({ page }) => {
   await page.reload();
   await expect(page.getByLabel('Cancel unpaid orders after (minutes)')).toHaveValue('45');
   await expect(page.getByLabel('Hold orders above (yuan)')).toHaveValue('1999.50');
-  await expect(page.getByTestId('job-runs').locator('tbody tr')).toHaveCount(5);
+  await expect(page.getByTestId('job-runs').locator('tbody tr')).toHaveCount(6);
+  await expect(page.locator('tr[data-job=reconcile_payments]')).toContainText('Reconcile payments and refunds with the providers');
 });

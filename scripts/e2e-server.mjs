@@ -12,7 +12,7 @@ env.AUTH_SECRET ??= randomBytes(32).toString('base64');
 // the order sweeps would move test orders (auto-review, unpaid timeout) under the tests' feet;
 // they are tested on their own (domain/automation) and through `npm run jobs:run-once`
 env.JOBS_DISABLED ??= '1';
-// `next start` is production: the payment sandbox must be asked for explicitly
+// `next start` is production: the provider sandbox (payments, refunds) must be asked for explicitly
 env.PAYMENTS_SANDBOX ??= '1';
 
 if (env.DATABASE_URL) {

@@ -50,6 +50,8 @@ export const payments = pgTable('payments', {
   uniqueIndex('payments_one_success_per_order').on(t.orderId).where(sql`${t.status} = 'succeeded' and not ${t.needsRefund}`),
   // payments list by state and date; reconciliation of stale pending attempts
   index('payments_status_created_idx').on(t.status, t.createdAt.desc()),
+  // the payments list without a state filter: keyset on (created_at, id), newest first
+  index('payments_created_id_idx').on(t.createdAt.desc(), t.id.desc()),
 ]);
 
 /** Every notification a provider sent, as received, with what verification concluded. */
@@ -110,3 +112,54 @@ export type PaymentNotification = typeof paymentNotifications.$inferSelect;
 export type Refund = typeof refunds.$inferSelect;
 export type NewRefund = typeof refunds.$inferInsert;
 export type PaymentMethod = (typeof paymentMethod.enumValues)[number];
+
+/**
+ * A difference between the console and a provider found by reconciliation (paid there but not
+ * here, amounts that differ, a refund in another state), kept until a person resolves it.
+ */
+export const reconciliationIssues = pgTable('reconciliation_issues', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  kind: text('kind').notNull(),
+  method: paymentMethod('method').notNull(),
+  paymentId: bigint('payment_id', { mode: 'number' }).references(() => payments.id),
+  refundId: bigint('refund_id', { mode: 'number' }).references(() => refunds.id),
+  orderId: bigint('order_id', { mode: 'number' }).references(() => orders.id),
+  /** what we hold and what the provider answered, as shown to the person resolving it */
+  details: jsonb('details').$type<Record<string, unknown>>().notNull(),
+  /** one open issue per finding: the job runs every minute and must not repeat itself */
+  dedupeKey: text('dedupe_key').notNull(),
+  isResolved: boolean('is_resolved').notNull().default(false),
+  resolvedBy: bigint('resolved_by', { mode: 'number' }).references(() => staffUsers.id),
+  resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  resolutionNote: text('resolution_note'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('reconciliation_issues_dedupe_key').on(t.dedupeKey),
+  // the reconciliation page: open issues first, newest first
+  index('reconciliation_issues_list_idx').on(t.isResolved, t.createdAt.desc()),
+]);
+
+/**
+ * The built-in sandbox's own book of refunds it accepted, playing the provider's side (idempotent
+ * on out_refund_no, refunds of a trade never above its total). Never read by the console's domain.
+ */
+export const sandboxRefunds = pgTable('sandbox_refunds', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  method: paymentMethod('method').notNull(),
+  outTradeNo: text('out_trade_no').notNull(),
+  outRefundNo: text('out_refund_no').notNull(),
+  /** the provider's refund id as the sandbox hands it out */
+  providerRefundId: text('provider_refund_id').notNull(),
+  amountCents: integer('amount_cents').notNull(),
+  status: text('status').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  // idempotency: a resent refund request with the same out_refund_no is the same refund
+  uniqueIndex('sandbox_refunds_out_refund_no_key').on(t.method, t.outRefundNo),
+  // refunded total of a trade
+  index('sandbox_refunds_trade_idx').on(t.method, t.outTradeNo),
+]);
+
+export type ReconciliationIssue = typeof reconciliationIssues.$inferSelect;
+export type SandboxRefund = typeof sandboxRefunds.$inferSelect;
+export type RefundStatus = (typeof refundStatus.enumValues)[number];

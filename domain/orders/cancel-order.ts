@@ -70,12 +70,14 @@ export async function cancelOrder(db: Database, input: CancelOrderInput): Promis
 
 /** The succeeded payment, minus what was already refunded, becomes one pending refund. */
 async function recordOwedRefund(tx: Database, order: Order, reason: string, actor: Actor): Promise<Refund | null> {
-  const [payment] = await queryRows<{ id: number; amount_cents: number; currency: string; refunded: number }>(tx, sql`
-    select p.id, p.amount_cents, p.currency,
-      coalesce((select sum(r.amount_cents) from refunds r where r.payment_id = p.id and r.status <> 'failed'), 0)::int as refunded
-    from payments p where p.order_id = ${order.id} and p.status = 'succeeded'`);
+  // the payment row lock is the one refunds queue on (requestRefund takes it too); the sum is read
+  // after it, in its own statement, so it sees every refund committed while we waited
+  const [payment] = await queryRows<{ id: number; amount_cents: number; currency: string }>(tx, sql`
+    select p.id, p.amount_cents, p.currency from payments p where p.order_id = ${order.id} and p.status = 'succeeded' for update`);
   if (!payment) return null;
-  const owed = Number(payment.amount_cents) - Number(payment.refunded);
+  const [{ refunded }] = await queryRows<{ refunded: number }>(tx, sql`
+    select coalesce(sum(amount_cents), 0)::int as refunded from refunds where payment_id = ${payment.id} and status <> 'failed'`);
+  const owed = Number(payment.amount_cents) - Number(refunded);
   if (owed <= 0) return null;
   const [refund] = await tx.insert(refunds).values({
     paymentId: Number(payment.id), orderId: order.id, outRefundNo: `RF${order.number}C`, amountCents: owed, currency: payment.currency,

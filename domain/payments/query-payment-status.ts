@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { payments } from '@/db/schema/payments';
+import { payments, type Payment } from '@/db/schema/payments';
 import { fail, ok, type Result } from '@/domain/shared/result';
 import { applyPaymentResult, type ApplyOutcome, type ApplyPaymentError, type ProviderPaymentReport } from './apply-payment-result';
 import { isProviderMethod, transportFor, wechatMerchantOf, type PaymentsRequestContext } from './attempts';
@@ -41,25 +41,33 @@ export async function queryPaymentStatus(
 ): Promise<Result<QueriedStatus, QueryPaymentStatusError>> {
   const [payment] = await ctx.db.select().from(payments).where(eq(payments.id, input.paymentId));
   if (!payment) return fail('not_found', `payment ${input.paymentId} does not exist`);
+  const read = await readProviderStatus(ctx, payment, input);
+  if (!read.ok) return read;
+  const applied = await applyPaymentResult(ctx.db, read.data.report);
+  if (!applied.ok) return applied;
+  return ok({ providerState: read.data.providerState, outcome: applied.data.outcome });
+}
+
+/**
+ * Only the asking part of queryPaymentStatus: the provider's verified word on one attempt, as a
+ * report for applyPaymentResult, changing nothing (reconciliation asks first and applies later).
+ */
+export async function readProviderStatus(
+  ctx: PaymentsRequestContext, payment: Payment, input: { transport?: ProviderTransport; now?: Date } = {},
+): Promise<Read> {
   if (!isProviderMethod(payment.method)) return fail('manual_method', `${payment.method} has no provider to ask`);
   const resolved = await resolveProvider(ctx, payment.method);
   if (!resolved.ok) return resolved;
   const credentials = resolved.data;
   const transport = input.transport ?? transportFor(credentials, ctx);
   const now = input.now ?? new Date();
-
-  let read: Read;
   try {
-    if (payment.method === 'alipay') read = await queryAlipay(ctx, credentials, transport, payment.outTradeNo, now);
-    else if (payment.method === 'wechat_pay') read = await queryWechat(ctx, credentials, transport, payment.outTradeNo, now);
-    else read = await queryUnionPay(ctx, credentials, transport, payment.outTradeNo, payment.createdAt, now);
+    if (payment.method === 'alipay') return await queryAlipay(ctx, credentials, transport, payment.outTradeNo, now);
+    if (payment.method === 'wechat_pay') return await queryWechat(ctx, credentials, transport, payment.outTradeNo, now);
+    return await queryUnionPay(ctx, credentials, transport, payment.outTradeNo, payment.createdAt, now);
   } catch (error) {
     return fail('provider_error', `the provider could not be reached: ${error instanceof Error ? error.message : String(error)}`, undefined, { detail: 'unreachable' });
   }
-  if (!read.ok) return read;
-  const applied = await applyPaymentResult(ctx.db, read.data.report);
-  if (!applied.ok) return applied;
-  return ok({ providerState: read.data.providerState, outcome: applied.data.outcome });
 }
 
 const FORM = { 'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8' };

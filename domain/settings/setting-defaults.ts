@@ -42,6 +42,8 @@ export const SETTING_SCHEMAS = {
   auto_complete_days: z.number().int().min(1).max(MAX_AUTO_COMPLETE_DAYS),
   auto_review: ZAutoReviewRules,
   kuaidi100: ZKuaidi100Settings,
+  /** payment attempts and refunds still pending this long are asked about at their provider */
+  reconcile_after_minutes: z.number().int().min(1).max(7 * 24 * 60),
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
@@ -60,4 +62,5 @@ export const DEFAULT_SETTINGS: { readonly [K in SettingKey]: SettingValue<K> } =
   },
   // the sandbox's own credentials: a demo works out of the box, and live mode needs real ones
   kuaidi100: { mode: 'sandbox', key: 'sandbox-key', customer: 'SANDBOXCUSTOMER', salt: 'sandbox-salt', callbackUrl: '' },
+  reconcile_after_minutes: 15,
 };

@@ -1,5 +1,6 @@
 import type { Database } from '@/db/client';
 import { runAllJobs } from '@/domain/automation/run-jobs';
+import { paymentsContextForJobs } from '@/lib/payments/context';
 
 const INTERVAL_MS = 60_000;
 const MAX_JITTER_MS = 10_000;
@@ -23,7 +24,7 @@ export function startJobScheduler(getDb: () => Database, log: Pick<Console, 'err
   const tick = async () => {
     if (isStopped) return;
     try {
-      for (const outcome of await runAllJobs(getDb())) {
+      for (const outcome of await runAllJobs(getDb(), { payments: paymentsContextForJobs() })) {
         if (outcome.error) log.error(`order console: job ${outcome.name} failed: ${outcome.error}`);
       }
     } catch (error) {

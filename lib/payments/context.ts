@@ -24,3 +24,9 @@ export async function paymentsContext(): Promise<PaymentsRequestContext> {
 export function paymentsContextFor(request: Request): PaymentsRequestContext {
   return { db: getDb(), authSecret: getAuthSecret(), env: process.env, origin: originFromHeaders(request.headers) };
 }
+
+/** The payments context of background jobs: no request, so the origin is PAYMENTS_PUBLIC_URL or this server's own port. */
+export function paymentsContextForJobs(): PaymentsRequestContext {
+  const origin = process.env.PAYMENTS_PUBLIC_URL?.replace(/\/$/, '') ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+  return { db: getDb(), authSecret: getAuthSecret(), env: process.env, origin };
+}

@@ -12,6 +12,8 @@ import { FINANCE, paymentsFactories, paymentsTestContext, pendingOrder } from '.
 import { queryPaymentStatus } from '../query-payment-status';
 import { completeSandboxCheckout, openAlipayCheckout, openUnionPayCheckout, type NotificationSender } from './sandbox-checkout';
 import { findSandboxTrade } from './sandbox-books';
+import { providerTradeQuery } from '../reconciliation/provider-ports';
+import { reconcilePayments } from '../reconciliation/reconcile-payments';
 
 let handle: DatabaseHandle;
 let f: Factories;
@@ -87,6 +89,20 @@ describe(`the provider sandbox (${testDatabaseKind})`, () => {
       expect(await orderStatus(payment)).toBe('paid');
     });
   }
+
+  it('the reconciliation job settles a stale attempt whose notification was lost, asking the provider as finance would', async () => {
+    const payment = await attempt('alipay');
+    const tradeId = await openCheckout(payment);
+    await completeSandboxCheckout(ctx, { provider: 'alipay', tradeId, action: 'pay', send: dropped });
+    await handle.db.update(payments).set({ createdAt: new Date(Date.now() - 30 * 60_000) }).where(eq(payments.id, payment.id));
+    const first = await reconcilePayments(handle.db, { tradeQuery: providerTradeQuery(ctx) });
+    expect(first.attempts.succeeded).toBeGreaterThanOrEqual(1);
+    expect(await orderStatus(payment)).toBe('paid');
+    expect(await attemptStatus(payment)).toBe('succeeded');
+    // settled: the next run does not ask about it again
+    const second = await reconcilePayments(handle.db, { tradeQuery: providerTradeQuery(ctx) });
+    expect(second.attempts.succeeded).toBe(0);
+  });
 
   it('Fail notifies a failure: the attempt is closed or failed, the order still waits for payment', async () => {
     const alipay = await attempt('alipay');

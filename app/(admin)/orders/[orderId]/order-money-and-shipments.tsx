@@ -40,21 +40,7 @@ export function OrderPayments({ detail, locale }: { detail: OrderDetail; locale:
           </tbody>
         </table>
       )}
-      {detail.refunds.length > 0 && (
-        <div className="border-t border-slate-200">
-          <h3 className="px-4 pt-2.5 text-xs font-semibold uppercase tracking-wide text-slate-500">{t('detail.refunds')}</h3>
-          <ul className="divide-y divide-slate-100 text-sm">
-            {detail.refunds.map((refund) => (
-              <li key={refund.id} className="flex items-center justify-between gap-4 px-4 py-2">
-                <span className="text-slate-700">{refund.reason}</span>
-                <span className={`text-xs font-medium ${statusTone(refund.status)}`}>{t(`refundStatus.${refund.status}`)}</span>
-                <span className="tabular-nums text-slate-600">{format.dateTime(refund.completedAt ?? refund.createdAt, DATE_TIME)}</span>
-                <span className="tabular-nums text-rose-700">{formatMoney(-refund.amountCents, refund.currency, locale)}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {/* refunds have their own panel (refund-panel.tsx), with their states and actions */}
     </Card>
   );
 }

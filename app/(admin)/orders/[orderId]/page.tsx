@@ -13,6 +13,8 @@ import { availableOrderActions } from '@/domain/orders/order-actions';
 import { parseOrderId } from '@/domain/orders/order-id';
 import { getPaymentMethods } from '@/domain/payments/get-payment-methods';
 import { PROVIDER_METHODS } from '@/domain/payments/payment-methods-config';
+import { getRefundOptions } from '@/domain/payments/refunds/get-refund-options';
+import { isManualRefundMethod } from '@/domain/payments/refunds/refund-status';
 import { formatMoney } from '@/domain/shared/money';
 import { can } from '@/domain/staff/permissions';
 import { requirePermission } from '@/lib/auth/current-staff';
@@ -23,6 +25,7 @@ import { OrderItems } from './order-items';
 import { OrderPayments, OrderShipments } from './order-money-and-shipments';
 import { OrderOnlinePayment } from './order-online-payment';
 import { OrderTimeline } from './order-timeline';
+import { RefundPanel } from './refund-panel';
 import { CustomerCard, ShippingCard } from './order-people';
 
 type Params = Promise<{ orderId: string }>;
@@ -52,6 +55,10 @@ export default async function OrderPage({ params }: { params: Params }) {
     listTrackingEvents(getDb(), detail.shipments.map((s) => s.id)),
   ]);
   const isChinese = locale.startsWith('zh');
+  // refunds: finance and admin act on them; everyone who may read money sees them
+  const canRefund = can(staff, 'refunds.write');
+  const refundOptions = canRefund || can(staff, 'payments.read') ? await getRefundOptions(getDb(), order.id) : null;
+  const methodOfPayment = new Map(detail.payments.map((p) => [p.id, p.method]));
   const canWrite = can(staff, 'orders.write');
   const canPay = can(staff, 'payments.write');
   const paymentMethods = canPay ? await getPaymentMethods(getDb(), process.env) : null;
@@ -107,6 +114,15 @@ export default async function OrderPage({ params }: { params: Params }) {
               canCreate={order.status === 'pending_payment' && !order.isCashOnDelivery} />
           )}
           <OrderPayments detail={detail} locale={locale} />
+          {refundOptions && (refundOptions.payments.length > 0 || detail.refunds.length > 0) && (
+            <RefundPanel
+              orderId={order.id} payments={refundOptions.payments} lines={refundOptions.lines} locale={locale} canWrite={canRefund}
+              refunds={detail.refunds.map((r) => ({
+                id: r.id, outRefundNo: r.outRefundNo, amountCents: r.amountCents, currency: r.currency, status: r.status, reason: r.reason,
+                providerRefundId: r.providerRefundId, isManual: isManualRefundMethod(methodOfPayment.get(r.paymentId) ?? ''), createdAt: r.createdAt.toISOString(),
+              }))}
+            />
+          )}
           <OrderShipments detail={detail} locale={locale} trackingEvents={trackingEvents} />
         </div>
         <aside className="space-y-4">
