@@ -2,19 +2,25 @@ import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { TrackingTimeline, type TimelineEvent } from '@/components/shipping/tracking-timeline';
 import type { OrderDetail } from '@/domain/orders/get-order';
+import { PROVIDER_METHODS } from '@/domain/payments/payment-methods-config';
 import { formatMoney } from '@/domain/shared/money';
 import { Card } from './card';
 
 const DATE_TIME = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' } as const;
 
-export function OrderPayments({ detail, locale }: { detail: OrderDetail; locale: string }) {
+/**
+ * Payments of the order. With `withoutOnlineAttempts` the provider attempts are left out: the
+ * online payment section above lists them with their actions, so they are not shown twice.
+ */
+export function OrderPayments({ detail, locale, withoutOnlineAttempts = false }: { detail: OrderDetail; locale: string; withoutOnlineAttempts?: boolean }) {
   const t = useTranslations('orders');
+  const shown = withoutOnlineAttempts ? detail.payments.filter((p) => !(PROVIDER_METHODS as readonly string[]).includes(p.method)) : detail.payments;
   const format = useFormatter();
   const th = 'px-4 py-2 text-left text-[11px] font-semibold uppercase tracking-wide text-slate-500';
   const statusTone = (status: string) => (status === 'succeeded' ? 'text-emerald-700' : status === 'failed' ? 'text-rose-700' : 'text-slate-500');
   return (
     <Card title={t('detail.payments')}>
-      {detail.payments.length === 0 ? (
+      {shown.length === 0 ? (
         <p className="px-4 py-3 text-sm text-slate-500">{t('detail.noPayments')}</p>
       ) : (
         <table className="w-full text-sm" data-testid="order-payments">
@@ -28,7 +34,7 @@ export function OrderPayments({ detail, locale }: { detail: OrderDetail; locale:
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {detail.payments.map((payment) => (
+            {shown.map((payment) => (
               <tr key={payment.id}>
                 <td className="px-4 py-2">{t(`paymentMethod.${payment.method}`)}</td>
                 <td className={`px-4 py-2 text-xs font-medium ${statusTone(payment.status)}`}>{t(`paymentStatus.${payment.status}`)}</td>

@@ -113,7 +113,7 @@ export default async function OrderPage({ params }: { params: Params }) {
             <OrderOnlinePayment orderId={order.id} locale={locale} attempts={detail.payments} enabledMethods={onlineMethods}
               canCreate={order.status === 'pending_payment' && !order.isCashOnDelivery} />
           )}
-          <OrderPayments detail={detail} locale={locale} />
+          <OrderPayments detail={detail} locale={locale} withoutOnlineAttempts={canPay} />
           {refundOptions && (refundOptions.payments.length > 0 || detail.refunds.length > 0) && (
             <RefundPanel
               orderId={order.id} payments={refundOptions.payments} lines={refundOptions.lines} locale={locale} canWrite={canRefund}
