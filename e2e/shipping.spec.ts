@@ -107,3 +107,22 @@ test('a carrier rule added in Settings is preselected when a reviewed order ship
   await page.reload();
   await expect(page.getByTestId('carrier-rule-form').filter({ has: page.locator(`input[name=name][value="${name}"]`) }).getByLabel('Active')).not.toBeChecked();
 });
+
+test('an admin adds a carrier the registry lacks; a bad tracking-number rule is named and nothing is saved', async ({ page }) => {
+  const code = uniqueName('zjs').toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 20);
+  await page.goto('/settings/logistics');
+  const form = page.getByTestId('new-carrier-form');
+  await form.getByLabel('Code (aggregator)').fill(code);
+  await form.getByLabel('Name (Chinese)').fill('宅急送');
+  await form.getByLabel('Name (English)').fill(`ZJS ${code}`);
+  await form.getByLabel('Tracking number rule (regular expression)').fill('ZJS(\\d');
+  await form.getByRole('button', { name: 'Add carrier' }).click();
+  await expect(form.getByText('This is not a valid regular expression.')).toBeVisible();
+  await expect(page.getByTestId(`carrier-form-${code}`)).toHaveCount(0);
+
+  await form.getByLabel('Tracking number rule (regular expression)').fill('ZJS\\d{10}');
+  await form.getByLabel('Tracking page ({number} is replaced)').fill(`https://www.kuaidi100.com/chaxun?com=${code}&nu={number}`);
+  await form.getByRole('button', { name: 'Add carrier' }).click();
+  await expect(page.getByTestId('carriers')).toContainText(`ZJS ${code}`);
+  await expect(page.getByTestId('carriers')).toContainText('^ZJS\\d{10}$');
+});

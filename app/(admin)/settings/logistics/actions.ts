@@ -4,10 +4,11 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { moveCarrierRule, saveCarrierRule } from '@/domain/logistics/manage-carrier-rules';
+import { saveCarrier } from '@/domain/logistics/manage-carriers';
 import { maskedKuaidi100Settings, updateKuaidi100Settings } from '@/domain/logistics/tracking/tracking-settings';
 import { ok } from '@/domain/shared/result';
 import { staffAction } from '@/lib/actions/staff-action';
-import { ZCarrierRuleForm, ZKuaidi100Form } from './logistics-input';
+import { ZCarrierForm, ZCarrierRuleForm, ZKuaidi100Form } from './logistics-input';
 
 export const updateKuaidi100Action = staffAction('settings.write', ZKuaidi100Form, async (input, staff) => {
   const result = await updateKuaidi100Settings(getDb(), { ...input, staffId: staff.id });
@@ -34,3 +35,13 @@ export const moveCarrierRuleAction = staffAction('settings.write', z.object({ id
   revalidatePath('/settings/logistics');
   return result;
 }, { errorMessages: 'shipping.rules' });
+
+/** Adds a carrier or changes one; the code of an existing carrier is never changed. */
+export const saveCarrierAction = staffAction('settings.write', ZCarrierForm, async (input, staff) => {
+  const result = await saveCarrier(getDb(), {
+    id: input.id, code: input.code, name: input.name, nameEn: input.nameEn, isActive: input.isActive,
+    trackingPattern: input.trackingPattern ?? '', trackingUrlTemplate: input.trackingUrlTemplate ?? '', staffId: staff.id,
+  });
+  revalidatePath('/settings/logistics');
+  return result.ok ? ok({ id: result.data.id }) : result;
+}, { errorMessages: 'shipping.carriers' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZCarrierInput } from '@/domain/logistics/manage-carriers';
 import { parseYuanToFen } from '@/domain/shared/money';
 
 // a checkbox is "on" when ticked and absent otherwise
@@ -38,3 +39,12 @@ export const ZCarrierRuleForm = z.object({
   isActive: checkbox,
 }).refine((r) => r.minWeightGrams === undefined || r.maxWeightGrams === undefined || r.minWeightGrams <= r.maxWeightGrams, { path: ['maxWeightGrams'], message: 'shipping.rules.validation.weightRange' })
   .refine((r) => r.minTotalYuan === undefined || r.maxTotalYuan === undefined || r.minTotalYuan <= r.maxTotalYuan, { path: ['maxTotalYuan'], message: 'shipping.rules.validation.totalRange' });
+
+/** The carrier form (Settings > Logistics): the domain's own rules, with form coercion. */
+export const ZCarrierForm = ZCarrierInput.extend({
+  id: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional()),
+  code: z.preprocess((v) => (v === '' ? undefined : v), ZCarrierInput.shape.code),
+  trackingPattern: ZCarrierInput.shape.trackingPattern.default(''),
+  trackingUrlTemplate: ZCarrierInput.shape.trackingUrlTemplate.default(''),
+  isActive: checkbox,
+});

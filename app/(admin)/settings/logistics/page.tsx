@@ -5,10 +5,12 @@ import { PageHeader } from '@/components/layout/page-header';
 import { ZCarrierRuleConditions } from '@/domain/logistics/carrier-rules';
 import { listActiveCarriers } from '@/domain/logistics/list-shipments';
 import { listCarrierRules } from '@/domain/logistics/manage-carrier-rules';
+import { listCarriers } from '@/domain/logistics/manage-carriers';
 import { getKuaidi100Settings, maskedKuaidi100Settings, pushUrlOf } from '@/domain/logistics/tracking/tracking-settings';
 import { minorUnitsToDecimal } from '@/domain/shared/money';
 import { can } from '@/domain/staff/permissions';
 import { requirePermission } from '@/lib/auth/current-staff';
+import { CarrierForm } from './carrier-form';
 import { CarrierRuleForm, Kuaidi100Form, MoveRuleButtons, type RuleRow } from './logistics-forms';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,11 +18,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
-/** Settings > Logistics: the tracking aggregator account and the carrier auto-assignment rules. */
+/** Settings > Logistics: the tracking aggregator account, the carriers, and the carrier auto-assignment rules. */
 export default async function LogisticsSettingsPage() {
   const staff = await requirePermission('settings.read');
   const db = getDb();
-  const [config, rules, carrierRows, t, locale] = await Promise.all([getKuaidi100Settings(db), listCarrierRules(db), listActiveCarriers(db), getTranslations('shipping'), getLocale()]);
+  const [config, rules, carrierRows, allCarriers, t, locale] = await Promise.all([
+    getKuaidi100Settings(db), listCarrierRules(db), listActiveCarriers(db), listCarriers(db), getTranslations('shipping'), getLocale(),
+  ]);
   const canEdit = can(staff, 'settings.write');
   const isChinese = locale.startsWith('zh');
   const carriers = carrierRows.map((c) => ({ id: c.id, name: isChinese ? c.name : c.nameEn }));
@@ -43,6 +47,30 @@ export default async function LogisticsSettingsPage() {
         <section className={card}>
           <h2 className="mb-3 text-sm font-semibold text-slate-900">{t('settings.aggregator')}</h2>
           <Kuaidi100Form settings={maskedKuaidi100Settings(config)} defaultPushUrl={pushUrlOf({ ...config, callbackUrl: '' })} canEdit={canEdit} />
+        </section>
+        <section className={card} data-testid="carriers">
+          <h2 className="text-sm font-semibold text-slate-900">{t('carriers.title')}</h2>
+          <p className="mb-3 text-xs text-slate-500">{t('carriers.description')}</p>
+          <ul className="divide-y divide-slate-100">
+            {allCarriers.map((carrier) => (
+              <li key={carrier.id} className="py-2">
+                <details>
+                  <summary className="flex cursor-pointer items-center gap-3 text-sm">
+                    <span className={carrier.isActive ? 'font-medium text-slate-900' : 'font-medium text-slate-400 line-through'}>{isChinese ? carrier.name : carrier.nameEn}</span>
+                    <code className="text-xs text-slate-500">{carrier.code}</code>
+                    <code className="ml-auto truncate text-xs text-slate-400">{carrier.trackingPattern ?? t('carriers.anyNumber')}</code>
+                  </summary>
+                  <div className="mt-2"><CarrierForm carrier={carrier} canEdit={canEdit} /></div>
+                </details>
+              </li>
+            ))}
+          </ul>
+          {canEdit && (
+            <div className="mt-4 border-t border-slate-100 pt-4">
+              <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">{t('carriers.addTitle')}</h3>
+              <CarrierForm carrier={null} canEdit />
+            </div>
+          )}
         </section>
         <section className={card} data-testid="carrier-rules">
           <h2 className="text-sm font-semibold text-slate-900">{t('rules.title')}</h2>
