@@ -8,9 +8,7 @@
  * this process: the ceiling) and the ratio, then checks each order was paid exactly once (status
  * paid, one succeeded payment, one paid timeline entry). Env: BENCH_ORDERS per provider (600).
  */
-import { spawn } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
@@ -27,6 +25,7 @@ import { readWechatTransactionNotification } from '@/domain/payments/providers/w
 import { getSandboxKeys, type SandboxKeys } from '@/domain/payments/sandbox/sandbox-keys-store';
 import { SANDBOX_MERCHANTS } from '@/domain/payments/sandbox/sandbox-merchants';
 import { alipayNotification, unionPayNotification, wechatNotification, type SandboxTrade, type SignedNotification } from '@/domain/payments/sandbox/sandbox-notifications';
+import { groupCpuSeconds, startBuiltServer, waitForServer } from './server-process';
 
 const SENDERS = 32;
 const DUPLICATE_SHARE = 0.3;
@@ -62,42 +61,10 @@ function verifyOnce(method: ProviderMethod, n: SignedNotification, keys: Sandbox
   return readWechatTransactionNotification({ headers: n.headers, body: n.body, platformPublicKeyPem: keys.wechatPlatform.publicKeyPem, apiV3Key: keys.wechatApiV3Key, now: new Date(), platformSerial: SANDBOX_MERCHANTS.wechat_pay.providerSerial }).ok;
 }
 
-/** CPU seconds (user + system) used so far by every process of the server's process group. */
-function groupCpuSeconds(groupId: number): number {
-  let ticks = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // fields after the parenthesised command: state ppid pgrp ... utime(14) stime(15)
-      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
-      if (Number(fields[2]) === groupId) ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return ticks / 100;
-}
-
-async function waitForServer(): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${ORIGIN}/sign-in`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('the server did not start within 120 s');
-}
-
 async function main() {
   await admin.unsafe(`create database ${dbName}`);
   const handle = openDatabase({ url: dbUrl.toString(), poolSize: 8 });
-  const server = spawn('npx', ['next', 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
-    env: { ...process.env, DATABASE_URL: dbUrl.toString(), AUTH_SECRET: authSecret, PAYMENTS_SANDBOX: '1', JOBS_DISABLED: '1', NEXT_TELEMETRY_DISABLED: '1', PORT: String(PORT) },
-    stdio: ['ignore', 'ignore', 'inherit'], detached: true,
-  });
+  const server = startBuiltServer(PORT, { DATABASE_URL: dbUrl.toString(), AUTH_SECRET: authSecret, PAYMENTS_SANDBOX: '1', JOBS_DISABLED: '1' });
   try {
     await migrateDatabase(handle);
     const ctx = { db: handle.db, authSecret, env: { NODE_ENV: 'production', PAYMENTS_SANDBOX: '1' }, origin: ORIGIN };
@@ -107,7 +74,7 @@ async function main() {
     const sku = await f.sku({ priceCents: 8_800 });
     await f.stock({ skuId: sku.id, warehouseId: warehouse.id, onHand: ORDERS * METHODS.length + 10 });
     const customer = await f.customer();
-    await waitForServer();
+    await waitForServer(ORIGIN);
 
     console.log(`bench:notify  ${ORDERS} orders per provider, ${SENDERS} concurrent senders, ${DUPLICATE_SHARE * 100}% duplicates, PostgreSQL, next start on ${ORIGIN}; load average ${loadavg()[0].toFixed(1)} on this machine`);
     console.log('provider     deliveries  HTTP notif/s  p50 ms  p95 ms   verify-only/s (1 core)  ratio   server CPU ms/notif  verify CPU ms/notif  paid once');

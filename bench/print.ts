@@ -126,7 +126,8 @@ async function main() {
   const trackingBench = path.join(import.meta.dirname, 'tracking-push.ts');
   if (existsSync(trackingBench)) {
     console.log('tracking pushes: running bench/tracking-push.ts');
-    spawnSync('npx', ['tsx', trackingBench], { stdio: 'inherit', env: process.env });
+    const tracking = spawnSync('npx', ['tsx', trackingBench], { stdio: 'inherit', env: process.env });
+    if (tracking.status !== 0) process.exitCode = tracking.status ?? 1;
   } else {
     console.log('tracking pushes: see bench/tracking-push.ts');
   }
