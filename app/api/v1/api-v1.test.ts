@@ -17,6 +17,7 @@ vi.mock('@/db/client', async (importOriginal) => ({
 const ordersRoute = await import('./orders/route');
 const orderRoute = await import('./orders/[order]/route');
 const actionRoute = await import('./orders/[order]/[action]/route');
+const attemptsRoute = await import('./orders/[order]/payment-attempts/route');
 
 let f: Factories;
 const keys: Partial<Record<StaffRole, string>> = {};
@@ -26,7 +27,7 @@ let warehouseId: number;
 beforeAll(async () => {
   handle = await openTestDatabase();
   f = createFactories(handle.db, { seed: 4242 });
-  for (const role of ['operations', 'viewer', 'warehouse'] as const) {
+  for (const role of ['operations', 'viewer', 'warehouse', 'finance'] as const) {
     const created = await createApiKey(handle.db, { name: `test ${role}`, role, actor: SYSTEM_ACTOR });
     if (!created.ok) throw new Error(created.message);
     keys[role] = created.data.key;
@@ -149,6 +150,25 @@ describe(`REST API v1 (${testDatabaseKind})`, () => {
     const unknown = await actionRoute.POST(call(`/orders/${order.number}/explode`, { method: 'POST' }), p('explode'));
     expect(unknown.status).toBe(404);
     expect((await unknown.json()).error.message).toContain('cancel, review');
+  });
+
+  it('opens a payment attempt for a finance key and answers how the buyer pays; a cancelled order is refused naming its status', async () => {
+    const placed = await ordersRoute.POST(call('/orders', { method: 'POST', body: { customer: { name: '王芳', phone: '13700001111' }, shipTo, lines: [{ skuId: sku.id, quantity: 1 }] } }), params({}));
+    const order = (await placed.json()).data;
+    const p = { params: Promise.resolve({ order: order.number }) };
+    expect((await attemptsRoute.POST(call(`/orders/${order.number}/payment-attempts`, { method: 'POST', body: { method: 'alipay' } }), p)).status).toBe(403);
+    const bad = await attemptsRoute.POST(call(`/orders/${order.number}/payment-attempts`, { method: 'POST', key: keys.finance, body: { method: 'paypal' } }), p);
+    expect(bad.status).toBe(422);
+    const created = await attemptsRoute.POST(call(`/orders/${order.number}/payment-attempts`, { method: 'POST', key: keys.finance, body: { method: 'alipay' } }), p);
+    expect(created.status, JSON.stringify(await created.clone().json())).toBe(201);
+    const attempt = (await created.json()).data;
+    expect(attempt).toMatchObject({ orderId: order.id, method: 'alipay', status: 'pending', amountCents: order.totalCents, checkout: { kind: 'redirect' } });
+    expect(attempt.checkout.url).toContain('/sandbox/alipay');
+
+    await actionRoute.POST(call(`/orders/${order.number}/cancel`, { method: 'POST', body: { reason: '测试' } }), { params: Promise.resolve({ order: order.number, action: 'cancel' }) });
+    const refused = await attemptsRoute.POST(call(`/orders/${order.number}/payment-attempts`, { method: 'POST', key: keys.finance, body: { method: 'alipay' } }), p);
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error.message).toContain('Cancelled');
   });
 
   it('lists orders with the console filters and rejects bad ones by name', async () => {

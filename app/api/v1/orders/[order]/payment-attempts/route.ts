@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { createPaymentAttempt } from '@/domain/payments/attempts';
+import { PROVIDER_METHODS } from '@/domain/payments/payment-methods-config';
+import { apiError, apiJson, apiRoute, readBody } from '@/lib/api/api-route';
+import { paymentsContextFor } from '@/lib/payments/context';
+import { findOrderId } from '../order-param';
+
+/**
+ * POST /api/v1/orders/{id or number}/payment-attempts `{ method: alipay | wechat_pay | unionpay }`:
+ * opens a payment attempt for an order pending payment, exactly as finance does on the order
+ * page (amount from the order, a new out_trade_no), and returns how the buyer pays: a redirect
+ * URL (Alipay), a QR code text (WeChat Pay native) or a form to post (UnionPay). The order is paid
+ * when the provider's signed notification arrives.
+ */
+export const POST = apiRoute<{ order: string }>('payments.write', async (ctx) => {
+  const { params, db, t, caller, request } = ctx;
+  const body = await readBody(ctx, z.object({ method: z.enum(PROVIDER_METHODS) }));
+  if (!body.ok) return body.response;
+  const orderId = await findOrderId(db, params.order);
+  if (orderId === null) return apiError(404, 'not_found', t('orders.errors.not_found'));
+  const created = await createPaymentAttempt(paymentsContextFor(request), { orderId, method: body.data.method, actor: caller.actor });
+  if (!created.ok) {
+    const key = `payments.order.errors.${created.code}`;
+    // the order's status named in the caller's language
+    const values = created.params?.status ? { ...created.params, status: t(`orders.status.${String(created.params.status)}`) } : created.params;
+    const message = t.has(key) ? t(key, values) : created.message;
+    return apiError(created.code === 'not_found' ? 404 : created.code === 'not_pending_payment' ? 409 : 422, created.code, message);
+  }
+  const attempt = created.data;
+  return apiJson({
+    data: {
+      id: attempt.id, orderId: attempt.orderId, method: attempt.method, status: attempt.status, outTradeNo: attempt.outTradeNo,
+      amountCents: attempt.amountCents, currency: attempt.currency, checkout: attempt.checkout, createdAt: attempt.createdAt,
+    },
+  }, 201);
+});
