@@ -3,6 +3,7 @@ import type { Database } from '@/db/client';
 import { stockLevels, warehouses } from '@/db/schema/inventory';
 import { carriers, shipmentLines, shipments } from '@/db/schema/logistics';
 import { orderLines, orders, type OrderStatus } from '@/db/schema/orders';
+import type { TShipTo } from '@/domain/orders/order-input';
 import { MAX_PRINT_ORDERS, type PrintSelection } from './print-params';
 
 /** The sender on a label: the warehouse the parcel leaves from (its own address and contact). */
@@ -39,15 +40,8 @@ export interface PrintShipment {
   quantity: number;
 }
 
-export interface ShipTo {
-  name: string;
-  phone: string;
-  province: string;
-  city: string;
-  district: string | null;
-  street: string;
-  postalCode: string | null;
-}
+/** The parcel's address, the same shape order entry produces. */
+export type ShipTo = TShipTo;
 
 export interface PrintOrder {
   id: number;

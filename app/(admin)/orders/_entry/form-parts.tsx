@@ -2,8 +2,10 @@
 
 import Link from 'next/link';
 import { useMemo } from 'react';
-import type { LineState } from './entry-state';
+import { AddressFields } from './address-fields';
+import type { AddressState, LineState } from './entry-state';
 import { FieldError, FormSection, inputClass, labelClass, TextField, type FieldErrors } from './fields';
+import { OrderLinesEditor } from './order-lines-editor';
 import { TotalsPreview, useTotalsPreview } from './totals-preview';
 
 /** Drops the messages of line rows once the rows move, so a message never lands on the wrong line. */
@@ -70,5 +72,22 @@ export function TotalsAndSubmit({ title, totals, locale, cancelHref, cancelLabel
         </button>
       </div>
     </FormSection>
+  );
+}
+
+/** Ship-to address and order lines, the middle of both the new and the edit form. */
+export function AddressAndLinesSections({ t, address, onAddressChange, lines, onLinesChange, errors, locale, lineTotals }: {
+  t: (key: 'address.title' | 'lines.title') => string; address: AddressState; onAddressChange: (address: AddressState) => void;
+  lines: LineState[]; onLinesChange: (lines: LineState[]) => void; errors: FieldErrors; locale: string; lineTotals: Map<number, number>;
+}) {
+  return (
+    <>
+      <FormSection title={t('address.title')} testId="section-address">
+        <AddressFields value={address} onChange={onAddressChange} errors={errors} />
+      </FormSection>
+      <FormSection title={t('lines.title')} testId="section-lines">
+        <OrderLinesEditor lines={lines} onChange={onLinesChange} errors={errors} locale={locale} lineTotals={lineTotals} />
+      </FormSection>
+    </>
   );
 }

@@ -3,12 +3,10 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
-import { AddressFields } from '../_entry/address-fields';
 import { CustomerPicker, type CustomerState } from '../_entry/customer-picker';
 import { addressFromCustomer, EMPTY_ADDRESS, linesPayload, type AddressState, type LineState } from '../_entry/entry-state';
 import { FieldError, FormSection, type FieldErrors } from '../_entry/fields';
-import { BuyerNoteField, MoneyField, TotalsAndSubmit, useLineTotals, withoutLineErrors } from '../_entry/form-parts';
-import { OrderLinesEditor } from '../_entry/order-lines-editor';
+import { AddressAndLinesSections, BuyerNoteField, MoneyField, TotalsAndSubmit, useLineTotals, withoutLineErrors } from '../_entry/form-parts';
 import { createOrderAction } from './actions';
 
 /**
@@ -86,12 +84,8 @@ export function NewOrderForm({ locale }: { locale: string }) {
             errors={errors}
           />
         </FormSection>
-        <FormSection title={t('address.title')} testId="section-address">
-          <AddressFields value={address} onChange={setAddress} errors={errors} />
-        </FormSection>
-        <FormSection title={t('lines.title')} testId="section-lines">
-          <OrderLinesEditor lines={lines} onChange={onLinesChange} errors={errors} locale={locale} lineTotals={lineTotals} />
-        </FormSection>
+        <AddressAndLinesSections t={t} address={address} onAddressChange={setAddress} lines={lines} onLinesChange={onLinesChange}
+          errors={errors} locale={locale} lineTotals={lineTotals} />
       </div>
 
       <aside className="space-y-4">

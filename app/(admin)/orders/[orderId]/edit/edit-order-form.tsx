@@ -4,11 +4,9 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { formatMoney } from '@/domain/shared/money';
-import { AddressFields } from '../../_entry/address-fields';
 import { linesPayload, type AddressState, type LineState } from '../../_entry/entry-state';
 import { FormSection, type FieldErrors } from '../../_entry/fields';
-import { BuyerNoteField, MoneyField, TotalsAndSubmit, useLineTotals, withoutLineErrors } from '../../_entry/form-parts';
-import { OrderLinesEditor } from '../../_entry/order-lines-editor';
+import { AddressAndLinesSections, BuyerNoteField, MoneyField, TotalsAndSubmit, useLineTotals, withoutLineErrors } from '../../_entry/form-parts';
 import { editOrderAction } from './actions';
 
 export interface EditOrderInitial {
@@ -77,12 +75,8 @@ export function EditOrderForm({ initial, locale }: { initial: EditOrderInitial; 
             )}
           </div>
         )}
-        <FormSection title={t('address.title')} testId="section-address">
-          <AddressFields value={address} onChange={setAddress} errors={errors} />
-        </FormSection>
-        <FormSection title={t('lines.title')} testId="section-lines">
-          <OrderLinesEditor lines={lines} onChange={onLinesChange} errors={errors} locale={locale} lineTotals={lineTotals} />
-        </FormSection>
+        <AddressAndLinesSections t={t} address={address} onAddressChange={setAddress} lines={lines} onLinesChange={onLinesChange}
+          errors={errors} locale={locale} lineTotals={lineTotals} />
       </div>
       <aside className="space-y-4">
         <FormSection title={t('amounts.title')} testId="section-amounts">
