@@ -3,13 +3,15 @@
  * scratch database: the bench migrates it and adds a warehouse, 10,000 SKUs and a hot SKU).
  *
  * For 1, 16 and 64 concurrent clients it places orders through createOrder (the function the
- * form and the API call) for (a) orders spread over 10,000 SKUs and (b) every order on one hot SKU,
- * then replays the same statements createOrder issues (one transaction: SKU/stock/customer read,
- * order insert taking its number, lines insert with the timeline row and the reservation ledger
- * row; the COMMIT applies the reservation; all prepared, as createOrder's are) through postgres.js without the app
- * code, and prints orders/s, p50/p95 and the ratio. For the hot SKU it also prints the raw single-row ceiling: BEGIN; conditional UPDATE of
- * the one stock row; COMMIT. After every run it checks for oversell (reserved > on hand, reserved
- * != units ordered) and the ledger invariant. Env: BENCH_SECONDS per run (default 5).
+ * form and the API call) for (a) orders spread over 10,000 SKUs and (b) every order on one hot SKU.
+ * Beside each it replays the statements createOrder issues through postgres.js without the app
+ * code ("raw"): concurrent placements grouped the same way (place-orders-together.ts), each group
+ * one transaction of the read statement and the write statement (prepared, as createOrder's are),
+ * the COMMIT applying the reservations. For the hot SKU it also prints the raw replay with one
+ * order per transaction (what the store would do without grouping) and the single-row ceiling:
+ * BEGIN; conditional UPDATE of the one stock row; COMMIT. After every run it checks for oversell
+ * (reserved > on hand, reserved != units ordered) and the ledger invariant.
+ * Env: BENCH_SECONDS per run (default 5), BENCH_CLIENTS (default 1,16,64).
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
@@ -19,12 +21,12 @@ import { migrateDatabase } from '@/db/migrate';
 import { checkStockLedger } from '@/db/stock-ledger';
 import { SYSTEM_ACTOR } from '@/domain/shared/actor';
 import { createOrder } from '@/domain/orders/create-order';
-import { nextOrderNumberSql } from '@/domain/orders/order-number';
-import { commitTimeShortage } from '@/domain/inventory/reserve-at-commit';
-import { PgDialect } from 'drizzle-orm/pg-core';
+import { readFactsStatement, writeOrdersStatement } from '@/domain/orders/place-orders';
+import { groupConcurrentCalls, placementGroups } from '@/domain/orders/place-orders-together';
+import { fillPlaceholders } from 'drizzle-orm';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const CLIENTS = [1, 16, 64];
+const CLIENTS = (process.env.BENCH_CLIENTS ?? "1,16,64").split(",").map(Number);
 const SKU_COUNT = 10_000;
 const url = process.env.DATABASE_URL;
 if (!url || !/^postgres(ql)?:\/\//.test(url)) {
@@ -93,51 +95,43 @@ async function setup() {
   return { warehouseId: Number(wh.id), customerId: Number(customer.id), spread: ids.slice(0, SKU_COUNT), hot: ids[SKU_COUNT] };
 }
 
-const dialect = new PgDialect();
-
 const P = { prepare: true } as const;
-const readSql = `select c.customer_found, s.*
-  from (select exists (select 1 from customers where id = $1::bigint) as customer_found) c
-  left join lateral (
-    select s.id, s.code, s.name, s.variant, s.price_cents, s.cost_cents, s.currency, s.is_active,
-      coalesce(json_agg(json_build_object('w', l.warehouse_id, 'a', l.on_hand - l.reserved) order by l.warehouse_id)
-        filter (where l.warehouse_id is not null), '[]') as stock
-    from skus s
-    left join stock_levels l on l.sku_id = s.id and l.warehouse_id in (select id from warehouses where is_active)
-    where s.id in ($2)
-    group by s.id
-  ) s on true`;
-const orderNumberText = dialect.sqlToQuery(nextOrderNumberSql()).sql;
-const orderSql = `insert into orders (number, source, status, is_cash_on_delivery, currency, subtotal_cents, discount_cents,
-  shipping_cents, tax_cents, total_cents, item_count, customer_id, ship_name, ship_phone, ship_province, ship_city, ship_street,
-  placed_at, created_at, updated_at) values (${orderNumberText}, 'manual', 'pending_payment', false, 'CNY', 1990, 0, 0, 0, 1990, 1, $1, $2, $3, $4, $5, $6, now(), now(), now())
-  returning *`;
-const linesSql = `with created_event as (insert into order_events (order_id, kind, to_status, actor_type, actor_name, details)
-    values ($1, 'created', 'pending_payment', 'system', 'system', $6) returning id),
-  reserved_stock as (insert into stock_movements (sku_id, warehouse_id, kind, on_hand_delta, reserved_delta, order_id, document_type,
-    document_id, actor_type, actor_id) values ($2, $5, 'reserve', 0, 1, $1, 'order', $7, 'system', null) returning id)
-  insert into order_lines (order_id, sku_id, sku_code, name, unit_price_cents, unit_cost_cents, quantity, line_total_cents, warehouse_id)
-  values ($1, $2, $3, $4, 1990, 900, 1, 1990, $5) returning *`;
+const readQuery = readFactsStatement.text(db);
+const writeQuery = writeOrdersStatement.text(db);
+let skuById = new Map<number, { code: string; name: string }>();
+
+/** The write statement's values for single-line orders of one unit, as placeOrders builds them. */
+function writeValues(skuIds: readonly number[], customerId: number, warehouseId: number): Record<string, unknown[]> {
+  const v: Record<string, unknown[]> = {};
+  const push = (values: Record<string, unknown>) => {
+    for (const [key, value] of Object.entries(values)) (v[key] ??= []).push(value);
+  };
+  skuIds.forEach((skuId, ord) => {
+    const sku = skuById.get(skuId)!;
+    push({
+      ord, source: 'manual', externalRef: null, status: 'pending_payment', cod: 'false', currency: 'CNY', subtotal: 1990, discount: 0,
+      shipping: 0, tax: 0, total: 1990, itemCount: 1, customerId, shipName: shipTo.name, shipPhone: shipTo.phone,
+      shipProvince: shipTo.province, shipCity: shipTo.city, shipDistrict: null, shipStreet: shipTo.street, shipPostalCode: null,
+      buyerNote: null, eventKind: 'created', actorType: 'system', actorId: null, actorName: 'system',
+      details: JSON.stringify({ source: 'manual', totalCents: 1990, itemCount: 1 }),
+      lOrd: ord, lSku: skuId, lCode: sku.code, lName: sku.name, lVariant: null, lPrice: 1990, lCost: 900, lQuantity: 1, lTotal: 1990,
+      lWarehouse: warehouseId, rOrd: ord, rSku: skuId, rWarehouse: warehouseId, rQuantity: 1,
+    });
+  });
+  return v;
+}
 
 /**
- * The statements createOrder issues for one single-line order, without the app code: BEGIN; SKU,
- * stock and customer read; order INSERT (taking its number); lines INSERT with the timeline row
- * and the reservation ledger row; COMMIT (where the trigger applies the reservation: see
- * domain/inventory/reserve-at-commit.ts). Prepared, as createOrder's are.
+ * The statements createOrder issues for a group of single-line orders, without the app code:
+ * BEGIN; the read (SKUs, stock, customers, references); the write (orders, timeline rows, lines,
+ * reservation ledger rows); COMMIT, where the trigger applies the reservations.
  */
-async function rawPlaceOrder(skuId: number, customerId: number): Promise<boolean> {
-  try {
-    await raw.begin(async (tx) => {
-      const [sku] = await tx.unsafe(readSql, [customerId, skuId], P);
-      const warehouseId = sku.stock[0].w as number;
-      const [order] = await tx.unsafe(orderSql, [customerId, shipTo.name, shipTo.phone, shipTo.province, shipTo.city, shipTo.street], P);
-      await tx.unsafe(linesSql, [order.id, skuId, sku.code, sku.name, warehouseId, JSON.stringify({ source: 'manual', totalCents: 1990 }), order.number], P);
-    });
-    return true;
-  } catch (error) {
-    if (commitTimeShortage(error)) return false;
-    throw error;
-  }
+async function rawPlaceGroup(skuIds: readonly number[], customerId: number, warehouseId: number): Promise<boolean[]> {
+  await raw.begin(async (tx) => {
+    await tx.unsafe(readQuery.sql, fillPlaceholders(readQuery.params, { skuIds: [...new Set(skuIds)], customerIds: [customerId], refSources: [], refs: [] }) as never[], P);
+    await tx.unsafe(writeQuery.sql, fillPlaceholders(writeQuery.params, writeValues(skuIds, customerId, warehouseId)) as never[], P);
+  });
+  return skuIds.map(() => true);
 }
 
 async function oversellCheck(hot: number): Promise<string> {
@@ -154,30 +148,53 @@ const fmt = (r: Run) => `${r.label.padEnd(34)} ${(r.ops / r.seconds).toFixed(0).
 
 async function main() {
   const { customerId, spread, hot, warehouseId } = await setup();
+  skuById = new Map((await queryRows<{ id: number; code: string; name: string }>(db, sql`select id, code, name from skus where code like 'BENCH-%'`))
+    .map((r) => [Number(r.id), r]));
+  const rawGrouped = groupConcurrentCalls<number, boolean>((skuIds) => rawPlaceGroup(skuIds, customerId, warehouseId));
+  const rawOrder = (skuId: number) => rawGrouped(skuId);
+  const rawAlone = async (skuId: number) => (await rawPlaceGroup([skuId], customerId, warehouseId))[0];
+  const groupSize = () => {
+    const size = placementGroups.orders / Math.max(1, placementGroups.groups);
+    placementGroups.groups = 0; placementGroups.orders = 0;
+    return size.toFixed(1);
+  };
   console.log(`bench:place-order on ${handle.description}, ${SECONDS}s per run, ${SKU_COUNT} SKUs + 1 hot SKU`);
   const appOrder = async (skuId: number) => (await createOrder(appDb, { customer: { id: customerId }, shipTo, lines: [{ skuId, quantity: 1 }], actor: SYSTEM_ACTOR })).ok;
   let n = 0;
   const pick = () => spread[(n = (n + 7919) % SKU_COUNT)];
   const summary: string[] = [];
   const spreadRate = new Map<number, number>();
+  const hotRate = new Map<number, number>();
+  let bestSingleRow = 0;
   for (const clients of CLIENTS) {
+    groupSize();
     const app = await timed(`(a) spread  app  ${clients} clients`, clients, () => appOrder(pick()));
-    const rawRun = await timed(`(a) spread  raw  ${clients} clients`, clients, () => rawPlaceOrder(pick(), customerId));
-    console.log(fmt(app)); console.log(fmt(rawRun));
+    const appGroup = groupSize();
+    const rawRun = await timed(`(a) spread  raw  ${clients} clients`, clients, () => rawOrder(pick()));
+    console.log(`${fmt(app)}  orders/group ${appGroup}`); console.log(`${fmt(rawRun)}  orders/group ${groupSize()}`);
     spreadRate.set(clients, app.ops / app.seconds);
     summary.push(`(a) ${clients} clients: app/raw = ${((app.ops / app.seconds) / (rawRun.ops / rawRun.seconds) * 100).toFixed(0)}%`);
   }
   for (const clients of CLIENTS) {
+    groupSize();
     const app = await timed(`(b) hot SKU app  ${clients} clients`, clients, () => appOrder(hot));
-    const rawRun = await timed(`(b) hot SKU raw  ${clients} clients`, clients, () => rawPlaceOrder(hot, customerId));
+    const appGroup = groupSize();
+    const rawRun = await timed(`(b) hot SKU raw  ${clients} clients`, clients, () => rawOrder(hot));
+    const rawGroup = groupSize();
+    const alone = await timed(`(b) hot SKU raw, 1 order per tx ${clients}`, clients, () => rawAlone(hot));
     const row = await timed(`(b) hot row BEGIN/UPDATE/COMMIT ${clients}`, clients, async () => {
       await raw.begin((tx) => tx`update stock_levels set reserved = reserved + 0, updated_at = now() where sku_id = ${hot} and warehouse_id = ${warehouseId} and on_hand - reserved >= 1`);
       return true;
     });
-    console.log(fmt(app)); console.log(fmt(rawRun)); console.log(fmt(row));
+    console.log(`${fmt(app)}  orders/group ${appGroup}`); console.log(`${fmt(rawRun)}  orders/group ${rawGroup}`);
+    console.log(fmt(alone)); console.log(fmt(row));
+    hotRate.set(clients, app.ops / app.seconds);
+    bestSingleRow = Math.max(bestSingleRow, row.ops / row.seconds);
     summary.push(`(b) ${clients} clients: app/raw = ${((app.ops / app.seconds) / (rawRun.ops / rawRun.seconds) * 100).toFixed(0)}%, app/single-row = ${((app.ops / app.seconds) / (row.ops / row.seconds) * 100).toFixed(0)}%`
       + `, hot/spread app = ${((app.ops / app.seconds) / spreadRate.get(clients)! * 100).toFixed(0)}% (what the hot row costs)`);
   }
+  summary.push(`(b) best app rate ${Math.max(...hotRate.values()).toFixed(0)} orders/s vs best single-row rate at any client count ${bestSingleRow.toFixed(0)}/s: `
+    + `${(Math.max(...hotRate.values()) / bestSingleRow * 100).toFixed(0)}%`);
   console.log(summary.join('\n'));
   console.log(`oversell check: ${await oversellCheck(hot)}`);
   await raw.end();

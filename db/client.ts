@@ -108,10 +108,15 @@ export class CachedStatement {
   constructor(private readonly name: string, private readonly build: (db: Database) => SQL) {}
 
   async rows<T extends Record<string, unknown>>(db: Database, values: Record<string, unknown>): Promise<T[]> {
-    this.query ??= dialect.sqlToQuery(this.build(db));
-    const result = (await db._.session.prepareQuery(this.query, undefined, this.name, false).execute(values)) as unknown;
+    const result = (await db._.session.prepareQuery(this.text(db), undefined, this.name, false).execute(values)) as unknown;
     if (Array.isArray(result)) return result as T[];
     return (result as { rows: T[] }).rows;
+  }
+
+  /** The statement's text and its parameters (placeholders), e.g. for a benchmark replaying it. */
+  text(db: Database): Query {
+    this.query ??= dialect.sqlToQuery(this.build(db));
+    return this.query;
   }
 }
 

@@ -1,6 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Actor } from '@/domain/shared/actor';
-import { sortStockLines, type StockLine } from './reserve-stock';
+import { databaseErrorOf } from '@/domain/shared/database-errors';
 
 /**
  * Commit-time reservation: how an order placement reserves its stock.
@@ -27,48 +26,29 @@ import { sortStockLines, type StockLine } from './reserve-stock';
 /** The SQLSTATE the trigger raises when a reservation cannot be applied at commit. */
 export const COMMIT_TIME_SHORTAGE = 'OS001';
 
-export interface ReserveAtCommitContext {
-  actor: Actor;
-  orderId: number;
-  documentType: string;
-  documentId: string;
-}
-
 /**
- * An INSERT of the reservation ledger rows for `count` stock lines, with placeholders
- * rSku{i} / rWarehouse{i} / rQuantity{i} (fill them with reserveAtCommitValues) and the shared
- * orderId, documentType, documentId, actorType, actorId. Meant as a data-modifying CTE of the
- * order's own INSERT, so the reservation costs no extra round trip.
+ * An INSERT ... SELECT of reservation ledger rows from `rows`: a relation with the columns sku_id,
+ * warehouse_id, quantity, order_id, document_type, document_id, actor_type (text), actor_id and n
+ * (the order the rows were given in). Rows go in sorted by (SKU, warehouse), then n: deferred
+ * triggers fire in insertion order, so that is the lock order at COMMIT, the same for one order
+ * and for many orders committing together (domain/orders/place-orders.ts). Merge an order's
+ * lines for the same level first (sortStockLines) so it has one ledger row per level.
  */
-export function reserveAtCommitInsert(count: number): SQL {
-  const ph = sql.placeholder;
-  const rows = Array.from({ length: count }, (_, i) => sql`(${ph(`rSku${i}`)}::bigint, ${ph(`rWarehouse${i}`)}::bigint, 'reserve', 0,
-    ${ph(`rQuantity${i}`)}::int, ${ph('orderId')}::bigint, ${ph('documentType')}::text, ${ph('documentId')}::text,
-    ${ph('actorType')}::actor_type, ${ph('actorId')}::bigint)`);
+export function reserveAtCommitInsert(rows: SQL): SQL {
   return sql`insert into stock_movements (sku_id, warehouse_id, kind, on_hand_delta, reserved_delta, order_id, document_type,
-    document_id, actor_type, actor_id) values ${sql.join(rows, sql`, `)} returning id`;
-}
-
-/** The placeholder values for reserveAtCommitInsert: lines merged and in the one lock order. */
-export function reserveAtCommitValues(lines: readonly StockLine[], ctx: ReserveAtCommitContext): { count: number; values: Record<string, unknown> } {
-  const sorted = sortStockLines(lines);
-  const values: Record<string, unknown> = {
-    orderId: ctx.orderId, documentType: ctx.documentType, documentId: ctx.documentId, actorType: ctx.actor.type, actorId: ctx.actor.id,
-  };
-  sorted.forEach((l, i) => Object.assign(values, { [`rSku${i}`]: l.skuId, [`rWarehouse${i}`]: l.warehouseId, [`rQuantity${i}`]: l.quantity }));
-  return { count: sorted.length, values };
+    document_id, actor_type, actor_id)
+    select r.sku_id, r.warehouse_id, 'reserve', 0, r.quantity, r.order_id, r.document_type, r.document_id, r.actor_type::actor_type, r.actor_id
+    from (${rows}) as r
+    order by r.sku_id, r.warehouse_id, r.n
+    returning id`;
 }
 
 /**
  * The SKU codes a failed COMMIT names when it failed because a reservation could not be applied,
- * else null (any other error). Drivers wrap errors differently, so the cause chain is searched.
+ * else null (any other error).
  */
 export function commitTimeShortage(error: unknown): string[] | null {
-  for (let e = error as { code?: unknown; detail?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth += 1) {
-    if (e.code === COMMIT_TIME_SHORTAGE) {
-      const detail = typeof e.detail === 'string' ? e.detail : '';
-      return detail.split(', ').filter(Boolean);
-    }
-  }
-  return null;
+  const failure = databaseErrorOf(error);
+  if (failure?.sqlState !== COMMIT_TIME_SHORTAGE) return null;
+  return failure.detail.split(', ').filter(Boolean);
 }

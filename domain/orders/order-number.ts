@@ -19,12 +19,11 @@ export function formatOrderNumber(date: Date, seq: number | bigint): string {
 }
 
 /**
- * formatOrderNumber in SQL, taking the next value of order_number_seq and the transaction's
- * now() itself, so the order INSERT needs no separate nextval round trip. Keep the two in step
- * (order-number.test.ts checks they agree).
+ * formatOrderNumber in SQL for a value `seq` of order_number_seq, dated by the transaction's now(),
+ * so an INSERT can number its orders itself (several in one statement). Keep the two in step
+ * (order-number-sql.test.ts checks they agree).
  */
-export function nextOrderNumberSql(): SQL {
-  return sql`(select 'SO' || to_char((now() at time zone 'UTC') + interval '8 hours', 'YYMMDD')
-    || lpad(seq.v, greatest(${sql.raw(String(ORDER_NUMBER_SEQ_DIGITS))}, length(seq.v)), '0')
-    from (select nextval('order_number_seq')::text as v) seq)`;
+export function orderNumberSql(seq: SQL): SQL {
+  return sql`('SO' || to_char((now() at time zone 'UTC') + interval '8 hours', 'YYMMDD')
+    || lpad((${seq})::text, greatest(${sql.raw(String(ORDER_NUMBER_SEQ_DIGITS))}, length((${seq})::text)), '0'))`;
 }

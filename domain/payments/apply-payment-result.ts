@@ -8,6 +8,7 @@ import { fail, ok, type Result } from '@/domain/shared/result';
 import { inTransaction } from '@/domain/shared/transaction';
 import type { ProviderMethod } from './payment-methods-config';
 import { PROVIDER_ACTORS } from './provider-actors';
+import { isUniqueViolation } from '@/domain/shared/database-errors';
 
 /** What a provider said about one attempt, from a verified notification or a verified query answer. */
 export interface ProviderPaymentReport {
@@ -59,12 +60,6 @@ const lockAttempt = new CachedStatement('payments_lock_attempt', () => sql`
   for update`);
 const toPayment = tableRowMapper(payments);
 
-function isUniqueViolation(error: unknown): boolean {
-  for (let current = error; current && typeof current === 'object'; current = (current as { cause?: unknown }).cause) {
-    if ((current as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
-}
 
 /**
  * The one path by which a provider's word changes our books, for notifications and status queries

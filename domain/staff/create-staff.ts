@@ -6,6 +6,7 @@ import { fail, ok, type Result } from '@/domain/shared/result';
 import { hashPassword } from './password';
 import type { StaffRole } from './roles';
 import { normalizeEmail } from './staff-input';
+import { isUniqueViolation } from '@/domain/shared/database-errors';
 
 export interface CreateStaffInput {
   /** the admin creating the account; null when created from the command line */
@@ -49,9 +50,3 @@ export async function createStaff(db: Database, input: CreateStaffInput): Promis
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
-}
