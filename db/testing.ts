@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { openDatabase, type Database, type DatabaseHandle } from './client';
+import { openDatabase, queryRows, type Database, type DatabaseHandle } from './client';
 import { stockLevels, type StockLevel } from './schema/inventory';
 import { migrateDatabase } from './migrate';
 
@@ -42,4 +42,19 @@ export const testDatabaseKind = process.env.TEST_DATABASE_URL ? 'postgres' : 'pg
 export async function findStockLevel(db: Database, skuId: number, warehouseId: number): Promise<StockLevel | undefined> {
   const [row] = await db.select().from(stockLevels).where(and(eq(stockLevels.skuId, skuId), eq(stockLevels.warehouseId, warehouseId)));
   return row;
+}
+
+/**
+ * Waits (up to 5 s) until a session of this database is inside a COMMIT waiting for a row lock,
+ * as an order's commit-time reservation does behind another transaction; true when one was seen.
+ * PostgreSQL only (pg_stat_activity).
+ */
+export async function sawCommitWaitingForLock(db: Database): Promise<boolean> {
+  for (let i = 0; i < 100; i += 1) {
+    const [waiting] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from pg_stat_activity
+      where datname = current_database() and wait_event_type = 'Lock' and query ilike 'commit%'`);
+    if (Number(waiting.n) > 0) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
 }

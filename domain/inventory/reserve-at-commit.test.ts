@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type DatabaseHandle } from '@/db/client';
 import { checkStockLedger, createFactories, type Factories } from '@/db/factories';
 import { lowStockAlerts, stockMovements } from '@/db/schema/inventory';
-import { findStockLevel, openTestDatabase, testDatabaseKind } from '@/db/testing';
+import { findStockLevel, openTestDatabase, sawCommitWaitingForLock, testDatabaseKind } from '@/db/testing';
 import { createOrder } from '@/domain/orders/create-order';
 import { SYSTEM_ACTOR } from '@/domain/shared/actor';
 import { applyStockChange } from './apply-stock-change';
@@ -93,13 +93,7 @@ describe(`reservations applied at commit (${testDatabaseKind})`, () => {
       lines: [{ skuId: a.id, quantity: 1 }, { skuId: b.id, quantity: 2 }], actor: SYSTEM_ACTOR,
     });
     // the order has read 3 available of each and now waits inside its COMMIT for the row lock
-    let sawWaiting = false;
-    for (let i = 0; i < 100 && !sawWaiting; i += 1) {
-      const [waiting] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from pg_stat_activity
-        where datname = current_database() and wait_event_type = 'Lock' and query ilike 'commit%'`);
-      sawWaiting = Number(waiting.n) > 0;
-      if (!sawWaiting) await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    const sawWaiting = await sawCommitWaitingForLock(handle.db);
     release();
     expect(sawWaiting).toBe(true);
     await taker;

@@ -1,11 +1,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows, type Database, type DatabaseHandle } from '@/db/client';
+import type { Database, DatabaseHandle } from '@/db/client';
 import { checkStockLedger, createFactories, type Factories } from '@/db/factories';
 import { customers } from '@/db/schema/customers';
 import { stockMovements } from '@/db/schema/inventory';
 import { orderEvents, orders } from '@/db/schema/orders';
-import { findStockLevel, openTestDatabase, testDatabaseKind } from '@/db/testing';
+import { findStockLevel, openTestDatabase, sawCommitWaitingForLock, testDatabaseKind } from '@/db/testing';
 import { applyStockChange } from '@/domain/inventory/apply-stock-change';
 import { SYSTEM_ACTOR, staffActor } from '@/domain/shared/actor';
 import { createOrder } from './create-order';
@@ -126,13 +126,7 @@ describe(`placing several orders in one transaction (${testDatabaseKind})`, () =
     await rowLocked;
     // four orders of one each read 5 available, are written, and wait inside their COMMIT
     const group = placeGroup(handle.db, Array.from({ length: 4 }, () => request({ lines: [{ skuId: sku.id, quantity: 1 }] })));
-    let sawWaiting = false;
-    for (let i = 0; i < 100 && !sawWaiting; i += 1) {
-      const [waiting] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from pg_stat_activity
-        where datname = current_database() and wait_event_type = 'Lock' and query ilike 'commit%'`);
-      sawWaiting = Number(waiting.n) > 0;
-      if (!sawWaiting) await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    const sawWaiting = await sawCommitWaitingForLock(handle.db);
     release();
     expect(sawWaiting).toBe(true);
     await taker;

@@ -10,14 +10,18 @@ import { computeOrderTotals, type OrderTotals } from './order-totals';
 
 const V = 'orders.entry.validation';
 
-/** A SKU as an order sees it: its snapshot fields and the available stock per active warehouse. */
-export interface CatalogueSku {
+/** What an order line keeps of its SKU as sold. */
+export interface SkuSnapshot {
   id: number;
   code: string;
   name: string;
   variant: string | null;
   priceCents: number;
   costCents: number;
+}
+
+/** A SKU as an order sees it: its snapshot fields and the available stock per active warehouse. */
+export interface CatalogueSku extends SkuSnapshot {
   currency: string;
   isActive: boolean;
   /** available (on hand - reserved) per active warehouse, by warehouse id */
