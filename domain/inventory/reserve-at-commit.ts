@@ -9,7 +9,8 @@ import { databaseErrorOf } from '@/domain/shared/database-errors';
  * each such row when the transaction COMMITs: the conditional update of the stock level (available
  * must cover it), the levels after it into the ledger row, the low-stock alert. If a level cannot
  * take it, the COMMIT fails with SQLSTATE OS001 naming every short SKU, and the order, its lines,
- * its timeline row and its other reservations all roll back.
+ * its timeline row and its other reservations all roll back (with the other orders of its group,
+ * which are then placed again one by one: domain/orders/place-orders-together.ts).
  *
  * Why at commit: the stock row lock is then held only from inside COMMIT to the end of the WAL
  * flush, with no client round trip in between. On a hot SKU (a flash sale, every order on one
