@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword, DEMO_PASSWORD, DEMO_STAFF } from '@/domain/staff/password';
 import { queryRows, type DatabaseHandle } from './client';
 import { checkStockLedger } from './stock-ledger';
+import { DEMO_CARRIER_RULES } from './seed/carrier-rules';
 import { seedDemoData, type SeedResult } from './seed';
 import { openTestDatabase, testDatabaseKind } from './testing';
 
@@ -91,6 +92,21 @@ describe(`demo seed (${testDatabaseKind})`, () => {
     expect(settings.map((s) => s.key)).toEqual(['auto_complete_days', 'auto_review', 'demo_seed', 'kuaidi100', 'low_stock_default_threshold', 'reconcile_after_minutes', 'unpaid_timeout_minutes']);
     const carriers = await one<{ n: number }>(sql`select count(*)::int as n from carriers`);
     expect(carriers.n).toBe(9);
+  });
+
+  it('starts with carrier rules, and the orders waiting to ship carry the carrier the rules pick', async () => {
+    const rules = await queryRows<{ name: string; code: string }>(handle.db, sql`
+      select r.name, c.code from carrier_rules r join carriers c on c.id = r.carrier_id where r.is_active order by r.position`);
+    expect(rules.map((r) => r.code)).toEqual(DEMO_CARRIER_RULES.map((r) => r.carrierCode));
+    const waiting = await queryRows<{ code: string | null; province: string; total_cents: number }>(handle.db, sql`
+      select c.code, o.ship_province as province, o.total_cents from orders o left join carriers c on c.id = o.assigned_carrier_id
+      where o.status = 'awaiting_shipment'`);
+    expect(waiting.length).toBeGreaterThan(0);
+    // the last rule catches everything, so every waiting order has a carrier
+    expect(waiting.every((o) => o.code !== null)).toBe(true);
+    const remote = (o: { province: string }) => /^(新疆|西藏|青海|内蒙古|宁夏)/.test(o.province);
+    for (const o of waiting.filter(remote)) expect(o.code).toBe('ems');
+    for (const o of waiting.filter((w) => !remote(w) && Number(w.total_cents) >= 100_000)) expect(['debangkuaidi', 'shunfeng']).toContain(o.code);
   });
 
   it('gives every parcel with an exception an open exception for a person, and tracking events the live dedupe key', async () => {

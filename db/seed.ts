@@ -21,6 +21,7 @@ import { DAY, HOUR } from './seed/random';
 import { DEFAULT_SETTINGS, DEMO_SEED_KEY } from './seed/settings';
 import { seedVisits } from './seed/visits';
 import { writeReceipts } from './seed/write-receipts';
+import { seedCarrierRules } from './seed/carrier-rules';
 
 export interface SeedOptions {
   /** seeds every random choice: the same seed and `now` give the same data */
@@ -114,6 +115,7 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}): Pro
     if (mismatches.length > 0) throw new Error(`seed left the stock ledger inconsistent: ${JSON.stringify(mismatches.slice(0, 3))}`);
     // the fixture ledger writer bypasses applyStockChange, so raise the alerts its final levels call for
     await syncLowStockAlerts(tx);
+    await seedCarrierRules(tx, actorFor('admin').id!);
 
     await seedVisits(tx, rng, { seed, now, days, orders: plans.map((p) => ({ placedAt: p.placedAt, customerId: p.customerId })) });
     const counts = await countRows(tx);

@@ -174,17 +174,21 @@ test('the needs-review queue and the order rules page', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Order rules' })).toBeVisible();
   await page.getByLabel('Cancel unpaid orders after (minutes)').fill('0');
   await page.getByLabel('Hold orders above (yuan)').fill('12.345');
+  await page.getByLabel('Ask providers about pending payments after (minutes)').fill('abc');
   await page.getByRole('button', { name: 'Save rules' }).click();
+  await expect(page.getByTestId('field-error-reconcileAfterMinutes')).toHaveText('Enter whole minutes from 1 to 10080 (7 days).');
   await expect(page.getByTestId('field-error-unpaidTimeoutMinutes')).toHaveText('Enter whole minutes from 1 to 10080 (7 days).');
   await expect(page.getByTestId('field-error-maxTotalYuan')).toBeVisible();
 
   await page.getByLabel('Cancel unpaid orders after (minutes)').fill('45');
   await page.getByLabel('Hold orders above (yuan)').fill('1999.50');
+  await page.getByLabel('Ask providers about pending payments after (minutes)').fill('20');
   await page.getByRole('button', { name: 'Save rules' }).click();
   await expect(page.getByTestId('rules-saved')).toBeVisible();
   await page.reload();
   await expect(page.getByLabel('Cancel unpaid orders after (minutes)')).toHaveValue('45');
   await expect(page.getByLabel('Hold orders above (yuan)')).toHaveValue('1999.50');
+  await expect(page.getByLabel('Ask providers about pending payments after (minutes)')).toHaveValue('20');
   await expect(page.getByTestId('job-runs').locator('tbody tr')).toHaveCount(6);
   await expect(page.locator('tr[data-job=reconcile_payments]')).toContainText('Reconcile payments and refunds with the providers');
 });

@@ -87,6 +87,15 @@ test('a carrier rule added in Settings is preselected when a reviewed order ship
   await page.reload();
   const rule = page.getByTestId('carrier-rule-form').filter({ has: page.locator(`input[name=name][value="${name}"]`) });
   await expect(rule).toHaveCount(1);
+  // a new rule is tried last, after the store's own (the demo's ends with a catch-all): move it to the top
+  const item = page.getByTestId('carrier-rules').locator('li').filter({ has: page.locator(`input[name=name][value="${name}"]`) });
+  const place = item.locator('span.font-semibold').first();
+  for (let i = 0; i < 30 && await item.getByRole('button', { name: 'Move up' }).isEnabled(); i += 1) {
+    const before = await place.textContent();
+    await item.getByRole('button', { name: 'Move up' }).click();
+    await expect(place).not.toHaveText(before ?? '');
+  }
+  await expect(place).toHaveText('#1');
 
   // a paid order is reviewed: it reaches awaiting shipment and the rule suggests ZTO in the ship dialog
   const { orders } = await createTestOrders(request, { status: 'paid', customerName: uniqueName('Rule') });

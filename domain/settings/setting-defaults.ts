@@ -35,6 +35,7 @@ export type TKuaidi100Settings = z.infer<typeof ZKuaidi100Settings>;
 
 export const MAX_UNPAID_TIMEOUT_MINUTES = 7 * 24 * 60;
 export const MAX_AUTO_COMPLETE_DAYS = 90;
+export const MAX_RECONCILE_AFTER_MINUTES = 7 * 24 * 60;
 
 export const SETTING_SCHEMAS = {
   low_stock_default_threshold: z.number().int().min(0),
@@ -43,7 +44,7 @@ export const SETTING_SCHEMAS = {
   auto_review: ZAutoReviewRules,
   kuaidi100: ZKuaidi100Settings,
   /** payment attempts and refunds still pending this long are asked about at their provider */
-  reconcile_after_minutes: z.number().int().min(1).max(7 * 24 * 60),
+  reconcile_after_minutes: z.number().int().min(1).max(MAX_RECONCILE_AFTER_MINUTES),
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;

@@ -6,22 +6,27 @@ import { ok, type Result } from '@/domain/shared/result';
 import { getSettings } from './get-setting';
 import { SETTING_SCHEMAS, type TAutoReviewRules } from './setting-defaults';
 
-export const ORDER_RULE_KEYS = ['unpaid_timeout_minutes', 'auto_complete_days', 'auto_review'] as const;
+export const ORDER_RULE_KEYS = ['unpaid_timeout_minutes', 'auto_complete_days', 'auto_review', 'reconcile_after_minutes'] as const;
 
 export interface OrderRules {
   unpaidTimeoutMinutes: number;
   autoCompleteDays: number;
   autoReview: TAutoReviewRules;
+  /** payments and refunds still pending this long are asked about at their provider (reconcile_payments job) */
+  reconcileAfterMinutes: number;
 }
 
 /** The order automation rules as Settings shows them. */
 export async function getOrderRules(db: Database): Promise<OrderRules> {
   const values = await getSettings(db, ORDER_RULE_KEYS);
-  return { unpaidTimeoutMinutes: values.unpaid_timeout_minutes, autoCompleteDays: values.auto_complete_days, autoReview: values.auto_review };
+  return {
+    unpaidTimeoutMinutes: values.unpaid_timeout_minutes, autoCompleteDays: values.auto_complete_days, autoReview: values.auto_review,
+    reconcileAfterMinutes: values.reconcile_after_minutes,
+  };
 }
 
 /**
- * Saves the order automation rules (all three keys in one transaction) and audits the change with
+ * Saves the automation rules (all their keys in one transaction) and audits the change with
  * before and after. The values are validated again here: the jobs trust what is stored.
  */
 export async function updateOrderRules(db: Database, input: OrderRules & { staffId: number }): Promise<Result<OrderRules>> {
@@ -29,6 +34,7 @@ export async function updateOrderRules(db: Database, input: OrderRules & { staff
     unpaid_timeout_minutes: SETTING_SCHEMAS.unpaid_timeout_minutes.parse(input.unpaidTimeoutMinutes),
     auto_complete_days: SETTING_SCHEMAS.auto_complete_days.parse(input.autoCompleteDays),
     auto_review: SETTING_SCHEMAS.auto_review.parse(input.autoReview),
+    reconcile_after_minutes: SETTING_SCHEMAS.reconcile_after_minutes.parse(input.reconcileAfterMinutes),
   };
   return db.transaction(async (tx) => {
     const before = await getOrderRules(tx);

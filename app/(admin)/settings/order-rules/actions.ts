@@ -11,6 +11,7 @@ export const updateOrderRulesAction = staffAction('settings.write', ZOrderRulesF
     staffId: staff.id,
     unpaidTimeoutMinutes: input.unpaidTimeoutMinutes,
     autoCompleteDays: input.autoCompleteDays,
+    reconcileAfterMinutes: input.reconcileAfterMinutes,
     autoReview: {
       enabled: input.autoReviewEnabled,
       maxTotalCents: input.maxTotalYuan,

@@ -56,6 +56,12 @@ export function OrderRulesForm({ rules, canEdit }: { rules: OrderRules; canEdit:
                 className={fieldClass} aria-invalid={errors.autoCompleteDays ? true : undefined} />
               {errorText('autoCompleteDays') ?? <p className={hint}>{t('autoCompleteHint')}</p>}
             </div>
+            <div>
+              <label htmlFor="reconcileAfterMinutes" className={label}>{t('reconcileAfterMinutes')}</label>
+              <input id="reconcileAfterMinutes" name="reconcileAfterMinutes" inputMode="numeric" defaultValue={value('reconcileAfterMinutes', String(rules.reconcileAfterMinutes))}
+                className={fieldClass} aria-invalid={errors.reconcileAfterMinutes ? true : undefined} />
+              {errorText('reconcileAfterMinutes') ?? <p className={hint}>{t('reconcileAfterHint')}</p>}
+            </div>
           </div>
         </section>
         <section className="space-y-3">

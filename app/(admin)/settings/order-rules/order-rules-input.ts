@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_AUTO_COMPLETE_DAYS, MAX_UNPAID_TIMEOUT_MINUTES } from '@/domain/settings/setting-defaults';
+import { MAX_AUTO_COMPLETE_DAYS, MAX_RECONCILE_AFTER_MINUTES, MAX_UNPAID_TIMEOUT_MINUTES } from '@/domain/settings/setting-defaults';
 
 const wholeNumber = (min: number, max: number, message: string) =>
   z.string().trim().regex(/^\d{1,7}$/, message).transform(Number).pipe(z.number().int().min(min, message).max(max, message));
@@ -11,6 +11,7 @@ const checkbox = z.union([z.literal('on'), z.literal('true'), z.boolean()]).opti
 export const ZOrderRulesForm = z.object({
   unpaidTimeoutMinutes: wholeNumber(1, MAX_UNPAID_TIMEOUT_MINUTES, 'settings.orderRules.validation.minutes'),
   autoCompleteDays: wholeNumber(1, MAX_AUTO_COMPLETE_DAYS, 'settings.orderRules.validation.days'),
+  reconcileAfterMinutes: wholeNumber(1, MAX_RECONCILE_AFTER_MINUTES, 'settings.orderRules.validation.minutes'),
   autoReviewEnabled: checkbox,
   maxTotalYuan: z.string().trim().regex(/^(\d{1,9}(\.\d{1,2})?)?$/, 'settings.orderRules.validation.yuan')
     .transform((value) => {
