@@ -43,30 +43,30 @@ export async function placeOrders(tx: Database, requests: readonly PlacementRequ
   const facts = await readFacts(tx, requests);
   const taken: StockTaken = new Map();
   const refsPlaced = new Set<string>();
-  const outcomes: (PlacementOutcome | PricedOrder)[] = requests.map(({ data }) => {
+  // decided in arrival order: a failure is final, a priced order is written below
+  const decided = requests.map(({ data }): PlacementOutcome | { priced: PricedOrder } => {
     const ref = data.externalRef ? `${data.source}\u0000${data.externalRef}` : null;
     if (ref && (facts.existingRefs.has(ref) || refsPlaced.has(ref))) return duplicate();
     const priced = priceOrder(data, facts.catalogue, data.customer.id !== undefined && facts.customers.has(data.customer.id), taken);
     if (!priced.ok) return priced;
     if (ref) refsPlaced.add(ref);
-    return priced.data;
+    return { priced: priced.data };
   });
-  const toWrite = outcomes.flatMap((o, i) => ('totals' in o ? [{ index: i, request: requests[i], priced: o }] : []));
-  if (toWrite.length === 0) return outcomes as PlacementOutcome[];
+  const toWrite = decided.flatMap((d, index) => ('priced' in d ? [{ index, request: requests[index], priced: d.priced }] : []));
+  const outcomes = decided.map((d) => ('priced' in d ? duplicate() : d)); // every priced one is replaced below
+  if (toWrite.length === 0) return outcomes;
 
   const customerIds = await customersOf(tx, toWrite.map((w) => w.request.data));
   const written = await writeOrders(tx, toWrite.map((w, i) => ({ ...w, customerId: customerIds[i] })));
   for (const w of toWrite) {
     const created = written.get(w.index);
-    if (!created) {
-      outcomes[w.index] = duplicate(); // a concurrent transaction committed the same external reference first
-      continue;
-    }
+    // absent: a concurrent transaction committed the same external reference first (stays duplicate)
+    if (!created) continue;
     // cash on delivery is born awaiting shipment: the carrier rules apply now (transitionOrder does it for the rest)
     if (created.order.status === 'awaiting_shipment') created.order.assignedCarrierId = await assignCarrierToOrder(tx, created.order.id);
     outcomes[w.index] = ok(created);
   }
-  return outcomes as PlacementOutcome[];
+  return outcomes;
 }
 
 const duplicate = () => fail('duplicate' as const, 'an order with this external reference exists');
