@@ -1,7 +1,7 @@
 import { Batcher } from 'promise-batcher';
 import type { Database } from '@/db/client';
 import { commitTimeShortage } from '@/domain/inventory/reserve-at-commit';
-import { databaseErrorOf } from '@/domain/shared/database-errors';
+import { certainlyRolledBack } from '@/domain/shared/database-errors';
 import { placeOrders, type PlacementOutcome, type PlacementRequest } from './place-orders';
 import { shortOfStock } from './price-order';
 
@@ -19,7 +19,7 @@ import { shortOfStock } from './price-order';
  * If the group's COMMIT fails because stock ran short (a concurrent transaction took what the
  * group read as available) or the database aborted it (deadlock, serialization), it changed
  * nothing, and each order is placed again alone, one after another, so every order gets its exact
- * answer. An error without a database verdict (a connection lost during COMMIT) may hide a
+ * answer. Any other error (a connection lost during COMMIT, a server shutting down) may hide a
  * commit, so it is not retried: every order of the group gets the error, as a lone order would.
  */
 
@@ -75,7 +75,7 @@ export async function placeGroup(db: Database, requests: readonly PlacementReque
   try {
     return await db.transaction((tx) => placeOrders(tx as unknown as Database, requests));
   } catch (error) {
-    if (!databaseErrorOf(error)) throw error;
+    if (!certainlyRolledBack(error)) throw error;
     const outcomes: (PlacementOutcome | Error)[] = [];
     for (const request of requests) outcomes.push(await placeAlone(db, request).catch(asError));
     return outcomes;

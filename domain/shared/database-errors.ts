@@ -16,6 +16,17 @@ export function databaseErrorOf(error: unknown): { sqlState: string; detail: str
   return null;
 }
 
+/**
+ * The database answered the failed statement or COMMIT with an error that aborts the transaction:
+ * it certainly committed nothing, so the work may be retried. Not so for connection, resource,
+ * operator and internal errors (SQLSTATE classes 08, 53, 57, 58, XX): a server shutting down may
+ * report one after a COMMIT already reached the disk.
+ */
+export function certainlyRolledBack(error: unknown): boolean {
+  const failure = databaseErrorOf(error);
+  return failure !== null && !['08', '53', '57', '58', 'XX'].includes(failure.sqlState.slice(0, 2));
+}
+
 /** A unique index refused the row (SQLSTATE 23505): someone else inserted the same key first. */
 export function isUniqueViolation(error: unknown): boolean {
   return databaseErrorOf(error)?.sqlState === '23505';
