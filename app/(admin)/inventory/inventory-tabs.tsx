@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { SectionHeader } from '@/components/layout/section-header';
 
 export type InventoryTab = 'stock' | 'alerts' | 'reorder' | 'receive';
 
@@ -19,26 +19,13 @@ export function InventoryHeader({ current, canWrite, openAlertCount, title, acti
     ...(canWrite ? [{ key: 'receive' as const, href: '/inventory/receive' }] : []),
   ];
   return (
-    <header className="border-b border-slate-200 bg-white px-6 pt-4">
-      <div className="flex items-baseline justify-between gap-4">
-        <h1 className="text-lg font-semibold tracking-tight text-slate-900">{title ?? t('title')}</h1>
-        {actions ? <div className="flex shrink-0 items-center gap-2">{actions}</div> : null}
-      </div>
-      <nav aria-label={t('tabs.label')} className="-mb-px mt-3 flex gap-4">
-        {tabs.map((tab) => {
-          const isCurrent = tab.key === current;
-          return (
-            <Link key={tab.key} href={tab.href} aria-current={isCurrent ? 'page' : undefined}
-              className={`flex items-center gap-1.5 border-b-2 px-0.5 pb-2 text-sm ${isCurrent ? 'border-sky-600 font-medium text-slate-900' : 'border-transparent text-slate-500 hover:text-slate-800'}`}>
-              {t(`tabs.${tab.key}`)}
-              {tab.key === 'alerts' && openAlertCount > 0 && (
-                <span className="rounded-full bg-amber-100 px-1.5 text-[11px] font-semibold tabular-nums text-amber-800" data-testid="alerts-tab-count">{openAlertCount}</span>
-              )}
-            </Link>
-          );
-        })}
-      </nav>
-    </header>
+    <SectionHeader title={title ?? t('title')} tabsLabel={t('tabs.label')} current={current} actions={actions}
+      tabs={tabs.map((tab) => ({
+        ...tab, label: t(`tabs.${tab.key}`),
+        badge: tab.key === 'alerts' && openAlertCount > 0
+          ? <span className="rounded-full bg-amber-100 px-1.5 text-[11px] font-semibold tabular-nums text-amber-800" data-testid="alerts-tab-count">{openAlertCount}</span>
+          : undefined,
+      }))} />
   );
 }
 
