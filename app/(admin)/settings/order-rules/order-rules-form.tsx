@@ -33,6 +33,14 @@ export function OrderRulesForm({ rules, canEdit }: { rules: OrderRules; canEdit:
   const errorText = (name: string) => errors[name] ? <p className="mt-1 text-xs text-rose-700" data-testid={`field-error-${name}`}>{errors[name].join(' ')}</p> : null;
   const label = 'mb-1 block text-sm font-medium text-slate-700';
   const hint = 'mt-1 text-xs text-slate-500';
+  const numberField = (name: 'unpaidTimeoutMinutes' | 'autoCompleteDays' | 'reconcileAfterMinutes', stored: number, hintKey: 'unpaidTimeoutHint' | 'autoCompleteHint' | 'reconcileAfterHint') => (
+    <div>
+      <label htmlFor={name} className={label}>{t(name)}</label>
+      <input id={name} name={name} inputMode="numeric" defaultValue={value(name, String(stored))}
+        className={fieldClass} aria-invalid={errors[name] ? true : undefined} />
+      {errorText(name) ?? <p className={hint}>{t(hintKey)}</p>}
+    </div>
+  );
 
   return (
     <form key={formKey} action={formAction} className="space-y-5" data-testid="order-rules-form">
@@ -44,24 +52,9 @@ export function OrderRulesForm({ rules, canEdit }: { rules: OrderRules; canEdit:
         <section className="space-y-3">
           <h2 className="text-sm font-semibold text-slate-900">{t('timeouts')}</h2>
           <div className="grid gap-4 sm:grid-cols-2">
-            <div>
-              <label htmlFor="unpaidTimeoutMinutes" className={label}>{t('unpaidTimeoutMinutes')}</label>
-              <input id="unpaidTimeoutMinutes" name="unpaidTimeoutMinutes" inputMode="numeric" defaultValue={value('unpaidTimeoutMinutes', String(rules.unpaidTimeoutMinutes))}
-                className={fieldClass} aria-invalid={errors.unpaidTimeoutMinutes ? true : undefined} />
-              {errorText('unpaidTimeoutMinutes') ?? <p className={hint}>{t('unpaidTimeoutHint')}</p>}
-            </div>
-            <div>
-              <label htmlFor="autoCompleteDays" className={label}>{t('autoCompleteDays')}</label>
-              <input id="autoCompleteDays" name="autoCompleteDays" inputMode="numeric" defaultValue={value('autoCompleteDays', String(rules.autoCompleteDays))}
-                className={fieldClass} aria-invalid={errors.autoCompleteDays ? true : undefined} />
-              {errorText('autoCompleteDays') ?? <p className={hint}>{t('autoCompleteHint')}</p>}
-            </div>
-            <div>
-              <label htmlFor="reconcileAfterMinutes" className={label}>{t('reconcileAfterMinutes')}</label>
-              <input id="reconcileAfterMinutes" name="reconcileAfterMinutes" inputMode="numeric" defaultValue={value('reconcileAfterMinutes', String(rules.reconcileAfterMinutes))}
-                className={fieldClass} aria-invalid={errors.reconcileAfterMinutes ? true : undefined} />
-              {errorText('reconcileAfterMinutes') ?? <p className={hint}>{t('reconcileAfterHint')}</p>}
-            </div>
+            {numberField('unpaidTimeoutMinutes', rules.unpaidTimeoutMinutes, 'unpaidTimeoutHint')}
+            {numberField('autoCompleteDays', rules.autoCompleteDays, 'autoCompleteHint')}
+            {numberField('reconcileAfterMinutes', rules.reconcileAfterMinutes, 'reconcileAfterHint')}
           </div>
         </section>
         <section className="space-y-3">
