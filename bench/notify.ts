@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { openDatabase, queryRows } from '@/db/client';
-import { createFactories } from '@/db/factories';
+import { createFactories } from '@/testing/factories/factories';
 import { migrateDatabase } from '@/db/migrate';
 import { createPaymentAttempt } from '@/domain/payments/attempts';
 import { PROVIDER_SLUGS } from '@/domain/payments/notify-urls';

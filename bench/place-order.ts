@@ -18,7 +18,7 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { openDatabase, queryRows } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { checkStockLedger } from '@/db/stock-ledger';
+import { checkStockLedger } from '@/testing/fixtures/stock-ledger';
 import { SYSTEM_ACTOR } from '@/domain/shared/actor';
 import { createOrder } from '@/domain/orders/create-order';
 import { readFactsStatement, writeOrdersStatement } from '@/domain/orders/place-orders';

@@ -1,7 +1,7 @@
 /**
  * Printing benchmark: `npm run bench:print` with DATABASE_URL=postgres://... (a scratch database:
  * the bench migrates it and adds two warehouses, 60 SKUs with bins and BENCH_ORDERS orders awaiting
- * shipment, default 500, with 1-3 lines each, through db/factories).
+ * shipment, default 500, with 1-3 lines each, through testing/factories).
  *
  * For the packing slips and the thermal labels of all those orders it times, separately, building
  * the HTML (the five queries, the grouping and React rendering: what the print page does) and
@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { spawnSync } from 'node:child_process';
 import { createTranslator } from 'next-intl';
 import { openDatabase } from '@/db/client';
-import { createFactories } from '@/db/factories';
+import { createFactories } from '@/testing/factories/factories';
 import { migrateDatabase } from '@/db/migrate';
 import type { Sku } from '@/db/schema/catalog';
 import type { Translate } from '@/components/printing/translate';

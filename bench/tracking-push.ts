@@ -4,7 +4,7 @@
  * the printing half). Needs a build (`next build`): starts `next start` on that database on
  * BENCH_PORT (3112).
  *
- * Ships BENCH_PARCELS orders (600, one parcel each, through db/factories), then 32 concurrent
+ * Ships BENCH_PARCELS orders (600, one parcel each, through testing/factories), then 32 concurrent
  * senders POST Kuaidi100 pushes signed with the configured salt to the HTTP webhook: each parcel's
  * pushes carry its events so far, newest first, as Kuaidi100 sends them (2 parcels in 3 end signed
  * for after 4 events, the others are still out for delivery after 3); 30% of deliveries repeat
@@ -20,12 +20,12 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { inArray, sql } from 'drizzle-orm';
 import { openDatabase, queryRows } from '@/db/client';
-import { createFactories } from '@/db/factories';
+import { createFactories } from '@/testing/factories/factories';
 import { migrateDatabase } from '@/db/migrate';
 import { trackingEvents } from '@/db/schema/logistics';
 import { kuaidi100Time, signKuaidi100Push } from '@/domain/logistics/kuaidi100';
-import { SANDBOX_SCRIPTS } from '@/domain/logistics/tracking/sandbox/sandbox-script';
-import { toKuaidi100Time } from '@/domain/logistics/tracking/sandbox/sandbox-aggregator';
+import { SANDBOX_SCRIPTS } from '@/testing/sandboxes/kuaidi100/sandbox-script';
+import { toKuaidi100Time } from '@/testing/sandboxes/kuaidi100/sandbox-aggregator';
 import { getKuaidi100Settings, getTrackingProvider, KUAIDI100_PUSH_PATH } from '@/domain/logistics/tracking/tracking-settings';
 import { groupCpuSeconds, groupRssKb, startBuiltServer, waitForServer } from './server-process';
 

@@ -12,7 +12,7 @@ ensureDependencies();
 ensureBuild();
 
 console.log('▸ preparing the database and demo data');
-const seeded = spawnSync('npx', ['tsx', 'db/seed-cli.ts'], { stdio: ['inherit', 'pipe', 'inherit'], encoding: 'utf8' });
+const seeded = spawnSync('npx', ['tsx', 'testing/seed/seed-cli.ts'], { stdio: ['inherit', 'pipe', 'inherit'], encoding: 'utf8' });
 process.stdout.write(seeded.stdout ?? '');
 if (seeded.status !== 0) process.exit(seeded.status ?? 1);
 // the seed prints the demo accounts after this heading; repeat them beside the URL at the end

@@ -27,7 +27,7 @@ if (env.DATABASE_URL) {
   env.PGLITE_DIR = dir;
 }
 
-const seeded = spawnSync('npx', ['tsx', 'db/seed-cli.ts'], { env, stdio: 'inherit' });
+const seeded = spawnSync('npx', ['tsx', 'testing/seed/seed-cli.ts'], { env, stdio: 'inherit' });
 if (seeded.status !== 0) process.exit(seeded.status ?? 1);
 
 const server = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], { env, stdio: 'inherit' });

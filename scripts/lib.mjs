@@ -34,7 +34,7 @@ function newestMtime(dir) {
   return newest;
 }
 
-const SOURCE_DIRS = ['app', 'components', 'domain', 'db', 'lib', 'messages', 'public'];
+const SOURCE_DIRS = ['app', 'components', 'domain', 'db', 'lib', 'messages', 'public', 'testing'];
 const SOURCE_FILES = ['package-lock.json', 'next.config.js', 'instrumentation.ts', 'proxy.ts', 'postcss.config.mjs'];
 
 /** Builds the app unless the last build is newer than every source file. */

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { checkStockLedger, createFactories, type Factories } from '@/db/factories';
+import { checkStockLedger, createFactories, type Factories } from '@/testing/factories/factories';
 import { stockLevels } from '@/db/schema/inventory';
 import { orderEvents, orders } from '@/db/schema/orders';
 import { jobRuns, settings } from '@/db/schema/system';

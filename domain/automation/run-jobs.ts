@@ -6,7 +6,7 @@ import type { PaymentsRequestContext } from '@/domain/payments/attempts';
 import { providerTradeQuery } from '@/domain/payments/reconciliation/provider-ports';
 import { reconcilePayments } from '@/domain/payments/reconciliation/reconcile-payments';
 import { runRecordedJob, type JobName } from './job-runs';
-import { sendDueSandboxPushes } from '@/domain/logistics/tracking/sandbox/send-sandbox-pushes';
+import { sendDueSandboxPushes } from '@/testing/sandboxes/kuaidi100/send-sandbox-pushes';
 import { subscribePendingShipments } from '@/domain/logistics/tracking/shipment-tracking';
 import { getKuaidi100Settings, getTrackingProvider } from '@/domain/logistics/tracking/tracking-settings';
 

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type DatabaseHandle } from '@/db/client';
-import { createFactories } from '@/db/factories';
+import { createFactories } from '@/testing/factories/factories';
 import { orders } from '@/db/schema/orders';
 import { openTestDatabase, testDatabaseKind } from '@/db/testing';
 import { sweepInBatches } from './sweep';

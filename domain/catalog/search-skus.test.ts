@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { createFactories, type Factories } from '@/db/factories';
+import { createFactories, type Factories } from '@/testing/factories/factories';
 import { products } from '@/db/schema';
 import { openTestDatabase, testDatabaseKind } from '@/db/testing';
 import { findSkusForEntry, searchSkus, SKU_SEARCH_LIMIT } from './search-skus';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { createFactories, type Factories } from '@/db/factories';
+import { createFactories, type Factories } from '@/testing/factories/factories';
 import { customerAddresses, customers } from '@/db/schema';
 import { openTestDatabase, testDatabaseKind } from '@/db/testing';
 import { CUSTOMER_SEARCH_LIMIT, searchCustomers } from './search-customers';

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { checkStockLedger, createFactories, type Factories } from '@/db/factories';
+import { checkStockLedger, createFactories, type Factories } from '@/testing/factories/factories';
 import { skus } from '@/db/schema/catalog';
 import { lowStockAlerts, stockLevels, stockMovements } from '@/db/schema/inventory';
 import { settings } from '@/db/schema/system';

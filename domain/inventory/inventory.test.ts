@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type DatabaseHandle } from '@/db/client';
-import { checkStockLedger, createFactories, type Factories } from '@/db/factories';
+import { checkStockLedger, createFactories, type Factories } from '@/testing/factories/factories';
 import { goodsReceiptLines, goodsReceipts, lowStockAlerts, stockMovements } from '@/db/schema/inventory';
 import { findStockLevel, openTestDatabase, testDatabaseKind } from '@/db/testing';
 import { staffActor, type Actor } from '@/domain/shared/actor';

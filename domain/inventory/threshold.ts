@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 
-/** Settings key of the store default (see db/seed/settings.ts). */
+/** Settings key of the store default (see testing/seed/settings.ts). */
 export const LOW_STOCK_DEFAULT_KEY = 'low_stock_default_threshold';
 
 /**

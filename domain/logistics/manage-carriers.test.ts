@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { createFactories, type Factories } from '@/db/factories';
+import { createFactories, type Factories } from '@/testing/factories/factories';
 import { auditLog } from '@/db/schema/staff';
 import { openTestDatabase, testDatabaseKind } from '@/db/testing';
 import { shipOrder } from '@/domain/orders/ship-order';

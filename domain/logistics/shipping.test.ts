@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { checkStockLedger, createFactories, type Factories } from '@/db/factories';
+import { checkStockLedger, createFactories, type Factories } from '@/testing/factories/factories';
 import { carrierRules, shipmentLines, shipments } from '@/db/schema/logistics';
 import { orderLines, orders } from '@/db/schema/orders';
 import { findStockLevel, openTestDatabase, testDatabaseKind } from '@/db/testing';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { createFactories, type Factories } from '@/db/factories';
+import { createFactories, type Factories } from '@/testing/factories/factories';
 import { openTestDatabase, testDatabaseKind } from '@/db/testing';
 import { getOrder } from './get-order';
 

@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type DatabaseHandle } from '@/db/client';
-import { createFactories, type Factories } from '@/db/factories';
-import type { InsertedOrder } from '@/db/fixtures/insert-order-graphs';
+import { createFactories, type Factories } from '@/testing/factories/factories';
+import type { InsertedOrder } from '@/testing/fixtures/insert-order-graphs';
 import { orders, refunds } from '@/db/schema';
 import { openTestDatabase, testDatabaseKind } from '@/db/testing';
 import { buildOrderListQuery, listOrders, type OrderListRow } from './list-orders';

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, DatabaseHandle } from '@/db/client';
-import { checkStockLedger, createFactories, type Factories } from '@/db/factories';
+import { checkStockLedger, createFactories, type Factories } from '@/testing/factories/factories';
 import { customers } from '@/db/schema/customers';
 import { stockMovements } from '@/db/schema/inventory';
 import { orderEvents, orders } from '@/db/schema/orders';

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { createFactories, type Factories } from '@/db/factories';
+import { createFactories, type Factories } from '@/testing/factories/factories';
 import { orderEvents, orders } from '@/db/schema/orders';
 import { openTestDatabase, testDatabaseKind } from '@/db/testing';
 import { SYSTEM_ACTOR, staffActor } from '@/domain/shared/actor';

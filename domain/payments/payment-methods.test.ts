@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { createFactories } from '@/db/factories';
+import { createFactories } from '@/testing/factories/factories';
 import { settings } from '@/db/schema/system';
 import { openTestDatabase } from '@/db/testing';
 import { getPaymentMethods, viewPaymentMethods } from './get-payment-methods';

@@ -1,5 +1,5 @@
 import type { DatabaseHandle } from '@/db/client';
-import { createFactories, type Factories } from '@/db/factories';
+import { createFactories, type Factories } from '@/testing/factories/factories';
 import type { Actor } from '@/domain/shared/actor';
 import type { PaymentsRequestContext } from './attempts';
 

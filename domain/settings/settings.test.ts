@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { createFactories } from '@/db/factories';
+import { createFactories } from '@/testing/factories/factories';
 import { auditLog } from '@/db/schema/staff';
 import { settings } from '@/db/schema/system';
 import { openTestDatabase, testDatabaseKind } from '@/db/testing';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { createTranslator } from 'next-intl';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { checkStockLedger, createFactories, type Factories } from '@/db/factories';
+import { checkStockLedger, createFactories, type Factories } from '@/testing/factories/factories';
 import { orders } from '@/db/schema/orders';
 import { openTestDatabase, testDatabaseKind } from '@/db/testing';
 import type { CurrentStaff } from '@/lib/auth/current-staff';

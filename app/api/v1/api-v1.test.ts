@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { checkStockLedger, createFactories, type Factories } from '@/db/factories';
+import { checkStockLedger, createFactories, type Factories } from '@/testing/factories/factories';
 import { orderEvents, orders } from '@/db/schema/orders';
 import { findStockLevel, openTestDatabase, testDatabaseKind } from '@/db/testing';
 import { createApiKey, revokeApiKey } from '@/domain/api-keys/manage-api-keys';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Database, DatabaseHandle } from '@/db/client';
-import { createFactories, type Factories } from '@/db/factories';
+import { createFactories, type Factories } from '@/testing/factories/factories';
 import { orders } from '@/db/schema/orders';
 import { openTestDatabase, testDatabaseKind } from '@/db/testing';
 import { validateTrackingNumber } from '@/domain/logistics/carriers';

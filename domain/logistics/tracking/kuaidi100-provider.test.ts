@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { signKuaidi100Push } from '../kuaidi100';
 import { exceptionKindOf } from '../tracking-state';
 import { createKuaidi100Provider, signKuaidi100Query } from './kuaidi100-provider';
-import { scriptFor } from './sandbox/sandbox-script';
-import { toKuaidi100Time } from './sandbox/sandbox-aggregator';
+import { scriptFor } from '@/testing/sandboxes/kuaidi100/sandbox-script';
+import { toKuaidi100Time } from '@/testing/sandboxes/kuaidi100/sandbox-aggregator';
 
 const config = { baseUrl: 'https://agg.test', key: 'K', customer: 'C', salt: 'pepper', callbackUrl: 'https://shop.test/push' };
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { createFactories } from '@/db/factories';
+import { createFactories } from '@/testing/factories/factories';
 import { auditLog } from '@/db/schema/staff';
 import { openTestDatabase, testDatabaseKind } from '@/db/testing';
 import { getKuaidi100Settings, maskedKuaidi100Settings, maskSecret, updateKuaidi100Settings } from './tracking-settings';

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import type { Factories } from '@/db/factories';
+import type { Factories } from '@/testing/factories/factories';
 import { orderEvents, orders } from '@/db/schema/orders';
 import { paymentNotifications, payments, type Payment } from '@/db/schema/payments';
 import { openTestDatabase, testDatabaseKind } from '@/db/testing';

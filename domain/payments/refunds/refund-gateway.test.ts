@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { createFactories, type Factories } from '@/db/factories';
+import { createFactories, type Factories } from '@/testing/factories/factories';
 import { orderEvents } from '@/db/schema/orders';
 import { paymentNotifications, refunds } from '@/db/schema/payments';
 import { openTestDatabase, testDatabaseKind } from '@/db/testing';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import type { Factories } from '@/db/factories';
+import type { Factories } from '@/testing/factories/factories';
 import { orders } from '@/db/schema/orders';
 import { payments, type Payment } from '@/db/schema/payments';
 import { openTestDatabase, testDatabaseKind } from '@/db/testing';

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { sendNextSandboxPush } from '@/domain/logistics/tracking/sandbox/send-sandbox-pushes';
+import { sendNextSandboxPush } from '@/testing/sandboxes/kuaidi100/send-sandbox-pushes';
 import { getKuaidi100Settings } from '@/domain/logistics/tracking/tracking-settings';
 import { fail } from '@/domain/shared/result';
 import { staffAction } from '@/lib/actions/staff-action';

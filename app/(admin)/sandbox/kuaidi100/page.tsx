@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { listSandboxParcels } from '@/domain/logistics/tracking/sandbox/send-sandbox-pushes';
+import { listSandboxParcels } from '@/testing/sandboxes/kuaidi100/send-sandbox-pushes';
 import { getKuaidi100Settings } from '@/domain/logistics/tracking/tracking-settings';
 import { can } from '@/domain/staff/permissions';
 import { requirePermission } from '@/lib/auth/current-staff';

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { createFactories } from '@/db/factories';
+import { createFactories } from '@/testing/factories/factories';
 import { syncLowStockAlerts } from '@/domain/inventory/sync-low-stock-alerts';
 import { can } from '@/domain/staff/permissions';
 import { getCurrentStaff } from '@/lib/auth/current-staff';

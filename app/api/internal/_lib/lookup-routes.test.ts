@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { createFactories } from '@/db/factories';
+import { createFactories } from '@/testing/factories/factories';
 import { openTestDatabase, testDatabaseKind } from '@/db/testing';
 import type { CurrentStaff } from '@/lib/auth/current-staff';
 

@@ -1,6 +1,6 @@
-import { handleSandboxSubscribe } from '@/domain/logistics/tracking/sandbox/sandbox-aggregator';
+import { handleSandboxSubscribe } from '@/testing/sandboxes/kuaidi100/sandbox-aggregator';
 import { pushUrlOf } from '@/domain/logistics/tracking/tracking-settings';
-import { answerSandbox } from '../sandbox-route';
+import { answerSandbox } from '@/testing/sandboxes/kuaidi100/sandbox-route';
 
 /** Sandbox 订阅 (subscribe), like POST https://poll.kuaidi100.com/poll. */
 export async function POST(request: Request) {

@@ -1,5 +1,5 @@
-import { handleSandboxQuery } from '@/domain/logistics/tracking/sandbox/sandbox-aggregator';
-import { answerSandbox } from '../../sandbox-route';
+import { handleSandboxQuery } from '@/testing/sandboxes/kuaidi100/sandbox-aggregator';
+import { answerSandbox } from '@/testing/sandboxes/kuaidi100/sandbox-route';
 
 /** Sandbox 实时查询 (query), like POST https://poll.kuaidi100.com/poll/query.do. */
 export async function POST(request: Request) {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '../client';
-import { storefrontVisits } from '../schema/system';
-import { insertMany } from '../fixtures/bulk-insert';
+import type { Database } from '@/db/client';
+import { storefrontVisits } from '@/db/schema/system';
+import { insertMany } from '@/testing/fixtures/bulk-insert';
 import { DAY, MINUTE, shanghaiMidnight } from './random';
 import type { Faker } from '@faker-js/faker';
 

@@ -1,27 +1,27 @@
 import { Faker, base, en, zh_CN } from '@faker-js/faker';
 import { inArray, sql } from 'drizzle-orm';
 import { DEMO_PASSWORD, DEMO_STAFF, hashPassword } from '@/domain/staff/password';
-import { queryRows, type Database } from './client';
-import { products, skus } from './schema/catalog';
-import { customerAddresses, customers } from './schema/customers';
-import { warehouses } from './schema/inventory';
-import { carriers } from './schema/logistics';
-import { settings } from './schema/system';
-import { staffUsers } from './schema/staff';
-import { applyStockChanges, checkStockLedger } from './stock-ledger';
+import { queryRows, type Database } from '@/db/client';
+import { products, skus } from '@/db/schema/catalog';
+import { customerAddresses, customers } from '@/db/schema/customers';
+import { warehouses } from '@/db/schema/inventory';
+import { carriers } from '@/db/schema/logistics';
+import { settings } from '@/db/schema/system';
+import { staffUsers } from '@/db/schema/staff';
+import { applyStockChanges, checkStockLedger } from '@/testing/fixtures/stock-ledger';
 import { syncLowStockAlerts } from '@/domain/inventory/sync-low-stock-alerts';
-import { CARRIERS } from './fixtures/carriers';
-import { insertMany, insertReturning } from './fixtures/bulk-insert';
-import { buildOrderGraphs, writeOrderGraphs } from './fixtures/insert-order-graphs';
-import type { Actor, CarrierRef } from './fixtures/order-plan';
-import { CATALOG, DEMO_WAREHOUSES } from './seed/catalog';
-import { planCustomers } from './seed/plan-customers';
-import { planOrderSkeletons, planOrders, type SeedSku } from './seed/plan-orders';
-import { DAY, HOUR } from './seed/random';
-import { DEFAULT_SETTINGS, DEMO_SEED_KEY } from './seed/settings';
-import { seedVisits } from './seed/visits';
-import { writeReceipts } from './seed/write-receipts';
-import { seedCarrierRules } from './seed/carrier-rules';
+import { CARRIERS } from '@/testing/fixtures/carriers';
+import { insertMany, insertReturning } from '@/testing/fixtures/bulk-insert';
+import { buildOrderGraphs, writeOrderGraphs } from '@/testing/fixtures/insert-order-graphs';
+import type { Actor, CarrierRef } from '@/testing/fixtures/order-plan';
+import { CATALOG, DEMO_WAREHOUSES } from './catalog';
+import { planCustomers } from './plan-customers';
+import { planOrderSkeletons, planOrders, type SeedSku } from './plan-orders';
+import { DAY, HOUR } from './random';
+import { DEFAULT_SETTINGS, DEMO_SEED_KEY } from './settings';
+import { seedVisits } from './visits';
+import { writeReceipts } from './write-receipts';
+import { seedCarrierRules } from './carrier-rules';
 
 export interface SeedOptions {
   /** seeds every random choice: the same seed and `now` give the same data */

@@ -1,13 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from './client';
-import { queryRows } from './client';
+import type { DatabaseHandle } from '@/db/client';
+import { queryRows } from '@/db/client';
 import { checkStockLedger, createFactories, type Factories } from './factories';
-import { orderEvents, orderStatus, type OrderStatus } from './schema/orders';
-import { stockLevels, stockMovements } from './schema/inventory';
-import { shipmentLines, trackingEvents } from './schema/logistics';
-import { CARRIERS } from './fixtures/carriers';
-import { openTestDatabase, testDatabaseKind } from './testing';
+import { orderEvents, orderStatus, type OrderStatus } from '@/db/schema/orders';
+import { stockLevels, stockMovements } from '@/db/schema/inventory';
+import { shipmentLines, trackingEvents } from '@/db/schema/logistics';
+import { CARRIERS } from '@/testing/fixtures/carriers';
+import { openTestDatabase, testDatabaseKind } from '@/db/testing';
 
 let handle: DatabaseHandle;
 let f: Factories;

@@ -1,6 +1,6 @@
 import type { Faker } from '@faker-js/faker';
-import type { ShipTo } from '../fixtures/order-plan';
-import { randomChineseName, randomMobile, randomShipTo } from '../fixtures/people';
+import type { ShipTo } from '@/testing/fixtures/order-plan';
+import { randomChineseName, randomMobile, randomShipTo } from '@/testing/fixtures/people';
 
 export interface CustomerSeed {
   name: string;

@@ -3,22 +3,22 @@ import { Faker, base, en, zh_CN } from '@faker-js/faker';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { hashPassword } from '@/domain/staff/password';
 import type { StaffRole } from '@/domain/staff/roles';
-import type { Database } from './client';
-import { products, skus, type NewProduct, type NewSku, type Product, type Sku } from './schema/catalog';
-import { customerAddresses, customers, type CustomerAddress, type Customer, type NewCustomer } from './schema/customers';
-import { stockLevels, warehouses, type StockLevel, type Warehouse } from './schema/inventory';
-import { carriers, type Carrier } from './schema/logistics';
-import type { OrderSource, OrderStatus } from './schema/orders';
-import type { PaymentMethod } from './schema/payments';
-import { staffUsers, type StaffUser } from './schema/staff';
-import { applyStockChanges, type StockChange } from './stock-ledger';
-import { CARRIERS, getCarrierSpec } from './fixtures/carriers';
-import { insertOrderGraphs, type InsertedOrder } from './fixtures/insert-order-graphs';
-import { SYSTEM_ACTOR, defaultShippingCents, type Actor, type OrderPlan } from './fixtures/order-plan';
-import { randomChineseName, randomMobile, randomPlace, randomShipTo, randomStreet } from './fixtures/people';
+import type { Database } from '@/db/client';
+import { products, skus, type NewProduct, type NewSku, type Product, type Sku } from '@/db/schema/catalog';
+import { customerAddresses, customers, type CustomerAddress, type Customer, type NewCustomer } from '@/db/schema/customers';
+import { stockLevels, warehouses, type StockLevel, type Warehouse } from '@/db/schema/inventory';
+import { carriers, type Carrier } from '@/db/schema/logistics';
+import type { OrderSource, OrderStatus } from '@/db/schema/orders';
+import type { PaymentMethod } from '@/db/schema/payments';
+import { staffUsers, type StaffUser } from '@/db/schema/staff';
+import { applyStockChanges, type StockChange } from '@/testing/fixtures/stock-ledger';
+import { CARRIERS, getCarrierSpec } from '@/testing/fixtures/carriers';
+import { insertOrderGraphs, type InsertedOrder } from '@/testing/fixtures/insert-order-graphs';
+import { SYSTEM_ACTOR, defaultShippingCents, type Actor, type OrderPlan } from '@/testing/fixtures/order-plan';
+import { randomChineseName, randomMobile, randomPlace, randomShipTo, randomStreet } from '@/testing/fixtures/people';
 
-export { checkStockLedger } from './stock-ledger';
-export type { Actor } from './fixtures/order-plan';
+export { checkStockLedger } from '@/testing/fixtures/stock-ledger';
+export type { Actor } from '@/testing/fixtures/order-plan';
 
 export interface FactoryOptions {
   /** seeds the random choices (names, prices, timings) */

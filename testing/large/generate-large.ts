@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Database } from '../client';
-import { PLACES, STREETS, MOBILE_PREFIXES } from '../fixtures/china-places';
+import { queryRows, type Database } from '@/db/client';
+import { PLACES, STREETS, MOBILE_PREFIXES } from '@/testing/fixtures/china-places';
 import { FAMILY_NAMES, GIVEN_NAMES } from './names';
 
 export interface GenerateLargeOptions {

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { getDb, type Database } from '@/db/client';
 import type { TKuaidi100Settings } from '@/domain/settings/setting-defaults';
-import type { AggregatorReply } from '@/domain/logistics/tracking/sandbox/sandbox-aggregator';
+import type { AggregatorReply } from '@/testing/sandboxes/kuaidi100/sandbox-aggregator';
 import { getKuaidi100Settings } from '@/domain/logistics/tracking/tracking-settings';
 
 /**

@@ -2,7 +2,7 @@ import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { kuaidi100SandboxParcels, kuaidi100SandboxPushes } from '@/db/schema/logistics';
 import type { TKuaidi100Settings } from '@/domain/settings/setting-defaults';
-import { signKuaidi100Query } from '../kuaidi100-provider';
+import { signKuaidi100Query } from '@/domain/logistics/tracking/kuaidi100-provider';
 import { SANDBOX_SCRIPTS, scriptFor, type SandboxScript } from './sandbox-script';
 
 /**

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword, DEMO_PASSWORD, DEMO_STAFF } from '@/domain/staff/password';
-import { queryRows, type DatabaseHandle } from './client';
-import { checkStockLedger } from './stock-ledger';
-import { DEMO_CARRIER_RULES } from './seed/carrier-rules';
+import { queryRows, type DatabaseHandle } from '@/db/client';
+import { checkStockLedger } from '@/testing/fixtures/stock-ledger';
+import { DEMO_CARRIER_RULES } from './carrier-rules';
 import { seedDemoData, type SeedResult } from './seed';
-import { openTestDatabase, testDatabaseKind } from './testing';
+import { openTestDatabase, testDatabaseKind } from '@/db/testing';
 
 const now = new Date('2026-06-12T04:00:00Z');
 const size = { orders: 300, customers: 100, now, seed: 42 };

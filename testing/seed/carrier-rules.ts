@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
-import type { Database } from '../client';
-import { carriers } from '../schema/logistics';
-import { orders } from '../schema/orders';
+import type { Database } from '@/db/client';
+import { carriers } from '@/db/schema/logistics';
+import { orders } from '@/db/schema/orders';
 import { assignCarrierToOrder } from '@/domain/logistics/assign-carrier';
 import type { TCarrierRuleConditions } from '@/domain/logistics/carrier-rules';
 import { saveCarrierRule } from '@/domain/logistics/manage-carrier-rules';

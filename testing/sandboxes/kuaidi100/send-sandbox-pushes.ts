@@ -2,7 +2,7 @@ import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { kuaidi100SandboxParcels, kuaidi100SandboxPushes } from '@/db/schema/logistics';
 import { fail, ok, type Result } from '@/domain/shared/result';
-import { signKuaidi100Push } from '../../kuaidi100';
+import { signKuaidi100Push } from '@/domain/logistics/kuaidi100';
 import { SANDBOX_SCRIPTS, type SandboxScript } from './sandbox-script';
 import { lastResultOf } from './sandbox-aggregator';
 

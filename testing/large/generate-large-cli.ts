@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { DatabaseConfigError, openDatabase, queryRows } from './client';
-import { migrateDatabase } from './migrate';
-import { seedDemoData } from './seed';
-import { generateLarge } from './large/generate-large';
+import { DatabaseConfigError, openDatabase, queryRows } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { seedDemoData } from '@/testing/seed/seed';
+import { generateLarge } from './generate-large';
 import { sql } from 'drizzle-orm';
 
 const ZArgs = z.object({

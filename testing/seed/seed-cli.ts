@@ -1,5 +1,5 @@
-import { DatabaseConfigError, openDatabase } from './client';
-import { migrateDatabase } from './migrate';
+import { DatabaseConfigError, openDatabase } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
 import { seedDemoData } from './seed';
 
 /** `npm run db:seed`: fills the database named by the environment with the demo store. */

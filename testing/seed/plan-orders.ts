@@ -1,6 +1,6 @@
 import type { Faker } from '@faker-js/faker';
-import type { OrderSource, OrderStatus } from '../schema/orders';
-import { SYSTEM_ACTOR, defaultShippingCents, type Actor, type CarrierRef, type OrderPlan, type PlannedLine, type SkuSnapshot } from '../fixtures/order-plan';
+import type { OrderSource, OrderStatus } from '@/db/schema/orders';
+import { SYSTEM_ACTOR, defaultShippingCents, type Actor, type CarrierRef, type OrderPlan, type PlannedLine, type SkuSnapshot } from '@/testing/fixtures/order-plan';
 import { nearestWarehouseCode } from './catalog';
 import type { CustomerSeed } from './plan-customers';
 import { DAY, HOUR, MINUTE, shanghaiMidnight, shanghaiWeekday, weighted, weightedPicker } from './random';

@@ -1,9 +1,9 @@
 import type { Faker } from '@faker-js/faker';
-import type { Database } from '../client';
-import { goodsReceiptLines, goodsReceipts, stockLevels, type Warehouse } from '../schema/inventory';
-import type { StockChange } from '../stock-ledger';
-import { insertMany, insertReturning } from '../fixtures/bulk-insert';
-import type { Actor } from '../fixtures/order-plan';
+import type { Database } from '@/db/client';
+import { goodsReceiptLines, goodsReceipts, stockLevels, type Warehouse } from '@/db/schema/inventory';
+import type { StockChange } from '@/testing/fixtures/stock-ledger';
+import { insertMany, insertReturning } from '@/testing/fixtures/bulk-insert';
+import type { Actor } from '@/testing/fixtures/order-plan';
 import { formatOrderNumber } from '@/domain/orders/order-number';
 import { DEMO_WAREHOUSES } from './catalog';
 import type { SeedSku } from './plan-orders';
