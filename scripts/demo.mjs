@@ -6,6 +6,8 @@ import { ensureBuild, ensureDependencies } from './lib.mjs';
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 // the demo pays through the built-in provider sandbox (refused in production unless asked for)
 process.env.PAYMENTS_SANDBOX ??= '1';
+// and ships through the offline tracking aggregator (testing/sandboxes/kuaidi100)
+process.env.TRACKING_SANDBOX ??= '1';
 const port = process.env.PORT ?? '3000';
 
 ensureDependencies();

@@ -4,9 +4,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { builtFlavour } from './lib.mjs';
 
 const port = process.env.E2E_PORT ?? '3100';
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', E2E_FACTORIES: '1', PORT: port };
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', E2E_FACTORIES: '1', E2E_ROUTES: '1', PORT: port };
 // a production server on PostgreSQL refuses to invent its own session key; a test run has its own
 env.AUTH_SECRET ??= randomBytes(32).toString('base64');
 // the order sweeps would move test orders (auto-review, unpaid timeout) under the tests' feet;
@@ -14,6 +15,13 @@ env.AUTH_SECRET ??= randomBytes(32).toString('base64');
 env.JOBS_DISABLED ??= '1';
 // `next start` is production: the provider sandbox (payments, refunds) must be asked for explicitly
 env.PAYMENTS_SANDBOX ??= '1';
+env.TRACKING_SANDBOX ??= '1';
+
+// the tests make their data through the e2e-only routes, which a production build does not have
+if (builtFlavour() !== 'e2e') {
+  console.error('e2e needs a build with the e2e routes: run `npm run build:e2e` (E2E_ROUTES=1 next build) first');
+  process.exit(1);
+}
 
 if (env.DATABASE_URL) {
   const host = new URL(env.DATABASE_URL).hostname;

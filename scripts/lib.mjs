@@ -1,6 +1,6 @@
 // Small helpers shared by the demo and test scripts (plain Node, run before dependencies exist).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export function run(command, args, options = {}) {
@@ -37,10 +37,27 @@ function newestMtime(dir) {
 const SOURCE_DIRS = ['app', 'components', 'domain', 'db', 'lib', 'messages', 'public', 'testing'];
 const SOURCE_FILES = ['package-lock.json', 'next.config.js', 'instrumentation.ts', 'proxy.ts', 'postcss.config.mjs'];
 
-/** Builds the app unless the last build is newer than every source file. */
-export function ensureBuild({ force = false } = {}) {
+/**
+ * Which build is in .next: 'e2e' (made with E2E_ROUTES=1: it carries the e2e-only test-data routes),
+ * 'production', or null when there is none. Read from the build's own route manifest, so a build
+ * made by hand (`npm run build`, `npm run build:e2e`) is told apart too.
+ */
+export function builtFlavour() {
+  const manifest = path.join('.next', 'server', 'app-paths-manifest.json');
+  if (!existsSync(path.join('.next', 'BUILD_ID')) || !existsSync(manifest)) return null;
+  const routes = Object.keys(JSON.parse(readFileSync(manifest, 'utf8')));
+  return routes.some((route) => route.startsWith('/api/e2e/')) ? 'e2e' : 'production';
+}
+
+/**
+ * Builds the app unless the last build is of the wanted flavour and newer than every source file.
+ * `e2e: true` builds with E2E_ROUTES=1 (for Playwright); otherwise a production build, never
+ * reusing an e2e one (it would ship the factories and faker).
+ */
+export function ensureBuild({ force = false, e2e = false } = {}) {
   const buildId = path.join('.next', 'BUILD_ID');
-  if (!force && existsSync(buildId)) {
+  const flavour = e2e ? 'e2e' : 'production';
+  if (!force && builtFlavour() === flavour) {
     const built = statSync(buildId).mtimeMs;
     const sources = Math.max(
       ...SOURCE_DIRS.map(newestMtime),
@@ -48,8 +65,8 @@ export function ensureBuild({ force = false } = {}) {
     );
     if (built > sources) return;
   }
-  console.log('▸ building the console (next build)');
-  runOrExit('npx', ['next', 'build'], { env: { NEXT_TELEMETRY_DISABLED: '1' } });
+  console.log(`▸ building the console (next build, ${flavour})`);
+  runOrExit('npx', ['next', 'build'], { env: { NEXT_TELEMETRY_DISABLED: '1', E2E_ROUTES: e2e ? '1' : '' } });
 }
 
 /** Debian's Chromium for Playwright; installs it with apt-get when missing and we may. */

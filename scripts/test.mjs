@@ -1,5 +1,6 @@
 // `npm test`: the whole suite. Unit and integration tests on PGlite, then on PostgreSQL when
-// DATABASE_URL is set; then a production build and the Playwright e2e suite on the same databases.
+// DATABASE_URL is set; then a production build (checked for test doubles), and a build with the e2e
+// routes for the Playwright e2e suite on the same databases.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureBuild, ensureChromium, ensureDependencies, run } from './lib.mjs';
 
@@ -21,7 +22,14 @@ for (const engine of engines) {
   summary.push({ name: `vitest on ${engine}`, status, ...countVitest(output) });
 }
 
+// the production build first: its server bundle must hold no test doubles (no faker, no factories)
 ensureBuild();
+console.log('\n▸ production server bundle holds no test doubles');
+const bundleStatus = run('node', ['scripts/check-server-bundle.mjs']);
+summary.push({ name: 'production bundle check', status: bundleStatus, passed: bundleStatus === 0 ? 1 : 0, failed: bundleStatus === 0 ? 0 : 1 });
+
+// then the e2e build (E2E_ROUTES=1): the same app plus the e2e-only test-data routes
+ensureBuild({ e2e: true });
 const chromium = ensureChromium();
 for (const engine of engines) {
   const output = `test-results/e2e-${engine}.json`;

@@ -131,37 +131,6 @@ export const logisticsPushLog = pgTable('logistics_push_log', {
   index('logistics_push_log_shipment_idx').on(t.shipmentId, t.receivedAt.desc()),
 ]);
 
-/** Sandbox aggregator: a parcel subscribed to the offline Kuaidi100 stand-in, and the script it plays. */
-export const kuaidi100SandboxParcels = pgTable('kuaidi100_sandbox_parcels', {
-  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-  company: text('company').notNull(),
-  number: text('number').notNull(),
-  callbackUrl: text('callback_url').notNull(),
-  salt: text('salt').notNull(),
-  /** delivered, refused or problem: chosen by the tracking number's last digit */
-  script: text('script').notNull(),
-  subscribedAt: timestamp('subscribed_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [uniqueIndex('kuaidi100_sandbox_parcels_number_key').on(t.company, t.number)]);
-
-/** Sandbox aggregator: the pushes it owes, one per step of a parcel's script, swept when due. */
-export const kuaidi100SandboxPushes = pgTable('kuaidi100_sandbox_pushes', {
-  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-  parcelId: bigint('parcel_id', { mode: 'number' }).notNull().references(() => kuaidi100SandboxParcels.id),
-  step: integer('step').notNull(),
-  /** the Kuaidi100 state this step reports */
-  stateCode: integer('state_code').notNull(),
-  dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
-  /** a sender holds the push until then (a lease, so a crashed sender's push is retried) */
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
-  attempts: integer('attempts').notNull().default(0),
-  sentAt: timestamp('sent_at', { withTimezone: true }),
-  lastError: text('last_error'),
-}, (t) => [
-  uniqueIndex('kuaidi100_sandbox_pushes_step_key').on(t.parcelId, t.step),
-  // the sender sweep: unsent pushes by due time
-  index('kuaidi100_sandbox_pushes_due_idx').on(t.dueAt).where(sql`${t.sentAt} is null`),
-]);
-
 export type ShipmentException = typeof shipmentExceptions.$inferSelect;
 export type LogisticsPushLogEntry = typeof logisticsPushLog.$inferSelect;
 export type CarrierRule = typeof carrierRules.$inferSelect;

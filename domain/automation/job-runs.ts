@@ -2,15 +2,15 @@ import { asc, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { jobRuns, type JobRun } from '@/db/schema/system';
 
-/** The background jobs of the console, in the order Settings lists them and the scheduler runs them. */
-export const JOB_NAMES = ['cancel_unpaid_orders', 'auto_review_orders', 'auto_complete_orders', 'subscribe_tracking', 'sandbox_tracking_pushes', 'reconcile_payments'] as const;
+/** The built-in background jobs, in the order Settings lists them and the scheduler runs them (run-jobs.ts adds registered ones). */
+export const JOB_NAMES = ['cancel_unpaid_orders', 'auto_review_orders', 'auto_complete_orders', 'subscribe_tracking', 'reconcile_payments'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 /**
  * Runs one job and records it in job_runs: the start before it runs, then the finish with its
  * result counts, or the error. A failed run is recorded and rethrown to the caller.
  */
-export async function runRecordedJob<T extends Record<string, unknown>>(db: Database, name: JobName, job: () => Promise<T>): Promise<T> {
+export async function runRecordedJob<T extends Record<string, unknown>>(db: Database, name: string, job: () => Promise<T>): Promise<T> {
   await db.insert(jobRuns).values({ name, lastStartedAt: sql`now()` })
     .onConflictDoUpdate({ target: jobRuns.name, set: { lastStartedAt: sql`now()` } });
   try {

@@ -17,8 +17,8 @@ export const ZAutoReviewRules = z.object({
 export type TAutoReviewRules = z.infer<typeof ZAutoReviewRules>;
 
 /**
- * The tracking aggregator (Kuaidi100-style). `sandbox` plays it offline inside the console
- * (domain/logistics/tracking/sandbox); `live` calls poll.kuaidi100.com. An empty callbackUrl means
+ * The tracking aggregator (Kuaidi100-style). `sandbox` plays it offline (testing/sandboxes/kuaidi100,
+ * when the server enables it); `live` calls poll.kuaidi100.com. An empty callbackUrl means
  * this server's own push address (APP_URL, else 127.0.0.1 and PORT).
  */
 export const ZKuaidi100Settings = z.object({

@@ -6,13 +6,11 @@ import { DEFAULT_SETTINGS, SETTING_SCHEMAS, type TKuaidi100Settings } from '@/do
 import { recordAudit } from '@/domain/shared/record-audit';
 import { fail, ok, type Result } from '@/domain/shared/result';
 import { createKuaidi100Provider, KUAIDI100_LIVE_BASE_URL } from './kuaidi100-provider';
+import { sandboxTrackingProvider } from './sandbox-slot';
 import type { TrackingProvider } from './tracking-provider';
 
 /** Where the webhook lives in this app. */
 export const KUAIDI100_PUSH_PATH = '/api/logistics/kuaidi100/push';
-/** Where the offline aggregator answers (the same paths as poll.kuaidi100.com below it). */
-export const KUAIDI100_SANDBOX_PATH = '/sandbox/kuaidi100';
-
 /** This server's own address, for the sandbox and the default push URL: APP_URL, else loopback and PORT. */
 export function appBaseUrl(): string {
   return (process.env.APP_URL ?? `http://127.0.0.1:${process.env.PORT ?? '3000'}`).replace(/\/+$/, '');
@@ -27,12 +25,12 @@ export async function getKuaidi100Settings(db: Database): Promise<TKuaidi100Sett
   return getSetting(db, 'kuaidi100');
 }
 
-/** The tracking aggregator as configured: live Kuaidi100, or the sandbox on this server. */
+/** The tracking aggregator as configured: live Kuaidi100, or the sandbox plugged in at start (sandbox-slot.ts). */
 export async function getTrackingProvider(db: Database, options: { fetch?: typeof fetch } = {}): Promise<TrackingProvider> {
   const config = await getKuaidi100Settings(db);
+  if (config.mode !== 'live') return sandboxTrackingProvider(config, options);
   return createKuaidi100Provider({
-    baseUrl: config.mode === 'live' ? KUAIDI100_LIVE_BASE_URL : `${appBaseUrl()}${KUAIDI100_SANDBOX_PATH}`,
-    key: config.key, customer: config.customer, salt: config.salt, callbackUrl: pushUrlOf(config), fetch: options.fetch,
+    baseUrl: KUAIDI100_LIVE_BASE_URL, key: config.key, customer: config.customer, salt: config.salt, callbackUrl: pushUrlOf(config), fetch: options.fetch,
   });
 }
 

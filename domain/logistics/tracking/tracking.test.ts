@@ -2,7 +2,7 @@ import { and, count, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { createFactories, type Factories } from '@/testing/factories/factories';
-import { kuaidi100SandboxParcels, kuaidi100SandboxPushes, logisticsPushLog, shipmentExceptions, shipments, trackingEvents } from '@/db/schema/logistics';
+import { logisticsPushLog, shipmentExceptions, shipments, trackingEvents } from '@/db/schema/logistics';
 import { orders } from '@/db/schema/orders';
 import { openTestDatabase, testDatabaseKind } from '@/db/testing';
 import { autoCompleteOrders } from '@/domain/automation/auto-complete-orders';
@@ -15,6 +15,7 @@ import { createKuaidi100Provider } from './kuaidi100-provider';
 import { receiveTrackingPush } from './receive-tracking-push';
 import { handleSandboxQuery, handleSandboxSubscribe, lastResultOf } from '@/testing/sandboxes/kuaidi100/sandbox-aggregator';
 import { sendDueSandboxPushes, sendNextSandboxPush } from '@/testing/sandboxes/kuaidi100/send-sandbox-pushes';
+import { kuaidi100SandboxParcels, kuaidi100SandboxPushes } from '@/testing/sandboxes/kuaidi100/sandbox-tables';
 import { queryShipmentTracking, subscribePendingShipments, subscribeShipmentTracking } from './shipment-tracking';
 import type { TrackingProvider } from './tracking-provider';
 

@@ -1,14 +1,14 @@
 import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { kuaidi100SandboxParcels, kuaidi100SandboxPushes } from '@/db/schema/logistics';
 import type { TKuaidi100Settings } from '@/domain/settings/setting-defaults';
 import { signKuaidi100Query } from '@/domain/logistics/tracking/kuaidi100-provider';
+import { ensureSandboxTables, kuaidi100SandboxParcels, kuaidi100SandboxPushes } from './sandbox-tables';
 import { SANDBOX_SCRIPTS, scriptFor, type SandboxScript } from './sandbox-script';
 
 /**
  * The offline stand-in for Kuaidi100: the same requests and answers as poll.kuaidi100.com
- * (see shared/PROTOCOLS.md), kept in Postgres so its pushes survive restarts and several
- * instances share them. The route handlers under /sandbox/kuaidi100 call these.
+ * (see shared/PROTOCOLS.md), kept in Postgres (its own schema, sandbox-tables.ts) so its pushes
+ * survive restarts and several instances share them. The route handlers under /sandbox/kuaidi100 call these.
  */
 
 export interface AggregatorReply {
@@ -43,6 +43,7 @@ export async function handleSandboxSubscribe(db: Database, config: TKuaidi100Set
   const callbackUrl = typeof parameters.callbackurl === 'string' ? parameters.callbackurl : '';
   if (!company || !number || !/^https?:\/\//.test(callbackUrl)) return refuse('700', '订阅参数错误：company、number 与 callbackurl 必填');
   if (callbackUrl !== pushUrl) return refuse('700', `沙箱只推送到本系统的推送地址 ${pushUrl}`);
+  await ensureSandboxTables(db);
 
   const script = scriptFor(number);
   const [parcel] = await db.insert(kuaidi100SandboxParcels).values({
@@ -62,6 +63,7 @@ export async function handleSandboxQuery(db: Database, config: TKuaidi100Setting
   if (form.customer !== config.customer || form.sign.toUpperCase() !== signKuaidi100Query(form.param as string, config.key, config.customer)) {
     return refuse('601', 'sign 签名错误');
   }
+  await ensureSandboxTables(db);
   const [parcel] = await db.select().from(kuaidi100SandboxParcels)
     .where(and(eq(kuaidi100SandboxParcels.company, String(param.com ?? '')), eq(kuaidi100SandboxParcels.number, String(param.num ?? ''))));
   if (!parcel) return refuse('500', '查询无结果，请隔段时间再查');

@@ -1,10 +1,10 @@
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
-import { kuaidi100SandboxParcels, kuaidi100SandboxPushes } from '@/db/schema/logistics';
 import { fail, ok, type Result } from '@/domain/shared/result';
 import { signKuaidi100Push } from '@/domain/logistics/kuaidi100';
 import { SANDBOX_SCRIPTS, type SandboxScript } from './sandbox-script';
 import { lastResultOf } from './sandbox-aggregator';
+import { ensureSandboxTables, kuaidi100SandboxParcels, kuaidi100SandboxPushes } from './sandbox-tables';
 
 export interface SendOptions {
   fetch?: typeof fetch;
@@ -24,10 +24,11 @@ const LEASE_MS = 2 * 60_000;
  */
 export async function sendDueSandboxPushes(db: Database, options: SendOptions = {}): Promise<{ sent: number; failed: number; errors: string[] }> {
   const now = options.now ?? new Date();
+  await ensureSandboxTables(db);
   const claimed = await queryRows<{ id: string | number }>(db, sql`
-    update kuaidi100_sandbox_pushes set locked_until = ${new Date(now.getTime() + LEASE_MS).toISOString()}::timestamptz, attempts = attempts + 1
+    update kuaidi100_sandbox.pushes set locked_until = ${new Date(now.getTime() + LEASE_MS).toISOString()}::timestamptz, attempts = attempts + 1
     where id in (
-      select id from kuaidi100_sandbox_pushes
+      select id from kuaidi100_sandbox.pushes
       where sent_at is null and due_at <= ${now.toISOString()}::timestamptz
         and (locked_until is null or locked_until < ${now.toISOString()}::timestamptz)
       order by due_at limit ${options.limit ?? 50}
@@ -51,14 +52,15 @@ export async function sendDueSandboxPushes(db: Database, options: SendOptions = 
  */
 export async function sendNextSandboxPush(db: Database, parcelId: number, options: SendOptions = {}): Promise<Result<{ step: number; state: number }, 'nothing_left' | 'busy' | 'send_failed'>> {
   const now = options.now ?? new Date();
+  await ensureSandboxTables(db);
   const [next] = await db.select({ id: kuaidi100SandboxPushes.id }).from(kuaidi100SandboxPushes)
     .where(and(eq(kuaidi100SandboxPushes.parcelId, parcelId), sql`${kuaidi100SandboxPushes.sentAt} is null`))
     .orderBy(asc(kuaidi100SandboxPushes.step)).limit(1);
   if (!next) return fail('nothing_left', 'every push of this parcel has been sent');
   const [claimed] = await queryRows<{ id: string | number }>(db, sql`
-    update kuaidi100_sandbox_pushes
+    update kuaidi100_sandbox.pushes
     set due_at = least(due_at, ${now.toISOString()}::timestamptz), locked_until = ${new Date(now.getTime() + LEASE_MS).toISOString()}::timestamptz, attempts = attempts + 1
-    where id = (select id from kuaidi100_sandbox_pushes where id = ${next.id} and sent_at is null
+    where id = (select id from kuaidi100_sandbox.pushes where id = ${next.id} and sent_at is null
                   and (locked_until is null or locked_until < ${now.toISOString()}::timestamptz) for update skip locked)
     returning id`);
   if (!claimed) return fail('busy', 'this push is being sent right now');
@@ -102,6 +104,7 @@ async function deliverSandboxPush(db: Database, pushId: number, options: SendOpt
 
 /** Parcels the sandbox knows, newest first, with their pushes, for the sandbox page. */
 export async function listSandboxParcels(db: Database, limit = 50) {
+  await ensureSandboxTables(db);
   const parcels = await db.select().from(kuaidi100SandboxParcels).orderBy(sql`${kuaidi100SandboxParcels.id} desc`).limit(limit);
   const pushes = parcels.length === 0 ? [] : await db.select().from(kuaidi100SandboxPushes)
     .where(sql`${kuaidi100SandboxPushes.parcelId} in (${sql.join(parcels.map((p) => sql`${p.id}`), sql`, `)})`).orderBy(asc(kuaidi100SandboxPushes.step));

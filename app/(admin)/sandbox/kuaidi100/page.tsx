@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listSandboxParcels } from '@/testing/sandboxes/kuaidi100/send-sandbox-pushes';
+import { isSandboxTrackingRegistered } from '@/domain/logistics/tracking/sandbox-slot';
 import { getKuaidi100Settings } from '@/domain/logistics/tracking/tracking-settings';
 import { can } from '@/domain/staff/permissions';
 import { requirePermission } from '@/lib/auth/current-staff';
@@ -20,6 +22,8 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function Kuaidi100SandboxPage() {
   const staff = await requirePermission('shipping.read');
+  // a server without the sandbox (production unless TRACKING_SANDBOX=1) has no such page
+  if (!isSandboxTrackingRegistered()) notFound();
   const db = getDb();
   const [config, parcels, t, format] = await Promise.all([getKuaidi100Settings(db), listSandboxParcels(db), getTranslations('shipping'), getFormatter()]);
   const canWrite = can(staff, 'shipping.write');

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { PageHeader } from '@/components/layout/page-header';
-import { JOB_NAMES, listJobRuns } from '@/domain/automation/job-runs';
+import { listJobRuns } from '@/domain/automation/job-runs';
+import { listJobNames } from '@/domain/automation/run-jobs';
 import { getOrderRules } from '@/domain/settings/update-order-rules';
 import { can } from '@/domain/staff/permissions';
 import { requirePermission } from '@/lib/auth/current-staff';
@@ -45,13 +46,13 @@ export default async function OrderRulesPage() {
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {JOB_NAMES.map((name) => {
+              {listJobNames().map((name) => {
                 const run = runs.find((r) => r.name === name);
                 const result = run?.lastResult as { succeeded?: number; held?: number; skipped?: number; failed?: number } | null | undefined;
                 const isRunning = Boolean(run?.lastStartedAt && (!run.lastFinishedAt || run.lastFinishedAt < run.lastStartedAt));
                 return (
                   <tr key={name} data-job={name}>
-                    <td className="px-4 py-2 text-slate-900">{t(`jobs.names.${name}`)}</td>
+                    <td className="px-4 py-2 text-slate-900">{t(`jobs.names.${name}` as 'jobs.names.cancel_unpaid_orders')}</td>
                     <td className="px-4 py-2 tabular-nums text-slate-600">{when(run?.lastStartedAt ?? null)}</td>
                     <td className="px-4 py-2 tabular-nums text-slate-600">{when(run?.lastFinishedAt ?? null)}</td>
                     <td className="px-4 py-2 text-slate-600">

@@ -1,8 +1,6 @@
-import { handleSandboxSubscribe } from '@/testing/sandboxes/kuaidi100/sandbox-aggregator';
-import { pushUrlOf } from '@/domain/logistics/tracking/tracking-settings';
-import { answerSandbox } from '@/testing/sandboxes/kuaidi100/sandbox-route';
+import { postSandboxSubscribe } from '@/testing/sandboxes/kuaidi100/sandbox-route';
 
-/** Sandbox 订阅 (subscribe), like POST https://poll.kuaidi100.com/poll. */
+/** Sandbox 订阅 (subscribe), like POST https://poll.kuaidi100.com/poll; not found unless the sandbox is on. */
 export async function POST(request: Request) {
-  return answerSandbox(request, (db, config, form) => handleSandboxSubscribe(db, config, form, pushUrlOf(config)));
+  return postSandboxSubscribe(request);
 }

@@ -1,7 +1,6 @@
-import { handleSandboxQuery } from '@/testing/sandboxes/kuaidi100/sandbox-aggregator';
-import { answerSandbox } from '@/testing/sandboxes/kuaidi100/sandbox-route';
+import { postSandboxQuery } from '@/testing/sandboxes/kuaidi100/sandbox-route';
 
-/** Sandbox 实时查询 (query), like POST https://poll.kuaidi100.com/poll/query.do. */
+/** Sandbox 实时查询 (query), like POST https://poll.kuaidi100.com/poll/query.do; not found unless the sandbox is on. */
 export async function POST(request: Request) {
-  return answerSandbox(request, (db, config, form) => handleSandboxQuery(db, config, form));
+  return postSandboxQuery(request);
 }

@@ -8,8 +8,9 @@ import { getCurrentStaff } from '@/lib/auth/current-staff';
 
 /**
  * Test data for the Playwright suite, made by the same factories as the unit tests. The embedded
- * database belongs to the server process, so e2e tests create their data through it. Exists only
- * when the e2e server started the app with E2E_FACTORIES=1, and only for a signed-in admin.
+ * database belongs to the server process, so e2e tests create their data through it. Built only
+ * with E2E_ROUTES=1 (never in a production build), answers only when the e2e server started the
+ * app with E2E_FACTORIES=1, and only for a signed-in admin.
  */
 const ZCreateTestOrders = z.object({
   status: z.enum(orderStatus.enumValues),

@@ -8,8 +8,9 @@ import { getCurrentStaff } from '@/lib/auth/current-staff';
 
 /**
  * Test stock for the Playwright suite: a new warehouse and SKU with `onHand` units (`reserved` of them reserved) and the SKU's
- * low-stock threshold, its alert raised by the same rule stock changes use. Exists only when the
- * e2e server started the app with E2E_FACTORIES=1, and only for a signed-in admin.
+ * low-stock threshold, its alert raised by the same rule stock changes use. Built only with
+ * E2E_ROUTES=1 (never in a production build), answers only when the e2e server started the app
+ * with E2E_FACTORIES=1, and only for a signed-in admin.
  */
 const ZCreateTestStock = z.object({
   onHand: z.number().int().min(0).max(10_000),

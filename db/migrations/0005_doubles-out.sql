@@ -1,0 +1,2 @@
+DROP TABLE "kuaidi100_sandbox_parcels" CASCADE;--> statement-breakpoint
+DROP TABLE "kuaidi100_sandbox_pushes" CASCADE;
