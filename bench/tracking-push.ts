@@ -27,6 +27,7 @@ import { kuaidi100Time, signKuaidi100Push } from '@/domain/logistics/kuaidi100';
 import { SANDBOX_SCRIPTS } from '@/testing/sandboxes/kuaidi100/sandbox-script';
 import { toKuaidi100Time } from '@/testing/sandboxes/kuaidi100/sandbox-aggregator';
 import { getKuaidi100Settings, getTrackingProvider, KUAIDI100_PUSH_PATH } from '@/domain/logistics/tracking/tracking-settings';
+import { registerTrackingSandbox } from '@/testing/sandboxes/kuaidi100/register';
 import { groupCpuSeconds, groupRssKb, startBuiltServer, waitForServer } from './server-process';
 
 const SENDERS = 32;
@@ -117,7 +118,9 @@ async function main() {
     newestSent.set(d.parcel, Math.max(newestSent.get(d.parcel) ?? -1, d.step));
   }
 
-  const server = startBuiltServer(PORT, { DATABASE_URL: url!, AUTH_SECRET: randomBytes(32).toString('base64'), JOBS_DISABLED: '1' });
+  // the pushes are signed with the sandbox's salt (Settings in sandbox mode): the server and this process plug it in
+  await registerTrackingSandbox();
+  const server = startBuiltServer(PORT, { DATABASE_URL: url!, AUTH_SECRET: randomBytes(32).toString('base64'), JOBS_DISABLED: '1', TRACKING_SANDBOX: '1' });
   try {
     await waitForServer(ORIGIN);
     const pushUrl = `${ORIGIN}${KUAIDI100_PUSH_PATH}`;
