@@ -75,9 +75,10 @@ export interface StockLedgerMismatch {
   /**
    * 'sum': deltas do not add up to the level; 'last_after': the newest ledger row's after-values
    * differ; 'chain': a row's levels before it (after - delta) are not the previous row's after
-   * (onHand/reserved: the previous row's; ledger*: this row's before)
+   * (onHand/reserved: the previous row's; ledger*: this row's before); 'non_sellable': the
+   * non_sellable_delta rows do not add up to the level's non-sellable units (onHand/ledgerOnHand hold them)
    */
-  kind: 'sum' | 'last_after' | 'chain';
+  kind: 'sum' | 'last_after' | 'chain' | 'non_sellable';
   onHand: number | null;
   reserved: number | null;
   ledgerOnHand: number | null;
@@ -85,14 +86,16 @@ export interface StockLedgerMismatch {
 }
 
 /**
- * The stock invariant: for every (SKU, warehouse) the ledger's deltas sum to the stock level, the
+ * The stock invariant: for every (SKU, warehouse) the ledger's deltas sum to the stock level (its
+ * non-sellable units included), the
  * newest ledger row's after-values equal it, and in id order every row starts where the one
  * before it ended. Returns the mismatches; empty when consistent.
  */
 export async function checkStockLedger(db: Database): Promise<StockLedgerMismatch[]> {
   const rows = await queryRows<Record<string, unknown>>(db, sql`
     with sums as (
-      select sku_id, warehouse_id, sum(on_hand_delta)::int as on_hand, sum(reserved_delta)::int as reserved
+      select sku_id, warehouse_id, sum(on_hand_delta)::int as on_hand, sum(reserved_delta)::int as reserved,
+        sum(non_sellable_delta)::int as non_sellable
       from stock_movements group by sku_id, warehouse_id
     ), chained as (
       select sku_id, warehouse_id, id, on_hand_after - on_hand_delta as on_hand_before, reserved_after - reserved_delta as reserved_before,
@@ -106,6 +109,10 @@ export async function checkStockLedger(db: Database): Promise<StockLedgerMismatc
       l.on_hand, l.reserved, s.on_hand as ledger_on_hand, s.reserved as ledger_reserved
     from stock_levels l full join sums s on s.sku_id = l.sku_id and s.warehouse_id = l.warehouse_id
     where coalesce(l.on_hand, 0) <> coalesce(s.on_hand, 0) or coalesce(l.reserved, 0) <> coalesce(s.reserved, 0)
+    union all
+    select 'non_sellable', coalesce(l.sku_id, s.sku_id), coalesce(l.warehouse_id, s.warehouse_id), l.non_sellable, null, s.non_sellable, null
+    from stock_levels l full join sums s on s.sku_id = l.sku_id and s.warehouse_id = l.warehouse_id
+    where coalesce(l.non_sellable, 0) <> coalesce(s.non_sellable, 0)
     union all
     select 'last_after', l.sku_id, l.warehouse_id, l.on_hand, l.reserved, t.on_hand_after, t.reserved_after
     from stock_levels l join latest t on t.sku_id = l.sku_id and t.warehouse_id = l.warehouse_id

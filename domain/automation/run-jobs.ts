@@ -6,6 +6,7 @@ import type { PaymentsRequestContext } from '@/domain/payments/attempts';
 import { providerTradeQuery } from '@/domain/payments/reconciliation/provider-ports';
 import { reconcilePayments } from '@/domain/payments/reconciliation/reconcile-payments';
 import { runRecordedJob, type JobName } from './job-runs';
+import { sweepAfterSalesDeadlines } from '@/domain/after-sales/sweep-after-sales-deadlines';
 import { sendDueSandboxPushes } from '@/domain/logistics/tracking/sandbox/send-sandbox-pushes';
 import { subscribePendingShipments } from '@/domain/logistics/tracking/shipment-tracking';
 import { getKuaidi100Settings, getTrackingProvider } from '@/domain/logistics/tracking/tracking-settings';
@@ -24,6 +25,7 @@ const JOBS: Record<JobName, (db: Database, context: JobContext) => Promise<Recor
   sandbox_tracking_pushes: async (db) => ((await getKuaidi100Settings(db)).mode === 'sandbox' ? sendDueSandboxPushes(db) : { skipped: 'live mode' }),
   // without a provider context (tests, tools) stale attempts are skipped, never guessed at
   reconcile_payments: (db, context) => reconcilePayments(db, context.payments ? { tradeQuery: providerTradeQuery(context.payments) } : {}),
+  after_sales_deadlines: (db) => sweepAfterSalesDeadlines(db),
 };
 
 /**
