@@ -21,6 +21,7 @@ ALTER TABLE "after_sales_lines" ADD COLUMN "is_seller_fault" boolean DEFAULT fal
 ALTER TABLE "after_sales_lines" ADD COLUMN "note" text;--> statement-breakpoint
 ALTER TABLE "after_sales_lines" ADD COLUMN "replacement_sku_id" bigint;--> statement-breakpoint
 ALTER TABLE "after_sales_lines" ADD COLUMN "replacement_warehouse_id" bigint;--> statement-breakpoint
+ALTER TABLE "after_sales_lines" ADD COLUMN "released_quantity" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "after_sales_lines" ADD COLUMN "received_quantity" integer;--> statement-breakpoint
 ALTER TABLE "after_sales_lines" ADD COLUMN "restocked_quantity" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "after_sales_lines" ADD COLUMN "damaged_quantity" integer DEFAULT 0 NOT NULL;--> statement-breakpoint

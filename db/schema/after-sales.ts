@@ -84,6 +84,8 @@ export const afterSalesLines = pgTable('after_sales_lines', {
   /** exchange / reship: the SKU sent (default the line's) and the warehouse its reservation holds */
   replacementSkuId: bigint('replacement_sku_id', { mode: 'number' }).references(() => skus.id),
   replacementWarehouseId: bigint('replacement_warehouse_id', { mode: 'number' }).references(() => warehouses.id),
+  /** refund-only: units given up before they shipped (their reservation released; the order no longer ships them) */
+  releasedQuantity: integer('released_quantity').notNull().default(0),
   receivedQuantity: integer('received_quantity'),
   restockedQuantity: integer('restocked_quantity').notNull().default(0),
   damagedQuantity: integer('damaged_quantity').notNull().default(0),

@@ -11,6 +11,7 @@ import { fail, ok, type Result } from '@/domain/shared/result';
 import { inTransaction } from '@/domain/shared/transaction';
 import { zodFieldErrors } from '@/domain/shared/validation';
 import { appendAfterSalesEvent } from './after-sales-event';
+import { releaseUnshippedUnits } from './release-unshipped';
 import { loadRequest, transitionRequest, type TransitionFailure } from './transition-request';
 
 export const ZSendRefund = z.object({
@@ -63,11 +64,17 @@ export async function sendRefund(
     if (amountCents > proposed) {
       return fail('exceeds_proposed', `At most the proposed ${proposed} fen can be refunded for this request`, { amountCents: ['exceeds_proposed'] }, { proposedCents: proposed });
     }
+    const isFirst = request.status !== 'refunding';
+    if (isFirst) {
+      // lock order as cancelling an order takes them: the order (released units) before the payment (the refund)
+      const released = await releaseUnshippedUnits(tx, request, actor);
+      if (!released.ok) return fail('invalid_transition', released.message, undefined, { status: request.status });
+    }
     const refund = await requestRefund(tx, {
       orderId: request.orderId, amountCents, reason: `after-sales ${request.number}`, reference: input.reference, actor,
     });
     if (!refund.ok) return refund;
-    if (request.status === 'refunding') {
+    if (!isFirst) {
       [request] = await tx.update(afterSalesRequests).set({ refundId: refund.data.id, refundError: null, updatedAt: sql`now()` })
         .where(eq(afterSalesRequests.id, request.id)).returning();
       await appendAfterSalesEvent(tx, { requestId: request.id, kind: 'refund', actor, details: { refundId: refund.data.id, amountCents, retry: true } });
