@@ -3,6 +3,7 @@ import {
   AFTER_SALES_KINDS, AFTER_SALES_STATUSES, AFTER_SALES_TRANSITIONS, canTransition, isClosedStatus, nextStates,
   type AfterSalesKind, type AfterSalesStatus,
 } from './after-sales-status';
+import { allowedAfterSalesActions } from './after-sales-actions';
 
 /** Every status reachable from requested in a kind's table. */
 function reachable(kind: AfterSalesKind): Set<AfterSalesStatus> {
@@ -69,5 +70,16 @@ describe('AFTER_SALES_TRANSITIONS', () => {
       // every status a kind uses has a way out or is an end
       for (const status of reachable(kind)) expect(isClosedStatus(status) || AFTER_SALES_TRANSITIONS[kind][status].length > 0).toBe(true);
     }
+  });
+});
+
+describe('allowedAfterSalesActions', () => {
+  it('offers what the table allows to the role that may do it', () => {
+    expect(allowedAfterSalesActions({ kind: 'return_refund', status: 'requested' }, { role: 'operations' })).toEqual(['approve', 'reject', 'cancel']);
+    expect(allowedAfterSalesActions({ kind: 'return_refund', status: 'requested' }, { role: 'warehouse' })).toEqual([]);
+    expect(allowedAfterSalesActions({ kind: 'return_refund', status: 'return_in_transit' }, { role: 'warehouse' })).toEqual(['receive']);
+    expect(allowedAfterSalesActions({ kind: 'return_refund', status: 'inspected' }, { role: 'finance' })).toEqual(['propose_refund', 'send_refund']);
+    expect(allowedAfterSalesActions({ kind: 'refund_only', status: 'approved' }, { role: 'viewer' })).toEqual([]);
+    expect(allowedAfterSalesActions({ kind: 'reship', status: 'approved' }, { role: 'warehouse' })).toEqual(['ship_replacement']);
   });
 });
