@@ -4,6 +4,7 @@ import {
   type AfterSalesKind, type AfterSalesStatus,
 } from './after-sales-status';
 import { allowedAfterSalesActions } from './after-sales-actions';
+import { summarizeAfterSales } from './order-after-sales';
 
 /** Every status reachable from requested in a kind's table. */
 function reachable(kind: AfterSalesKind): Set<AfterSalesStatus> {
@@ -81,5 +82,16 @@ describe('allowedAfterSalesActions', () => {
     expect(allowedAfterSalesActions({ kind: 'return_refund', status: 'inspected' }, { role: 'finance' })).toEqual(['propose_refund', 'send_refund']);
     expect(allowedAfterSalesActions({ kind: 'refund_only', status: 'approved' }, { role: 'viewer' })).toEqual([]);
     expect(allowedAfterSalesActions({ kind: 'reship', status: 'approved' }, { role: 'warehouse' })).toEqual(['ship_replacement']);
+  });
+});
+
+describe('summarizeAfterSales', () => {
+  it('derives the order badge from its requests and refunds', () => {
+    expect(summarizeAfterSales([], 0, 1000)).toBe('none');
+    expect(summarizeAfterSales([{ kind: 'return_refund', status: 'rejected' }], 0, 1000)).toBe('none');
+    expect(summarizeAfterSales([{ kind: 'return_refund', status: 'awaiting_return' }, { kind: 'refund_only', status: 'completed' }], 500, 1000)).toBe('in_progress');
+    expect(summarizeAfterSales([{ kind: 'refund_only', status: 'completed' }], 500, 1000)).toBe('partly_refunded');
+    expect(summarizeAfterSales([{ kind: 'refund_only', status: 'completed' }], 1000, 1000)).toBe('refunded');
+    expect(summarizeAfterSales([{ kind: 'exchange', status: 'completed' }], 0, 1000)).toBe('returned');
   });
 });
