@@ -27,9 +27,9 @@ export default async function AfterSalesPage({ searchParams }: { searchParams: S
   const [page, t, tNav, format, locale] = await Promise.all([
     listAfterSales(getDb(), filters), getTranslations('after-sales'), getTranslations('nav'), getFormatter(), getLocale(),
   ]);
-  const nextHref = page.next
-    ? `/after-sales?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([k, v]) => v && k !== 'after')), after: page.next })}`
-    : null;
+  const kept = Object.fromEntries(Object.entries(filters).filter(([k, v]) => v && k !== 'after')) as Record<string, string>;
+  const nextHref = page.next ? `/after-sales?${new URLSearchParams({ ...kept, after: page.next })}` : null;
+  const firstHref = `/after-sales?${new URLSearchParams(kept)}`;
   const when = (date: Date) => format.dateTime(date, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
   return (
     <>
@@ -93,7 +93,7 @@ export default async function AfterSalesPage({ searchParams }: { searchParams: S
           </table>
         )}
         <div className="flex gap-4 text-sm">
-          {filters.after && <Link href="/after-sales" className="text-sky-700 hover:underline">{t('first')}</Link>}
+          {filters.after && <Link href={firstHref} className="text-sky-700 hover:underline">{t('first')}</Link>}
           {nextHref && <Link href={nextHref} className="text-sky-700 hover:underline" data-testid="after-sales-next">{t('next')}</Link>}
         </div>
       </div>
