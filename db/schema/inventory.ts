@@ -31,17 +31,22 @@ export const stockLevels = pgTable('stock_levels', {
   location: text('location'),
   /** null: the SKU's threshold, then the store default */
   lowStockThreshold: integer('low_stock_threshold'),
+  /** returned units kept out of sellable stock (after-sales inspection: damaged); not part of on_hand */
+  nonSellable: integer('non_sellable').notNull().default(0),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   primaryKey({ columns: [t.skuId, t.warehouseId] }),
   check('stock_levels_reserved_nonneg', sql`${t.reserved} >= 0`),
   check('stock_levels_available_nonneg', sql`${t.onHand} >= ${t.reserved}`),
+  check('stock_levels_non_sellable_nonneg', sql`${t.nonSellable} >= 0`),
   // stock per warehouse page
   index('stock_levels_warehouse_idx').on(t.warehouseId),
 ]);
 
 export const stockMovementKind = pgEnum('stock_movement_kind', [
   'receive', 'adjust', 'reserve', 'release', 'ship', 'return', 'transfer_in', 'transfer_out',
+  // after-sales inspection: a returned unit back on sale / kept apart as damaged (non_sellable_delta)
+  'restock', 'damaged',
 ]);
 
 /** The ledger: one row per change of a stock level, with the levels after it. */
@@ -52,6 +57,8 @@ export const stockMovements = pgTable('stock_movements', {
   kind: stockMovementKind('kind').notNull(),
   onHandDelta: integer('on_hand_delta').notNull(),
   reservedDelta: integer('reserved_delta').notNull(),
+  /** change of stock_levels.non_sellable (kind 'damaged') */
+  nonSellableDelta: integer('non_sellable_delta').notNull().default(0),
   /**
    * The levels after the change. Null only for an order's reservation until its transaction
    * commits: the deferred trigger stock_movements_reserve_at_commit applies it then and fills

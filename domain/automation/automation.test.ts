@@ -180,10 +180,10 @@ describe(`job runs (${testDatabaseKind})`, () => {
     await f.order({ status: 'pending_payment', warehouseId, placedAt: new Date(Date.now() - 90 * MINUTE), lines: [{ skuId, quantity: 1 }] });
     const outcomes = await runAllJobs(handle.db);
     // the built-in jobs only: the tracking sandbox's clock is registered by the server that enables it
-    expect(outcomes.map((o) => o.name)).toEqual(['cancel_unpaid_orders', 'auto_review_orders', 'auto_complete_orders', 'subscribe_tracking', 'reconcile_payments']);
+    expect(outcomes.map((o) => o.name)).toEqual(['cancel_unpaid_orders', 'auto_review_orders', 'auto_complete_orders', 'subscribe_tracking', 'reconcile_payments', 'after_sales_deadlines']);
     expect(outcomes.every((o) => !o.error)).toBe(true);
     const runs = await handle.db.select().from(jobRuns).orderBy(asc(jobRuns.name));
-    expect(runs.map((r) => r.name)).toEqual(['auto_complete_orders', 'auto_review_orders', 'cancel_unpaid_orders', 'reconcile_payments', 'subscribe_tracking']);
+    expect(runs.map((r) => r.name)).toEqual(['after_sales_deadlines', 'auto_complete_orders', 'auto_review_orders', 'cancel_unpaid_orders', 'reconcile_payments', 'subscribe_tracking']);
     for (const run of runs) {
       expect(run.lastStartedAt).not.toBeNull();
       expect(run.lastFinishedAt!.getTime()).toBeGreaterThanOrEqual(run.lastStartedAt!.getTime());

@@ -3,7 +3,7 @@ import type { Database } from '@/db/client';
 import { jobRuns, type JobRun } from '@/db/schema/system';
 
 /** The built-in background jobs, in the order Settings lists them and the scheduler runs them (run-jobs.ts adds registered ones). */
-export const JOB_NAMES = ['cancel_unpaid_orders', 'auto_review_orders', 'auto_complete_orders', 'subscribe_tracking', 'reconcile_payments'] as const;
+export const JOB_NAMES = ['cancel_unpaid_orders', 'auto_review_orders', 'auto_complete_orders', 'subscribe_tracking', 'reconcile_payments', 'after_sales_deadlines'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 /**

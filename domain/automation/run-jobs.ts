@@ -6,6 +6,7 @@ import type { PaymentsRequestContext } from '@/domain/payments/attempts';
 import { providerTradeQuery } from '@/domain/payments/reconciliation/provider-ports';
 import { reconcilePayments } from '@/domain/payments/reconciliation/reconcile-payments';
 import { runRecordedJob, type JobName } from './job-runs';
+import { sweepAfterSalesDeadlines } from '@/domain/after-sales/sweep-after-sales-deadlines';
 import { subscribePendingShipments } from '@/domain/logistics/tracking/shipment-tracking';
 import { getTrackingProvider } from '@/domain/logistics/tracking/tracking-settings';
 
@@ -23,6 +24,7 @@ const JOBS: Record<JobName, Job> = {
   subscribe_tracking: async (db) => subscribePendingShipments(db, await getTrackingProvider(db)),
   // without a provider context (tests, tools) stale attempts are skipped, never guessed at
   reconcile_payments: (db, context) => reconcilePayments(db, context.payments ? { tradeQuery: providerTradeQuery(context.payments) } : {}),
+  after_sales_deadlines: (db) => sweepAfterSalesDeadlines(db),
 };
 
 // on globalThis: instrumentation registers, the scheduler and Settings read, bundled apart

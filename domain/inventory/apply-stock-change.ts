@@ -4,7 +4,11 @@ import type { Actor } from '@/domain/shared/actor';
 import { fail, ok, type Result } from '@/domain/shared/result';
 import { lowStockThresholdSql } from './threshold';
 
-export type StockChangeKind = 'reserve' | 'release' | 'ship' | 'receive' | 'adjust' | 'return';
+/**
+ * 'restock': a returned unit back on sale (after-sales inspection); 'damaged': a returned unit kept
+ * apart, counted in stock_levels.non_sellable and never in on-hand or available.
+ */
+export type StockChangeKind = 'reserve' | 'release' | 'ship' | 'receive' | 'adjust' | 'return' | 'restock' | 'damaged';
 
 export interface StockChangeInput {
   skuId: number;
@@ -41,13 +45,19 @@ export interface StockLevelAfter {
 export type StockChangeFailure = 'insufficient_stock' | 'unknown_stock';
 
 /** How each kind moves the two counters, and the condition that keeps the row valid. */
-function effect(kind: StockChangeKind, n: number): { onHand: number; reserved: number; guard: SQL } {
+function effect(kind: StockChangeKind, n: number): { onHand: number; reserved: number; nonSellable: number; guard: SQL } {
+  if (kind === 'damaged') return { onHand: 0, reserved: 0, nonSellable: n, guard: sql`true` };
+  return { ...sellableEffect(kind, n), nonSellable: 0 };
+}
+
+function sellableEffect(kind: Exclude<StockChangeKind, 'damaged'>, n: number): { onHand: number; reserved: number; guard: SQL } {
   switch (kind) {
     case 'reserve': return { onHand: 0, reserved: n, guard: sql`level.on_hand - level.reserved >= ${n}` };
     case 'release': return { onHand: 0, reserved: -n, guard: sql`level.reserved >= ${n}` };
     case 'ship': return { onHand: -n, reserved: -n, guard: sql`level.reserved >= ${n}` };
     case 'adjust': return { onHand: n, reserved: 0, guard: sql`level.on_hand + ${n} >= level.reserved` };
     case 'receive':
+    case 'restock':
     case 'return': return { onHand: n, reserved: 0, guard: sql`true` };
   }
 }
@@ -68,10 +78,12 @@ export async function applyStockChange(tx: Database, input: StockChangeInput): P
     throw new RangeError(`applyStockChange: bad quantity ${n} for ${input.kind}`);
   }
   const e = effect(input.kind, n);
-  const levelStatement = input.kind === 'receive' || input.kind === 'return'
-    ? sql`insert into stock_levels as level (sku_id, warehouse_id, on_hand)
-        select s.id, w.id, ${n}::int from skus s, warehouses w where s.id = ${input.skuId} and w.id = ${input.warehouseId}
-        on conflict (sku_id, warehouse_id) do update set on_hand = level.on_hand + excluded.on_hand, updated_at = now()
+  const upserts = input.kind === 'receive' || input.kind === 'return' || input.kind === 'restock' || input.kind === 'damaged';
+  const levelStatement = upserts
+    ? sql`insert into stock_levels as level (sku_id, warehouse_id, on_hand, non_sellable)
+        select s.id, w.id, ${e.onHand}::int, ${e.nonSellable}::int from skus s, warehouses w where s.id = ${input.skuId} and w.id = ${input.warehouseId}
+        on conflict (sku_id, warehouse_id) do update set on_hand = level.on_hand + excluded.on_hand,
+          non_sellable = level.non_sellable + excluded.non_sellable, updated_at = now()
         returning level.sku_id, level.warehouse_id, level.on_hand, level.reserved, level.low_stock_threshold`
     : sql`update stock_levels as level
         set on_hand = level.on_hand + ${e.onHand}::int, reserved = level.reserved + ${e.reserved}::int, updated_at = now()
@@ -84,9 +96,9 @@ export async function applyStockChange(tx: Database, input: StockChangeInput): P
     with level as (${levelStatement}),
     t as (select level.*, ${lowStockThresholdSql('level')}::int as threshold from level),
     ledger as (
-      insert into stock_movements (sku_id, warehouse_id, kind, on_hand_delta, reserved_delta, on_hand_after, reserved_after,
+      insert into stock_movements (sku_id, warehouse_id, kind, on_hand_delta, reserved_delta, non_sellable_delta, on_hand_after, reserved_after,
         unit_cost_cents, order_id, document_type, document_id, actor_type, actor_id, reason)
-      select t.sku_id, t.warehouse_id, ${input.kind}::stock_movement_kind, ${e.onHand}::int, ${e.reserved}::int, t.on_hand, t.reserved,
+      select t.sku_id, t.warehouse_id, ${input.kind}::stock_movement_kind, ${e.onHand}::int, ${e.reserved}::int, ${e.nonSellable}::int, t.on_hand, t.reserved,
         ${input.unitCostCents ?? null}::int, ${input.orderId ?? null}::bigint, ${input.documentType ?? null}::text, ${documentId}::text,
         ${input.actor.type}::actor_type, ${input.actor.id}::bigint, ${input.reason ?? null}::text
       from t returning id

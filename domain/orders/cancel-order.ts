@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { orderEvents, type Order } from '@/db/schema/orders';
 import { refunds, type Refund } from '@/db/schema/payments';
+import { releasedByAfterSalesSql } from '@/domain/after-sales/released-units';
 import { releaseStock, type StockLine } from '@/domain/inventory/reserve-stock';
 import type { Actor } from '@/domain/shared/actor';
 import { fail, ok, type Result } from '@/domain/shared/result';
@@ -55,7 +56,8 @@ export async function cancelOrder(db: Database, input: CancelOrderInput): Promis
     const order = moved.data;
 
     const unshipped = await queryRows<{ sku_id: number; warehouse_id: number; quantity: number }>(tx, sql`
-      select l.sku_id, l.warehouse_id, (l.quantity - coalesce((select sum(sl.quantity) from shipment_lines sl where sl.order_line_id = l.id), 0))::int as quantity
+      select l.sku_id, l.warehouse_id, (l.quantity - coalesce((select sum(sl.quantity) from shipment_lines sl where sl.order_line_id = l.id), 0)
+        - ${releasedByAfterSalesSql(sql`l.id`)})::int as quantity
       from order_lines l
       where l.order_id = ${orderId} and l.sku_id is not null and l.warehouse_id is not null`);
     const released = unshipped.map((r) => ({ skuId: Number(r.sku_id), warehouseId: Number(r.warehouse_id), quantity: Number(r.quantity) }))

@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Database } from '@/db/client';
+import { queryRows, type Database } from '@/db/client';
 import { carriers, shipmentLines, shipments, type Shipment } from '@/db/schema/logistics';
 import { orderLines, orders, type OrderStatus } from '@/db/schema/orders';
+import { releasedByAfterSalesSql } from '@/domain/after-sales/released-units';
 import { applyStockChange } from '@/domain/inventory/apply-stock-change';
 import type { Actor } from '@/domain/shared/actor';
 import { fail, ok, type Result } from '@/domain/shared/result';
@@ -59,7 +60,11 @@ export async function shipOrder(db: Database, input: ShipOrderInput): Promise<Re
       .select({ orderLineId: shipmentLines.orderLineId, quantity: sql<number>`sum(${shipmentLines.quantity})::int` })
       .from(shipmentLines).where(inArray(shipmentLines.orderLineId, lines.map((l) => l.id))).groupBy(shipmentLines.orderLineId);
     const shipped = new Map(shippedRows.map((r) => [r.orderLineId, Number(r.quantity)]));
-    const remaining = new Map(lines.map((l) => [l.id, l.quantity - (shipped.get(l.id) ?? 0)]));
+    // units a refund-only after-sales request gave up before they shipped are not shipped any more
+    const releasedRows = lines.length === 0 ? [] : await queryRows<{ id: number; released: number }>(tx, sql`
+      select l.id, ${releasedByAfterSalesSql(sql`l.id`)}::int as released from order_lines l where l.order_id = ${order.id}`);
+    const released = new Map(releasedRows.map((r) => [Number(r.id), Number(r.released)]));
+    const remaining = new Map(lines.map((l) => [l.id, l.quantity - (shipped.get(l.id) ?? 0) - (released.get(l.id) ?? 0)]));
 
     const requested = input.lines ?? lines.map((l) => ({ orderLineId: l.id, quantity: remaining.get(l.id)! }));
     const fieldErrors: Record<string, string[]> = {};

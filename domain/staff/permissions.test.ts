@@ -22,6 +22,17 @@ describe('can', () => {
     expect(can({ role: 'operations' }, 'staff.manage')).toBe(false);
   });
 
+  it('after-sales: operations decides, the warehouse receives, finance refunds, viewers read', () => {
+    expect(can({ role: 'operations' }, 'after_sales.write')).toBe(true);
+    expect(can({ role: 'operations' }, 'after_sales.receive')).toBe(false);
+    expect(can({ role: 'operations' }, 'after_sales.refund')).toBe(false);
+    expect(can({ role: 'warehouse' }, 'after_sales.receive')).toBe(true);
+    expect(can({ role: 'warehouse' }, 'after_sales.write')).toBe(false);
+    expect(can({ role: 'finance' }, 'after_sales.refund')).toBe(true);
+    expect(can({ role: 'finance' }, 'after_sales.write')).toBe(false);
+    expect(can({ role: 'viewer' }, 'after_sales.read')).toBe(true);
+  });
+
   it('refuses nobody', () => {
     expect(can(null, 'orders.read')).toBe(false);
   });

@@ -17,7 +17,9 @@ export const PERMISSIONS = [
   'shipping.read',
   'shipping.write', // shipments, labels, tracking
   'after_sales.read',
-  'after_sales.write',
+  'after_sales.write', // create, approve, reject, cancel, record the return parcel
+  'after_sales.receive', // receive and inspect returned goods
+  'after_sales.refund', // propose and send after-sales refunds
   'analytics.read',
   'settings.read',
   'settings.write',
@@ -36,8 +38,8 @@ const READ_ALL: Permission[] = [
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   admin: PERMISSIONS,
   operations: [...READ_ALL, 'orders.write', 'orders.archive', 'orders.import', 'after_sales.write'],
-  warehouse: [...READ_ALL, 'inventory.write', 'shipping.write'],
-  finance: [...READ_ALL, 'payments.write', 'refunds.write', 'audit.read'],
+  warehouse: [...READ_ALL, 'inventory.write', 'shipping.write', 'after_sales.receive'],
+  finance: [...READ_ALL, 'payments.write', 'refunds.write', 'audit.read', 'after_sales.refund'],
   viewer: READ_ALL,
 };
 

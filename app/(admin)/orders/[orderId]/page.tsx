@@ -26,6 +26,7 @@ import { OrderPayments, OrderShipments } from './order-money-and-shipments';
 import { OrderOnlinePayment } from './order-online-payment';
 import { OrderTimeline } from './order-timeline';
 import { RefundPanel } from './refund-panel';
+import { OrderAfterSales } from '../../after-sales/order-after-sales';
 import { CustomerCard, ShippingCard } from './order-people';
 
 type Params = Promise<{ orderId: string }>;
@@ -114,6 +115,7 @@ export default async function OrderPage({ params }: { params: Params }) {
               canCreate={order.status === 'pending_payment' && !order.isCashOnDelivery} />
           )}
           <OrderPayments detail={detail} locale={locale} withoutOnlineAttempts={canPay} />
+          <OrderAfterSales orderId={order.id} staff={staff} />
           {refundOptions && (refundOptions.payments.length > 0 || detail.refunds.length > 0) && (
             <RefundPanel
               orderId={order.id} payments={refundOptions.payments} lines={refundOptions.lines} locale={locale} canWrite={canRefund}
