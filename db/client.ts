@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { getTableColumns, type Query, type SQL, type Table } from 'drizzle-orm';
-import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { getTableColumns, Param, Placeholder, SQL, sql, StringChunk, type Query, type SQLChunk, type Table } from 'drizzle-orm';
+import { PgDialect, QueryBuilder, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
@@ -82,7 +82,30 @@ export async function queryRows<T extends Record<string, unknown>>(db: Database,
   return (result as { rows: T[] }).rows;
 }
 
-const dialect = new PgDialect();
+/**
+ * A statement for CachedStatement / queryRowsPrepared, run as `with <ctes>, result as (<body>)
+ * select <columns> from result`: the shape drizzle's public builder can prepare. Data-modifying
+ * CTEs (INSERT/UPDATE ... RETURNING) go in `with`: PostgreSQL takes them only at the top level.
+ */
+export interface StatementParts {
+  /** common table expressions, in order */
+  with?: Record<string, SQL>;
+  body: SQL;
+  /** the body's result columns, as its select list (or RETURNING) names them */
+  columns: readonly string[];
+}
+
+/**
+ * Drizzle's select builder around the parts, for any database or transaction: `prepare(name)` on
+ * it is drizzle's public prepared statement (postgres.js keeps it per connection, keyed by text).
+ */
+function selectOf(parts: StatementParts) {
+  const ctes = Object.entries(parts.with ?? {}).map(([alias, body]) => new QueryBuilder().$with(alias, {}).as(body));
+  const result = new QueryBuilder().$with('result', {}).as(parts.body);
+  const fields = Object.fromEntries(parts.columns.map((column) => [column, sql.raw(`"${column.replaceAll(`"`, `""`)}"`)]));
+  const from = sql.raw('"result"');
+  return (db: Database) => db.with(...ctes, result).select(fields).from(from);
+}
 
 /**
  * queryRows as a prepared statement, for hot statements whose text is one of a few shapes (values
@@ -90,33 +113,56 @@ const dialect = new PgDialect();
  * instead of two (an unprepared query with parameters is described first) and no re-parsing or
  * re-planning. Same rows as queryRows on both drivers (PGlite ignores the name).
  */
-export async function queryRowsPrepared<T extends Record<string, unknown>>(db: Database, query: SQL): Promise<T[]> {
-  const result = (await db._.session.prepareQuery(dialect.sqlToQuery(query), undefined, 'prepared', false).execute()) as unknown;
-  if (Array.isArray(result)) return result as T[];
-  return (result as { rows: T[] }).rows;
+export async function queryRowsPrepared<T extends Record<string, unknown>>(db: Database, name: string, parts: StatementParts): Promise<T[]> {
+  return (await selectOf(parts)(db).prepare(name).execute()) as T[];
+}
+
+const dialect = new PgDialect();
+
+/**
+ * The same SQL as a flat list of text and parameters: drizzle renders it once here instead of
+ * walking its nested fragments on every call (that walk costs more CPU than a small INSERT does).
+ */
+function flatten(query: SQL): SQL {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  const chunks: SQLChunk[] = [];
+  let last = 0;
+  for (const match of text.matchAll(/\$(\d+)/g)) {
+    chunks.push(new StringChunk(text.slice(last, match.index)));
+    const value = params[Number(match[1]) - 1];
+    chunks.push(value instanceof Placeholder ? value : new Param(value));
+    last = match.index + match[0].length;
+  }
+  chunks.push(new StringChunk(text.slice(last)));
+  return new SQL(chunks);
 }
 
 /**
  * A hot statement built ONCE (drizzle SQL whose values are `sql.placeholder(name)`), then run
- * prepared on any database or transaction with the values of each call: no per-call query
- * building (drizzle's builders cost more CPU than the database does for a small INSERT). The
- * text must not depend on the database: it is built on the first call's handle and reused.
+ * prepared on any database or transaction with the values of each call. The parts must not
+ * depend on the database: they are built on the first call's handle and reused.
  */
 export class CachedStatement {
-  private query: Query | undefined;
+  private select: ReturnType<typeof selectOf> | undefined;
 
-  constructor(private readonly name: string, private readonly build: (db: Database) => SQL) {}
+  constructor(private readonly name: string, private readonly build: (db: Database) => StatementParts) {}
 
   async rows<T extends Record<string, unknown>>(db: Database, values: Record<string, unknown>): Promise<T[]> {
-    const result = (await db._.session.prepareQuery(this.text(db), undefined, this.name, false).execute(values)) as unknown;
-    if (Array.isArray(result)) return result as T[];
-    return (result as { rows: T[] }).rows;
+    return (await this.selectFor(db).prepare(this.name).execute(values)) as T[];
   }
 
   /** The statement's text and its parameters (placeholders), e.g. for a benchmark replaying it. */
   text(db: Database): Query {
-    this.query ??= dialect.sqlToQuery(this.build(db));
-    return this.query;
+    return this.selectFor(db).toSQL();
+  }
+
+  private selectFor(db: Database) {
+    if (!this.select) {
+      const parts = this.build(db);
+      const ctes = Object.entries(parts.with ?? {}).map(([alias, body]) => [alias, flatten(body)]);
+      this.select = selectOf({ with: Object.fromEntries(ctes), body: flatten(parts.body), columns: parts.columns });
+    }
+    return this.select(db);
   }
 }
 

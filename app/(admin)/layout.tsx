@@ -1,8 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { NAV_ITEMS } from '@/components/layout/nav-items';
 import { Sidebar } from '@/components/layout/sidebar';
-import { getDb } from '@/db/client';
-import { countOpenLowStockAlerts } from '@/domain/inventory/list-low-stock-alerts';
+import { getOpenLowStockAlertCount } from '@/lib/open-alert-count';
 import { can } from '@/domain/staff/permissions';
 import { requireStaff } from '@/lib/auth/current-staff';
 import { isLocale, DEFAULT_LOCALE } from '@/lib/i18n/locales';
@@ -14,7 +13,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const [t, locale] = await Promise.all([getTranslations('staff'), getLocale()]);
   const visibleKeys = NAV_ITEMS.filter((item) => can(staff, item.permission)).map((item) => item.key);
   // one count over the partial index of open alerts, only for those who see Inventory
-  const openAlerts = can(staff, 'inventory.read') ? await countOpenLowStockAlerts(getDb()) : 0;
+  const openAlerts = can(staff, 'inventory.read') ? await getOpenLowStockAlertCount() : 0;
 
   return (
     <QueryProvider>

@@ -6,9 +6,10 @@ import { LowStockPanel } from '@/components/dashboard/low-stock-panel';
 import { PageHeader } from '@/components/layout/page-header';
 import { getDb } from '@/db/client';
 import { getDashboardSummary } from '@/domain/analytics/dashboard-summary';
-import { countOpenLowStockAlerts, listLowStockAlerts } from '@/domain/inventory/list-low-stock-alerts';
+import { listLowStockAlerts } from '@/domain/inventory/list-low-stock-alerts';
 import { can } from '@/domain/staff/permissions';
 import { requirePermission } from '@/lib/auth/current-staff';
+import { getOpenLowStockAlertCount } from '@/lib/open-alert-count';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('dashboard');
@@ -23,7 +24,7 @@ export default async function DashboardPage() {
     getFormatter(),
     getDashboardSummary(getDb()),
     canSeeStock ? listLowStockAlerts(getDb(), { view: 'open', limit: 5 }) : Promise.resolve([]),
-    canSeeStock ? countOpenLowStockAlerts(getDb()) : Promise.resolve(0),
+    canSeeStock ? getOpenLowStockAlertCount() : Promise.resolve(0),
   ]);
   // noon of the store's day, so the date reads the same in any time zone setting
   const today = format.dateTime(new Date(`${summary.today}T12:00:00+08:00`), { dateStyle: 'full' });

@@ -83,6 +83,9 @@ export const orders = pgTable('orders', {
   index('orders_list_source_idx').on(t.source, t.placedAt.desc(), t.id.desc()).where(sql`${t.archivedAt} is null`),
   // orders list sorted by total
   index('orders_list_total_idx').on(t.totalCents.desc(), t.id.desc()).where(sql`${t.archivedAt} is null`),
+  // dashboard 30-day series (domain/analytics/dashboard-summary.ts): counts and sales by day of placed_at,
+  // archived orders included, read from the index alone
+  index('orders_placed_at_idx').on(t.placedAt, t.status, t.currency, t.totalCents),
   // archived filter
   index('orders_archived_idx').on(t.archivedAt.desc(), t.id.desc()).where(sql`${t.archivedAt} is not null`),
   // customer's orders (detail page, repeat-rate analytics), and search by customer

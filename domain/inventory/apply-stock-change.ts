@@ -92,27 +92,29 @@ export async function applyStockChange(tx: Database, input: StockChangeInput): P
   const documentId = input.documentId === undefined || input.documentId === null ? null : String(input.documentId);
 
   // prepared: a hot statement (every reservation) of a fixed shape per kind
-  const rows = await queryRowsPrepared<{ on_hand: number; reserved: number; threshold: number; raised: number; resolved: number }>(tx, sql`
-    with level as (${levelStatement}),
-    t as (select level.*, ${lowStockThresholdSql('level')}::int as threshold from level),
-    ledger as (
-      insert into stock_movements (sku_id, warehouse_id, kind, on_hand_delta, reserved_delta, non_sellable_delta, on_hand_after, reserved_after,
-        unit_cost_cents, order_id, document_type, document_id, actor_type, actor_id, reason)
-      select t.sku_id, t.warehouse_id, ${input.kind}::stock_movement_kind, ${e.onHand}::int, ${e.reserved}::int, ${e.nonSellable}::int, t.on_hand, t.reserved,
-        ${input.unitCostCents ?? null}::int, ${input.orderId ?? null}::bigint, ${input.documentType ?? null}::text, ${documentId}::text,
-        ${input.actor.type}::actor_type, ${input.actor.id}::bigint, ${input.reason ?? null}::text
-      from t returning id
-    ),
-    raised as (select raise_low_stock_alert(t.sku_id, t.warehouse_id, t.on_hand - t.reserved, t.threshold) as raised from t),
-    resolved as (
-      update low_stock_alerts a set resolved_at = now() from t
-      where a.sku_id = t.sku_id and a.warehouse_id = t.warehouse_id and a.resolved_at is null and t.on_hand - t.reserved > t.threshold
-      returning a.id
-    )
-    select t.on_hand, t.reserved, t.threshold,
+  const rows = await queryRowsPrepared<{ on_hand: number; reserved: number; threshold: number; raised: number; resolved: number }>(tx, `stock_${input.kind}`, {
+    with: {
+      level: levelStatement,
+      t: sql`select level.*, ${lowStockThresholdSql('level')}::int as threshold from level`,
+      ledger: sql`
+        insert into stock_movements (sku_id, warehouse_id, kind, on_hand_delta, reserved_delta, non_sellable_delta, on_hand_after, reserved_after,
+          unit_cost_cents, order_id, document_type, document_id, actor_type, actor_id, reason)
+        select t.sku_id, t.warehouse_id, ${input.kind}::stock_movement_kind, ${e.onHand}::int, ${e.reserved}::int, ${e.nonSellable}::int, t.on_hand, t.reserved,
+          ${input.unitCostCents ?? null}::int, ${input.orderId ?? null}::bigint, ${input.documentType ?? null}::text, ${documentId}::text,
+          ${input.actor.type}::actor_type, ${input.actor.id}::bigint, ${input.reason ?? null}::text
+        from t returning id`,
+      raised: sql`select raise_low_stock_alert(t.sku_id, t.warehouse_id, t.on_hand - t.reserved, t.threshold) as raised from t`,
+      resolved: sql`
+        update low_stock_alerts a set resolved_at = now() from t
+        where a.sku_id = t.sku_id and a.warehouse_id = t.warehouse_id and a.resolved_at is null and t.on_hand - t.reserved > t.threshold
+        returning a.id`,
+    },
+    body: sql`select t.on_hand, t.reserved, t.threshold,
       coalesce((select raised from raised), 0)::int as raised, (select count(*) from resolved)::int as resolved,
       (select count(*) from ledger)::int as ledger
-    from t`);
+    from t`,
+    columns: ['on_hand', 'reserved', 'threshold', 'raised', 'resolved', 'ledger'],
+  });
 
   if (rows.length === 1) {
     const r = rows[0];

@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { CachedStatement, tableRowMapper, type Database } from '@/db/client';
-import { orderLines, orders, type Order, type OrderLine } from '@/db/schema/orders';
+import { DATABASE_DEFAULT, insertSelect } from '@/db/insert-select';
+import { orderEvents, orderLines, orders, type Order, type OrderLine } from '@/db/schema/orders';
 import { reserveAtCommitInsert } from '@/domain/inventory/reserve-at-commit';
 import { sortStockLines } from '@/domain/inventory/reserve-stock';
 import { assignCarrierToOrder } from '@/domain/logistics/assign-carrier';
@@ -80,7 +81,7 @@ interface Facts {
 
 // One round trip for the whole group: the SKUs with their available stock per active warehouse,
 // which of the given customers exist, which external references are taken.
-export const readFactsStatement = new CachedStatement('place_orders_read', () => sql`
+export const readFactsStatement = new CachedStatement('place_orders_read', () => ({ columns: ['skus', 'customers', 'existing'], body: sql`
   select
     (select coalesce(json_agg(json_build_object('id', s.id, 'code', s.code, 'name', s.name, 'variant', s.variant,
         'price', s.price_cents, 'cost', s.cost_cents, 'currency', s.currency, 'active', s.is_active,
@@ -90,7 +91,7 @@ export const readFactsStatement = new CachedStatement('place_orders_read', () =>
     (select coalesce(json_agg(c.id), '[]') from customers c where c.id = any(${sql.placeholder('customerIds')}::bigint[])) as customers,
     (select coalesce(json_agg(json_build_object('source', o.source, 'ref', o.external_ref)), '[]')
       from unnest(${sql.placeholder('refSources')}::text[], ${sql.placeholder('refs')}::text[]) as r(source, ref)
-      join orders o on o.source = r.source::order_source and o.external_ref = r.ref) as existing`);
+      join orders o on o.source = r.source::order_source and o.external_ref = r.ref) as existing` }));
 
 /** json columns come back parsed from PGlite and as text from postgres.js */
 const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
@@ -117,18 +118,19 @@ async function readFacts(tx: Database, requests: readonly PlacementRequest[]): P
 
 // Quick-create reuses a customer with the same name and phone instead of making a twin (the
 // oldest one); orders of one group naming the same new customer share one row.
-const findOrCreateCustomers = new CachedStatement('place_orders_customers', () => sql`
-  with wanted as (
-    select * from unnest(${sql.placeholder('names')}::text[], ${sql.placeholder('phones')}::text[]) with ordinality as w(name, phone, n)),
-  found as (
-    select distinct on (w.n) w.n, c.id from wanted w join customers c on c.phone = w.phone and c.name = w.name order by w.n, c.id),
-  created as (
-    insert into customers (name, phone)
-    select distinct w.name, w.phone from wanted w where not exists (select 1 from found f where f.n = w.n)
-    returning id, name, phone)
-  select w.n, coalesce(f.id, c.id) as id
-  from wanted w left join found f on f.n = w.n left join created c on c.name = w.name and c.phone = w.phone
-  order by w.n`);
+const findOrCreateCustomers = new CachedStatement('place_orders_customers', () => ({
+  with: {
+    wanted: sql`select * from unnest(${sql.placeholder('names')}::text[], ${sql.placeholder('phones')}::text[]) with ordinality as w(name, phone, n)`,
+    found: sql`select distinct on (w.n) w.n, c.id from wanted w join customers c on c.phone = w.phone and c.name = w.name order by w.n, c.id`,
+    created: sql`insert into customers (name, phone)
+      select distinct w.name, w.phone from wanted w where not exists (select 1 from found f where f.n = w.n)
+      returning id, name, phone`,
+  },
+  body: sql`select w.n, coalesce(f.id, c.id) as id
+    from wanted w left join found f on f.n = w.n left join created c on c.name = w.name and c.phone = w.phone
+    order by w.n`,
+  columns: ['n', 'id'],
+}));
 
 /** The customer id of each order: the one given, or found or created from name and phone. */
 async function customersOf(tx: Database, orders: readonly TCreateOrder[]): Promise<number[]> {
@@ -141,63 +143,94 @@ async function customersOf(tx: Database, orders: readonly TCreateOrder[]): Promi
 }
 
 /*
+ * The write's inputs: one array parameter per field, named after it (`unnest` turns them into
+ * rows). Typed, so a field the statement reads and writeOrders does not fill fails the type check.
+ */
+const ORDER_INPUT = {
+  ord: 'int', source: 'text', externalRef: 'text', status: 'text', cod: 'text', currency: 'text', subtotal: 'int', discount: 'int',
+  shipping: 'int', tax: 'int', total: 'int', itemCount: 'int', customerId: 'bigint', shipName: 'text', shipPhone: 'text',
+  shipProvince: 'text', shipCity: 'text', shipDistrict: 'text', shipStreet: 'text', shipPostalCode: 'text', buyerNote: 'text',
+  eventKind: 'text', actorType: 'text', actorId: 'bigint', actorName: 'text', details: 'text',
+} as const;
+const LINE_INPUT = {
+  lOrd: 'int', lSku: 'bigint', lCode: 'text', lName: 'text', lVariant: 'text', lPrice: 'int', lCost: 'int', lQuantity: 'int',
+  lTotal: 'int', lWarehouse: 'bigint',
+} as const;
+const RESERVATION_INPUT = { rOrd: 'int', rSku: 'bigint', rWarehouse: 'bigint', rQuantity: 'int' } as const;
+type Input<S> = { [K in keyof S]: unknown };
+
+/** `unnest($1::int[], ...) with ordinality as alias(field, ..., n)`: the fields become columns named after them. */
+function unnestInput(spec: Record<string, string>, alias: string): SQL {
+  const fields = Object.keys(spec);
+  const arrays = fields.map((field) => sql`${sql.placeholder(field)}::${sql.raw(spec[field])}[]`);
+  return sql`unnest(${sql.join(arrays, sql`, `)}) with ordinality as ${sql.raw(alias)}(${sql.join(fields.map((f) => sql.identifier(f)), sql`, `)}, n)`;
+}
+const input = <S>(alias: string) => (field: keyof S & string) => sql`${sql.raw(alias)}.${sql.identifier(field)}`;
+const i = input<typeof ORDER_INPUT>('i');
+const l = input<typeof LINE_INPUT>('l');
+const r = input<typeof RESERVATION_INPUT>('r');
+
+// The rows written, column by column of the Drizzle tables: a column added to or renamed in
+// db/schema fails the type check here until this statement says what it gets.
+const orderRow = insertSelect(orders, {
+  id: sql`i.id`, number: orderNumberSql(sql`i.seq`), source: sql`${i('source')}::order_source`, externalRef: i('externalRef'),
+  status: sql`${i('status')}::order_status`, isCashOnDelivery: sql`${i('cod')}::boolean`, currency: i('currency'),
+  subtotalCents: i('subtotal'), discountCents: i('discount'), shippingCents: i('shipping'), taxCents: i('tax'), totalCents: i('total'),
+  itemCount: i('itemCount'), customerId: i('customerId'), shipName: i('shipName'), shipPhone: i('shipPhone'),
+  shipProvince: i('shipProvince'), shipCity: i('shipCity'), shipDistrict: i('shipDistrict'), shipStreet: i('shipStreet'),
+  shipPostalCode: i('shipPostalCode'), buyerNote: i('buyerNote'), tags: DATABASE_DEFAULT, needsReview: DATABASE_DEFAULT,
+  assignedCarrierId: DATABASE_DEFAULT, placedAt: sql`now()`, paidAt: DATABASE_DEFAULT, shippedAt: DATABASE_DEFAULT,
+  deliveredAt: DATABASE_DEFAULT, completedAt: DATABASE_DEFAULT, cancelledAt: DATABASE_DEFAULT, cancelReason: DATABASE_DEFAULT,
+  archivedAt: DATABASE_DEFAULT, archivedBy: DATABASE_DEFAULT, createdAt: sql`now()`, updatedAt: sql`now()`, version: DATABASE_DEFAULT,
+});
+const eventRow = insertSelect(orderEvents, {
+  id: DATABASE_DEFAULT, orderId: sql`i.id`, kind: sql`${i('eventKind')}::order_event_kind`, fromStatus: DATABASE_DEFAULT,
+  toStatus: sql`${i('status')}::order_status`, actorType: sql`${i('actorType')}::actor_type`, actorId: i('actorId'),
+  actorName: i('actorName'), message: DATABASE_DEFAULT, details: sql`${i('details')}::jsonb`, createdAt: DATABASE_DEFAULT,
+});
+const lineRow = insertSelect(orderLines, {
+  id: DATABASE_DEFAULT, orderId: sql`p.id`, skuId: l('lSku'), skuCode: l('lCode'), name: l('lName'), variant: l('lVariant'),
+  unitPriceCents: l('lPrice'), unitCostCents: l('lCost'), quantity: l('lQuantity'), discountCents: sql`0`,
+  lineTotalCents: l('lTotal'), warehouseId: l('lWarehouse'),
+});
+
+/*
  * One statement writes every order of the group: ids and numbers are taken per row, an order
  * whose external reference a concurrent transaction took is skipped (ON CONFLICT DO NOTHING) with
  * everything that hangs off it, and each order comes back with its lines as JSON.
  */
-const ph = (name: string, type: string) => sql`${sql.placeholder(name)}::${sql.raw(type)}[]`;
-export const writeOrdersStatement = new CachedStatement('place_orders_write', () => {
-  const reservations = reserveAtCommitInsert(sql`
-    select r.sku_id, r.warehouse_id, r.quantity, p.id as order_id, 'order' as document_type, p.number as document_id,
-      p.actor_type, p.actor_id, r.n
-    from unnest(${ph('rOrd', 'int')}, ${ph('rSku', 'bigint')}, ${ph('rWarehouse', 'bigint')}, ${ph('rQuantity', 'int')})
-      with ordinality as r(ord, sku_id, warehouse_id, quantity, n)
-    join placed p on p.ord = r.ord`);
-  return sql`
-  with input as materialized (
-    select o.*, nextval(pg_get_serial_sequence('orders', 'id')) as id, nextval('order_number_seq') as seq
-    from unnest(${ph('ord', 'int')}, ${ph('source', 'text')}, ${ph('externalRef', 'text')}, ${ph('status', 'text')}, ${ph('cod', 'text')},
-      ${ph('currency', 'text')}, ${ph('subtotal', 'int')}, ${ph('discount', 'int')}, ${ph('shipping', 'int')}, ${ph('tax', 'int')},
-      ${ph('total', 'int')}, ${ph('itemCount', 'int')}, ${ph('customerId', 'bigint')}, ${ph('shipName', 'text')}, ${ph('shipPhone', 'text')},
-      ${ph('shipProvince', 'text')}, ${ph('shipCity', 'text')}, ${ph('shipDistrict', 'text')}, ${ph('shipStreet', 'text')},
-      ${ph('shipPostalCode', 'text')}, ${ph('buyerNote', 'text')}, ${ph('eventKind', 'text')}, ${ph('actorType', 'text')},
-      ${ph('actorId', 'bigint')}, ${ph('actorName', 'text')}, ${ph('details', 'text')})
-    as o(ord, source, external_ref, status, cod, currency, subtotal, discount, shipping, tax, total, item_count, customer_id,
-      ship_name, ship_phone, ship_province, ship_city, ship_district, ship_street, ship_postal_code, buyer_note, event_kind,
-      actor_type, actor_id, actor_name, details)),
-  inserted as (
-    insert into orders (id, number, source, external_ref, status, is_cash_on_delivery, currency, subtotal_cents, discount_cents,
-      shipping_cents, tax_cents, total_cents, item_count, customer_id, ship_name, ship_phone, ship_province, ship_city, ship_district,
-      ship_street, ship_postal_code, buyer_note, placed_at, created_at, updated_at)
-    overriding system value
-    select i.id, ${orderNumberSql(sql`i.seq`)}, i.source::order_source, i.external_ref, i.status::order_status, i.cod::boolean, i.currency,
-      i.subtotal, i.discount, i.shipping, i.tax, i.total, i.item_count, i.customer_id, i.ship_name, i.ship_phone, i.ship_province,
-      i.ship_city, i.ship_district, i.ship_street, i.ship_postal_code, i.buyer_note, now(), now(), now()
-    from input i order by i.ord
-    on conflict (source, external_ref) where external_ref is not null do nothing
-    returning *),
-  placed as (
-    select i.ord, o.id, o.number, i.actor_type, i.actor_id from inserted o join input i on i.id = o.id),
-  created_event as (
-    insert into order_events (order_id, kind, to_status, actor_type, actor_id, actor_name, details)
-    select i.id, i.event_kind::order_event_kind, i.status::order_status, i.actor_type::actor_type, i.actor_id, i.actor_name,
-      i.details::jsonb
-    from input i join placed p on p.id = i.id order by i.ord),
-  reserved_stock as (${reservations}),
-  line as (
-    insert into order_lines (order_id, sku_id, sku_code, name, variant, unit_price_cents, unit_cost_cents, quantity,
-      discount_cents, line_total_cents, warehouse_id)
-    select p.id, l.sku_id, l.sku_code, l.name, l.variant, l.unit_price, l.unit_cost, l.quantity, 0, l.line_total, l.warehouse_id
-    from unnest(${ph('lOrd', 'int')}, ${ph('lSku', 'bigint')}, ${ph('lCode', 'text')}, ${ph('lName', 'text')}, ${ph('lVariant', 'text')},
-      ${ph('lPrice', 'int')}, ${ph('lCost', 'int')}, ${ph('lQuantity', 'int')}, ${ph('lTotal', 'int')}, ${ph('lWarehouse', 'bigint')})
-      with ordinality as l(ord, sku_id, sku_code, name, variant, unit_price, unit_cost, quantity, line_total, warehouse_id, n)
-    join placed p on p.ord = l.ord
-    order by l.ord, l.n
-    returning *)
-  select p.ord, o.*, (select json_agg(line order by line.id) from line where line.order_id = o.id) as lines_json
-  from inserted o join placed p on p.id = o.id
-  order by p.ord`;
-});
+export const writeOrdersStatement = new CachedStatement('place_orders_write', () => ({
+  with: {
+    input: sql`select o.*, nextval(pg_get_serial_sequence('orders', 'id')) as id, nextval('order_number_seq') as seq
+      from ${unnestInput(ORDER_INPUT, 'o')}`,
+    inserted: sql`insert into orders (${orderRow.columns})
+      overriding system value
+      select ${orderRow.values} from input i order by ${i('ord')}
+      on conflict (source, external_ref) where external_ref is not null do nothing
+      returning *`,
+    placed: sql`select ${i('ord')} as ord, o.id, o.number, ${i('actorType')} as actor_type, ${i('actorId')} as actor_id
+      from inserted o join input i on i.id = o.id`,
+    created_event: sql`insert into order_events (${eventRow.columns})
+      select ${eventRow.values} from input i join placed p on p.id = i.id order by ${i('ord')}`,
+    reserved_stock: reserveAtCommitInsert(sql`
+      select ${r('rSku')} as sku_id, ${r('rWarehouse')} as warehouse_id, ${r('rQuantity')} as quantity, p.id as order_id,
+        'order' as document_type, p.number as document_id, p.actor_type, p.actor_id, r.n
+      from ${unnestInput(RESERVATION_INPUT, 'r')}
+      join placed p on p.ord = ${r('rOrd')}`),
+    line: sql`insert into order_lines (${lineRow.columns})
+      select ${lineRow.values}
+      from ${unnestInput(LINE_INPUT, 'l')}
+      join placed p on p.ord = ${l('lOrd')}
+      order by ${l('lOrd')}, l.n
+      returning *`,
+  },
+  // each order and its lines as JSON: three result columns instead of the order's forty keep drizzle's per-call work small
+  body: sql`select p.ord, to_json(o) as order_json,
+      (select json_agg(line order by line.id) from line where line.order_id = o.id) as lines_json
+    from inserted o join placed p on p.id = o.id
+    order by p.ord`,
+  columns: ['ord', 'order_json', 'lines_json'],
+}));
 
 const toOrder = tableRowMapper(orders);
 const toOrderLine = tableRowMapper(orderLines);
@@ -207,12 +240,12 @@ interface OrderToWrite { index: number; request: PlacementRequest; priced: Price
 /** Writes the orders; returns what was created by request index (a skipped duplicate is absent). */
 async function writeOrders(tx: Database, toWrite: readonly OrderToWrite[]): Promise<Map<number, CreatedOrder>> {
   const v: Record<string, unknown[]> = {};
-  const push = (values: Record<string, unknown>) => {
+  const push = <S>(_spec: S, values: Input<S>) => {
     for (const [key, value] of Object.entries(values)) (v[key] ??= []).push(value);
   };
   for (const { index, request: { data, actor }, priced, customerId } of toWrite) {
     const { totals } = priced;
-    push({
+    push(ORDER_INPUT, {
       ord: index, source: data.source, externalRef: data.externalRef ?? null, status: priced.status, cod: String(data.isCashOnDelivery), // text: postgres.js sends a boolean[] as one boolean
       currency: priced.currency, subtotal: totals.subtotalCents, discount: totals.discountCents, shipping: totals.shippingCents,
       tax: totals.taxCents, total: totals.totalCents, itemCount: totals.itemCount, customerId,
@@ -222,17 +255,19 @@ async function writeOrders(tx: Database, toWrite: readonly OrderToWrite[]): Prom
       actorType: actor.type, actorId: actor.id, actorName: actor.name,
       details: JSON.stringify({ source: data.source, externalRef: data.externalRef, totalCents: totals.totalCents, itemCount: totals.itemCount }),
     });
-    for (const l of priced.lines) {
-      push({
-        lOrd: index, lSku: l.skuId, lCode: l.skuCode, lName: l.name, lVariant: l.variant, lPrice: l.unitPriceCents,
-        lCost: l.unitCostCents, lQuantity: l.quantity, lTotal: l.lineTotalCents, lWarehouse: l.warehouseId,
+    for (const line of priced.lines) {
+      push(LINE_INPUT, {
+        lOrd: index, lSku: line.skuId, lCode: line.skuCode, lName: line.name, lVariant: line.variant, lPrice: line.unitPriceCents,
+        lCost: line.unitCostCents, lQuantity: line.quantity, lTotal: line.lineTotalCents, lWarehouse: line.warehouseId,
       });
     }
-    for (const r of sortStockLines(priced.lines)) push({ rOrd: index, rSku: r.skuId, rWarehouse: r.warehouseId, rQuantity: r.quantity });
+    for (const stock of sortStockLines(priced.lines)) {
+      push(RESERVATION_INPUT, { rOrd: index, rSku: stock.skuId, rWarehouse: stock.warehouseId, rQuantity: stock.quantity });
+    }
   }
-  const rows = await writeOrdersStatement.rows<{ ord: number; lines_json: unknown }>(tx, v);
+  const rows = await writeOrdersStatement.rows<{ ord: number; order_json: unknown; lines_json: unknown }>(tx, v);
   return new Map(rows.map((row) => [Number(row.ord), {
-    order: toOrder(row),
+    order: toOrder(json<Record<string, unknown>>(row.order_json)),
     lines: json<Record<string, unknown>[]>(row.lines_json).map(toOrderLine),
     existing: false,
   }]));

@@ -41,9 +41,11 @@ export interface ProviderCredentials {
  */
 export type ResolveProviderError = 'disabled' | 'sandbox_refused' | 'not_configured';
 
-const readPaymentSettings = new CachedStatement('payments_settings', (db) =>
-  db.select({ key: settings.key, value: settings.value }).from(settings)
-    .where(inArray(settings.key, [PAYMENT_METHODS_SETTING_KEY, SANDBOX_KEYS_SETTING_KEY])).getSQL());
+const readPaymentSettings = new CachedStatement('payments_settings', (db) => ({
+  body: db.select({ key: settings.key, value: settings.value }).from(settings)
+    .where(inArray(settings.key, [PAYMENT_METHODS_SETTING_KEY, SANDBOX_KEYS_SETTING_KEY])).getSQL(),
+  columns: ['key', 'value'],
+}));
 
 const fromEnv = (value: string | undefined) => value?.replace(/\\n/g, '\n');
 

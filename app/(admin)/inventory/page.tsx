@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { countOpenLowStockAlerts } from '@/domain/inventory/list-low-stock-alerts';
 import { listStock } from '@/domain/inventory/list-stock';
 import { listWarehouses } from '@/domain/inventory/list-warehouses';
 import { parseStockListParams } from '@/domain/inventory/stock-list-filters';
 import { can } from '@/domain/staff/permissions';
+import { getOpenLowStockAlertCount } from '@/lib/open-alert-count';
 import { requirePermission } from '@/lib/auth/current-staff';
 import { InventoryHeader } from './inventory-tabs';
 import { StockFilters, StockPagination, StockRejectedParams } from './stock-filters';
@@ -24,7 +24,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
   const { filters, rejected } = parseStockListParams(await searchParams);
   const db = getDb();
   const [page, warehouses, openAlertCount, t] = await Promise.all([
-    listStock(db, filters), listWarehouses(db), countOpenLowStockAlerts(db), getTranslations('inventory.stock'),
+    listStock(db, filters), listWarehouses(db), getOpenLowStockAlertCount(), getTranslations('inventory.stock'),
   ]);
   const emptyMessage = filters.cursor ? t('emptyPastEnd')
     : filters.q || filters.warehouseId ? t('emptyFiltered')

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { FulfillmentStateLabel, PaymentStateLabel, StatusBadge } from '@/components/orders/status-badge';
@@ -31,9 +32,12 @@ import { CustomerCard, ShippingCard } from './order-people';
 
 type Params = Promise<{ orderId: string }>;
 
+// one load per request: the title (generateMetadata) and the page share it
+const loadOrder = cache((id: number) => getOrder(getDb(), id));
+
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const id = parseOrderId((await params).orderId);
-  const detail = id === null ? null : await getOrder(getDb(), id);
+  const detail = id === null ? null : await loadOrder(id);
   const t = await getTranslations('orders');
   return { title: detail ? detail.order.number : t('detail.notFoundTitle') };
 }
@@ -43,26 +47,26 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
  * actions the order's status and the person's role allow now.
  */
 export default async function OrderPage({ params }: { params: Params }) {
-  const staff = await requirePermission('orders.read');
-  const id = parseOrderId((await params).orderId);
-  const detail = id === null ? null : await getOrder(getDb(), id);
+  const [staff, id] = await Promise.all([requirePermission('orders.read'), params.then((p) => parseOrderId(p.orderId))]);
+  const detail = id === null ? null : await loadOrder(id);
   if (!detail) notFound();
 
-  const [t, format, locale] = await Promise.all([getTranslations('orders'), getFormatter(), getLocale()]);
   const { order } = detail;
   const actions = availableOrderActions(order, staff);
-  const [shipOptions, trackingEvents] = await Promise.all([
-    actions.includes('ship') ? getShipOptions(getDb(), detail) : Promise.resolve({ carriers: [], lines: [] }),
-    listTrackingEvents(getDb(), detail.shipments.map((s) => s.id)),
-  ]);
-  const isChinese = locale.startsWith('zh');
   // refunds: finance and admin act on them; everyone who may read money sees them
   const canRefund = can(staff, 'refunds.write');
-  const refundOptions = canRefund || can(staff, 'payments.read') ? await getRefundOptions(getDb(), order.id) : null;
-  const methodOfPayment = new Map(detail.payments.map((p) => [p.id, p.method]));
   const canWrite = can(staff, 'orders.write');
   const canPay = can(staff, 'payments.write');
-  const paymentMethods = canPay ? await getPaymentMethods(getDb(), process.env) : null;
+  // everything else the page shows depends only on the order and the role: read it at once, not in turn
+  const [t, format, locale, shipOptions, trackingEvents, refundOptions, paymentMethods] = await Promise.all([
+    getTranslations('orders'), getFormatter(), getLocale(),
+    actions.includes('ship') ? getShipOptions(getDb(), detail) : Promise.resolve({ carriers: [], lines: [] }),
+    listTrackingEvents(getDb(), detail.shipments.map((s) => s.id)),
+    canRefund || can(staff, 'payments.read') ? getRefundOptions(getDb(), order.id) : null,
+    canPay ? getPaymentMethods(getDb(), process.env) : null,
+  ]);
+  const isChinese = locale.startsWith('zh');
+  const methodOfPayment = new Map(detail.payments.map((p) => [p.id, p.method]));
   const onlineMethods = paymentMethods ? PROVIDER_METHODS.filter((m) => paymentMethods[m].enabled) : [];
   const dateTime = (value: Date) => format.dateTime(value, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
   const tag = 'rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600';
