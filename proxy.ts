@@ -31,9 +31,9 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
 }
 
 export const config = {
-  // Not for: sign-in, next-auth's own routes, the REST API, webhooks (tracking pushes, payment and refund
+  // Not for: sign-in, the load balancers' health and readiness checks, next-auth's own routes, the REST API, webhooks (tracking pushes, payment and refund
   // notifications) and internal JSON routes (they authenticate themselves), the provider sandboxes (they play the
   // payment providers and the tracking aggregator, for buyers and servers without a staff session; their staff
   // pages check the session themselves), Next's assets, and files with an extension (public/ assets).
-  matcher: ['/((?!sign-in|api/auth|api/v1|api/webhooks|api/logistics|api/payments/notify|api/payments/refund-notify|api/internal|api/e2e|sandbox|_next|favicon|.*\\.[a-zA-Z0-9]+$).*)'],
+  matcher: ['/((?!sign-in|api/health|api/ready|api/auth|api/v1|api/webhooks|api/logistics|api/payments/notify|api/payments/refund-notify|api/internal|api/e2e|sandbox|_next|favicon|.*\\.[a-zA-Z0-9]+$).*)'],
 };
