@@ -2,14 +2,26 @@ import createNextIntlPlugin from 'next-intl/plugin';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
+// Build assets skip the proxy (proxy.ts sets these and the CSP on everything else); kept in step with
+// STATIC_SECURITY_HEADERS in lib/http/security-headers.ts, which a test compares.
+export const ASSET_SECURITY_HEADERS = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships 15 MB of wasm; bundling it would copy it into publicly served static files.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres', 'playwright-core'],
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres', 'playwright-core', 'pino', 'pino-pretty'],
   poweredByHeader: false,
   typedRoutes: false,
   // forbidden() renders app/forbidden.tsx with HTTP 403 when a role lacks a page's permission
   experimental: { authInterrupts: true },
+  async headers() {
+    return [{ source: '/_next/:path*', headers: ASSET_SECURITY_HEADERS }];
+  },
 };
 
 export default withNextIntl(nextConfig);
