@@ -12,7 +12,7 @@ import { checkStockLedger } from './stock-ledger';
 
 const work = mkdtempSync(path.join(tmpdir(), 'ops-backup-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-const size = { orders: 30, customers: 12, now: new Date('2026-06-12T04:00:00Z'), seed: 7 };
+const size = { orders: 20, customers: 8, now: new Date('2026-06-12T04:00:00Z'), seed: 7 };
 
 /** The books a restore must bring back exactly. */
 async function books(db: Database) {
