@@ -63,7 +63,9 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
     return response;
   }
   const nonce = createNonce();
-  const security = { nonce, isHttps, requestId, csp: pageContentSecurityPolicy({ nonce, isHttps, isDev: process.env.NODE_ENV === 'development' }) };
+  const security = { nonce, isHttps, requestId, csp: pageContentSecurityPolicy({
+    nonce, isHttps, isDev: process.env.NODE_ENV === 'development', isSandbox: pathname.startsWith('/sandbox/'),
+  }) };
   let response: Response;
   if (NO_SESSION.test(pathname)) {
     response = forward(request, security);

@@ -14,6 +14,8 @@ describe('security headers', () => {
     expect(csp).not.toContain('unsafe-eval');
     expect(csp).not.toContain('upgrade-insecure-requests');
     expect(pageContentSecurityPolicy({ nonce: 'n', isDev: true, isHttps: true })).toMatch(/'unsafe-eval'.*upgrade-insecure-requests/);
+    expect(csp).toContain("form-action 'self' https:;");
+    expect(pageContentSecurityPolicy({ nonce: 'n', isDev: false, isHttps: false, isSandbox: true })).toContain("form-action 'self' https: http:;");
   });
 
   it('nonces are fresh and long enough to be unguessable', () => {

@@ -9,9 +9,15 @@ export interface SecurityHeaderOptions {
   isDev: boolean;
   /** HSTS and upgrade-insecure-requests only mean something when the page came over HTTPS */
   isHttps: boolean;
+  /**
+   * The built-in provider sandbox plays a third party: its cashier form's answer redirects the buyer to
+   * the merchant's return URL, which may be on another host name or plain HTTP (browsers check form-action
+   * on redirects too).
+   */
+  isSandbox?: boolean;
 }
 
-export function pageContentSecurityPolicy({ nonce, isDev, isHttps }: SecurityHeaderOptions): string {
+export function pageContentSecurityPolicy({ nonce, isDev, isHttps, isSandbox = false }: SecurityHeaderOptions): string {
   return [
     "default-src 'self'",
     // 'strict-dynamic' lets Next's nonce'd loader bring in its chunks; 'self' is the fallback for old browsers
@@ -25,7 +31,7 @@ export function pageContentSecurityPolicy({ nonce, isDev, isHttps }: SecurityHea
     "object-src 'none'",
     "base-uri 'self'",
     // live UnionPay checkouts post a signed form to the provider's configured gateway (any HTTPS host)
-    "form-action 'self' https:",
+    `form-action 'self' https:${isSandbox ? ' http:' : ''}`,
     "frame-ancestors 'none'",
     ...(isHttps ? ['upgrade-insecure-requests'] : []),
   ].join('; ');
