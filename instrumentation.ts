@@ -1,10 +1,13 @@
 import { isTrackingSandboxEnabled } from './testing/sandboxes/kuaidi100/enabled';
+import type { Instrumentation } from 'next';
 
 // Next waits for register() before serving, so the first request never races the migration.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { prepareDatabaseOrExit } = await import('./db/start');
-  await prepareDatabaseOrExit();
+  const { getLogger } = await import('./lib/log/logger');
+  const logger = getLogger();
+  await prepareDatabaseOrExit({ info: (line) => logger.info(line), error: (line) => logger.fatal(line) });
   const { ensureAuthSecretOrExit } = await import('./lib/auth/ensure-secret');
   ensureAuthSecretOrExit();
   // the order sweeps (unpaid timeout, auto-review, auto-complete) run in the server process
@@ -16,3 +19,15 @@ export async function register() {
   }
   startJobScheduler(getDb);
 }
+
+/** Errors Next catches on the server (pages, server actions, route handlers) go to the structured log. */
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { getLogger } = await import('./lib/log/logger');
+  const { REQUEST_ID_HEADER } = await import('./lib/log/request-id');
+  const requestId = request.headers[REQUEST_ID_HEADER];
+  getLogger().error({
+    err: error, requestId: Array.isArray(requestId) ? requestId[0] : requestId,
+    route: `${request.method} ${request.path.split('?')[0]}`, routeType: context.routeType, routePath: context.routePath,
+  }, 'request failed');
+};

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { queryRows, type Database } from '@/db/client';
 import type { Actor } from '@/domain/shared/actor';
 import { fail, ok, type Result } from '@/domain/shared/result';
+import { recordAudit } from '@/domain/shared/record-audit';
 import { inTransaction } from '@/domain/shared/transaction';
 import { applyStockChange } from './apply-stock-change';
 
@@ -58,6 +59,11 @@ export async function adjustStock(
       documentType: 'stock_count', reason: input.reason,
     });
     if (!change.ok) return change.code === 'insufficient_stock' ? belowReserved() : fail('unknown_stock', change.message);
+    await recordAudit(tx, {
+      actorType: raw.actor.type, actorId: raw.actor.id, action: 'inventory.adjust', targetType: 'stock_level',
+      targetId: `${input.skuId}:${input.warehouseId}`,
+      details: { before: { onHand }, after: { onHand: change.data.onHand }, mode: input.mode, reason: input.reason },
+    });
     return ok({ onHand: change.data.onHand, reserved: change.data.reserved, delta });
   });
 }

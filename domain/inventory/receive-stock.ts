@@ -7,6 +7,7 @@ import type { Actor } from '@/domain/shared/actor';
 import { fail, ok, type Result } from '@/domain/shared/result';
 import { inTransaction } from '@/domain/shared/transaction';
 import { applyStockChange } from './apply-stock-change';
+import { recordAudit } from '@/domain/shared/record-audit';
 
 export const MAX_RECEIPT_LINES = 200;
 export const MAX_RECEIPT_QUANTITY = 1_000_000;
@@ -80,6 +81,10 @@ export async function receiveStock(
       if (!change.ok) throw new Error(`receive of SKU ${line.skuId} failed: ${change.code} ${change.message}`);
       applied.push({ skuId: line.skuId, quantity: line.quantity, onHand: change.data.onHand, reserved: change.data.reserved });
     }
+    await recordAudit(tx, {
+      actorType: raw.actor.type, actorId: raw.actor.id, action: 'inventory.receive', targetType: 'goods_receipt', targetId: receipt.id,
+      details: { number, warehouseId: warehouse.id, supplier: input.supplier ?? null, lines: applied.map((l) => ({ skuId: l.skuId, quantity: l.quantity })) }, at: now,
+    });
     return ok({ receiptId: receipt.id, number, lines: applied });
   });
 }

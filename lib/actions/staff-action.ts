@@ -5,6 +5,7 @@ import type { Result } from '@/domain/shared/result';
 import { can, type Permission } from '@/domain/staff/permissions';
 import { getCurrentStaff, type CurrentStaff } from '@/lib/auth/current-staff';
 import { collectIssues } from '@/lib/i18n/translate-issues';
+import { logServerAction } from '@/lib/log/action-log';
 import type { Translate } from '@/lib/i18n/translator';
 import { formDataToObject } from './form-data';
 
@@ -41,9 +42,23 @@ export function staffAction<S extends z.ZodType, T>(
   options: StaffActionOptions = {},
 ): (input: FormData | z.input<S>) => Promise<ActionResult<T>> {
   return async (raw) => {
+    const started = performance.now();
+    const seen: { staff?: CurrentStaff } = {};
+    try {
+      const result = await run(raw, seen);
+      await logServerAction({ permission, started, actor: seen.staff, status: result.ok ? 'ok' : result.code });
+      return result;
+    } catch (error) {
+      await logServerAction({ permission, started, actor: seen.staff, status: 'error', error });
+      throw error;
+    }
+  };
+
+  async function run(raw: FormData | z.input<S>, seen: { staff?: CurrentStaff }): Promise<ActionResult<T>> {
     const t = await getTranslations();
     const staff = await getCurrentStaff();
     if (!staff) return { ok: false, code: 'unauthenticated', message: t('common.signedOut') };
+    seen.staff = staff;
     if (!can(staff, permission)) return { ok: false, code: 'forbidden', message: t('common.forbidden') };
 
     const input = raw instanceof FormData ? formDataToObject(raw) : raw;
@@ -62,7 +77,7 @@ export function staffAction<S extends z.ZodType, T>(
     const result = await handler(parsed.data, staff);
     if (result.ok) return { ok: true, data: result.data };
     return localizeFailure(result, t, options.errorMessages);
-  };
+  }
 }
 
 function localizeFailure(

@@ -6,6 +6,8 @@ import type { Fail } from '@/domain/shared/result';
 import { can, type Permission } from '@/domain/staff/permissions';
 import type { Locale } from '@/lib/i18n/locales';
 import { collectIssues } from '@/lib/i18n/translate-issues';
+import { requestIdFrom } from '@/lib/log/request-id';
+import { logRequest, routeOf } from '@/lib/log/request-log';
 import { localeFromAcceptLanguage, translatorFor, type Translate } from '@/lib/i18n/translator';
 
 /**
@@ -26,18 +28,27 @@ const ZOD_LOCALES = { 'zh-CN': zhCN, en } as const;
 
 export function apiRoute<P = Record<string, never>>(permission: Permission, handler: (ctx: ApiContext<P>) => Promise<Response>) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    const started = performance.now();
+    const log = { requestId: requestIdFrom(request.headers), route: routeOf(request) };
+    let actor: ApiCaller['actor'] | undefined;
+    let failure: unknown;
+    const response = await (async () => {
     const locale = localeFromAcceptLanguage(request.headers.get('accept-language'));
     const t = await translatorFor(locale);
     const db = getDb();
     const caller = await authenticateApiKey(db, request.headers.get('authorization'));
     if (!caller) return apiError(401, 'unauthenticated', t('common.api.unauthenticated'), undefined, { 'WWW-Authenticate': 'Bearer' });
+    actor = caller.actor;
     if (!can(caller, permission)) return apiError(403, 'forbidden', t('common.forbidden'));
     try {
       return await handler({ request, params: await context.params, caller, locale, t, db });
     } catch (error) {
-      console.error(`API ${request.method} ${new URL(request.url).pathname} failed`, error);
+      failure = error;
       return apiError(500, 'unexpected', t('common.api.unexpected'));
     }
+    })();
+    logRequest({ ...log, status: response.status, durationMs: performance.now() - started, actor, error: failure });
+    return response;
   };
 }
 

@@ -24,7 +24,7 @@ const SECTIONS: readonly SettingsSection[] = [
   { key: 'paymentProviders', icon: Wallet, href: '/settings/payment-methods', permission: 'settings.write' },
   { key: 'carriers', icon: Truck, href: '/settings/logistics', permission: 'settings.read' },
   { key: 'apiKeys', icon: KeyRound, href: '/settings/api-keys', permission: 'api_keys.manage' },
-  { key: 'audit', icon: ScrollText, href: null, permission: 'audit.read' },
+  { key: 'audit', icon: ScrollText, href: '/settings/audit-log', permission: 'audit.read' },
   { key: 'jobs', icon: Timer, href: '/settings/order-rules#jobs', permission: 'settings.read' },
 ];
 

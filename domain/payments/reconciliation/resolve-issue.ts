@@ -6,6 +6,7 @@ import { reconciliationIssues, type ReconciliationIssue } from '@/db/schema/paym
 import { staffUsers } from '@/db/schema/staff';
 import type { Actor } from '@/domain/shared/actor';
 import { fail, ok, type Result } from '@/domain/shared/result';
+import { recordAudit } from '@/domain/shared/record-audit';
 
 export const ZResolveIssue = z.object({ issueId: z.number().int().positive(), note: z.string().trim().min(1).max(1000) });
 
@@ -19,10 +20,19 @@ export type ResolveIssueFailure = 'invalid' | 'not_found' | 'already_resolved';
 export async function resolveReconciliationIssue(db: Database, input: { issueId: number; note: string; actor: Actor }): Promise<Result<ReconciliationIssue, ResolveIssueFailure>> {
   const parsed = ZResolveIssue.safeParse(input);
   if (!parsed.success) return fail('invalid', 'Write a note on how it was resolved', { note: ['note'] });
-  const [resolved] = await db.update(reconciliationIssues).set({
-    isResolved: true, resolvedAt: new Date(), resolvedBy: input.actor.type === 'staff' ? input.actor.id : null, resolutionNote: parsed.data.note,
-    dedupeKey: sql`${reconciliationIssues.dedupeKey} || ':resolved:' || ${reconciliationIssues.id}`,
-  }).where(sql`${reconciliationIssues.id} = ${parsed.data.issueId} and not ${reconciliationIssues.isResolved}`).returning();
+  const resolved = await db.transaction(async (tx) => {
+    const [row] = await tx.update(reconciliationIssues).set({
+      isResolved: true, resolvedAt: new Date(), resolvedBy: input.actor.type === 'staff' ? input.actor.id : null, resolutionNote: parsed.data.note,
+      dedupeKey: sql`${reconciliationIssues.dedupeKey} || ':resolved:' || ${reconciliationIssues.id}`,
+    }).where(sql`${reconciliationIssues.id} = ${parsed.data.issueId} and not ${reconciliationIssues.isResolved}`).returning();
+    if (row) {
+      await recordAudit(tx, {
+        actorType: input.actor.type, actorId: input.actor.id, action: 'payments.reconciliation.resolve', targetType: 'reconciliation_issue', targetId: row.id,
+        details: { before: { isResolved: false }, after: { isResolved: true, note: parsed.data.note } },
+      });
+    }
+    return row;
+  });
   if (resolved) return ok(resolved);
   const [existing] = await db.select({ id: reconciliationIssues.id }).from(reconciliationIssues).where(eq(reconciliationIssues.id, parsed.data.issueId));
   return existing ? fail('already_resolved', 'This issue was already resolved') : fail('not_found', `No issue ${parsed.data.issueId}`);

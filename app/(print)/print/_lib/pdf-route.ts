@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { parsePrintParams } from '@/domain/logistics/printing/print-params';
 import { can } from '@/domain/staff/permissions';
 import { getCurrentStaff } from '@/lib/auth/current-staff';
+import { getLogger } from '@/lib/log/logger';
 import { pageToPdf } from '@/lib/pdf/print-browser';
 import type { PrintDoc } from './print-document';
 
@@ -36,7 +37,7 @@ export function pdfRoute(doc: PrintDoc) {
     try {
       pdf = await pageToPdf(pageUrl, request.headers.get('cookie') ?? '');
     } catch (error) {
-      console.error(`print: ${doc}.pdf failed`, error);
+      getLogger().error({ err: error, route: `GET /print/${doc}.pdf`, actorId: staff.id }, 'print: PDF failed');
       return NextResponse.json({ error: 'pdf_failed', message: t('errors.pdf_failed') }, { status: 500 });
     }
     const kind = doc === 'labels' ? `labels-${parsed.data.format}` : doc;
