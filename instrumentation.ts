@@ -1,6 +1,8 @@
 // Next waits for register() before serving, so the first request never races the migration.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // before the first request: the sign-in throttle keys on the TCP peer (TRUSTED_PROXIES for proxies)
+  (await import('./lib/auth/peer-address')).installPeerAddressStamp();
   const { prepareDatabaseOrExit } = await import('./db/start');
   await prepareDatabaseOrExit();
   const { ensureAuthSecretOrExit } = await import('./lib/auth/ensure-secret');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STAFF_ROLES } from '@/domain/staff/roles';
 
 /**
  * Store settings: each key's shape and its default, the one place both the seed and the app
@@ -33,6 +34,19 @@ export const ZKuaidi100Settings = z.object({
 });
 export type TKuaidi100Settings = z.infer<typeof ZKuaidi100Settings>;
 
+/**
+ * Sign-in security: a session ends after `sessionIdleMinutes` without a request and, at the latest,
+ * `sessionAbsoluteDays` after sign-in; staff in `totpRequiredRoles` must set up two-factor sign-in.
+ */
+export const MAX_SESSION_IDLE_MINUTES = 7 * 24 * 60;
+export const MAX_SESSION_ABSOLUTE_DAYS = 90;
+export const ZSecuritySettings = z.object({
+  sessionIdleMinutes: z.number().int().min(5).max(MAX_SESSION_IDLE_MINUTES),
+  sessionAbsoluteDays: z.number().int().min(1).max(MAX_SESSION_ABSOLUTE_DAYS),
+  totpRequiredRoles: z.array(z.enum(STAFF_ROLES)).max(STAFF_ROLES.length),
+});
+export type TSecuritySettings = z.infer<typeof ZSecuritySettings>;
+
 export const MAX_UNPAID_TIMEOUT_MINUTES = 7 * 24 * 60;
 export const MAX_AUTO_COMPLETE_DAYS = 90;
 export const MAX_RECONCILE_AFTER_MINUTES = 7 * 24 * 60;
@@ -45,6 +59,7 @@ export const SETTING_SCHEMAS = {
   kuaidi100: ZKuaidi100Settings,
   /** payment attempts and refunds still pending this long are asked about at their provider */
   reconcile_after_minutes: z.number().int().min(1).max(MAX_RECONCILE_AFTER_MINUTES),
+  security: ZSecuritySettings,
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
@@ -64,4 +79,6 @@ export const DEFAULT_SETTINGS: { readonly [K in SettingKey]: SettingValue<K> } =
   // the sandbox's own credentials: a demo works out of the box, and live mode needs real ones
   kuaidi100: { mode: 'sandbox', key: 'sandbox-key', customer: 'SANDBOXCUSTOMER', salt: 'sandbox-salt', callbackUrl: '' },
   reconcile_after_minutes: 15,
+  // a working day of idleness (8 h) and a month at most; two-factor is each person's choice until required
+  security: { sessionIdleMinutes: 480, sessionAbsoluteDays: 30, totpRequiredRoles: [] },
 };

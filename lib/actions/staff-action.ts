@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { en, zhCN } from 'zod/locales';
 import type { Result } from '@/domain/shared/result';
 import { can, type Permission } from '@/domain/staff/permissions';
-import { getCurrentStaff, type CurrentStaff } from '@/lib/auth/current-staff';
+import { getCurrentSession, getCurrentStaff, type CurrentStaff } from '@/lib/auth/current-staff';
 import { collectIssues } from '@/lib/i18n/translate-issues';
 import type { Translate } from '@/lib/i18n/translator';
 import { formDataToObject } from './form-data';
@@ -23,6 +23,11 @@ export interface StaffActionOptions {
    * (e.g. 'staff' -> staff.errors.email_taken). Codes without an entry keep the domain message.
    */
   errorMessages?: string;
+  /**
+   * For the account page's own actions: also serves someone who must first change their password
+   * or set up two-factor sign-in (every other action treats them as signed out).
+   */
+  allowPending?: boolean;
 }
 
 type Translator = Awaited<ReturnType<typeof getTranslations>>;
@@ -42,7 +47,7 @@ export function staffAction<S extends z.ZodType, T>(
 ): (input: FormData | z.input<S>) => Promise<ActionResult<T>> {
   return async (raw) => {
     const t = await getTranslations();
-    const staff = await getCurrentStaff();
+    const staff = options.allowPending ? (await getCurrentSession())?.staff ?? null : await getCurrentStaff();
     if (!staff) return { ok: false, code: 'unauthenticated', message: t('common.signedOut') };
     if (!can(staff, permission)) return { ok: false, code: 'forbidden', message: t('common.forbidden') };
 
