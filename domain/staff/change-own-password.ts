@@ -34,7 +34,7 @@ export async function changeOwnPassword(
     return fail('wrong_password', 'The current password is incorrect.', { currentPassword: ['staff.errors.wrong_password'] });
   }
   const problem = passwordProblem(input.newPassword, user.email);
-  if (problem) return fail('weak_password', 'Choose a stronger password.', { newPassword: [passwordProblemMessage(problem)] });
+  if (problem) return fail('weak_password', 'Choose a stronger password.', { newPassword: [passwordProblemMessage(problem)] }, { reason: problem });
 
   const passwordHash = await hashPassword(input.newPassword);
   return db.transaction(async (tx) => {

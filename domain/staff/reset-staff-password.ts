@@ -31,7 +31,7 @@ export async function resetStaffPassword(
     if (!actorAllowed) return fail('forbidden', 'Only an active admin can reset passwords.');
     if (!target) return fail('not_found', 'This staff account does not exist.');
     const problem = passwordProblem(input.password, target.email);
-    if (problem) return fail('weak_password', 'Choose a stronger password.', { password: [passwordProblemMessage(problem)] });
+    if (problem) return fail('weak_password', 'Choose a stronger password.', { password: [passwordProblemMessage(problem)] }, { reason: problem });
 
     await tx.update(staffUsers).set({
       passwordHash, mustChangePassword: true, passwordChangedAt: now, updatedAt: now, totpSecret: null, totpEnabledAt: null, totpLastStep: null,

@@ -40,7 +40,8 @@ const ZOD_LOCALES = { 'zh-CN': zhCN, en } as const;
  * the domain Result. Pass the result of this function as the server action (object or FormData).
  */
 export function staffAction<S extends z.ZodType, T>(
-  permission: Permission,
+  /** null: any signed-in staff member (their own account) */
+  permission: Permission | null,
   schema: S,
   handler: (input: z.output<S>, staff: CurrentStaff) => Promise<Result<T>>,
   options: StaffActionOptions = {},
@@ -49,7 +50,7 @@ export function staffAction<S extends z.ZodType, T>(
     const t = await getTranslations();
     const staff = options.allowPending ? (await getCurrentSession())?.staff ?? null : await getCurrentStaff();
     if (!staff) return { ok: false, code: 'unauthenticated', message: t('common.signedOut') };
-    if (!can(staff, permission)) return { ok: false, code: 'forbidden', message: t('common.forbidden') };
+    if (permission !== null && !can(staff, permission)) return { ok: false, code: 'forbidden', message: t('common.forbidden') };
 
     const input = raw instanceof FormData ? formDataToObject(raw) : raw;
     const locale = (await getLocale()) as keyof typeof ZOD_LOCALES;
