@@ -209,3 +209,11 @@ describe(`sessions (${testDatabaseKind})`, () => {
     expect(row.revokedAt).not.toBeNull();
   });
 });
+
+describe('session cookie lifetime', () => {
+  it('outlives the longest absolute session lifetime Settings allows, so the session row decides', async () => {
+    const { SESSION_MAX_AGE_SECONDS } = await import('./session-lifetime');
+    const { MAX_SESSION_ABSOLUTE_DAYS } = await import('@/domain/settings/setting-defaults');
+    expect(SESSION_MAX_AGE_SECONDS).toBe(MAX_SESSION_ABSOLUTE_DAYS * 86_400);
+  });
+});

@@ -36,15 +36,17 @@ export const getCurrentStaff = cache(async (): Promise<CurrentStaff | null> => {
   return active && !active.pending ? active.staff : null;
 });
 
-/** For pages: the signed-in staff member, or a redirect to sign-in that comes back here (or to the account page when something is pending). */
-export async function requireStaff(): Promise<CurrentStaff> {
+/**
+ * For pages: the signed-in staff member, or a redirect to sign-in that comes back here. Someone
+ * who must first change their password or set up two-factor sign-in is sent to the account page,
+ * unless the caller serves them (`allowPending`: the account page, and the shell layout, since
+ * every page checks again itself).
+ */
+export async function requireStaff(options: { allowPending?: boolean } = {}): Promise<CurrentStaff> {
   const active = await getCurrentSession();
+  if (active && (!active.pending || options.allowPending)) return active.staff;
+  if (active) redirect(ACCOUNT_PATH);
   const path = safeCallbackUrl((await headers()).get(PATHNAME_HEADER));
-  if (active && !active.pending) return active.staff;
-  if (active?.pending) {
-    if (path === ACCOUNT_PATH || path.startsWith(`${ACCOUNT_PATH}?`)) return active.staff;
-    redirect(ACCOUNT_PATH);
-  }
   redirect(path === '/' ? '/sign-in' : `/sign-in?callbackUrl=${encodeURIComponent(path)}`);
 }
 

@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** My account: one's own password, two-factor sign-in and sessions. Also the only page open while something is pending. */
 export default async function AccountPage() {
-  const staff = await requireStaff();
+  const staff = await requireStaff({ allowPending: true });
   const session = await getCurrentSession();
   const db = getDb();
   const [t, format, security, sessions] = await Promise.all([
