@@ -4,6 +4,8 @@ import type { Instrumentation } from 'next';
 // Next waits for register() before serving, so the first request never races the migration.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // before the first request: the sign-in throttle keys on the TCP peer (TRUSTED_PROXIES for proxies)
+  (await import('./lib/auth/peer-address')).installPeerAddressStamp();
   const { prepareDatabaseOrExit } = await import('./db/start');
   const { getLogger } = await import('./lib/log/logger');
   const logger = getLogger();

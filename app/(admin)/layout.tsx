@@ -9,7 +9,8 @@ import { QueryProvider } from '@/lib/query-client/query-provider';
 
 /** Every staff page: signed-in check, then the sidebar beside the page. */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  const staff = await requireStaff();
+  // pages check again (a pending password change or two-factor setup sends them to /account)
+  const staff = await requireStaff({ allowPending: true });
   const [t, locale] = await Promise.all([getTranslations('staff'), getLocale()]);
   const visibleKeys = NAV_ITEMS.filter((item) => can(staff, item.permission)).map((item) => item.key);
   // one count over the partial index of open alerts, only for those who see Inventory

@@ -29,10 +29,10 @@ export function Sidebar({ staffName, roleLabel, locale, visibleKeys, badges }: S
       <SidebarNav visibleKeys={visibleKeys} badges={badges} />
 
       <div className="space-y-3 border-t border-slate-800 p-3">
-        <div className="min-w-0" title={t('nav.signedInAs', { name: staffName })}>
+        <Link href="/account" className="block min-w-0 rounded-md px-1 py-0.5 hover:bg-slate-800" title={t('nav.myAccount')} data-testid="my-account-link">
           <p className="truncate text-sm font-medium text-white" data-testid="staff-name">{staffName}</p>
           <p className="mt-0.5 text-xs text-slate-400" data-testid="staff-role">{roleLabel}</p>
-        </div>
+        </Link>
         <LanguageSwitch current={locale} />
         <form action={signOutAction}>
           <button

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint, boolean, index, inet, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex,
+  bigint, boolean, index, inet, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
 /** The fixed staff roles; what each may do lives in domain/staff/permissions.ts. */
@@ -16,6 +16,14 @@ export const staffUsers = pgTable('staff_users', {
   role: staffRole('role').notNull(),
   isActive: boolean('is_active').notNull().default(true),
   lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+  /** set by an admin's password reset: the next sign-in must choose a new password first */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+  /** TOTP secret (sealed with the app's secret box); two-factor is on when totpEnabledAt is set */
+  totpSecret: text('totp_secret'),
+  totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+  /** the last accepted TOTP time step: a code is accepted once (no replay within its window) */
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
@@ -33,12 +41,37 @@ export const staffSessions = pgTable('staff_sessions', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  /** touched at most once a minute by the request check; idle expiry counts from here */
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
   ip: text('ip'),
   userAgent: text('user_agent'),
 }, (t) => [
-  // revoke all sessions of a user (disable, role change)
+  // revoke all sessions of a user (disable, role change); list a person's own sessions
   index('staff_sessions_user_idx').on(t.userId),
 ]);
+
+/** One-time recovery codes for two-factor sign-in; only a SHA-256 of each is kept. */
+export const staffRecoveryCodes = pgTable('staff_recovery_codes', {
+  userId: bigint('user_id', { mode: 'number' }).notNull().references(() => staffUsers.id),
+  codeHash: text('code_hash').notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  // sign-in consumes a code by (user, hash)
+  primaryKey({ columns: [t.userId, t.codeHash] }),
+]);
+
+/**
+ * Sign-in throttle counters, one row per address ("ip:<addr>") and per account ("account:<email>").
+ * Each attempt bumps its rows in one conditional statement before the password is checked, so
+ * attempts arriving together are counted one after another.
+ */
+export const signInThrottles = pgTable('sign_in_throttles', {
+  key: text('key').primaryKey(),
+  count: integer('count').notNull(),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+});
 
 /** Sign-in attempts, kept to slow down repeated failures from one address. */
 export const signInAttempts = pgTable('sign_in_attempts', {
@@ -50,6 +83,8 @@ export const signInAttempts = pgTable('sign_in_attempts', {
 }, (t) => [
   // count recent failures from one address
   index('sign_in_attempts_ip_time_idx').on(t.ip, t.createdAt),
+  // "has this address signed in to this account before?" (lets a known address past an account lock)
+  index('sign_in_attempts_email_ip_idx').on(t.email, t.ip).where(sql`${t.succeeded}`),
 ]);
 
 /** Keys for the REST API; only a hash is stored, the prefix identifies the key in lists. */
@@ -88,5 +123,6 @@ export const auditLog = pgTable('audit_log', {
 export type StaffUser = typeof staffUsers.$inferSelect;
 export type NewStaffUser = typeof staffUsers.$inferInsert;
 export type StaffSession = typeof staffSessions.$inferSelect;
+export type SignInThrottleRow = typeof signInThrottles.$inferSelect;
 export type ApiKey = typeof apiKeys.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;

@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
-import { createFactories, type Factories } from '@/db/factories';
+import { createFactories, type Factories } from '@/testing/factories/factories';
 import { orderEvents } from '@/db/schema/orders';
 import { auditLog } from '@/db/schema/staff';
 import { openTestDatabase, testDatabaseKind } from '@/db/testing';

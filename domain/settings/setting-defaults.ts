@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STAFF_ROLES } from '@/domain/staff/roles';
 
 /**
  * Store settings: each key's shape and its default, the one place both the seed and the app
@@ -32,6 +33,19 @@ export const ZKuaidi100Settings = z.object({
   callbackUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)]),
 });
 export type TKuaidi100Settings = z.infer<typeof ZKuaidi100Settings>;
+
+/**
+ * Sign-in security: a session ends after `sessionIdleMinutes` without a request and, at the latest,
+ * `sessionAbsoluteDays` after sign-in; staff in `totpRequiredRoles` must set up two-factor sign-in.
+ */
+export const MAX_SESSION_IDLE_MINUTES = 7 * 24 * 60;
+export const MAX_SESSION_ABSOLUTE_DAYS = 90;
+export const ZSecuritySettings = z.object({
+  sessionIdleMinutes: z.number().int().min(5).max(MAX_SESSION_IDLE_MINUTES),
+  sessionAbsoluteDays: z.number().int().min(1).max(MAX_SESSION_ABSOLUTE_DAYS),
+  totpRequiredRoles: z.array(z.enum(STAFF_ROLES)).max(STAFF_ROLES.length),
+});
+export type TSecuritySettings = z.infer<typeof ZSecuritySettings>;
 
 export const MAX_UNPAID_TIMEOUT_MINUTES = 7 * 24 * 60;
 export const MAX_AUTO_COMPLETE_DAYS = 90;
@@ -71,6 +85,7 @@ export const SETTING_SCHEMAS = {
   after_sales_reasons: z.array(ZAfterSalesReason).min(1).max(100)
     .refine((list) => new Set(list.map((r) => r.code)).size === list.length, { message: 'duplicate reason code' }),
   after_sales_deadlines: ZAfterSalesDeadlines,
+  security: ZSecuritySettings,
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
@@ -101,4 +116,6 @@ export const DEFAULT_SETTINGS: { readonly [K in SettingKey]: SettingValue<K> } =
     { code: 'other', nameZh: '其他', nameEn: 'Other', isSellerFault: false, isActive: true },
   ],
   after_sales_deadlines: { decideHours: 48, autoApproveRefundOnlyMaxCents: 10_000, returnDays: 7, receiveDays: 10 },
+  // a working day of idleness (8 h) and a month at most; two-factor is each person's choice until required
+  security: { sessionIdleMinutes: 480, sessionAbsoluteDays: 30, totpRequiredRoles: [] },
 };

@@ -1,2 +1,7 @@
-/** How long a signed-in browser stays signed in; the session row and the JWT cookie live exactly as long. */
-export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
+/**
+ * How long the session cookie (the JWT naming the session row) may live: the longest absolute
+ * lifetime Settings allows (MAX_SESSION_ABSOLUTE_DAYS; not imported: the proxy bundles this file
+ * and must not pull in the database schema). The row decides: idle and absolute expiry
+ * (find-active-session.ts).
+ */
+export const SESSION_MAX_AGE_SECONDS = 90 * 24 * 60 * 60;

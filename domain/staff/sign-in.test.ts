@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '@/db/client';
-import { auditLog, signInAttempts, staffSessions, staffUsers } from '@/db/schema/staff';
+import { auditLog, signInAttempts, signInThrottles, staffSessions, staffUsers } from '@/db/schema/staff';
+import type { Clock } from '@/domain/shared/clock';
 import { openTestDatabase, testDatabaseKind } from '@/db/testing';
 import { findActiveSession } from './find-active-session';
 import { revokeStaffSession } from './revoke-staff-session';
 import { signInStaff } from './sign-in';
-import { FAILURE_WINDOW_MS } from './sign-in-throttle';
-import { fakeClock, insertStaffForTest } from './testing-helpers';
+import { ACCOUNT_FREE_FAILURES, REFUSE_AFTER_FAILURES } from './sign-in-throttle';
+import { fakeClock, insertStaffForTest, TEST_AUTH_SECRET } from './testing-helpers';
 
 const PASSWORD = 'correct horse battery';
 let handle: DatabaseHandle;
@@ -28,7 +29,7 @@ describe(`signInStaff (${testDatabaseKind})`, () => {
 
   it('signs in with the right password, case-insensitive email, and opens a live session', async () => {
     const ip = freshIp();
-    const result = await signInStaff(handle.db, { email: '  OPS@Example.com ', password: PASSWORD, ip, userAgent: 'vitest' }, clock);
+    const result = await signInStaff(handle.db, { email: '  OPS@Example.com ', password: PASSWORD, ip, userAgent: 'vitest', authSecret: TEST_AUTH_SECRET }, clock);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.data.staff).toMatchObject({ email: 'ops@example.com', role: 'operations', name: 'Ops' });
@@ -45,8 +46,8 @@ describe(`signInStaff (${testDatabaseKind})`, () => {
   });
 
   it('answers a wrong password and an unknown email with the same generic failure', async () => {
-    const wrong = await signInStaff(handle.db, { email: 'ops@example.com', password: 'nope nope nope', ip: freshIp() }, clock);
-    const unknown = await signInStaff(handle.db, { email: 'nobody@example.com', password: PASSWORD, ip: freshIp() }, clock);
+    const wrong = await signInStaff(handle.db, { email: 'ops@example.com', password: 'nope nope nope', ip: freshIp(), authSecret: TEST_AUTH_SECRET }, clock);
+    const unknown = await signInStaff(handle.db, { email: 'nobody@example.com', password: PASSWORD, ip: freshIp(), authSecret: TEST_AUTH_SECRET }, clock);
     expect(wrong).toEqual({ ok: false, code: 'invalid_credentials', message: 'The email or password is incorrect.' });
     expect(unknown).toEqual(wrong);
     const failures = await handle.db.select().from(auditLog).where(eq(auditLog.action, 'staff.sign_in_failed')).orderBy(auditLog.id);
@@ -57,12 +58,12 @@ describe(`signInStaff (${testDatabaseKind})`, () => {
   });
 
   it('refuses a disabled account with the same generic failure even with the right password', async () => {
-    const result = await signInStaff(handle.db, { email: 'gone@example.com', password: PASSWORD, ip: freshIp() }, clock);
+    const result = await signInStaff(handle.db, { email: 'gone@example.com', password: PASSWORD, ip: freshIp(), authSecret: TEST_AUTH_SECRET }, clock);
     expect(result).toEqual({ ok: false, code: 'invalid_credentials', message: 'The email or password is incorrect.' });
   });
 
   it('ends a session on sign-out and after expiry', async () => {
-    const result = await signInStaff(handle.db, { email: 'ops@example.com', password: PASSWORD, ip: freshIp() }, clock);
+    const result = await signInStaff(handle.db, { email: 'ops@example.com', password: PASSWORD, ip: freshIp(), authSecret: TEST_AUTH_SECRET }, clock);
     if (!result.ok) throw new Error('sign-in failed');
     const later = new Date(result.data.expiresAt.getTime() + 1);
     expect(await findActiveSession(handle.db, result.data.sessionId, later)).toBeNull();
@@ -71,9 +72,9 @@ describe(`signInStaff (${testDatabaseKind})`, () => {
     expect(await findActiveSession(handle.db, 'not-a-session', clock.now())).toBeNull();
   });
 
-  it('delays after 5 failures from one address, refuses after 20, and lets the address back in later', async () => {
+  it('delays after 5 attempts from one address, refuses after 20 whatever the password, and lets the address back in after the window', async () => {
     const ip = freshIp();
-    const attempt = (email: string, password = 'wrong password!') => signInStaff(handle.db, { email, password, ip }, clock);
+    const attempt = (email: string, password = 'wrong password!') => signInStaff(handle.db, { email, password, ip, authSecret: TEST_AUTH_SECRET }, clock);
     for (let i = 0; i < 5; i++) {
       expect((await attempt(`guess${i}@example.com`)).ok).toBe(false);
     }
@@ -83,44 +84,87 @@ describe(`signInStaff (${testDatabaseKind})`, () => {
 
     // the 21st attempt is refused without checking the password, even the right one
     const refused = await attempt('ops@example.com', PASSWORD);
-    expect(refused.ok).toBe(false);
     if (refused.ok || refused.code !== 'throttled') throw new Error(`expected throttled, got ${JSON.stringify(refused)}`);
     expect(refused.retryAfterMinutes).toBeGreaterThanOrEqual(1);
     expect(refused.retryAfterMinutes).toBeLessThanOrEqual(15);
     const [{ count }] = await handle.db.select({ count: sql<number>`count(*)::int` }).from(signInAttempts).where(eq(signInAttempts.ip, ip));
-    expect(count).toBe(20); // refusals are not recorded
+    expect(count).toBe(20); // refusals are not checked, so not logged
 
     // another address is not affected
-    expect((await signInStaff(handle.db, { email: 'ops@example.com', password: PASSWORD, ip: freshIp() }, clock)).ok).toBe(true);
+    expect((await signInStaff(handle.db, { email: 'ops@example.com', password: PASSWORD, ip: freshIp(), authSecret: TEST_AUTH_SECRET }, clock)).ok).toBe(true);
 
     clock.advance(refused.retryAfterMinutes * 60_000);
-    const after = await attempt('ops@example.com', PASSWORD);
-    expect(after.ok).toBe(true);
-
-    clock.advance(FAILURE_WINDOW_MS);
     clock.sleeps.length = 0;
-    await attempt('guess0@example.com');
+    expect((await attempt('ops@example.com', PASSWORD)).ok).toBe(true);
     expect(clock.sleeps).toEqual([]);
   });
 
-  it('lets a success forgive only that email\'s failures from the address', async () => {
+  it('gives a successful attempt back to its address', async () => {
     const ip = freshIp();
-    const attempt = async (email: string, password = 'wrong password!') => {
-      clock.advance(1000);
-      return signInStaff(handle.db, { email, password, ip }, clock);
-    };
-    for (let i = 0; i < 3; i++) await attempt('ops@example.com', 'typo typo typo');
-    await attempt('other1@example.com');
-    await attempt('other2@example.com');
-    // five failures: the successful attempt itself still waits
+    const attempt = (email: string, password = 'wrong password!') => signInStaff(handle.db, { email, password, ip, authSecret: TEST_AUTH_SECRET }, clock);
+    for (let i = 0; i < 4; i++) await attempt(`x${i}@example.com`);
     expect((await attempt('ops@example.com', PASSWORD)).ok).toBe(true);
-    expect(clock.sleeps).toEqual([1000]);
-    // ops's three failures are forgiven, the two other-email failures still count: 2, 3, 4 -> no wait; 5 -> wait
-    await attempt('x1@example.com');
-    await attempt('x2@example.com');
-    await attempt('x3@example.com');
-    expect(clock.sleeps).toEqual([1000]);
+    expect(clock.sleeps).toEqual([]);
+    // 4 failures counted: the next attempt is the 5th and does not wait, the one after waits
     await attempt('x4@example.com');
-    expect(clock.sleeps).toEqual([1000, 1000]);
+    expect(clock.sleeps).toEqual([]);
+    await attempt('x5@example.com');
+    expect(clock.sleeps).toEqual([1000]);
+  });
+
+  it('locks an account briefly after 5 failures from anywhere, doubling up to 5 minutes, and lets its known addresses in', async () => {
+    await insertStaffForTest(handle.db, { email: 'target@example.com', password: PASSWORD, role: 'viewer' });
+    const knownIp = freshIp();
+    expect((await signInStaff(handle.db, { email: 'target@example.com', password: PASSWORD, ip: knownIp, authSecret: TEST_AUTH_SECRET }, clock)).ok).toBe(true);
+    const guess = (password = 'wrong password!') => signInStaff(handle.db, { email: 'target@example.com', password, ip: freshIp(), authSecret: TEST_AUTH_SECRET }, clock);
+
+    for (let i = 0; i < 5; i++) expect(await guess()).toMatchObject({ code: 'invalid_credentials' });
+    // the 6th failure is checked and locks the account for 15 s
+    expect(await guess()).toMatchObject({ code: 'invalid_credentials' });
+    expect(await guess(PASSWORD)).toMatchObject({ code: 'throttled', retryAfterMinutes: 1 });
+    clock.advance(15_000);
+    const locks: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      expect(await guess()).toMatchObject({ code: 'invalid_credentials' });
+      const [row] = await handle.db.select().from(signInThrottles).where(eq(signInThrottles.key, 'account:target@example.com'));
+      const lockMs = row.lockedUntil!.getTime() - clock.now().getTime();
+      locks.push(lockMs);
+      expect(await guess()).toMatchObject({ code: 'throttled' });
+      clock.advance(lockMs);
+    }
+    expect(locks).toEqual([30_000, 60_000, 120_000, 240_000, 300_000, 300_000, 300_000]);
+
+    // while locked, the owner's usual address still gets in, and the success clears the lock
+    await guess();
+    expect(await guess(PASSWORD)).toMatchObject({ code: 'throttled' });
+    expect((await signInStaff(handle.db, { email: 'target@example.com', password: PASSWORD, ip: knownIp, authSecret: TEST_AUTH_SECRET }, clock)).ok).toBe(true);
+    expect((await guess(PASSWORD)).ok).toBe(true);
+  });
+
+  it('counts 60 parallel wrong passwords for one account from one address one by one: 6 checked, 54 throttled', async () => {
+    await insertStaffForTest(handle.db, { email: 'burst@example.com', password: PASSWORD, role: 'viewer' });
+    const ip = freshIp();
+    const results = await Promise.all(Array.from({ length: 60 }, () =>
+      signInStaff(handle.db, { email: 'burst@example.com', password: 'wrong password!', ip, authSecret: TEST_AUTH_SECRET }, frozenClock())));
+    const codes = results.map((r) => (r.ok ? 'ok' : r.code));
+    expect(codes.filter((c) => c === 'invalid_credentials')).toHaveLength(ACCOUNT_FREE_FAILURES + 1);
+    expect(codes.filter((c) => c === 'throttled')).toHaveLength(60 - ACCOUNT_FREE_FAILURES - 1);
+    const [{ count }] = await handle.db.select({ count: sql<number>`count(*)::int` }).from(signInAttempts).where(eq(signInAttempts.ip, ip));
+    expect(count).toBe(ACCOUNT_FREE_FAILURES + 1);
+  });
+
+  it('counts 60 parallel attempts at different accounts from one address: 20 checked, 40 throttled', async () => {
+    const ip = freshIp();
+    const results = await Promise.all(Array.from({ length: 60 }, (_, i) =>
+      signInStaff(handle.db, { email: `spray${i}@example.com`, password: 'wrong password!', ip, authSecret: TEST_AUTH_SECRET }, frozenClock())));
+    const codes = results.map((r) => (r.ok ? 'ok' : r.code));
+    expect(codes.filter((c) => c === 'invalid_credentials')).toHaveLength(REFUSE_AFTER_FAILURES);
+    expect(codes.filter((c) => c === 'throttled')).toHaveLength(60 - REFUSE_AFTER_FAILURES);
   });
 });
+
+/** A clock standing still whose sleeps return at once: parallel attempts all happen "now". */
+function frozenClock(): Clock {
+  const now = new Date('2026-03-02T09:00:00Z');
+  return { now: () => now, sleep: async () => {} };
+}

@@ -7,7 +7,7 @@ import { createStaff } from './create-staff';
 import { findActiveSession } from './find-active-session';
 import { setStaffActive } from './set-staff-active';
 import { signInStaff } from './sign-in';
-import { insertStaffForTest } from './testing-helpers';
+import { insertStaffForTest, TEST_AUTH_SECRET } from './testing-helpers';
 import { updateStaffRole } from './update-staff-role';
 
 let handle: DatabaseHandle;
@@ -31,7 +31,7 @@ describe(`staff administration (${testDatabaseKind})`, () => {
     expect(row.passwordHash).not.toContain('initial password');
     const [audit] = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'staff.create'), eq(auditLog.targetId, String(created.data.id))));
     expect(audit.actorId).toBe(adminId);
-    const signIn = await signInStaff(handle.db, { email: 'wang@example.com', password: 'initial password', ip: '10.1.0.1' });
+    const signIn = await signInStaff(handle.db, { email: 'wang@example.com', password: 'initial password', ip: '10.1.0.1', authSecret: TEST_AUTH_SECRET });
     expect(signIn.ok).toBe(true);
   });
 
@@ -51,8 +51,8 @@ describe(`staff administration (${testDatabaseKind})`, () => {
 
   it('disabling an account revokes its sessions at once; enabling does not revive them', async () => {
     const userId = await insertStaffForTest(handle.db, { email: 'temp@example.com', password: 'temp password 1', role: 'operations' });
-    const first = await signInStaff(handle.db, { email: 'temp@example.com', password: 'temp password 1', ip: '10.1.0.2' });
-    const second = await signInStaff(handle.db, { email: 'temp@example.com', password: 'temp password 1', ip: '10.1.0.3' });
+    const first = await signInStaff(handle.db, { email: 'temp@example.com', password: 'temp password 1', ip: '10.1.0.2', authSecret: TEST_AUTH_SECRET });
+    const second = await signInStaff(handle.db, { email: 'temp@example.com', password: 'temp password 1', ip: '10.1.0.3', authSecret: TEST_AUTH_SECRET });
     if (!first.ok || !second.ok) throw new Error('sign-in failed');
     expect(await findActiveSession(handle.db, first.data.sessionId, new Date())).not.toBeNull();
 
@@ -65,12 +65,12 @@ describe(`staff administration (${testDatabaseKind})`, () => {
 
     expect((await setStaffActive(handle.db, { actorId: adminId, staffId: userId, isActive: true })).ok).toBe(true);
     expect(await findActiveSession(handle.db, first.data.sessionId, new Date())).toBeNull();
-    expect((await signInStaff(handle.db, { email: 'temp@example.com', password: 'temp password 1', ip: '10.1.0.4' })).ok).toBe(true);
+    expect((await signInStaff(handle.db, { email: 'temp@example.com', password: 'temp password 1', ip: '10.1.0.4', authSecret: TEST_AUTH_SECRET })).ok).toBe(true);
   });
 
   it('a role change shows on the next session lookup', async () => {
     const userId = await insertStaffForTest(handle.db, { email: 'role@example.com', password: 'role password 1', role: 'viewer' });
-    const signIn = await signInStaff(handle.db, { email: 'role@example.com', password: 'role password 1', ip: '10.1.0.5' });
+    const signIn = await signInStaff(handle.db, { email: 'role@example.com', password: 'role password 1', ip: '10.1.0.5', authSecret: TEST_AUTH_SECRET });
     if (!signIn.ok) throw new Error('sign-in failed');
     expect((await updateStaffRole(handle.db, { actorId: adminId, staffId: userId, role: 'finance' })).ok).toBe(true);
     expect((await findActiveSession(handle.db, signIn.data.sessionId, new Date()))?.staff.role).toBe('finance');

@@ -1,10 +1,8 @@
 import { z } from 'zod';
+import { refineNewPassword, ZNewPassword } from './password-policy';
 import { STAFF_ROLES } from './roles';
 
-/** Shortest initial password an admin may set; long enough that guessing through the throttle is hopeless. */
-export const MIN_PASSWORD_LENGTH = 10;
-/** argon2 hashes any length; the cap only stops megabyte bodies from costing CPU. */
-export const MAX_PASSWORD_LENGTH = 256;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-policy';
 
 /** Emails are compared case-insensitively (the unique index is on lower(email)); store them the same way. */
 export function normalizeEmail(email: string): string {
@@ -18,9 +16,7 @@ export function normalizeEmail(email: string): string {
 export const ZStaffName = z.string().trim().min(1, 'staff.validation.nameRequired').max(80, 'staff.validation.nameTooLong');
 export const ZStaffEmail = z.string().trim().max(254, 'staff.validation.emailInvalid').pipe(z.email('staff.validation.emailInvalid'));
 export const ZStaffRole = z.enum(STAFF_ROLES, 'staff.validation.roleInvalid');
-export const ZStaffPassword = z.string()
-  .min(MIN_PASSWORD_LENGTH, 'staff.validation.passwordTooShort')
-  .max(MAX_PASSWORD_LENGTH, 'staff.validation.passwordTooLong');
+export const ZStaffPassword = ZNewPassword;
 export const ZStaffId = z.coerce.number().int().positive();
 
 export const ZCreateStaff = z.object({
@@ -28,7 +24,7 @@ export const ZCreateStaff = z.object({
   email: ZStaffEmail,
   role: ZStaffRole,
   password: ZStaffPassword,
-});
+}).superRefine((value, ctx) => refineNewPassword(ctx, value.password, value.email, 'password'));
 export type TCreateStaff = z.infer<typeof ZCreateStaff>;
 
 export const ZUpdateStaffRole = z.object({ staffId: ZStaffId, role: ZStaffRole });

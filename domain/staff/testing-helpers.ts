@@ -26,3 +26,6 @@ export function fakeClock(start = new Date('2026-03-02T09:00:00Z')): Clock & { s
     advance: (ms) => { now += ms; },
   };
 }
+
+/** The AUTH_SECRET tests seal TOTP secrets with. */
+export const TEST_AUTH_SECRET = 'test-auth-secret-not-for-production';

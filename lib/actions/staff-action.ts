@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { en, zhCN } from 'zod/locales';
 import type { Result } from '@/domain/shared/result';
 import { can, type Permission } from '@/domain/staff/permissions';
-import { getCurrentStaff, type CurrentStaff } from '@/lib/auth/current-staff';
+import { getCurrentSession, getCurrentStaff, type CurrentStaff } from '@/lib/auth/current-staff';
 import { collectIssues } from '@/lib/i18n/translate-issues';
 import { logServerAction } from '@/lib/log/action-log';
 import type { Translate } from '@/lib/i18n/translator';
@@ -24,6 +24,11 @@ export interface StaffActionOptions {
    * (e.g. 'staff' -> staff.errors.email_taken). Codes without an entry keep the domain message.
    */
   errorMessages?: string;
+  /**
+   * For the account page's own actions: also serves someone who must first change their password
+   * or set up two-factor sign-in (every other action treats them as signed out).
+   */
+  allowPending?: boolean;
 }
 
 type Translator = Awaited<ReturnType<typeof getTranslations>>;
@@ -36,7 +41,8 @@ const ZOD_LOCALES = { 'zh-CN': zhCN, en } as const;
  * the domain Result. Pass the result of this function as the server action (object or FormData).
  */
 export function staffAction<S extends z.ZodType, T>(
-  permission: Permission,
+  /** null: any signed-in staff member (their own account) */
+  permission: Permission | null,
   schema: S,
   handler: (input: z.output<S>, staff: CurrentStaff) => Promise<Result<T>>,
   options: StaffActionOptions = {},
@@ -56,10 +62,10 @@ export function staffAction<S extends z.ZodType, T>(
 
   async function run(raw: FormData | z.input<S>, seen: { staff?: CurrentStaff }): Promise<ActionResult<T>> {
     const t = await getTranslations();
-    const staff = await getCurrentStaff();
+    const staff = options.allowPending ? (await getCurrentSession())?.staff ?? null : await getCurrentStaff();
     if (!staff) return { ok: false, code: 'unauthenticated', message: t('common.signedOut') };
     seen.staff = staff;
-    if (!can(staff, permission)) return { ok: false, code: 'forbidden', message: t('common.forbidden') };
+    if (permission !== null && !can(staff, permission)) return { ok: false, code: 'forbidden', message: t('common.forbidden') };
 
     const input = raw instanceof FormData ? formDataToObject(raw) : raw;
     const locale = (await getLocale()) as keyof typeof ZOD_LOCALES;

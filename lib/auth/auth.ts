@@ -6,9 +6,10 @@ import { revokeStaffSession } from '@/domain/staff/revoke-staff-session';
 import { signInStaff } from '@/domain/staff/sign-in';
 import { baseAuthConfig } from './config';
 import { clientIpFromHeaders } from './client-ip';
+import { getAuthSecret } from './secret';
 import { StaffSignInError } from './sign-in-error';
 
-const ZCredentials = z.object({ email: z.string().max(320), password: z.string().max(1024) });
+const ZCredentials = z.object({ email: z.string().max(320), password: z.string().max(1024), code: z.string().max(64).optional() });
 
 /** The app's next-auth instance; built lazily so the secret is read at the first request, not at build. */
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
@@ -17,13 +18,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     ...base,
     providers: [
       Credentials({
-        credentials: { email: {}, password: {} },
+        credentials: { email: {}, password: {}, code: {} },
         async authorize(credentials, request) {
           const parsed = ZCredentials.safeParse(credentials);
           if (!parsed.success) throw new StaffSignInError('invalid_credentials');
           const result = await signInStaff(getDb(), {
             email: parsed.data.email,
             password: parsed.data.password,
+            code: parsed.data.code,
+            authSecret: getAuthSecret(),
             ip: clientIpFromHeaders(request.headers),
             userAgent: request.headers.get('user-agent'),
           });

@@ -14,7 +14,7 @@ function isNavigation(error: unknown): boolean {
 
 /** One line per server action: the page it was posted from, the permission it needs, its outcome code. */
 export async function logServerAction(entry: {
-  permission: Permission; started: number; status: string; actor?: { id: number }; error?: unknown;
+  permission: Permission | null; started: number; status: string; actor?: { id: number }; error?: unknown;
 }): Promise<void> {
   // outside a request (scripts, tests) there are no headers; a log line must never break the action
   let requestHeaders: Headers;
@@ -27,7 +27,7 @@ export async function logServerAction(entry: {
   const navigated = entry.error !== undefined && isNavigation(entry.error);
   logRequest({
     requestId: requestIdFrom(requestHeaders),
-    route: `action ${entry.permission} ${page}`.trim(),
+    route: `action ${entry.permission ?? 'signed-in'} ${page}`.trim(),
     status: navigated ? 'redirect' : entry.status,
     durationMs: performance.now() - entry.started,
     actor: entry.actor ? { type: 'staff', id: entry.actor.id } : null,

@@ -10,6 +10,8 @@ import type { StaffSignInError } from '@/lib/auth/sign-in-error';
 export interface SignInState {
   error?: string;
   email?: string;
+  /** 'code': the password was right and the account uses two-factor sign-in; ask for the code */
+  step?: 'code';
   /** bumps on every failed attempt so the form re-mounts with the typed email kept */
   attempt: number;
 }
@@ -17,6 +19,7 @@ export interface SignInState {
 const ZSignInForm = z.object({
   email: z.string().trim().min(1).max(320),
   password: z.string().min(1).max(1024),
+  code: z.string().trim().max(64).optional(),
   callbackUrl: z.string().optional(),
 });
 
@@ -32,12 +35,15 @@ export async function signInAction(previous: SignInState, formData: FormData): P
     await signIn('credentials', {
       email: parsed.data.email,
       password: parsed.data.password,
+      ...(parsed.data.code ? { code: parsed.data.code } : {}),
       redirectTo: safeCallbackUrl(parsed.data.callbackUrl),
     });
   } catch (error) {
     if (error instanceof CredentialsSignin) {
       const { code, retryAfterMinutes } = error as StaffSignInError;
       if (code === 'throttled') return { error: t('throttled', { minutes: retryAfterMinutes ?? 15 }), email, attempt };
+      if (code === 'totp_required') return { email, attempt, step: 'code' };
+      if (code === 'invalid_totp') return { error: t('invalidTotp'), email, attempt, step: 'code' };
       return { error: t('invalidCredentials'), email, attempt };
     }
     if (error instanceof AuthError) {

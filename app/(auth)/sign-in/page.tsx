@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
-import { getCurrentStaff } from '@/lib/auth/current-staff';
+import { ACCOUNT_PATH, getCurrentSession } from '@/lib/auth/current-staff';
 import { LanguageSwitch } from './language-switch';
 import { SignInForm } from './sign-in-form';
 
@@ -15,7 +15,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(Array.isArray(params.callbackUrl) ? params.callbackUrl[0] : params.callbackUrl);
   // someone already signed in (with a live session) has nothing to do here
-  if (await getCurrentStaff()) redirect(callbackUrl);
+  const active = await getCurrentSession();
+  if (active) redirect(active.pending ? ACCOUNT_PATH : callbackUrl);
 
   const [t, tCommon, tErrors] = await Promise.all([getTranslations('auth.signIn'), getTranslations('common'), getTranslations('auth.errors')]);
   // next-auth sends failed direct posts to /api/auth back here with ?error=...

@@ -1,12 +1,19 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { signInAction } from './actions';
+import { signInAction, type SignInState } from './actions';
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const t = useTranslations('auth.signIn');
-  const [state, formAction, isPending] = useActionState(signInAction, { attempt: 0, error: initialError });
+  // controlled, so the password survives the form reset when the second step asks for a code
+  const [password, setPassword] = useState('');
+  const [state, formAction, isPending] = useActionState(async (previous: SignInState, formData: FormData) => {
+    const next = await signInAction(previous, formData);
+    if (next.step !== 'code') setPassword('');
+    return next;
+  }, { attempt: 0, error: initialError });
+  const askCode = state.step === 'code';
 
   return (
     <form action={formAction} className="space-y-5" noValidate={false}>
@@ -31,23 +38,43 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
           required
           autoFocus={!state.email}
           defaultValue={state.email ?? ''}
+          readOnly={askCode}
           placeholder={t('emailPlaceholder')}
           className="block w-full rounded-lg border border-slate-300 bg-white px-3.5 py-2.5 text-sm text-slate-900 shadow-sm outline-none transition placeholder:text-slate-400 focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20"
         />
       </div>
-      <div className="space-y-1.5">
+      <div className={askCode ? 'hidden' : 'space-y-1.5'}>
         <label htmlFor="password" className="block text-sm font-medium text-slate-700">{t('password')}</label>
         <input
-          key={`password-${state.attempt}`}
           id="password"
           name="password"
           type="password"
           autoComplete="current-password"
           required
-          autoFocus={Boolean(state.email)}
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          autoFocus={Boolean(state.email) && !askCode}
           className="block w-full rounded-lg border border-slate-300 bg-white px-3.5 py-2.5 text-sm text-slate-900 shadow-sm outline-none transition focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20"
         />
       </div>
+      {askCode ? (
+        <div className="space-y-1.5">
+          <label htmlFor="code" className="block text-sm font-medium text-slate-700">{t('code')}</label>
+          <input
+            key={`code-${state.attempt}`}
+            id="code"
+            name="code"
+            type="text"
+            inputMode="text"
+            autoComplete="one-time-code"
+            required
+            autoFocus
+            maxLength={64}
+            className="block w-full rounded-lg border border-slate-300 bg-white px-3.5 py-2.5 text-sm tracking-widest text-slate-900 shadow-sm outline-none transition focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20"
+          />
+          <p className="text-xs text-slate-500">{t('codeHint')}</p>
+        </div>
+      ) : null}
       <button
         type="submit"
         disabled={isPending}

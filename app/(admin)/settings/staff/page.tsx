@@ -5,7 +5,9 @@ import { listStaff } from '@/domain/staff/list-staff';
 import { STAFF_ROLES } from '@/domain/staff/roles';
 import { MIN_PASSWORD_LENGTH } from '@/domain/staff/staff-input';
 import { requirePermission } from '@/lib/auth/current-staff';
+import { getSetting } from '@/domain/settings/get-setting';
 import { CreateStaffForm } from './create-staff-form';
+import { SecuritySettingsForm } from './security-settings-form';
 import { StaffRowActions } from './staff-row-actions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,6 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function StaffPage() {
   const me = await requirePermission('staff.manage');
   const [t, format, staff] = await Promise.all([getTranslations('staff'), getFormatter(), listStaff(getDb())]);
+  const security = await getSetting(getDb(), 'security');
 
   return (
     <div className="mx-auto max-w-6xl space-y-8 px-6 py-8">
@@ -71,6 +74,12 @@ export default async function StaffPage() {
         <h2 className="text-base font-semibold text-slate-900">{t('create.title')}</h2>
         <p className="mb-4 mt-1 text-sm text-slate-500">{t('create.description')}</p>
         <CreateStaffForm roles={STAFF_ROLES} minPasswordLength={MIN_PASSWORD_LENGTH} />
+      </section>
+
+      <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm" aria-labelledby="security-title">
+        <h2 id="security-title" className="text-base font-semibold text-slate-900">{t('security.title')}</h2>
+        <p className="mb-4 mt-1 text-sm text-slate-500">{t('security.description')}</p>
+        <SecuritySettingsForm values={security} roles={STAFF_ROLES} />
       </section>
     </div>
   );

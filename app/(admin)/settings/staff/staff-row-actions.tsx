@@ -4,6 +4,7 @@ import { useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
 import type { StaffRole } from '@/domain/staff/roles';
 import { setStaffActiveAction, updateStaffRoleAction } from './actions';
+import { ResetPasswordButton } from './reset-password-button';
 
 interface Props {
   staff: { id: number; name: string; role: StaffRole; isActive: boolean };
@@ -57,6 +58,7 @@ export function StaffRowActions({ staff, isSelf, roles }: Props) {
         >
           {isPending ? t('rowActions.saving') : staff.isActive ? t('rowActions.disable') : t('rowActions.enable')}
         </button>
+        {isSelf ? null : <ResetPasswordButton staff={staff} />}
       </div>
       {error ? <p data-testid="row-error" className="text-xs text-red-600">{error}</p> : null}
     </div>

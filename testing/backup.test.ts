@@ -4,11 +4,11 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BackupError, backupPglite, backupPostgres, restorePglite, restorePostgres } from './backup';
-import { openDatabase, queryRows, type Database } from './client';
-import { migrateDatabase } from './migrate';
-import { seedDemoData } from './seed';
-import { checkStockLedger } from './stock-ledger';
+import { BackupError, backupPglite, backupPostgres, restorePglite, restorePostgres } from '@/db/backup';
+import { openDatabase, queryRows, type Database } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { seedDemoData } from '@/testing/seed/seed';
+import { checkStockLedger } from '@/testing/fixtures/stock-ledger';
 
 const work = mkdtempSync(path.join(tmpdir(), 'ops-backup-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
