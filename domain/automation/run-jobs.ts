@@ -23,7 +23,7 @@ const JOBS: Record<JobName, (db: Database, context: JobContext) => Promise<Recor
   // the offline aggregator's clock; nothing to do when the real one is in use
   sandbox_tracking_pushes: async (db) => ((await getKuaidi100Settings(db)).mode === 'sandbox' ? sendDueSandboxPushes(db) : { skipped: 'live mode' }),
   // without a provider context (tests, tools) stale attempts are skipped, never guessed at
-  reconcile_payments: (db, context) => reconcilePayments(db, context.payments ? { tradeQuery: providerTradeQuery(context.payments) } : {}),
+  reconcile_payments: (db, context) => reconcilePayments(db, context.payments ? { tradeQuery: providerTradeQuery(context.payments), payments: context.payments } : {}),
 };
 
 /**
