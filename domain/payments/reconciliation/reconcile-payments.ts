@@ -93,7 +93,8 @@ export async function reconcilePayments(db: Database, options: ReconcileOptions 
         continue;
       }
       const { setup } = reached.data;
-      const answer = await PAYMENT_PROVIDERS[setup.config.method].queryRefund(setup, row, options.now ?? new Date());
+      // the wall clock, not options.now: providers check the signed request's timestamp
+      const answer = await PAYMENT_PROVIDERS[setup.config.method].queryRefund(setup, row, new Date());
       if (answer.kind === 'error') {
         refundCounts.failed += 1;
         if (refundCounts.errors.length < 5) refundCounts.errors.push(`refund ${row.refund.id}: ${answer.detail}`);

@@ -63,8 +63,8 @@ export function readWechatRefundResponse(config: ProviderConfig, response: Provi
   if (response.status === 404) return { kind: 'not_found', detail: 'RESOURCE_NOT_EXISTS' };
   if (response.status >= 400) {
     const { code, message } = (json ?? {}) as { code?: string; message?: string };
-    // business refusals (NOT_ENOUGH, INVALID_REQUEST...) end the refund; throttling means later
-    return code === 'FREQUENCY_LIMITED' || code === 'SYSTEM_ERROR'
+    // business refusals (NOT_ENOUGH, INVALID_REQUEST...) end the refund; throttling or our own signature refused means later
+    return code === 'FREQUENCY_LIMITED' || code === 'SYSTEM_ERROR' || code === 'SIGN_ERROR'
       ? { kind: 'error', detail: `${code} ${message ?? ''}`.trim() }
       : { kind: 'failed', providerRefundId: null, detail: `${code ?? response.status} ${message ?? ''}`.trim() };
   }
