@@ -13,7 +13,7 @@ import { wechatSignedHeaders, wechatTransaction } from './notifications';
 import { handleAlipaySandboxRefund } from './refunds/alipay';
 import { handleUnionPaySandboxRefund } from './refunds/unionpay';
 import { handleWechatSandboxRefund } from './refunds/wechat-pay';
-import { header, type SandboxExchange, type SandboxWorld } from './world';
+import { header, unionPayCertField, type SandboxExchange, type SandboxWorld } from './world';
 
 /**
  * The sandbox providers' server-to-server APIs, mounted where the real ones are relative to their
@@ -152,7 +152,7 @@ async function handleAlipayQuery(world: SandboxWorld, body: string): Promise<Pro
 async function handleUnionPayQuery(world: SandboxWorld, body: string): Promise<ProviderHttpResponse> {
   const merchant = world.merchants.unionpay;
   const answer = (fields: Record<string, string>) => {
-    const signedFields: Record<string, string> = { version: '5.1.0', encoding: 'UTF-8', signMethod: '01', txnType: '00', txnSubType: '00', bizType: '000000', accessType: '0', merId: merchant.merchantId, ...fields };
+    const signedFields: Record<string, string> = { version: '5.1.0', encoding: 'UTF-8', signMethod: '01', txnType: '00', txnSubType: '00', bizType: '000000', accessType: '0', merId: merchant.merchantId, ...unionPayCertField(world), ...fields };
     signedFields.signature = signUnionPayParams(signedFields, world.keys.unionPayGateway.privateKeyPem);
     return { status: 200, headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, body: new URLSearchParams(signedFields).toString() };
   };

@@ -6,7 +6,7 @@ import { verifyUnionPayNotification } from '@/domain/payments/providers/unionpay
 import { fail, ok, type Result } from '@/domain/shared/result';
 import { getSandboxTrade, noteNotifyAnswer, recordSandboxTrade, settleSandboxTrade } from './books';
 import { alipayNotification, unionPayNotification, wechatNotification, type SignedNotification } from './notifications';
-import type { SandboxWorld } from './world';
+import { unionPayCertField, type SandboxWorld } from './world';
 
 /**
  * The buyer-facing half of the sandbox: a merchant's signed pay request opens a checkout (as the
@@ -89,7 +89,7 @@ export async function completeSandboxCheckout(
     amountCents: settled.amountCents, subject: settled.subject, paid: settled.status === 'paid', createdAt: settled.createdAt, paidAt: settled.paidAt ?? new Date(),
   };
   const notification = input.provider === 'alipay' ? alipayNotification(sandboxTrade, keys.alipayGateway.privateKeyPem)
-    : input.provider === 'unionpay' ? unionPayNotification(sandboxTrade, keys.unionPayGateway.privateKeyPem)
+    : input.provider === 'unionpay' ? unionPayNotification(sandboxTrade, keys.unionPayGateway.privateKeyPem, unionPayCertField(world))
       : wechatNotification(sandboxTrade, { platformPrivateKeyPem: keys.wechatPlatform.privateKeyPem, platformSerial: world.merchants.wechat_pay.providerSerial, apiV3Key: keys.wechatApiV3Key }, new Date());
   const answer = await (input.send ?? httpNotificationSender)(settled.notifyUrl, notification);
   await noteNotifyAnswer(world.db, trade.id, answer);

@@ -14,7 +14,12 @@ export interface SandboxWorld {
   merchants: SandboxMerchants;
   /** where the sandbox's cashier pages are served: `${baseUrl}/sandbox/<provider>/pay/<trade id>` */
   baseUrl: string;
+  /** UnionPay's signing certificate, sent as signPubKeyCert (live trust checks it against the configured chain) */
+  unionPaySignCertPem?: string;
 }
+
+/** The signPubKeyCert field UnionPay puts in every signed message, when this world has a certificate. */
+export const unionPayCertField = (world: SandboxWorld): Record<string, string> => (world.unionPaySignCertPem ? { signPubKeyCert: world.unionPaySignCertPem } : {});
 
 /** A notification the provider sends afterwards, signed as the provider signs it. */
 export interface SandboxNotification {
