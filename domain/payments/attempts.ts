@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { orders } from '@/db/schema/orders';
-import { payments, type Payment, type PaymentCheckout, type PaymentMethod } from '@/db/schema/payments';
+import { payments, type Payment, type PaymentMethod } from '@/db/schema/payments';
 import { staffIdOf } from '@/domain/orders/order-event';
 import type { Actor } from '@/domain/shared/actor';
 import { fail, ok, type Result } from '@/domain/shared/result';

@@ -13,9 +13,7 @@ export function paymentsContext(env: Readonly<Record<string, string | undefined>
 }
 
 /** The payments context for a route handler: the request is deliberately not consulted for the origin. */
-export function paymentsContextFor(_request: Request): PaymentsRequestContext {
-  return paymentsContext();
-}
+export const paymentsContextFor: (request: Request) => PaymentsRequestContext = () => paymentsContext();
 
 /** The payments context of background jobs. */
 export function paymentsContextForJobs(): PaymentsRequestContext {

@@ -71,6 +71,8 @@ describe(`the provider sandbox (${testDatabaseKind})`, () => {
     it(`${method}: the buyer pays on the sandbox page, the sandbox notifies our webhook, the order is paid and the buyer goes back`, async () => {
       const payment = await attempt(method);
       const tradeId = await openCheckout(payment);
+      // a trade token as real providers hand out: unguessable, never the next number
+      expect(tradeId).toMatch(SANDBOX_TRADE_ID);
       const done = await completeSandboxCheckout(world, { provider: method, tradeId, action: 'pay', send: deliverHere });
       expect(done.ok && done.data.notifyAnswer).toBe({ alipay: '200 success', wechat_pay: '204', unionpay: '200 ok' }[method]);
       expect(done.ok && done.data.redirectTo).toBe(method === 'wechat_pay' ? null : `${ctx.origin}/orders/${payment.orderId}`);
