@@ -20,9 +20,8 @@ const config = [
   { ignores: ['.next/**', 'node_modules/**', '.data/**', 'db/migrations/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**'] },
   {
     files: ['app/**', 'domain/**', 'lib/**', 'proxy.ts'],
-    // the sandbox routes and the e2e-only routes (route.e2e.ts) are thin doors into testing/;
-    // payments-testing.ts is a test helper still waiting to move to testing/
-    ignores: [...TESTS, 'app/sandbox/**', 'app/(admin)/sandbox/**', 'app/**/*.e2e.ts', 'domain/payments/payments-testing.ts'],
+    // the sandbox routes and the e2e-only routes (route.e2e.ts) are thin doors into testing/
+    ignores: [...TESTS, 'app/sandbox/**', 'app/(admin)/sandbox/**', 'app/**/*.e2e.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [TESTING] }] },
   },
   { files: ['components/**'], rules: { 'no-restricted-imports': ['error', { patterns: [TESTING, DB] }] } },

@@ -12,6 +12,11 @@ export async function register() {
   await prepareDatabaseOrExit({ info: (line) => logger.info(line), error: (line) => logger.fatal(line) });
   const { ensureAuthSecretOrExit } = await import('./lib/auth/ensure-secret');
   ensureAuthSecretOrExit();
+  // the payment sandbox is a test double: plugged in here, only where it is allowed, never imported by the app
+  if (process.env.PAYMENTS_SANDBOX !== '0' && (process.env.NODE_ENV !== 'production' || process.env.PAYMENTS_SANDBOX === '1')) {
+    const { registerPaymentsSandbox } = await import('./testing/sandboxes/payments/register');
+    registerPaymentsSandbox();
+  }
   // the order sweeps (unpaid timeout, auto-review, auto-complete) run in the server process
   const [{ startJobScheduler }, { getDb }] = await Promise.all([import('./lib/jobs/scheduler'), import('./db/client')]);
   // test doubles plug in here, never inside production code: the offline tracking aggregator

@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['{domain,db,lib,app,components,testing}/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // the payment sandbox plugs in as it does in development (instrumentation.ts); production never loads it
+    setupFiles: ['./testing/sandboxes/payments/vitest-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // integration tests each open their own database; two cores do not gain from more workers

@@ -19,12 +19,12 @@ import { migrateDatabase } from '@/db/migrate';
 import { createPaymentAttempt } from '@/domain/payments/attempts';
 import { PROVIDER_SLUGS } from '@/domain/payments/notify-urls';
 import type { ProviderMethod } from '@/domain/payments/payment-methods-config';
-import { verifyAlipayNotification } from '@/domain/payments/providers/alipay';
-import { verifyUnionPayNotification } from '@/domain/payments/providers/unionpay';
-import { readWechatTransactionNotification } from '@/domain/payments/providers/wechat-pay';
-import { getSandboxKeys, type SandboxKeys } from '@/domain/payments/sandbox/sandbox-keys-store';
-import { SANDBOX_MERCHANTS } from '@/domain/payments/sandbox/sandbox-merchants';
-import { alipayNotification, unionPayNotification, wechatNotification, type SandboxTrade, type SignedNotification } from '@/domain/payments/sandbox/sandbox-notifications';
+import { verifyAlipayNotification } from '@/domain/payments/providers/alipay/protocol';
+import { verifyUnionPayNotification } from '@/domain/payments/providers/unionpay/protocol';
+import { readWechatTransactionNotification } from '@/domain/payments/providers/wechat-pay/protocol';
+import { getSandboxKeys, type SandboxKeys } from '@/testing/sandboxes/payments/keys-store';
+import { SANDBOX_MERCHANTS } from '@/testing/sandboxes/payments/merchants';
+import { alipayNotification, unionPayNotification, wechatNotification, type SandboxTrade, type SignedNotification } from '@/testing/sandboxes/payments/notifications';
 import { groupCpuSeconds, startBuiltServer, waitForServer } from './server-process';
 
 const SENDERS = 32;

@@ -7,4 +7,3 @@ export * from './payments';
 export * from './logistics';
 export * from './after-sales';
 export * from './system';
-export * from './payment-sandbox';

@@ -139,27 +139,5 @@ export const reconciliationIssues = pgTable('reconciliation_issues', {
   index('reconciliation_issues_list_idx').on(t.isResolved, t.createdAt.desc()),
 ]);
 
-/**
- * The built-in sandbox's own book of refunds it accepted, playing the provider's side (idempotent
- * on out_refund_no, refunds of a trade never above its total). Never read by the console's domain.
- */
-export const sandboxRefunds = pgTable('sandbox_refunds', {
-  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-  method: paymentMethod('method').notNull(),
-  outTradeNo: text('out_trade_no').notNull(),
-  outRefundNo: text('out_refund_no').notNull(),
-  /** the provider's refund id as the sandbox hands it out */
-  providerRefundId: text('provider_refund_id').notNull(),
-  amountCents: integer('amount_cents').notNull(),
-  status: text('status').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  // idempotency: a resent refund request with the same out_refund_no is the same refund
-  uniqueIndex('sandbox_refunds_out_refund_no_key').on(t.method, t.outRefundNo),
-  // refunded total of a trade
-  index('sandbox_refunds_trade_idx').on(t.method, t.outTradeNo),
-]);
-
 export type ReconciliationIssue = typeof reconciliationIssues.$inferSelect;
-export type SandboxRefund = typeof sandboxRefunds.$inferSelect;
 export type RefundStatus = (typeof refundStatus.enumValues)[number];

@@ -8,8 +8,8 @@ import { refunds } from '@/db/schema/payments';
 import { findStockLevel, openTestDatabase, testDatabaseKind } from '@/db/testing';
 import { getCarrierSpec } from '@/domain/logistics/carriers';
 import type { TrackedParcel, TrackingProvider } from '@/domain/logistics/tracking/tracking-provider';
-import type { RefundGatewayConfig } from '@/domain/payments/refunds/gateway-config';
-import { sandboxGateway } from '@/domain/payments/refunds/testing/sandbox-transport';
+import type { PaymentsRequestContext } from '@/domain/payments/providers/resolve-provider';
+import { paymentsTestContext } from '@/testing/payments-testing';
 import type { Actor } from '@/domain/shared/actor';
 import { ok } from '@/domain/shared/result';
 import { approveAfterSalesRequest } from './approve-after-sales-request';
@@ -25,7 +25,7 @@ let handle: DatabaseHandle;
 let f: Factories;
 let warehouseId: number;
 let carrier: Carrier;
-let gateway: RefundGatewayConfig;
+let payments: PaymentsRequestContext;
 let serial = 1;
 const agent: Actor = { type: 'staff', id: null, name: 'agent' };
 const subscribed: TrackedParcel[] = [];
@@ -42,7 +42,7 @@ beforeAll(async () => {
   f = createFactories(handle.db, { seed: 1515 });
   warehouseId = (await f.warehouse()).id;
   carrier = await f.carrier('shunfeng');
-  ({ config: gateway } = await sandboxGateway(handle.db));
+  payments = paymentsTestContext(handle);
 }, 120_000);
 afterAll(async () => handle?.close());
 
@@ -89,9 +89,9 @@ describe(`after-sales end to end (${testDatabaseKind})`, () => {
     expect(after.onHand - after.reserved).toBe(before.onHand - before.reserved + 1);
     expect(after.nonSellable).toBe(before.nonSellable + 1);
 
-    const tooMuch = await sendRefund(handle.db, { requestId: created.data.id, amountCents: 20_801, actor: agent, gateway });
+    const tooMuch = await sendRefund(handle.db, { requestId: created.data.id, amountCents: 20_801, actor: agent, payments });
     expect(tooMuch.ok === false && tooMuch.code).toBe('exceeds_proposed');
-    const refunded = await sendRefund(handle.db, { requestId: created.data.id, amountCents: 20_000, actor: agent, gateway });
+    const refunded = await sendRefund(handle.db, { requestId: created.data.id, amountCents: 20_000, actor: agent, payments });
     if (!refunded.ok) throw new Error(refunded.message);
     expect(refunded.data.status).toBe('completed');
     const rows = await handle.db.select().from(refunds).where(eq(refunds.orderId, order.id));
@@ -124,10 +124,10 @@ describe(`after-sales end to end (${testDatabaseKind})`, () => {
     });
     if (!created.ok) throw new Error(created.message);
     await approveAfterSalesRequest(handle.db, { requestId: created.data.id, actor: agent });
-    const down: RefundGatewayConfig = { ...gateway, transport: async () => ({ status: 503, headers: {}, body: 'unavailable' }) };
-    const failed = await sendRefund(handle.db, { requestId: created.data.id, actor: agent, gateway: down });
+    const down = async () => ({ status: 503, headers: {}, body: 'unavailable' });
+    const failed = await sendRefund(handle.db, { requestId: created.data.id, actor: agent, payments, transport: down });
     expect(failed.ok === false && failed.code).toBe('refund_failed');
-    const retried = await Promise.all([1, 2].map(() => sendRefund(handle.db, { requestId: created.data.id, actor: agent, gateway })));
+    const retried = await Promise.all([1, 2].map(() => sendRefund(handle.db, { requestId: created.data.id, actor: agent, payments })));
     expect(retried.some((r) => r.ok && r.data.status === 'completed')).toBe(true);
     const rows = await handle.db.select().from(refunds).where(eq(refunds.orderId, order.id));
     expect(rows).toHaveLength(1);

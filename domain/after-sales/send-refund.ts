@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { afterSalesRequests, type AfterSalesRequest } from '@/db/schema/after-sales';
 import { refunds, type Refund } from '@/db/schema/payments';
-import type { RefundGatewayConfig } from '@/domain/payments/refunds/gateway-config';
+import type { PaymentsRequestContext } from '@/domain/payments/providers/resolve-provider';
+import type { ProviderTransport } from '@/domain/payments/providers/transport';
 import { requestRefund, type RequestRefundFailure } from '@/domain/payments/refunds/request-refund';
 import { submitRefund } from '@/domain/payments/refunds/submit-refund';
 import type { Actor } from '@/domain/shared/actor';
@@ -41,7 +42,7 @@ const WAITING = { refund_only: 'approved', return_refund: 'inspected' } as const
  * pending refund (or, once the provider refused it for good, records a new one), never a second.
  */
 export async function sendRefund(
-  db: Database, raw: TSendRefund & { actor: Actor; gateway?: RefundGatewayConfig },
+  db: Database, raw: TSendRefund & { actor: Actor; payments?: PaymentsRequestContext; transport?: ProviderTransport },
 ): Promise<Result<AfterSalesRequest, SendRefundFailure>> {
   const parsed = ZSendRefund.safeParse(raw);
   if (!parsed.success) return fail('invalid', 'The refund is not valid', zodFieldErrors(parsed.error));
@@ -93,7 +94,7 @@ export async function sendRefund(
   const { request } = recorded.data;
 
   if (refund.status === 'pending') {
-    const submitted = await submitRefund(db, { refundId: refund.id, actor, config: raw.gateway });
+    const submitted = await submitRefund(db, { refundId: refund.id, actor, payments: raw.payments, transport: raw.transport });
     if (!submitted.ok) return recordFailure(db, request, actor, submitted.message);
     refund = submitted.data.refund;
   }

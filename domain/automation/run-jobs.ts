@@ -23,7 +23,7 @@ const JOBS: Record<JobName, Job> = {
   auto_complete_orders: (db) => autoCompleteOrders(db),
   subscribe_tracking: async (db) => subscribePendingShipments(db, await getTrackingProvider(db)),
   // without a provider context (tests, tools) stale attempts are skipped, never guessed at
-  reconcile_payments: (db, context) => reconcilePayments(db, context.payments ? { tradeQuery: providerTradeQuery(context.payments) } : {}),
+  reconcile_payments: (db, context) => reconcilePayments(db, context.payments ? { tradeQuery: providerTradeQuery(context.payments), payments: context.payments } : {}),
   after_sales_deadlines: (db) => sweepAfterSalesDeadlines(db),
 };
 

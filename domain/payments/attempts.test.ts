@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import type { Factories } from '@/testing/factories/factories';
 import { payments } from '@/db/schema/payments';
-import { sandboxTransactions } from '@/db/schema/payment-sandbox';
 import { openTestDatabase, testDatabaseKind } from '@/db/testing';
-import { verifyAlipayNotification } from './providers/alipay';
+import { verifyAlipayNotification } from './providers/alipay/protocol';
 import { createPaymentAttempt } from './attempts';
-import { FINANCE, paymentsFactories, paymentsTestContext, pendingOrder, TEST_ORIGIN } from './payments-testing';
-import { getSandboxKeys } from './sandbox/sandbox-keys-store';
+import { FINANCE, paymentsFactories, paymentsTestContext, pendingOrder, TEST_ORIGIN } from '@/testing/payments-testing';
+import { findSandboxTrade } from '@/testing/sandboxes/payments/books';
+import { getSandboxKeys } from '@/testing/sandboxes/payments/keys-store';
 
 let handle: DatabaseHandle;
 let f: Factories;
@@ -48,7 +48,8 @@ describe(`payment attempts (${testDatabaseKind})`, () => {
     const attempt = await createPaymentAttempt(ctx, { orderId: order.id, method: 'wechat_pay', actor: FINANCE });
     expect(attempt.ok).toBe(true);
     if (!attempt.ok) return;
-    const [trade] = await handle.db.select().from(sandboxTransactions).where(eq(sandboxTransactions.outTradeNo, attempt.data.outTradeNo));
+    const trade = await findSandboxTrade(handle.db, 'wechat_pay', attempt.data.outTradeNo);
+    if (!trade) throw new Error('the sandbox booked no trade');
     expect(trade).toMatchObject({ provider: 'wechat_pay', amountCents: order.totalCents, status: 'open', notifyUrl: `${TEST_ORIGIN}/api/payments/notify/wechat-pay` });
     expect(attempt.data.checkout).toEqual({ kind: 'qr', codeUrl: `${TEST_ORIGIN}/sandbox/wechat-pay/pay/${trade.id}` });
   });

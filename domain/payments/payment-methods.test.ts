@@ -6,7 +6,9 @@ import { settings } from '@/db/schema/system';
 import { openTestDatabase } from '@/db/testing';
 import { getPaymentMethods, viewPaymentMethods } from './get-payment-methods';
 import { isSandboxAllowed, PROVIDER_METHODS, secretEnvName, type ProviderMethod } from './payment-methods-config';
-import { resolveProvider } from './resolve-provider';
+import { resolveProvider } from './providers/resolve-provider';
+import { plugInPaymentsSandbox } from './providers/sandbox-slot';
+import { plugInTestSandbox } from '@/testing/sandboxes/payments/test-transport';
 import { updatePaymentMethods, type ProviderInput } from './update-payment-methods';
 
 let handle: DatabaseHandle;
@@ -67,24 +69,28 @@ describe('payment methods settings', () => {
     expect(view.cash_on_delivery.enabled).toBe(false);
 
     const resolved = await resolveProvider({ db: handle.db, authSecret: AUTH_SECRET, env: DEV_ENV }, 'alipay');
-    expect(resolved.ok && resolved.data.merchantPrivateKeyPem).toBe(merchant.privateKey.trim());
+    expect(resolved.ok && resolved.data.config.merchantPrivateKeyPem).toBe(merchant.privateKey.trim());
     // sealed under another AUTH_SECRET the key cannot be read: not configured, never garbage
     expect(await resolveProvider({ db: handle.db, authSecret: 'other', env: DEV_ENV }, 'alipay')).toMatchObject({ ok: false, code: 'not_configured' });
     // the environment wins over what is stored
     const envKey = pem().privateKey;
     const fromEnv = await resolveProvider({ db: handle.db, authSecret: AUTH_SECRET, env: { ...DEV_ENV, [secretEnvName('alipay', 'merchantPrivateKey')]: envKey } }, 'alipay');
-    expect(fromEnv.ok && fromEnv.data.merchantPrivateKeyPem).toBe(envKey);
+    expect(fromEnv.ok && fromEnv.data.config.merchantPrivateKeyPem).toBe(envKey);
     expect(secretEnvName('wechat_pay', 'apiV3Key')).toBe('PAYMENTS_WECHAT_PAY_API_V3_KEY');
   });
 
   it('sandbox mode resolves to keys generated once and kept', async () => {
     const ctx = { db: handle.db, authSecret: AUTH_SECRET, env: DEV_ENV };
+    // no sandbox plugged in: sandbox mode is simply unavailable
+    plugInPaymentsSandbox(undefined);
+    expect(await resolveProvider(ctx, 'wechat_pay')).toMatchObject({ ok: false, code: 'sandbox_refused' });
+    plugInTestSandbox();
     const [a, b] = await Promise.all([resolveProvider(ctx, 'wechat_pay'), resolveProvider(ctx, 'wechat_pay')]);
     expect(a.ok && b.ok).toBe(true);
     if (!a.ok || !b.ok) return;
-    expect(a.data.mode).toBe('sandbox');
-    expect(a.data.apiV3Key).toHaveLength(32);
-    expect(b.data.merchantPrivateKeyPem).toBe(a.data.merchantPrivateKeyPem);
-    expect(a.data.gatewayUrl).toBe('/sandbox/wechat-pay');
+    expect(a.data.config.mode).toBe('sandbox');
+    expect(a.data.config.apiV3Key).toHaveLength(32);
+    expect(b.data.config.merchantPrivateKeyPem).toBe(a.data.config.merchantPrivateKeyPem);
+    expect(a.data.config.gatewayUrl).toBe('http://127.0.0.1:3000/sandbox/wechat-pay');
   });
 });

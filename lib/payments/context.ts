@@ -1,32 +1,21 @@
-import { headers } from 'next/headers';
 import { getDb } from '@/db/client';
-import type { PaymentsRequestContext } from '@/domain/payments/attempts';
+import { paymentsOrigin } from '@/domain/payments/notify-urls';
+import type { PaymentsRequestContext } from '@/domain/payments/providers/resolve-provider';
 import { getAuthSecret } from '@/lib/auth/secret';
 
 /**
- * The origin buyers and providers reach this console on: PAYMENTS_PUBLIC_URL when set (behind a
- * proxy or CDN), otherwise the host of the current request.
+ * The payments context for server actions, route handlers and jobs alike. The origin providers
+ * notify and buyers return to comes from configuration (PAYMENTS_PUBLIC_URL, else this server's
+ * own address), never from a request's Host or X-Forwarded-Host: those are the caller's to forge.
  */
-export function originFromHeaders(requestHeaders: Headers): string {
-  const configured = process.env.PAYMENTS_PUBLIC_URL?.replace(/\/$/, '');
-  if (configured) return configured;
-  const host = requestHeaders.get('x-forwarded-host') ?? requestHeaders.get('host') ?? 'localhost:3000';
-  const proto = requestHeaders.get('x-forwarded-proto') ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
-  return `${proto}://${host}`;
+export function paymentsContext(env: Readonly<Record<string, string | undefined>> = process.env): PaymentsRequestContext {
+  return { db: getDb(), authSecret: getAuthSecret(), env, ...paymentsOrigin(env) };
 }
 
-/** The payments context for a server action or page. */
-export async function paymentsContext(): Promise<PaymentsRequestContext> {
-  return { db: getDb(), authSecret: getAuthSecret(), env: process.env, origin: originFromHeaders(await headers()) };
-}
+/** The payments context for a route handler: the request is deliberately not consulted for the origin. */
+export const paymentsContextFor: (request: Request) => PaymentsRequestContext = () => paymentsContext();
 
-/** The payments context for a route handler, from its request. */
-export function paymentsContextFor(request: Request): PaymentsRequestContext {
-  return { db: getDb(), authSecret: getAuthSecret(), env: process.env, origin: originFromHeaders(request.headers) };
-}
-
-/** The payments context of background jobs: no request, so the origin is PAYMENTS_PUBLIC_URL or this server's own port. */
+/** The payments context of background jobs. */
 export function paymentsContextForJobs(): PaymentsRequestContext {
-  const origin = process.env.PAYMENTS_PUBLIC_URL?.replace(/\/$/, '') ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
-  return { db: getDb(), authSecret: getAuthSecret(), env: process.env, origin };
+  return paymentsContext();
 }

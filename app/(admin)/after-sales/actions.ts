@@ -1,5 +1,6 @@
 'use server';
 
+import { paymentsContext } from '@/lib/payments/context';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
@@ -70,7 +71,7 @@ export const proposeRefundAction = staffAction('after_sales.refund', ZProposeRef
 }, OPTIONS);
 
 export const sendRefundAction = staffAction('after_sales.refund', ZSendRefund, async (input, staff) => {
-  const result = await sendRefund(getDb(), { ...input, actor: staffActor(staff) });
+  const result = await sendRefund(getDb(), { ...input, actor: staffActor(staff), payments: paymentsContext() });
   revalidate(input.requestId);
   return result.ok ? { ok: true, data: null } : result;
 }, OPTIONS);

@@ -11,12 +11,12 @@ import { cancelOrder } from '@/domain/orders/cancel-order';
 import { SYSTEM_ACTOR } from '@/domain/shared/actor';
 import { createPaymentAttempt, type PaymentsRequestContext } from '../attempts';
 import type { ProviderMethod } from '../payment-methods-config';
-import { FINANCE, paymentsFactories, paymentsTestContext, pendingOrder } from '../payments-testing';
-import { getSandboxKeys, type SandboxKeys } from '../sandbox/sandbox-keys-store';
-import { SANDBOX_MERCHANTS } from '../sandbox/sandbox-merchants';
+import { FINANCE, paymentsFactories, paymentsTestContext, pendingOrder } from '@/testing/payments-testing';
+import { getSandboxKeys, type SandboxKeys } from '@/testing/sandboxes/payments/keys-store';
+import { SANDBOX_MERCHANTS } from '@/testing/sandboxes/payments/merchants';
 import {
   alipayNotification, unionPayNotification, wechatNotification, type SandboxTrade, type SignedNotification,
-} from '../sandbox/sandbox-notifications';
+} from '@/testing/sandboxes/payments/notifications';
 import { receivePaymentNotification } from './receive-notification';
 
 /*

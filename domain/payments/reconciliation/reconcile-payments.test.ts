@@ -5,10 +5,10 @@ import { createFactories, type Factories } from '@/testing/factories/factories';
 import { payments, reconciliationIssues, refunds, type Payment } from '@/db/schema/payments';
 import { orders } from '@/db/schema/orders';
 import { openTestDatabase, testDatabaseKind } from '@/db/testing';
-import type { RefundGatewayConfig } from '@/domain/payments/refunds/gateway-config';
+import type { PaymentsRequestContext } from '@/domain/payments/providers/resolve-provider';
 import { requestRefund } from '@/domain/payments/refunds/request-refund';
 import { submitRefund } from '@/domain/payments/refunds/submit-refund';
-import { sandboxGateway } from '@/domain/payments/refunds/testing/sandbox-transport';
+import { paymentsTestContext } from '@/testing/payments-testing';
 import type { Actor } from '@/domain/shared/actor';
 import { reconcilePayments } from './reconcile-payments';
 import { listReconciliationIssues, resolveReconciliationIssue } from './resolve-issue';
@@ -17,7 +17,7 @@ import type { TradeAnswer } from './trade-query-port';
 let handle: DatabaseHandle;
 let f: Factories;
 let skuId: number;
-let config: RefundGatewayConfig;
+let ctx: PaymentsRequestContext;
 const finance: Actor = { type: 'staff', id: null, name: 'finance' };
 const MINUTE = 60_000;
 
@@ -27,7 +27,7 @@ beforeAll(async () => {
   const warehouseId = (await f.warehouse()).id;
   skuId = (await f.sku({ priceCents: 8_800 })).id;
   await f.stock({ skuId, warehouseId, onHand: 1000 });
-  ({ config } = await sandboxGateway(handle.db));
+  ctx = paymentsTestContext(handle);
 }, 120_000);
 afterAll(async () => handle?.close());
 
@@ -57,7 +57,7 @@ describe(`reconciliation (${testDatabaseKind})`, () => {
       [closed.id, { state: 'closed' }],
       [fresh.id, { state: 'paid', providerTxnId: '2026112622001499990003', amountCents: fresh.amountCents, paidAt: new Date() }],
     ]);
-    const result = await reconcilePayments(handle.db, { tradeQuery: providerSays(answers), config });
+    const result = await reconcilePayments(handle.db, { tradeQuery: providerSays(answers), payments: ctx });
     expect(result.attempts).toMatchObject({ succeeded: 2, held: 1, failed: 0 });
 
     expect(await issuesOf(paid.id)).toHaveLength(0);
@@ -70,7 +70,7 @@ describe(`reconciliation (${testDatabaseKind})`, () => {
     expect(await issuesOf(fresh.id)).toHaveLength(0);
 
     // the next run finds the same difference and does not repeat it; the paid one is settled
-    const second = await reconcilePayments(handle.db, { tradeQuery: providerSays(answers), config });
+    const second = await reconcilePayments(handle.db, { tradeQuery: providerSays(answers), payments: ctx });
     expect(second.attempts.succeeded).toBe(0);
     expect(await issuesOf(otherAmount.id)).toHaveLength(1);
 
@@ -85,7 +85,7 @@ describe(`reconciliation (${testDatabaseKind})`, () => {
 
   it('without a provider status query, stale attempts are skipped, not guessed at', async () => {
     const stale = await pendingAttempt(60);
-    const result = await reconcilePayments(handle.db, { config });
+    const result = await reconcilePayments(handle.db, { payments: ctx });
     expect(result.attempts.skipped).toBeGreaterThanOrEqual(1);
     expect((await handle.db.select().from(payments).where(eq(payments.id, stale.id)))[0].status).toBe('pending');
   });
@@ -94,12 +94,12 @@ describe(`reconciliation (${testDatabaseKind})`, () => {
     const { order } = await f.order({ status: 'paid', lines: [{ skuId, quantity: 1 }], paymentMethod: 'wechat_pay' });
     const requested = await requestRefund(handle.db, { orderId: order.id, amountCents: 800, reason: 'lost notification', actor: finance });
     if (!requested.ok) throw new Error(requested.message);
-    const submitted = await submitRefund(handle.db, { refundId: requested.data.id, actor: finance, config });
+    const submitted = await submitRefund(handle.db, { refundId: requested.data.id, actor: finance, payments: ctx });
     expect(submitted.ok && submitted.data.answer.kind).toBe('processing');
     // not stale yet: left alone
-    await reconcilePayments(handle.db, { config });
+    await reconcilePayments(handle.db, { payments: ctx });
     expect((await handle.db.select().from(refunds).where(eq(refunds.id, requested.data.id)))[0].status).toBe('pending');
-    const later = await reconcilePayments(handle.db, { config, now: new Date(Date.now() + 20 * MINUTE) });
+    const later = await reconcilePayments(handle.db, { payments: ctx, now: new Date(Date.now() + 20 * MINUTE) });
     expect(later.refunds.succeeded).toBeGreaterThanOrEqual(1);
     expect((await handle.db.select().from(refunds).where(eq(refunds.id, requested.data.id)))[0].status).toBe('succeeded');
   });

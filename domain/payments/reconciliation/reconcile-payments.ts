@@ -2,10 +2,11 @@ import { eq, sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { payments, refunds } from '@/db/schema/payments';
 import { sweepInBatches, type SweepOptions, type SweepOutcome } from '@/domain/automation/sweep';
-import { getRefundGatewayConfig, type RefundGatewayConfig } from '@/domain/payments/refunds/gateway-config';
-import { REFUND_CLIENTS } from '@/domain/payments/refunds/providers';
-import type { RefundAnswer } from '@/domain/payments/refunds/providers/types';
-import { applyRefundAnswer } from '@/domain/payments/refunds/submit-refund';
+import { PAYMENT_PROVIDERS } from '@/domain/payments/providers';
+import type { PaymentsRequestContext } from '@/domain/payments/providers/resolve-provider';
+import type { ProviderTransport } from '@/domain/payments/providers/transport';
+import type { RefundAnswer } from '@/domain/payments/providers/types';
+import { applyRefundAnswer, refundSetup } from '@/domain/payments/refunds/submit-refund';
 import { SYSTEM_ACTOR } from '@/domain/shared/actor';
 import { getSetting } from '@/domain/settings/get-setting';
 import type { PaymentResultPort } from './apply-port';
@@ -19,8 +20,10 @@ export interface ReconcileOptions extends SweepOptions {
   now?: Date;
   tradeQuery?: TradeQuery;
   paymentPort?: PaymentResultPort;
-  /** the refund gateway; default: the configured one (refunds are skipped when there is none) */
-  config?: RefundGatewayConfig;
+  /** how refunds reach their providers (the same configuration payments use); without it refunds wait */
+  payments?: PaymentsRequestContext;
+  /** tests only: stands in for the providers' transport */
+  transport?: ProviderTransport;
 }
 
 /** Rows asked about per run; the rest wait for the next run. */
@@ -75,22 +78,23 @@ export async function reconcilePayments(db: Database, options: ReconcileOptions 
   }, options);
 
   // 2. stale pending refunds sent through a provider
-  let config = options.config;
-  if (!config) {
-    const configured = await getRefundGatewayConfig(db);
-    config = configured.ok ? configured.data : undefined;
-  }
   const refundCounts = { succeeded: 0, held: 0, skipped: 0, failed: 0, errors: [] as string[] };
-  if (!config) refundCounts.errors.push('no refund gateway configured');
+  if (!options.payments) refundCounts.errors.push('no payments context: stale refunds were not asked about');
   else {
     const stale = await db.select({ refund: refunds, payment: payments }).from(refunds).innerJoin(payments, eq(payments.id, refunds.paymentId))
       .where(sql`${refunds.status} = 'pending' and ${payments.method} in ${PROVIDER_METHODS} and ${refunds.createdAt} < ${cutoff}::timestamptz`)
       .orderBy(refunds.createdAt).limit(MAX_ROWS_PER_RUN);
     const refundAnswers = new Map<number, { answer: RefundAnswer; context: (typeof stale)[number] }>();
     for (const row of stale) {
-      const client = REFUND_CLIENTS[row.payment.method];
-      if (!client) continue;
-      const answer = await client.query(config, row);
+      const reached = await refundSetup(db, row, options);
+      if (!reached.ok) {
+        refundCounts.skipped += 1;
+        if (refundCounts.errors.length < 5) refundCounts.errors.push(`refund ${row.refund.id}: ${reached.message}`);
+        continue;
+      }
+      const { setup } = reached.data;
+      // the wall clock, not options.now: providers check the signed request's timestamp
+      const answer = await PAYMENT_PROVIDERS[setup.config.method].queryRefund(setup, row, new Date());
       if (answer.kind === 'error') {
         refundCounts.failed += 1;
         if (refundCounts.errors.length < 5) refundCounts.errors.push(`refund ${row.refund.id}: ${answer.detail}`);

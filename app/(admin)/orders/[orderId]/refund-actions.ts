@@ -10,6 +10,7 @@ import { staffActor } from '@/domain/shared/actor';
 import { parseYuanToFen } from '@/domain/shared/money';
 import { ok, type Result } from '@/domain/shared/result';
 import { staffAction } from '@/lib/actions/staff-action';
+import { paymentsContext } from '@/lib/payments/context';
 
 const ZId = z.coerce.number().int().positive();
 const OPTIONS = { errorMessages: 'refunds' };
@@ -65,7 +66,7 @@ export const requestRefundAction = staffAction('refunds.write', ZRequestRefund, 
   const refund = requested.data;
   if (refund.status !== 'pending') return settle(input.orderId, ok<RefundActionResult>({ refundId: refund.id, status: refund.status, answer: null, detail: null }));
   // recorded and committed; the provider call happens outside the transaction and may be retried from the page
-  const submitted = await submitRefund(db, { refundId: refund.id, actor });
+  const submitted = await submitRefund(db, { refundId: refund.id, actor, payments: paymentsContext() });
   if (!submitted.ok) return settle(input.orderId, ok<RefundActionResult>({ refundId: refund.id, status: 'pending', answer: 'error', detail: submitted.message }));
   const { answer } = submitted.data;
   return settle(input.orderId, ok<RefundActionResult>({
@@ -76,14 +77,14 @@ export const requestRefundAction = staffAction('refunds.write', ZRequestRefund, 
 const ZRefundRef = z.object({ orderId: ZId, refundId: ZId });
 
 export const submitRefundAction = staffAction('refunds.write', ZRefundRef, async (input, staff): Promise<Result<RefundActionResult>> => {
-  const result = await submitRefund(getDb(), { refundId: input.refundId, actor: staffActor(staff) });
+  const result = await submitRefund(getDb(), { refundId: input.refundId, actor: staffActor(staff), payments: paymentsContext() });
   if (!result.ok) return settle(input.orderId, result);
   const { answer, refund } = result.data;
   return settle(input.orderId, ok<RefundActionResult>({ refundId: refund.id, status: refund.status, answer: answer.kind, detail: 'detail' in answer ? answer.detail : null }));
 }, OPTIONS);
 
 export const queryRefundAction = staffAction('refunds.write', ZRefundRef, async (input, staff): Promise<Result<RefundActionResult>> => {
-  const result = await queryRefund(getDb(), { refundId: input.refundId, actor: staffActor(staff) });
+  const result = await queryRefund(getDb(), { refundId: input.refundId, actor: staffActor(staff), payments: paymentsContext() });
   if (!result.ok) return settle(input.orderId, result);
   const { answer, refund } = result.data;
   return settle(input.orderId, ok<RefundActionResult>({ refundId: refund.id, status: refund.status, answer: answer.kind, detail: 'detail' in answer ? answer.detail : null }));

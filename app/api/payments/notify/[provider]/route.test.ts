@@ -6,10 +6,10 @@ import { paymentNotifications, type Payment } from '@/db/schema/payments';
 import { openTestDatabase, testDatabaseKind } from '@/db/testing';
 import { createPaymentAttempt } from '@/domain/payments/attempts';
 import type { ProviderMethod } from '@/domain/payments/payment-methods-config';
-import { FINANCE, paymentsFactories, paymentsTestContext, pendingOrder, TEST_AUTH_SECRET } from '@/domain/payments/payments-testing';
-import { getSandboxKeys, type SandboxKeys } from '@/domain/payments/sandbox/sandbox-keys-store';
-import { SANDBOX_MERCHANTS } from '@/domain/payments/sandbox/sandbox-merchants';
-import { alipayNotification, unionPayNotification, wechatNotification, type SandboxTrade } from '@/domain/payments/sandbox/sandbox-notifications';
+import { FINANCE, paymentsFactories, paymentsTestContext, pendingOrder, TEST_AUTH_SECRET } from '@/testing/payments-testing';
+import { getSandboxKeys, type SandboxKeys } from '@/testing/sandboxes/payments/keys-store';
+import { SANDBOX_MERCHANTS } from '@/testing/sandboxes/payments/merchants';
+import { alipayNotification, unionPayNotification, wechatNotification, type SandboxTrade } from '@/testing/sandboxes/payments/notifications';
 
 let handle: DatabaseHandle;
 let keys: SandboxKeys;

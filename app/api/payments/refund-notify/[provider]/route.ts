@@ -1,8 +1,7 @@
 import { NextResponse } from 'next/server';
-import { getDb } from '@/db/client';
-import { getRefundGatewayConfig } from '@/domain/payments/refunds/gateway-config';
 import { handleRefundNotification, ZRefundNotifyProvider } from '@/domain/payments/refunds/refund-notify';
 import { withRequestLog } from '@/lib/log/request-log';
+import { paymentsContextFor } from '@/lib/payments/context';
 
 /**
  * Refund notifications from WeChat Pay (REFUND.*) and UnionPay (backUrl of a txnType 04 refund).
@@ -12,11 +11,8 @@ import { withRequestLog } from '@/lib/log/request-log';
 export const POST = withRequestLog(async (request: Request, { params }: { params: Promise<{ provider: string }> }) => {
   const provider = ZRefundNotifyProvider.safeParse((await params).provider);
   if (!provider.success) return new NextResponse(null, { status: 404 });
-  const db = getDb();
-  const config = await getRefundGatewayConfig(db);
-  if (!config.ok) return NextResponse.json({ code: 'FAIL', message: config.message }, { status: 503 });
-  const reply = await handleRefundNotification(db, {
-    provider: provider.data, headers: Object.fromEntries(request.headers.entries()), body: await request.text(), config: config.data,
+  const reply = await handleRefundNotification(paymentsContextFor(request), {
+    provider: provider.data, headers: Object.fromEntries(request.headers.entries()), body: await request.text(),
   });
   return new NextResponse(reply.body || null, { status: reply.status, headers: reply.headers });
 });

@@ -1,4 +1,4 @@
-import { SandboxPayPage, sandboxPayMetadata } from '../../../_lib/sandbox-pay-page';
+import { SandboxPayPage, sandboxPayMetadata } from '@/testing/sandboxes/payments/pay-page';
 
 export const generateMetadata = () => sandboxPayMetadata('alipay');
 

@@ -1,5 +1,5 @@
-import { serveSandboxApi } from '../../../_lib/sandbox-route';
+import { serveSandboxApi } from '@/testing/sandboxes/payments/routes';
 
-/** The sandbox WeChat Pay API v3 (native order, query by out_trade_no), signed answers. */
+/** The sandbox WeChat Pay API v3 (native order, query by out_trade_no, refunds), signed answers. */
 export const GET = serveSandboxApi;
 export const POST = serveSandboxApi;

@@ -1,4 +1,4 @@
-import { serveSandboxApi } from '../../../../_lib/sandbox-route';
+import { serveSandboxApi } from '@/testing/sandboxes/payments/routes';
 
-/** The sandbox UnionPay queryTrans (back channel, signed form answer). */
+/** The sandbox UnionPay queryTrans (back channel, signed form answer), for trades and refunds. */
 export const POST = serveSandboxApi;

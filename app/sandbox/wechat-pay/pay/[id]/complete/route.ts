@@ -1,3 +1,4 @@
-import { completeRoute } from '../../../../_lib/complete-route';
+import { completeRoute } from '@/testing/sandboxes/payments/routes';
 
+/** The sandbox cashier's Pay / Fail / Abandon. */
 export const POST = completeRoute('wechat_pay');

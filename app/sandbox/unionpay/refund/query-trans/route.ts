@@ -1,9 +1,0 @@
-import { getDb } from '@/db/client';
-import { handleUnionPaySandboxRefund } from '@/domain/payments/sandbox/refunds/unionpay';
-import { runRefundSandbox } from '../../../_lib/refund-sandbox-route';
-
-/** Sandbox UnionPay queryTrans for a refund's status. */
-export async function POST(request: Request) {
-  const body = await request.text();
-  return runRefundSandbox((keys) => handleUnionPaySandboxRefund(getDb(), keys, 'query-trans', body));
-}
