@@ -5,7 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { orders } from '@/db/schema/orders';
-import { cancelOrder } from '@/domain/orders/cancel-order';
+import { cancelOrder, ZCancelReason } from '@/domain/orders/cancel-order';
 import { reviewOrder } from '@/domain/orders/review-order';
 import { MAX_TAG_LENGTH, setOrderTags } from '@/domain/orders/set-order-tags';
 import { staffActor } from '@/domain/shared/actor';
@@ -23,7 +23,7 @@ export interface BulkOrderResult {
 
 const ZBulkOrderAction = z.discriminatedUnion('action', [
   z.object({ action: z.literal('review') }),
-  z.object({ action: z.literal('cancel'), reason: z.string().trim().min(1, 'orders.actions.validation.reason').max(500) }),
+  z.object({ action: z.literal('cancel'), reason: ZCancelReason }),
   z.object({ action: z.literal('tag'), tag: z.string().trim().min(1, 'orders.actions.validation.tag').max(MAX_TAG_LENGTH, 'orders.actions.validation.tag') }),
 ]).and(z.object({
   orderIds: z.array(z.coerce.number().int().positive()).min(1, 'orders.actions.validation.selection').max(200),
@@ -47,7 +47,7 @@ export const bulkOrderAction = staffAction('orders.write', ZBulkOrderAction, asy
         : await setOrderTags(db, { orderId, add: [input.tag], actor });
     const number = numbers.get(orderId) ?? `#${orderId}`;
     if (result.ok) results.push({ orderId, number, ok: true });
-    else results.push({ orderId, number, ok: false, message: (await localizeOrderFailure(db, orderId, result, { isBulk: true })).message });
+    else results.push({ orderId, number, ok: false, message: (await localizeOrderFailure(result, { isBulk: true })).message });
   }
   revalidatePath('/orders');
   for (const orderId of orderIds) revalidatePath(`/orders/${orderId}`);

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { FulfillmentStateLabel, PaymentStateLabel, StatusBadge } from '@/components/orders/status-badge';
@@ -10,6 +10,7 @@ import { EDITABLE_STATUSES } from '@/domain/orders/edit-order';
 import { getShipOptions } from '@/domain/orders/get-ship-options';
 import { listTrackingEvents } from '@/domain/logistics/list-shipments';
 import { availableOrderActions } from '@/domain/orders/order-actions';
+import { findOrderByReference } from '@/domain/orders/find-order';
 import { parseOrderId } from '@/domain/orders/order-id';
 import { getPaymentMethods } from '@/domain/payments/get-payment-methods';
 import { PROVIDER_METHODS } from '@/domain/payments/payment-methods-config';
@@ -43,7 +44,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
  */
 export default async function OrderPage({ params }: { params: Params }) {
   const staff = await requirePermission('orders.read');
-  const id = parseOrderId((await params).orderId);
+  const { orderId: reference } = await params;
+  const id = parseOrderId(reference);
+  if (id === null) {
+    // an order number in the URL, as people paste them: the page lives at the order's id
+    const found = await findOrderByReference(getDb(), reference);
+    if (found) redirect(`/orders/${found.id}`);
+  }
   const detail = id === null ? null : await getOrder(getDb(), id);
   if (!detail) notFound();
 

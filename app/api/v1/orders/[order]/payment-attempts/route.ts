@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { findOrderByReference } from '@/domain/orders/find-order';
 import { createPaymentAttempt } from '@/domain/payments/attempts';
 import { PROVIDER_METHODS } from '@/domain/payments/payment-methods-config';
 import { apiError, apiJson, apiRoute, readBody } from '@/lib/api/api-route';
 import { paymentsContextFor } from '@/lib/payments/context';
-import { findOrderId } from '../order-param';
 
 /**
  * POST /api/v1/orders/{id or number}/payment-attempts `{ method: alipay | wechat_pay | unionpay }`:
@@ -16,9 +16,9 @@ export const POST = apiRoute<{ order: string }>('payments.write', async (ctx) =>
   const { params, db, t, caller, request } = ctx;
   const body = await readBody(ctx, z.object({ method: z.enum(PROVIDER_METHODS) }));
   if (!body.ok) return body.response;
-  const orderId = await findOrderId(db, params.order);
-  if (orderId === null) return apiError(404, 'not_found', t('orders.errors.not_found'));
-  const created = await createPaymentAttempt(paymentsContextFor(request), { orderId, method: body.data.method, actor: caller.actor });
+  const found = await findOrderByReference(db, params.order);
+  if (found === null) return apiError(404, 'not_found', t('orders.errors.not_found'));
+  const created = await createPaymentAttempt(paymentsContextFor(request), { orderId: found.id, method: body.data.method, actor: caller.actor });
   if (!created.ok) {
     const key = `payments.order.errors.${created.code}`;
     // the order's status named in the caller's language
