@@ -36,6 +36,15 @@ export interface BulkShipOutcome {
   isSubscribed?: boolean;
 }
 
+/** The orders the bulk-ship page lists for the numbers ticked in the queue (unknown numbers are left out). */
+export async function findOrdersToShip(db: Database, numbers: readonly string[]) {
+  if (numbers.length === 0) return [];
+  return db.select({
+    id: orders.id, number: orders.number, status: orders.status, shipName: orders.shipName, shipProvince: orders.shipProvince,
+    shipCity: orders.shipCity, assignedCarrierId: orders.assignedCarrierId,
+  }).from(orders).where(inArray(orders.number, [...numbers]));
+}
+
 /**
  * Ships many orders at once, each in its own transaction through shipOrder (the same rules as the
  * order page: format check, duplicates refused, stock 'ship' rows, order status), and returns one

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { orders } from '@/db/schema/orders';
 import { isSafeText } from '@/domain/shared/safe-text';
@@ -27,4 +27,11 @@ export async function findOrderByReference(db: Database, reference: string): Pro
   }
   const [byNumber] = await db.select({ id: orders.id, number: orders.number }).from(orders).where(eq(orders.number, value.toUpperCase()));
   return byNumber ?? null;
+}
+
+/** The order numbers of these ids, for result lists (bulk actions); ids without an order are left out. */
+export async function findOrderNumbers(db: Database, orderIds: readonly number[]): Promise<Map<number, string>> {
+  if (orderIds.length === 0) return new Map();
+  const rows = await db.select({ id: orders.id, number: orders.number }).from(orders).where(inArray(orders.id, [...orderIds]));
+  return new Map(rows.map((row) => [row.id, row.number]));
 }

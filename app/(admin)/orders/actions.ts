@@ -1,11 +1,10 @@
 'use server';
 
-import { inArray } from 'drizzle-orm';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { orders } from '@/db/schema/orders';
 import { cancelOrder, ZCancelReason } from '@/domain/orders/cancel-order';
+import { findOrderNumbers } from '@/domain/orders/find-order';
 import { reviewOrder } from '@/domain/orders/review-order';
 import { MAX_TAG_LENGTH, setOrderTags } from '@/domain/orders/set-order-tags';
 import { staffActor } from '@/domain/shared/actor';
@@ -38,8 +37,7 @@ export const bulkOrderAction = staffAction('orders.write', ZBulkOrderAction, asy
   const db = getDb();
   const actor = staffActor(staff);
   const orderIds = [...new Set(input.orderIds)];
-  const numbers = new Map((await db.select({ id: orders.id, number: orders.number }).from(orders).where(inArray(orders.id, orderIds)))
-    .map((row) => [row.id, row.number]));
+  const numbers = await findOrderNumbers(db, orderIds);
   const results: BulkOrderResult[] = [];
   for (const orderId of orderIds) {
     const result = input.action === 'review' ? await reviewOrder(db, { orderId, actor })
