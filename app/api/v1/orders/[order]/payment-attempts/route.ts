@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { findOrderByReference } from '@/domain/orders/find-order';
 import { createPaymentAttempt } from '@/domain/payments/attempts';
 import { PROVIDER_METHODS } from '@/domain/payments/payment-methods-config';
+import { httpStatusOf } from '@/domain/shared/error-codes';
 import { apiError, apiJson, apiRoute, readBody } from '@/lib/api/api-route';
 import { paymentsContextFor } from '@/lib/payments/context';
 
@@ -24,7 +25,9 @@ export const POST = apiRoute<{ order: string }>('payments.write', async (ctx) =>
     // the order's status named in the caller's language
     const values = created.params?.status ? { ...created.params, status: t(`orders.status.${String(created.params.status)}`) } : created.params;
     const message = t.has(key) ? t(key, values) : created.message;
-    return apiError(created.code === 'not_found' ? 404 : created.code === 'not_pending_payment' ? 409 : 422, created.code, message);
+    // an order no longer pending payment is the same kind of failure as any other illegal move
+    const code = created.code === 'not_pending_payment' ? 'invalid_transition' : created.code;
+    return apiError(httpStatusOf(code), code, message);
   }
   const attempt = created.data;
   return apiJson({
