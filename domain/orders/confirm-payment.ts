@@ -17,14 +17,14 @@ export const MANUAL_PAYMENT_METHODS = ['bank_transfer', 'alipay', 'wechat_pay', 
 export type ManualPaymentMethod = (typeof MANUAL_PAYMENT_METHODS)[number];
 
 export const MAX_PAYMENT_REFERENCE_LENGTH = 100;
-const V = 'orders.actions.validation';
+const ACTION = 'orders.actions.validation';
 
 /** What a manual confirmation needs, for the order page and the REST API alike. */
 export const ZConfirmPaymentInput = z.object({
   orderId: z.coerce.number().pipe(ZId),
-  method: z.enum(MANUAL_PAYMENT_METHODS, `${V}.method`),
+  method: z.enum(MANUAL_PAYMENT_METHODS, `${ACTION}.method`),
   /** the bank statement line, transfer number or provider trade number the money arrived with */
-  reference: safeText(`${V}.reference`).trim().min(1, `${V}.reference`).max(MAX_PAYMENT_REFERENCE_LENGTH, `${V}.referenceTooLong`),
+  reference: safeText(`${ACTION}.reference`).trim().min(1, `${ACTION}.reference`).max(MAX_PAYMENT_REFERENCE_LENGTH, `${ACTION}.referenceTooLong`),
 });
 export type TConfirmPaymentInput = z.input<typeof ZConfirmPaymentInput>;
 

@@ -18,7 +18,7 @@ import { ZId } from './order-input';
 import { SHIPPABLE_STATUSES } from './order-status';
 import { transitionOrder } from './transition-order';
 
-const V = 'orders.actions.validation';
+const ACTION = 'orders.actions.validation';
 export const MAX_TRACKING_NUMBER_LENGTH = 40;
 export const MAX_PARCEL_LINES = 500;
 
@@ -29,17 +29,17 @@ export const MAX_PARCEL_LINES = 500;
  */
 export const ZShipOrderFields = z.object({
   orderId: z.coerce.number().pipe(ZId),
-  carrierId: z.coerce.number(`${V}.carrier`).int(`${V}.carrier`).positive(`${V}.carrier`).optional(),
-  carrierCode: safeText(`${V}.carrier`).trim().min(1, `${V}.carrier`).max(40, `${V}.carrier`).optional(),
-  trackingNumber: safeText(`${V}.trackingNumber`).trim().min(1, `${V}.trackingNumber`)
-    .max(MAX_TRACKING_NUMBER_LENGTH, `${V}.trackingNumberTooLong`),
+  carrierId: z.coerce.number(`${ACTION}.carrier`).int(`${ACTION}.carrier`).positive(`${ACTION}.carrier`).optional(),
+  carrierCode: safeText(`${ACTION}.carrier`).trim().min(1, `${ACTION}.carrier`).max(40, `${ACTION}.carrier`).optional(),
+  trackingNumber: safeText(`${ACTION}.trackingNumber`).trim().min(1, `${ACTION}.trackingNumber`)
+    .max(MAX_TRACKING_NUMBER_LENGTH, `${ACTION}.trackingNumberTooLong`),
   /** what goes in this parcel; omitted: everything not shipped yet */
   lines: z.array(z.object({
-    orderLineId: z.coerce.number(`${V}.orderLine`).int(`${V}.orderLine`).positive(`${V}.orderLine`),
-    quantity: z.coerce.number(`${V}.quantity`).int(`${V}.quantity`).min(0, `${V}.quantity`),
-  })).max(MAX_PARCEL_LINES, `${V}.tooManyLines`).optional(),
+    orderLineId: z.coerce.number(`${ACTION}.orderLine`).int(`${ACTION}.orderLine`).positive(`${ACTION}.orderLine`),
+    quantity: z.coerce.number(`${ACTION}.quantity`).int(`${ACTION}.quantity`).min(0, `${ACTION}.quantity`),
+  })).max(MAX_PARCEL_LINES, `${ACTION}.tooManyLines`).optional(),
 });
-export const ZShipOrderInput = ZShipOrderFields.refine((input) => input.carrierId !== undefined || input.carrierCode !== undefined, { message: `${V}.carrier`, path: ['carrierId'] });
+export const ZShipOrderInput = ZShipOrderFields.refine((input) => input.carrierId !== undefined || input.carrierCode !== undefined, { message: `${ACTION}.carrier`, path: ['carrierId'] });
 export type TShipOrderInput = z.input<typeof ZShipOrderInput>;
 
 export type ShipOrderInput = TShipOrderInput & {
