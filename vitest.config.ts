@@ -12,5 +12,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // integration tests each open their own database; two cores do not gain from more workers
     maxWorkers: 2,
+    // shipOrder subscribes parcels with the configured aggregator: in tests that address refuses at once
+    env: { APP_URL: 'http://127.0.0.1:9' },
   },
 });

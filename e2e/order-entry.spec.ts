@@ -118,6 +118,10 @@ test('ordering more than is available names the SKU next to its line and creates
   const { available } = await pickerSku(page, sku.code);
   expect(available).toBe(12);
   await addSku(page, sku.code);
+  // a negative quantity is a number below the minimum, not "not a whole number"
+  await page.getByLabel(`Quantity of ${sku.code}`).fill('-3');
+  await page.getByTestId('submit-order').click();
+  await expect(page.getByTestId('field-error-lines.0.quantity')).toHaveText('The quantity must be at least 1');
   await page.getByLabel(`Quantity of ${sku.code}`).fill(String(available + 1));
 
   await page.getByTestId('submit-order').click();

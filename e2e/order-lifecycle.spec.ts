@@ -133,6 +133,25 @@ test('notes and tags are added from the order page', async ({ page, request }) =
   await expect(page.getByTestId('order-tags').locator('span')).toHaveText(['VIP', 'gift']);
 });
 
+test('an order number in the URL opens the order; a note over its limit is counted and refused, never cut', async ({ page, request }) => {
+  const { orders } = await createTestOrders(request, { status: 'awaiting_shipment', customerName: uniqueName('Limit') });
+  await page.goto(`/orders/${orders[0].number}`);
+  await expect(page).toHaveURL(new RegExp(`/orders/${orders[0].id}$`));
+  await expect(status(page)).toHaveText('Awaiting shipment');
+
+  const field = page.getByLabel('Add an internal note');
+  await field.fill('Short note');
+  await expect(page.getByTestId('note-count')).toHaveText('10 / 2000');
+  const tooLong = 'x'.repeat(2001);
+  await field.fill(tooLong);
+  await expect(field).toHaveValue(tooLong);
+  await expect(page.getByTestId('note-count')).toContainText('2001 / 2000');
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await expect(page.getByTestId('note-message')).toHaveText('A note is at most 2000 characters; shorten it or split it in two.');
+  await expect(page.getByTestId('order-timeline').locator('li[data-event-kind=note]')).toHaveCount(0);
+  await expect(field).toHaveValue(tooLong);
+});
+
 test('bulk review reports each order: the paid ones pass, the unpaid one says why not', async ({ page, request }) => {
   const name = uniqueName('Bulk');
   const paid = await createTestOrders(request, { status: 'paid', count: 2, customerName: name });

@@ -109,7 +109,7 @@ describe(`cancelUnpaidOrders (${testDatabaseKind})`, () => {
         expect(row.status).toBe('paid');
         expect(sweep.succeeded).toBe(0);
       } else {
-        expect(payment.code).toBe('conflict');
+        expect(payment.code).toBe('invalid_transition');
         expect(row.status).toBe('cancelled');
         expect(sweep.succeeded).toBe(1);
       }

@@ -4,7 +4,6 @@ import { carriers } from '@/db/schema/logistics';
 import { orders } from '@/db/schema/orders';
 import { shipOrder } from '@/domain/orders/ship-order';
 import type { Actor } from '@/domain/shared/actor';
-import { subscribeShipmentTracking } from './tracking/shipment-tracking';
 import type { TrackingProvider } from './tracking/tracking-provider';
 
 /** The page where bulk shipping happens (typed/scanned numbers or a CSV); print pages link here. */
@@ -37,11 +36,20 @@ export interface BulkShipOutcome {
   isSubscribed?: boolean;
 }
 
+/** The orders the bulk-ship page lists for the numbers ticked in the queue (unknown numbers are left out). */
+export async function findOrdersToShip(db: Database, numbers: readonly string[]) {
+  if (numbers.length === 0) return [];
+  return db.select({
+    id: orders.id, number: orders.number, status: orders.status, shipName: orders.shipName, shipProvince: orders.shipProvince,
+    shipCity: orders.shipCity, assignedCarrierId: orders.assignedCarrierId,
+  }).from(orders).where(inArray(orders.number, [...numbers]));
+}
+
 /**
  * Ships many orders at once, each in its own transaction through shipOrder (the same rules as the
  * order page: format check, duplicates refused, stock 'ship' rows, order status), and returns one
- * outcome per item in the given order: a failed order never holds back the others. Successful
- * parcels are subscribed for tracking afterwards, outside the transactions.
+ * outcome per item in the given order: a failed order never holds back the others. shipOrder
+ * subscribes each parcel for tracking after its commit (provider: undefined, the configured one; null, the sweep later).
  */
 export async function bulkShipOrders(db: Database, input: { items: readonly BulkShipItem[]; actor: Actor; provider?: TrackingProvider | null }): Promise<BulkShipOutcome[]> {
   const numbers = [...new Set(input.items.map((i) => i.orderNumber.trim()))];
@@ -72,17 +80,12 @@ export async function bulkShipOrders(db: Database, input: { items: readonly Bulk
       outcomes.push({ ...base, orderId: order.id, ok: false, code: 'no_carrier', message: 'choose a carrier for this order' });
       continue;
     }
-    const shipped = await shipOrder(db, { orderId: order.id, carrierId, trackingNumber: item.trackingNumber, actor: input.actor });
+    const shipped = await shipOrder(db, { orderId: order.id, carrierId, trackingNumber: item.trackingNumber, actor: input.actor, tracking: input.provider });
     if (!shipped.ok) {
       outcomes.push({ ...base, orderId: order.id, ok: false, code: shipped.code, message: shipped.message, params: shipped.params });
       continue;
     }
-    outcomes.push({ ...base, orderId: order.id, ok: true, shipmentId: shipped.data.shipment.id, trackingNumber: shipped.data.shipment.trackingNumber, orderStatus: shipped.data.status });
-  }
-  if (input.provider) {
-    for (const outcome of outcomes) {
-      if (outcome.ok && outcome.shipmentId) outcome.isSubscribed = (await subscribeShipmentTracking(db, input.provider, outcome.shipmentId)).ok;
-    }
+    outcomes.push({ ...base, orderId: order.id, ok: true, shipmentId: shipped.data.shipment.id, trackingNumber: shipped.data.shipment.trackingNumber, orderStatus: shipped.data.status, isSubscribed: shipped.data.isSubscribed });
   }
   return outcomes;
 }

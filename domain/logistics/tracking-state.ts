@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ShipmentStatus } from '@/db/schema/logistics';
+import { canShipmentTransition } from './shipment-status';
 
 /**
  * Kuaidi100's main state codes (lastResult.state) and what they mean for a shipment.
@@ -63,9 +64,6 @@ export function dedupeKey(event: { shipmentId: number; occurredAt: Date; descrip
   return createHash('sha256').update(JSON.stringify([event.shipmentId, event.occurredAt.toISOString(), text])).digest('hex');
 }
 
-const TERMINAL: ReadonlySet<ShipmentStatus> = new Set(['delivered', 'returned']);
-// progress before delivery: a late scan of this kind never reopens a delivered or returned parcel
-const EN_ROUTE: ReadonlySet<ShipmentStatus> = new Set(['pending', 'shipped', 'picked_up', 'in_transit', 'out_for_delivery']);
 // same-instant events (carriers often stamp to the minute) are ordered by how far along they are
 const RANK: Record<ShipmentStatus, number> = {
   pending: 0, shipped: 1, picked_up: 2, in_transit: 3, out_for_delivery: 4, exception: 5, returning: 6, delivered: 7, returned: 8,
@@ -86,7 +84,8 @@ export function latestState(events: readonly { occurredAt: Date; stateCode: numb
     .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || RANK[a.status] - RANK[b.status]);
   let current: (typeof known)[number] | null = null;
   for (const event of known) {
-    if (current && TERMINAL.has(current.status) && EN_ROUTE.has(event.status)) continue;
+    // the transition table says which later scans may move the parcel (a late en-route scan never reopens an outcome)
+    if (current && current.status !== event.status && !canShipmentTransition(current.status, event.status)) continue;
     current = event;
   }
   return current && { status: current.status, isException: current.isException, occurredAt: current.occurredAt };

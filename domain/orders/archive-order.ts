@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { orderEvents, orders, type Order } from '@/db/schema/orders';
+import { orders, type Order } from '@/db/schema/orders';
+import { appendOrderEvent } from './order-event';
 import type { Actor } from '@/domain/shared/actor';
 import { fail, ok, type Result } from '@/domain/shared/result';
 import { inTransaction } from '@/domain/shared/transaction';
@@ -38,7 +39,7 @@ export async function archiveOrder(db: Database, input: ArchiveOrderInput): Prom
       if (order.archivedAt) return fail('already_archived', `Order ${order.number} is already archived`, undefined, { status: order.status });
       return fail('not_archivable', `Order ${order.number} is ${order.status} or has a payment: only cancelled or never-paid orders can be archived`, undefined, { status: order.status });
     }
-    await tx.insert(orderEvents).values({ orderId, kind: 'archived', actorType: actor.type, actorId: actor.id, actorName: actor.name });
+    await appendOrderEvent(tx, { orderId, kind: 'archived', actor });
     return ok(archived);
   });
 }

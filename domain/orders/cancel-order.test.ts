@@ -76,8 +76,8 @@ describe(`cancelOrder (${testDatabaseKind})`, () => {
       expect(after.status).toBe(status);
     }
     const made = await f.order({ status: 'pending_payment', lines: [{ skuId, quantity: 1 }] });
-    expect(await cancelOrder(handle.db, { orderId: made.order.id, reason: '   ', actor })).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { reason: ['orders.entry.validation.reasonRequired'] } });
-    expect(await cancelOrder(handle.db, { orderId: made.order.id, reason: 'x'.repeat(501), actor })).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { reason: ['orders.entry.validation.reasonTooLong'] } });
+    expect(await cancelOrder(handle.db, { orderId: made.order.id, reason: '   ', actor })).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { reason: ['orders.actions.validation.reason'] } });
+    expect(await cancelOrder(handle.db, { orderId: made.order.id, reason: 'x'.repeat(501), actor })).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { reason: ['orders.actions.validation.reasonTooLong'] } });
     expect(await cancelOrder(handle.db, { orderId: 99_999_999, reason: 'x', actor })).toMatchObject({ ok: false, code: 'not_found' });
   });
 

@@ -1,20 +1,31 @@
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { queryRows, type Database } from '@/db/client';
-import { orderEvents, type Order } from '@/db/schema/orders';
+import type { Order } from '@/db/schema/orders';
 import { refunds, type Refund } from '@/db/schema/payments';
 import { releasedByAfterSalesSql } from '@/domain/after-sales/released-units';
 import { releaseStock, type StockLine } from '@/domain/inventory/reserve-stock';
 import type { Actor } from '@/domain/shared/actor';
 import { fail, ok, type Result } from '@/domain/shared/result';
 import { inTransaction } from '@/domain/shared/transaction';
+import { safeText } from '@/domain/shared/safe-text';
 import { zodFieldErrors } from '@/domain/shared/validation';
-import { ZCancelOrderInput } from './order-input';
+import { appendOrderEvent } from './order-event';
+import { ZId } from './order-input';
+import { MAX_CANCEL_REASON_LENGTH } from './text-limits';
 import type { OrderStatus } from './order-status';
 import { transitionOrder } from './transition-order';
 
+
+/** The cancel reason's one rule (order page, bulk cancel, REST API, sweeps). */
+export const ZCancelReason = safeText('orders.actions.validation.reason').trim().min(1, 'orders.actions.validation.reason')
+  .max(MAX_CANCEL_REASON_LENGTH, 'orders.actions.validation.reasonTooLong');
+export const ZCancelOrderInput = z.object({ orderId: z.coerce.number().pipe(ZId), reason: ZCancelReason });
+export type TCancelOrderInput = z.input<typeof ZCancelOrderInput>;
+
 export interface CancelOrderInput {
   orderId: number;
-  /** required, 1..500 characters; on the timeline, the order and any refund */
+  /** required, 1..MAX_CANCEL_REASON_LENGTH characters; on the timeline, the order and any refund */
   reason: string;
   actor: Actor;
   /** the status the caller saw (bulk actions, sweeps): cancel only if the order is still in it */
@@ -85,8 +96,8 @@ async function recordOwedRefund(tx: Database, order: Order, reason: string, acto
     paymentId: Number(payment.id), orderId: order.id, outRefundNo: `RF${order.number}C`, amountCents: owed, currency: payment.currency,
     status: 'pending', reason, createdBy: actor.type === 'staff' ? actor.id : null,
   }).returning();
-  await tx.insert(orderEvents).values({
-    orderId: order.id, kind: 'refund', actorType: actor.type, actorId: actor.id, actorName: actor.name, message: reason,
+  await appendOrderEvent(tx, {
+    orderId: order.id, kind: 'refund', actor, message: reason,
     details: { refundId: refund.id, amountCents: owed, currency: payment.currency, status: 'pending', owed: true },
   });
   return refund;

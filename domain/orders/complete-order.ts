@@ -17,7 +17,7 @@ export type CompleteOrderError = 'not_found' | 'invalid_transition' | 'conflict'
  */
 export async function completeOrder(db: Database, input: { orderId: number; actor: Actor; reason?: string }): Promise<Result<Order, CompleteOrderError>> {
   return inTransaction(db, async (tx) => {
-    const moved = await transitionOrder(tx, { orderId: input.orderId, to: 'completed', actor: input.actor, expectedFrom: 'shipped', reason: input.reason });
+    const moved = await transitionOrder(tx, { orderId: input.orderId, to: 'completed', actor: input.actor, requiredFrom: 'shipped', reason: input.reason });
     if (!moved.ok) return moved;
     const order = moved.data;
     if (order.isCashOnDelivery) {

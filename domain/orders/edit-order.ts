@@ -1,14 +1,15 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Database } from '@/db/client';
 import { skus } from '@/db/schema/catalog';
-import { orderEvents, orderLines, orders, type Order, type OrderLine } from '@/db/schema/orders';
+import { orderLines, orders, type Order, type OrderLine } from '@/db/schema/orders';
+import { appendOrderEvent } from './order-event';
 import { applyStockChange } from '@/domain/inventory/apply-stock-change';
 import type { Actor } from '@/domain/shared/actor';
 import { fail, ok, type Result } from '@/domain/shared/result';
 import { inTransaction } from '@/domain/shared/transaction';
 import { zodFieldErrors } from '@/domain/shared/validation';
 import { ZEditOrderInput, type TEditOrderInput } from './order-input';
-import type { OrderStatus } from './order-status';
+import { EDITABLE_STATUSES } from './order-status';
 import { computeOrderTotals } from './order-totals';
 
 export type EditOrderInput = TEditOrderInput & { actor: Actor };
@@ -34,8 +35,8 @@ export interface EditedOrder {
  */
 export type EditOrderFailure = 'invalid' | 'not_found' | 'not_editable' | 'stale' | 'insufficient_stock' | 'paid_total_change';
 
-/** Statuses whose orders may still change: nothing has left the warehouse. */
-export const EDITABLE_STATUSES: readonly OrderStatus[] = ['pending_payment', 'paid', 'awaiting_shipment'];
+// the statuses whose orders may still change come from the transition table (nothing has left the warehouse)
+export { EDITABLE_STATUSES };
 
 type LinePlan = { skuId: number; skuCode: string; name: string; variant: string | null; unitPriceCents: number; unitCostCents: number; quantity: number; warehouseId: number | null; existing?: OrderLine };
 
@@ -120,9 +121,7 @@ export async function editOrder(db: Database, input: EditOrderInput): Promise<Re
     }
     const [updated] = await tx.update(orders).set({ ...set, ...totals.totals, updatedAt: sql`now()`, version: sql`${orders.version} + 1` })
       .where(and(eq(orders.id, orderId), eq(orders.version, expectedVersion))).returning();
-    await tx.insert(orderEvents).values({
-      orderId, kind: 'edited', actorType: actor.type, actorId: actor.id, actorName: actor.name, details: { before, after },
-    });
+    await appendOrderEvent(tx, { orderId, kind: 'edited', actor, details: { before, after } });
     const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(orderLines.id);
     return ok({ order: updated, lines, changed: Object.keys(after).filter((k) => k !== 'totalCents') });
   });

@@ -66,10 +66,10 @@ describe(`confirmPayment (${testDatabaseKind})`, () => {
 
   it('refuses an order that is not pending payment, cash on delivery, and a reused reference, changing nothing', async () => {
     const { order: paid } = await f.order({ status: 'paid', warehouseId, lines: [{ skuId: skuA, quantity: 1 }] });
-    expect(await confirmPayment(handle.db, { orderId: paid.id, method: 'bank_transfer', reference: 'X-1', actor })).toMatchObject({ ok: false, code: 'conflict', params: { status: 'paid' } });
+    expect(await confirmPayment(handle.db, { orderId: paid.id, method: 'bank_transfer', reference: 'X-1', actor })).toMatchObject({ ok: false, code: 'invalid_transition', params: { status: 'paid' } });
 
     const { order: cod } = await f.order({ status: 'awaiting_shipment', isCashOnDelivery: true, warehouseId, lines: [{ skuId: skuA, quantity: 1 }] });
-    expect(await confirmPayment(handle.db, { orderId: cod.id, method: 'bank_transfer', reference: 'X-2', actor })).toMatchObject({ ok: false, code: 'conflict' });
+    expect(await confirmPayment(handle.db, { orderId: cod.id, method: 'bank_transfer', reference: 'X-2', actor })).toMatchObject({ ok: false, code: 'invalid_transition' });
 
     const { order: first } = await f.order({ status: 'pending_payment', warehouseId, lines: [{ skuId: skuA, quantity: 1 }] });
     const { order: second } = await f.order({ status: 'pending_payment', warehouseId, lines: [{ skuId: skuA, quantity: 1 }] });
@@ -83,7 +83,7 @@ describe(`confirmPayment (${testDatabaseKind})`, () => {
     const { order } = await f.order({ status: 'pending_payment', warehouseId, lines: [{ skuId: skuA, quantity: 1 }] });
     const results = await Promise.all(['A', 'B'].map((ref) => confirmPayment(handle.db, { orderId: order.id, method: 'bank_transfer', reference: `RACE-${order.id}-${ref}`, actor })));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.find((r) => !r.ok)).toMatchObject({ code: 'conflict' });
+    expect(results.find((r) => !r.ok)).toMatchObject({ code: 'invalid_transition' });
     const succeeded = await handle.db.select().from(payments).where(and(eq(payments.orderId, order.id), eq(payments.status, 'succeeded')));
     expect(succeeded).toHaveLength(1);
   });
@@ -97,7 +97,7 @@ describe(`reviewOrder (${testDatabaseKind})`, () => {
 
   it('refuses other statuses and loses a race cleanly', async () => {
     const { order: pending } = await f.order({ status: 'pending_payment', warehouseId, lines: [{ skuId: skuA, quantity: 1 }] });
-    expect(await reviewOrder(handle.db, { orderId: pending.id, actor })).toMatchObject({ ok: false, code: 'conflict', params: { status: 'pending_payment' } });
+    expect(await reviewOrder(handle.db, { orderId: pending.id, actor })).toMatchObject({ ok: false, code: 'invalid_transition', params: { status: 'pending_payment' } });
     const { order } = await f.order({ status: 'paid', warehouseId, lines: [{ skuId: skuA, quantity: 1 }] });
     const results = await Promise.all([reviewOrder(handle.db, { orderId: order.id, actor }), reviewOrder(handle.db, { orderId: order.id, actor: SYSTEM_ACTOR })]);
     expect(results.map((r) => r.ok).sort()).toEqual([false, true]);
@@ -166,7 +166,7 @@ describe(`completeOrder (${testDatabaseKind})`, () => {
   it('completes a shipped order; cash on delivery gets its payment recorded once', async () => {
     const { order } = await f.order({ status: 'shipped', warehouseId, lines: [{ skuId: skuA, quantity: 1 }] });
     expect(await completeOrder(handle.db, { orderId: order.id, actor })).toMatchObject({ ok: true, data: { status: 'completed' } });
-    expect(await completeOrder(handle.db, { orderId: order.id, actor })).toMatchObject({ ok: false, code: 'conflict', params: { status: 'completed' } });
+    expect(await completeOrder(handle.db, { orderId: order.id, actor })).toMatchObject({ ok: false, code: 'invalid_transition', params: { status: 'completed' } });
 
     const { order: cod } = await f.order({ status: 'awaiting_shipment', isCashOnDelivery: true, warehouseId, lines: [{ skuId: skuB, quantity: 1 }] });
     expect((await shipOrder(handle.db, { orderId: cod.id, carrierId: sf.id, trackingNumber: sfNumber(), actor })).ok).toBe(true);
@@ -177,7 +177,7 @@ describe(`completeOrder (${testDatabaseKind})`, () => {
 
   it('refuses an order that has not shipped', async () => {
     const { order } = await f.order({ status: 'awaiting_shipment', warehouseId, lines: [{ skuId: skuA, quantity: 1 }] });
-    expect(await completeOrder(handle.db, { orderId: order.id, actor })).toMatchObject({ ok: false, code: 'conflict', params: { status: 'awaiting_shipment' } });
+    expect(await completeOrder(handle.db, { orderId: order.id, actor })).toMatchObject({ ok: false, code: 'invalid_transition', params: { status: 'awaiting_shipment' } });
   });
 });
 
@@ -186,7 +186,7 @@ describe(`notes and tags (${testDatabaseKind})`, () => {
     const { order } = await f.order({ status: 'paid', warehouseId, lines: [{ skuId: skuA, quantity: 1 }] });
     expect(await addOrderNote(handle.db, { orderId: order.id, note: '  客户要求周末配送  ', actor })).toMatchObject({ ok: true });
     expect((await eventsOf(order.id)).at(-1)).toMatchObject({ kind: 'note', message: '客户要求周末配送', actorName: '王仓管' });
-    expect(await addOrderNote(handle.db, { orderId: order.id, note: '   ', actor })).toMatchObject({ ok: false, code: 'invalid_note' });
+    expect(await addOrderNote(handle.db, { orderId: order.id, note: '   ', actor })).toMatchObject({ ok: false, code: 'invalid' });
     expect(await addOrderNote(handle.db, { orderId: 987_654_321, note: 'x', actor })).toMatchObject({ ok: false, code: 'not_found' });
   });
 

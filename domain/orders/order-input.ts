@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { orderSource } from '@/db/schema/orders';
+import { safeText } from '@/domain/shared/safe-text';
+import { MAX_BUYER_NOTE_LENGTH } from './text-limits';
 
 /*
  * Input of order entry and editing, shared by the new-order form, the edit form, the server
@@ -11,7 +13,7 @@ export const MAX_ORDER_LINES = 100;
 export const MAX_LINE_QUANTITY = 9999;
 /** Money inputs are capped well inside a Postgres integer: ¥10,000,000 */
 export const MAX_MONEY_CENTS = 1_000_000_000;
-export const MAX_NOTE_LENGTH = 500;
+export { MAX_BUYER_NOTE_LENGTH };
 
 /** Mainland China mobile number: 11 digits starting 13-19. */
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
@@ -22,21 +24,21 @@ const V = 'orders.entry.validation';
 
 export const ZId = z.number(`${V}.idInvalid`).int(`${V}.idInvalid`).positive(`${V}.idInvalid`);
 const ZMoney = z.number(`${V}.moneyInvalid`).int(`${V}.moneyInvalid`).min(0, `${V}.moneyNegative`).max(MAX_MONEY_CENTS, `${V}.moneyTooLarge`);
-const optionalText = (max: number, key: string) => z.string().trim().max(max, `${V}.${key}`).optional()
+const optionalText = (max: number, key: string) => safeText().trim().max(max, `${V}.${key}`).optional()
   .transform((v) => (v ? v : null));
 
-export const ZPhone = z.string(`${V}.phoneRequired`).trim().min(1, `${V}.phoneRequired`)
+export const ZPhone = safeText(`${V}.phoneRequired`).trim().min(1, `${V}.phoneRequired`)
   .regex(MOBILE_PATTERN, `${V}.mobileInvalid`);
 
 export const ZShipTo = z.object({
-  name: z.string(`${V}.recipientRequired`).trim().min(1, `${V}.recipientRequired`).max(50, `${V}.tooLong`),
-  phone: z.string(`${V}.phoneRequired`).trim().min(1, `${V}.phoneRequired`)
+  name: safeText(`${V}.recipientRequired`).trim().min(1, `${V}.recipientRequired`).max(50, `${V}.tooLong`),
+  phone: safeText(`${V}.phoneRequired`).trim().min(1, `${V}.phoneRequired`)
     .refine((v) => MOBILE_PATTERN.test(v) || LANDLINE_PATTERN.test(v), `${V}.phoneInvalid`),
-  province: z.string(`${V}.provinceRequired`).trim().min(1, `${V}.provinceRequired`).max(50, `${V}.tooLong`),
-  city: z.string(`${V}.cityRequired`).trim().min(1, `${V}.cityRequired`).max(50, `${V}.tooLong`),
+  province: safeText(`${V}.provinceRequired`).trim().min(1, `${V}.provinceRequired`).max(50, `${V}.tooLong`),
+  city: safeText(`${V}.cityRequired`).trim().min(1, `${V}.cityRequired`).max(50, `${V}.tooLong`),
   district: optionalText(50, 'tooLong'),
-  street: z.string(`${V}.streetRequired`).trim().min(1, `${V}.streetRequired`).max(200, `${V}.tooLong`),
-  postalCode: z.string().trim().optional().transform((v) => (v ? v : null))
+  street: safeText(`${V}.streetRequired`).trim().min(1, `${V}.streetRequired`).max(200, `${V}.tooLong`),
+  postalCode: safeText().trim().optional().transform((v) => (v ? v : null))
     .refine((v) => v === null || /^\d{6}$/.test(v), `${V}.postalCodeInvalid`),
 });
 export type TShipTo = z.output<typeof ZShipTo>;
@@ -44,8 +46,8 @@ export type TShipTo = z.output<typeof ZShipTo>;
 /** An existing customer by id, or a quick-created one by name and mobile number. */
 export const ZOrderCustomer = z.object({
   id: ZId.optional(),
-  name: z.string().trim().max(50, `${V}.tooLong`).optional(),
-  phone: z.string().trim().optional(),
+  name: safeText().trim().max(50, `${V}.tooLong`).optional(),
+  phone: safeText().trim().optional(),
 }).superRefine((c, ctx) => {
   if (c.id !== undefined) return;
   if (!c.name) ctx.addIssue({ code: 'custom', path: ['name'], message: `${V}.customerNameRequired` });
@@ -70,18 +72,14 @@ export const ZCreateOrderInput = z.object({
   discountCents: ZMoney.default(0),
   shippingCents: ZMoney.default(0),
   taxCents: ZMoney.default(0),
-  buyerNote: optionalText(MAX_NOTE_LENGTH, 'noteTooLong'),
+  buyerNote: optionalText(MAX_BUYER_NOTE_LENGTH, 'noteTooLong'),
   isCashOnDelivery: z.boolean().default(false),
   source: z.enum(orderSource.enumValues, `${V}.sourceInvalid`).default('manual'),
   /** the order's id on the platform it came from; makes creation idempotent per source */
-  externalRef: z.string().trim().max(100, `${V}.tooLong`).optional().transform((v) => (v ? v : null)),
+  externalRef: safeText().trim().max(100, `${V}.tooLong`).optional().transform((v) => (v ? v : null)),
 });
 export type TCreateOrderInput = z.input<typeof ZCreateOrderInput>;
 export type TCreateOrder = z.output<typeof ZCreateOrderInput>;
-
-export const ZCancelReason = z.string(`${V}.reasonRequired`).trim().min(1, `${V}.reasonRequired`).max(MAX_NOTE_LENGTH, `${V}.reasonTooLong`);
-export const ZCancelOrderInput = z.object({ orderId: ZId, reason: ZCancelReason });
-export type TCancelOrderInput = z.input<typeof ZCancelOrderInput>;
 
 export const ZEditOrderInput = z.object({
   orderId: ZId,
@@ -92,7 +90,7 @@ export const ZEditOrderInput = z.object({
     lines: ZOrderLines.optional(),
     discountCents: ZMoney.optional(),
     /** '' or null clears the note */
-    buyerNote: z.string().trim().max(MAX_NOTE_LENGTH, `${V}.noteTooLong`).nullable().optional()
+    buyerNote: safeText().trim().max(MAX_BUYER_NOTE_LENGTH, `${V}.noteTooLong`).nullable().optional()
       .transform((v) => (v === undefined ? undefined : v ? v : null)),
   }),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { orderSource, type OrderSource } from '@/db/schema/orders';
+import { isSafeText } from '@/domain/shared/safe-text';
 import { ORDER_STATUSES, type OrderStatus } from './order-status';
 
 /**
@@ -109,6 +110,7 @@ export function parseOrderListParams(params: SearchParamsInput): { filters: TOrd
   for (const raw of readAll(params, 'status').flatMap((value) => value.split(','))) {
     const value = raw.trim();
     if (value === '') continue;
+    if (!isSafeText(value)) { reject('status', ''); continue; }
     const parsed = z.enum(ORDER_STATUSES).safeParse(value);
     if (!parsed.success) reject('status', value);
     else if (!statuses.includes(parsed.data)) statuses.push(parsed.data);
@@ -117,6 +119,11 @@ export function parseOrderListParams(params: SearchParamsInput): { filters: TOrd
   const single = <T>(name: string, schema: z.ZodType<T>, transform: (value: string) => unknown = (v) => v): T | undefined => {
     const raw = readOne(params, name);
     if (raw === undefined) return undefined;
+    // a control character is refused, never searched for (PostgreSQL refuses U+0000 outright)
+    if (!isSafeText(raw)) {
+      reject(name, '');
+      return undefined;
+    }
     const parsed = schema.safeParse(transform(raw));
     if (parsed.success) return parsed.data;
     reject(name, raw);
@@ -134,12 +141,15 @@ export function parseOrderListParams(params: SearchParamsInput): { filters: TOrd
   const sort = single('sort', z.enum(ORDER_LIST_SORTS)) ?? 'placed_desc';
   const archived = single('archived', z.enum(ARCHIVED_VIEWS)) ?? 'exclude';
   const review = single('review', z.enum(REVIEW_VIEWS));
-  const pageSize = single('size', z.number().int().min(1).max(MAX_PAGE_SIZE), (v) => (/^\d{1,6}$/.test(v.trim()) ? Number(v) : Number.NaN))
-    ?? DEFAULT_PAGE_SIZE;
+  // `size` in the console's URLs, `pageSize` in the REST API's
+  const ZPageSize = z.number().int().min(1).max(MAX_PAGE_SIZE);
+  const toPageSize = (v: string) => (/^\d{1,6}$/.test(v.trim()) ? Number(v) : Number.NaN);
+  const pageSize = single('size', ZPageSize, toPageSize) ?? single('pageSize', ZPageSize, toPageSize) ?? DEFAULT_PAGE_SIZE;
 
   let cursor: TOrderListCursor | undefined;
   const rawCursor = readOne(params, 'cursor');
-  if (rawCursor !== undefined) {
+  if (rawCursor !== undefined && !isSafeText(rawCursor)) reject('cursor', '');
+  else if (rawCursor !== undefined) {
     const decoded = rawCursor.length <= 200 ? decodeCursor(rawCursor) : null;
     if (!decoded) reject('cursor', rawCursor);
     // a cursor from another sort order points nowhere meaningful: start from the first page
@@ -152,6 +162,9 @@ export function parseOrderListParams(params: SearchParamsInput): { filters: TOrd
   });
   return { filters, rejected };
 }
+
+/** Every query parameter the list reads (the REST API refuses any other name). */
+export const ORDER_LIST_PARAMS = ['status', 'from', 'to', 'source', 'q', 'sort', 'archived', 'review', 'size', 'pageSize', 'cursor'] as const;
 
 /** The filters as URL search params (for links: next/previous page, status chips); defaults omitted. */
 export function orderListSearchParams(

@@ -39,3 +39,9 @@ export function nextStates(from: OrderStatus): readonly OrderStatus[] {
 export function isTerminal(status: OrderStatus): boolean {
   return ORDER_TRANSITIONS[status].length === 0;
 }
+
+/** The statuses a parcel may leave from: those the table lets reach shipped. */
+export const SHIPPABLE_STATUSES: readonly OrderStatus[] = ORDER_STATUSES.filter((status) => canTransition(status, 'shipped'));
+
+/** Before the first parcel leaves (the statuses the table lets cancel): lines, address and note may still change. */
+export const EDITABLE_STATUSES: readonly OrderStatus[] = ORDER_STATUSES.filter((status) => canTransition(status, 'cancelled'));

@@ -44,11 +44,15 @@ describe('order lifecycle messages', () => {
     const sources = readdirSync(dir).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts')).map((n) => readFileSync(`${dir}/${n}`, 'utf8')).join('\n');
     const validation = new Set([...sources.matchAll(/\$\{V\}\.(\w+)/g), ...sources.matchAll(/add\([^,]+, '(\w+)'\)/g)].map((m) => m[1]));
     validation.delete('$');
+    // the order page's operations (ship, confirm payment, note, cancel) write orders.actions.validation.* keys
+    const actionKeys = new Set([...sources.matchAll(/\$\{ACTION\}\.(\w+)/g), ...sources.matchAll(/'orders\.actions\.validation\.(\w+)'/g)].map((m) => m[1]));
+    expect(actionKeys.size).toBeGreaterThan(8);
     expect(validation.size).toBeGreaterThan(20);
     const codes = ['invalid', 'not_found', 'invalid_transition', 'conflict', 'insufficient_stock', 'unknown_stock', 'stale', 'not_editable', 'paid_total_change', 'not_archivable', 'already_archived', 'not_archived'];
     for (const messages of [en, zh]) {
       const all = new Set(keys(messages));
       for (const v of validation) expect(all.has(`entry.validation.${v}`), v).toBe(true);
+      for (const v of actionKeys) expect(all.has(`actions.validation.${v}`), v).toBe(true);
       for (const c of codes) expect(all.has(`errors.${c}`), c).toBe(true);
     }
   });

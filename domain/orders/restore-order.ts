@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { orderEvents, orders, type Order } from '@/db/schema/orders';
+import { orders, type Order } from '@/db/schema/orders';
+import { appendOrderEvent } from './order-event';
 import type { Actor } from '@/domain/shared/actor';
 import { fail, ok, type Result } from '@/domain/shared/result';
 import { inTransaction } from '@/domain/shared/transaction';
@@ -19,7 +20,7 @@ export async function restoreOrder(db: Database, input: { orderId: number; actor
       if (!order) return fail('not_found', `Order #${orderId} does not exist`);
       return fail('not_archived', `Order ${order.number} is not archived`);
     }
-    await tx.insert(orderEvents).values({ orderId, kind: 'restored', actorType: actor.type, actorId: actor.id, actorName: actor.name });
+    await appendOrderEvent(tx, { orderId, kind: 'restored', actor });
     return ok(restored);
   });
 }

@@ -16,7 +16,7 @@ export type ReviewOrderError = 'not_found' | 'invalid_transition' | 'conflict';
  */
 export async function reviewOrder(db: Database, input: { orderId: number; actor: Actor; reason?: string }): Promise<Result<Order, ReviewOrderError>> {
   return inTransaction(db, async (tx) => {
-    const moved = await transitionOrder(tx, { orderId: input.orderId, to: 'awaiting_shipment', actor: input.actor, expectedFrom: 'paid', reason: input.reason });
+    const moved = await transitionOrder(tx, { orderId: input.orderId, to: 'awaiting_shipment', actor: input.actor, requiredFrom: 'paid', reason: input.reason });
     if (!moved.ok) return moved;
     const [order] = await tx.update(orders).set({ needsReview: false }).where(eq(orders.id, input.orderId)).returning();
     return ok(order);

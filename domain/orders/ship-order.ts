@@ -1,37 +1,89 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { queryRows, type Database } from '@/db/client';
 import { carriers, shipmentLines, shipments, type Shipment } from '@/db/schema/logistics';
 import { orderLines, orders, type OrderStatus } from '@/db/schema/orders';
 import { releasedByAfterSalesSql } from '@/domain/after-sales/released-units';
 import { applyStockChange } from '@/domain/inventory/apply-stock-change';
+import { validateTrackingNumberFor } from '@/domain/logistics/carriers';
+import { subscribeShipmentTracking } from '@/domain/logistics/tracking/shipment-tracking';
+import type { TrackingProvider } from '@/domain/logistics/tracking/tracking-provider';
+import { getTrackingProvider } from '@/domain/logistics/tracking/tracking-settings';
 import type { Actor } from '@/domain/shared/actor';
 import { fail, ok, type Result } from '@/domain/shared/result';
-import { validateTrackingNumberFor } from '@/domain/logistics/carriers';
+import { safeText } from '@/domain/shared/safe-text';
 import { inTransaction } from '@/domain/shared/transaction';
+import { zodFieldErrors } from '@/domain/shared/validation';
 import { appendOrderEvent, staffIdOf } from './order-event';
+import { ZId } from './order-input';
+import { SHIPPABLE_STATUSES } from './order-status';
 import { transitionOrder } from './transition-order';
 
-export interface ShipOrderInput {
-  orderId: number;
-  carrierId: number;
-  trackingNumber: string;
+const ACTION = 'orders.actions.validation';
+export const MAX_TRACKING_NUMBER_LENGTH = 40;
+export const MAX_PARCEL_LINES = 500;
+
+/**
+ * What a parcel needs, checked the same way for the order page, bulk ship and the REST API: the
+ * carrier by id (console) or by code (API, CSV), its tracking number, and optionally which lines.
+ * Form values arrive as text, so numbers are coerced.
+ */
+export const ZShipOrderFields = z.object({
+  orderId: z.coerce.number().pipe(ZId),
+  carrierId: z.coerce.number(`${ACTION}.carrier`).int(`${ACTION}.carrier`).positive(`${ACTION}.carrier`).optional(),
+  carrierCode: safeText(`${ACTION}.carrier`).trim().min(1, `${ACTION}.carrier`).max(40, `${ACTION}.carrier`).optional(),
+  trackingNumber: safeText(`${ACTION}.trackingNumber`).trim().min(1, `${ACTION}.trackingNumber`)
+    .max(MAX_TRACKING_NUMBER_LENGTH, `${ACTION}.trackingNumberTooLong`),
   /** what goes in this parcel; omitted: everything not shipped yet */
-  lines?: { orderLineId: number; quantity: number }[];
+  lines: z.array(z.object({
+    orderLineId: z.coerce.number(`${ACTION}.orderLine`).int(`${ACTION}.orderLine`).positive(`${ACTION}.orderLine`),
+    quantity: z.coerce.number(`${ACTION}.quantity`).int(`${ACTION}.quantity`).min(0, `${ACTION}.quantity`),
+  })).max(MAX_PARCEL_LINES, `${ACTION}.tooManyLines`).optional(),
+});
+export const ZShipOrderInput = ZShipOrderFields.refine((input) => input.carrierId !== undefined || input.carrierCode !== undefined, { message: `${ACTION}.carrier`, path: ['carrierId'] });
+export type TShipOrderInput = z.input<typeof ZShipOrderInput>;
+
+export type ShipOrderInput = TShipOrderInput & {
   actor: Actor;
+  /**
+   * Who to ask for tracking once the parcel committed: omitted, the configured aggregator; null,
+   * nobody now (the subscribe sweep does it later).
+   */
+  tracking?: TrackingProvider | null;
+};
+
+/**
+ * Failure codes: `invalid` (fieldErrors name each field); `not_found`; `invalid_transition` (not
+ * awaiting shipment or partially shipped; params.status is the order's status); `unknown_carrier`
+ * (fieldErrors.carrierId / carrierCode); `invalid_tracking_number` (does not match the carrier's
+ * pattern); `duplicate_tracking_number` (already used with this carrier); `invalid_lines` (a line
+ * not of this order, or more than remains to ship; see fieldErrors); `nothing_to_ship`;
+ * `mixed_warehouses` (one parcel leaves one warehouse); `insufficient_stock` / `unknown_stock`
+ * (from the stock ledger), and `conflict` from the transition.
+ */
+export type ShipOrderError = 'invalid' | 'not_found' | 'invalid_transition' | 'conflict' | 'unknown_carrier' | 'invalid_tracking_number'
+  | 'duplicate_tracking_number' | 'invalid_lines' | 'nothing_to_ship' | 'mixed_warehouses' | 'insufficient_stock' | 'unknown_stock';
+
+export interface ShippedParcel {
+  shipment: Shipment;
+  status: OrderStatus;
+  /** whether the tracking aggregator took the parcel now (else the subscribe sweep retries) */
+  isSubscribed: boolean;
 }
 
 /**
- * Failure codes: `not_found`; `invalid_transition` (not awaiting shipment or partially shipped;
- * the message names the status); `unknown_carrier`; `invalid_tracking_number` (does not match the
- * carrier's pattern); `duplicate_tracking_number` (already used with this carrier);
- * `invalid_lines` (a line not of this order, or more than remains to ship; see fieldErrors);
- * `nothing_to_ship`; `mixed_warehouses` (one parcel leaves one warehouse); `insufficient_stock` /
- * `unknown_stock` (from the stock ledger), and `conflict` from the transition.
+ * Ships a parcel (see shipParcel), then subscribes it for tracking with the aggregator, after the
+ * commit: a network call never holds the transaction, and a refusal there never undoes the parcel.
  */
-export type ShipOrderError = 'not_found' | 'invalid_transition' | 'conflict' | 'unknown_carrier' | 'invalid_tracking_number'
-  | 'duplicate_tracking_number' | 'invalid_lines' | 'nothing_to_ship' | 'mixed_warehouses' | 'insufficient_stock' | 'unknown_stock';
-
-const SHIPPABLE: readonly OrderStatus[] = ['awaiting_shipment', 'partially_shipped'];
+export async function shipOrder(db: Database, input: ShipOrderInput): Promise<Result<ShippedParcel, ShipOrderError>> {
+  const parsed = ZShipOrderInput.safeParse(input);
+  if (!parsed.success) return fail('invalid', 'the parcel has invalid fields', zodFieldErrors(parsed.error));
+  const shipped = await shipParcel(db, { ...parsed.data, actor: input.actor });
+  if (!shipped.ok) return shipped;
+  const tracking = input.tracking === undefined ? await getTrackingProvider(db) : input.tracking;
+  const isSubscribed = tracking ? (await subscribeShipmentTracking(db, tracking, shipped.data.shipment.id)).ok : false;
+  return ok({ ...shipped.data, isSubscribed });
+}
 
 /**
  * Ships a parcel: a shipment with its lines, stock 'ship' per line from the warehouse that
@@ -39,14 +91,20 @@ const SHIPPABLE: readonly OrderStatus[] = ['awaiting_shipment', 'partially_shipp
  * has left, else to partially shipped. The order row is locked first, so two people shipping at
  * once can never send more than was ordered.
  */
-export async function shipOrder(db: Database, input: ShipOrderInput): Promise<Result<{ shipment: Shipment; status: OrderStatus }, ShipOrderError>> {
+async function shipParcel(db: Database, input: z.output<typeof ZShipOrderInput> & { actor: Actor }): Promise<Result<{ shipment: Shipment; status: OrderStatus }, ShipOrderError>> {
   return inTransaction<{ shipment: Shipment; status: OrderStatus }, ShipOrderError>(db, async (tx) => {
     const [order] = await tx.select().from(orders).where(eq(orders.id, input.orderId)).for('update');
     if (!order) return fail('not_found', `order ${input.orderId} does not exist`);
-    if (!SHIPPABLE.includes(order.status)) return fail('invalid_transition', `order ${order.number} is ${order.status} and cannot ship`);
+    if (!SHIPPABLE_STATUSES.includes(order.status)) {
+      return fail('invalid_transition', `order ${order.number} is ${order.status} and cannot ship`, undefined, { status: order.status, to: 'shipped' });
+    }
 
-    const [carrier] = await tx.select().from(carriers).where(and(eq(carriers.id, input.carrierId), eq(carriers.isActive, true)));
-    if (!carrier) return fail('unknown_carrier', `carrier ${input.carrierId} does not exist or is inactive`, { carrierId: ['unknown_carrier'] });
+    const byCarrier = input.carrierId !== undefined ? eq(carriers.id, input.carrierId) : eq(carriers.code, input.carrierCode!);
+    const [carrier] = await tx.select().from(carriers).where(and(byCarrier, eq(carriers.isActive, true)));
+    if (!carrier) {
+      const field = input.carrierId !== undefined ? 'carrierId' : 'carrierCode';
+      return fail('unknown_carrier', `carrier ${input.carrierId ?? input.carrierCode} does not exist or is inactive`, { [field]: ['unknown_carrier'] });
+    }
     // the registry's one rule (normalises full-width input and spaces); an empty number is just as invalid here
     const checked = validateTrackingNumberFor(carrier, input.trackingNumber);
     if (!checked.ok) return { ...checked, code: 'invalid_tracking_number' as const };

@@ -60,12 +60,16 @@ describe(`transitionOrder (${testDatabaseKind})`, () => {
     }
   });
 
-  it('reports a conflict naming the status when the order moved first', async () => {
+  it('reports an illegal move naming the status when the order moved first; a stale view of a legal move is a conflict', async () => {
     const order = await newOrder('pending_payment');
     await inTransaction(handle.db, (tx) => transitionOrder(tx, { orderId: order.id, to: 'cancelled', actor: SYSTEM_ACTOR, reason: 'timeout' }));
     const late = await inTransaction(handle.db, (tx) => transitionOrder(tx, { orderId: order.id, to: 'paid', actor: SYSTEM_ACTOR, expectedFrom: 'pending_payment' }));
-    expect(late).toMatchObject({ ok: false, code: 'conflict', params: { status: 'cancelled' } });
+    expect(late).toMatchObject({ ok: false, code: 'invalid_transition', params: { status: 'cancelled' } });
     expect(late.ok ? '' : late.message).toContain('cancelled');
+    const paid = await newOrder('pending_payment');
+    await inTransaction(handle.db, (tx) => transitionOrder(tx, { orderId: paid.id, to: 'paid', actor: SYSTEM_ACTOR }));
+    const stale = await inTransaction(handle.db, (tx) => transitionOrder(tx, { orderId: paid.id, to: 'cancelled', actor: SYSTEM_ACTOR, expectedFrom: 'pending_payment' }));
+    expect(stale).toMatchObject({ ok: false, code: 'conflict', params: { status: 'paid' } });
     expect(await inTransaction(handle.db, (tx) => transitionOrder(tx, { orderId: 99_999_999, to: 'paid', actor: SYSTEM_ACTOR })))
       .toMatchObject({ ok: false, code: 'not_found' });
   });

@@ -1,9 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { orderEvents, orders, type Order } from '@/db/schema/orders';
+import { orders, type Order } from '@/db/schema/orders';
 import type { Actor } from '@/domain/shared/actor';
 import { assignCarrierToOrder } from '@/domain/logistics/assign-carrier';
 import { fail, ok, type Result } from '@/domain/shared/result';
+import { appendOrderEvent } from './order-event';
 import { canTransition, type OrderStatus } from './order-status';
 
 export interface TransitionOrderInput {
@@ -16,13 +17,17 @@ export interface TransitionOrderInput {
   details?: Record<string, unknown> | null;
   /** the status the caller saw; the move only happens if the order is still in it */
   expectedFrom?: OrderStatus;
+  /** the one status this operation moves from (review: paid); any other is `invalid_transition`, never `conflict` */
+  requiredFrom?: OrderStatus;
 }
 
 /**
  * Failure codes (params.status is the order's current status, params.to the requested one):
  * - `not_found`: no such order.
- * - `invalid_transition`: ORDER_TRANSITIONS does not allow current -> to (message names both).
- * - `conflict`: the order left the expected status before this move (someone else moved first).
+ * - `invalid_transition`: ORDER_TRANSITIONS does not allow current -> to (message names both),
+ *   whether the order was already there or got there while this move waited.
+ * - `conflict`: the order left the status the caller saw (expectedFrom) for one from which the move
+ *   would still be allowed: the caller decided on a stale view and should look again.
  */
 export type TransitionFailure = 'not_found' | 'invalid_transition' | 'conflict';
 
@@ -36,7 +41,7 @@ const TIMESTAMP_OF: Partial<Record<OrderStatus, keyof Order>> = {
  * row. The caller applies the effects (stock, payments) in the same transaction.
  */
 export async function transitionOrder(tx: Database, input: TransitionOrderInput): Promise<Result<Order, TransitionFailure>> {
-  let from = input.expectedFrom;
+  let from = input.requiredFrom ?? input.expectedFrom;
   if (from === undefined) {
     const [current] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, input.orderId));
     if (!current) return fail('not_found', `Order #${input.orderId} does not exist`);
@@ -58,12 +63,15 @@ export async function transitionOrder(tx: Database, input: TransitionOrderInput)
   if (!moved) {
     const [now] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, input.orderId));
     if (!now) return fail('not_found', `Order #${input.orderId} does not exist`);
+    // the same illegal move answers the same code, however the order reached its status
+    if (input.requiredFrom !== undefined || !canTransition(now.status, input.to)) {
+      return fail('invalid_transition', `An order that is ${now.status} cannot become ${input.to}`, undefined, { status: now.status, to: input.to });
+    }
     return fail('conflict', `The order is now ${now.status}, no longer ${from}: someone else changed it first`, undefined, { status: now.status, to: input.to });
   }
 
-  await tx.insert(orderEvents).values({
-    orderId: input.orderId, kind: 'status_changed', fromStatus: from, toStatus: input.to,
-    actorType: input.actor.type, actorId: input.actor.id, actorName: input.actor.name,
+  await appendOrderEvent(tx, {
+    orderId: input.orderId, kind: 'status_changed', fromStatus: from, toStatus: input.to, actor: input.actor,
     message: input.reason ?? null, details: input.details ?? null,
   });
   // the one place an order reaches awaiting shipment by a move (review, auto-review); cash on delivery is created there

@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { en, zhCN } from 'zod/locales';
 import type { Result } from '@/domain/shared/result';
+import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '@/domain/shared/safe-text';
 import { can, type Permission } from '@/domain/staff/permissions';
 import { getCurrentSession, getCurrentStaff, type CurrentStaff } from '@/lib/auth/current-staff';
 import { collectIssues } from '@/lib/i18n/translate-issues';
@@ -70,8 +71,14 @@ export function staffAction<S extends z.ZodType, T>(
     const input = raw instanceof FormData ? formDataToObject(raw) : raw;
     const locale = (await getLocale()) as keyof typeof ZOD_LOCALES;
     const parsed = schema.safeParse(input, { error: (ZOD_LOCALES[locale] ?? zhCN)().localeError });
-    if (!parsed.success) {
-      const { fieldErrors, formErrors } = collectIssues(parsed.error.issues, t as unknown as Translate);
+    // control characters are refused in every field, whether or not its schema says so
+    const unsafe = findUnsafeText(input);
+    if (!parsed.success || unsafe.length > 0) {
+      const { fieldErrors, formErrors } = parsed.success ? { fieldErrors: {} as Record<string, string[]>, formErrors: [] as string[] } : collectIssues(parsed.error.issues, t as unknown as Translate);
+      for (const path of unsafe) {
+        const message = t(UNSAFE_TEXT_MESSAGE);
+        if (!fieldErrors[path]?.includes(message)) (fieldErrors[path] ??= []).push(message);
+      }
       return {
         ok: false,
         code: 'invalid',

@@ -2,13 +2,16 @@ import type { z } from 'zod';
 import { en, zhCN } from 'zod/locales';
 import { getDb, type Database } from '@/db/client';
 import { authenticateApiKey, type ApiCaller } from '@/domain/api-keys/authenticate-api-key';
+import { httpStatusOf } from '@/domain/shared/error-codes';
 import type { Fail } from '@/domain/shared/result';
+import { findUnsafeText, isSafeText, UNSAFE_TEXT_MESSAGE } from '@/domain/shared/safe-text';
 import { can, type Permission } from '@/domain/staff/permissions';
 import type { Locale } from '@/lib/i18n/locales';
 import { collectIssues } from '@/lib/i18n/translate-issues';
 import { requestIdFrom } from '@/lib/log/request-id';
 import { logRequest, routeOf } from '@/lib/log/request-log';
 import { localeFromAcceptLanguage, translatorFor, type Translate } from '@/lib/i18n/translator';
+import { translateOrderFailure } from '@/lib/orders/translate-order-failure';
 
 /**
  * The REST API's one wrapper (the API twin of staffAction): API key -> permission of the key's
@@ -41,7 +44,13 @@ export function apiRoute<P = Record<string, never>>(permission: Permission, hand
     actor = caller.actor;
     if (!can(caller, permission)) return apiError(403, 'forbidden', t('common.forbidden'));
     try {
-      return await handler({ request, params: await context.params, caller, locale, t, db });
+      const params = await context.params;
+      const refused = unsafeUrlParts(request, params);
+      if (refused.length > 0) {
+        const fields = Object.fromEntries(refused.map((name) => [name, [t(UNSAFE_TEXT_MESSAGE)]]));
+        return apiError(422, 'invalid', t('common.api.badParams', { params: refused.join(', ') }), fields);
+      }
+      return await handler({ request, params, caller, locale, t, db });
     } catch (error) {
       failure = error;
       return apiError(500, 'unexpected', t('common.api.unexpected'));
@@ -50,6 +59,23 @@ export function apiRoute<P = Record<string, never>>(permission: Permission, hand
     logRequest({ ...log, status: response.status, durationMs: performance.now() - started, actor, error: failure });
     return response;
   };
+}
+
+/** The path segments and query parameters (by name) whose text breaks the safe-text rule, or cannot be decoded. */
+function unsafeUrlParts(request: Request, params: unknown): string[] {
+  const refused = new Set<string>();
+  for (const [name, value] of Object.entries((params ?? {}) as Record<string, unknown>)) {
+    for (const segment of [value].flat()) {
+      if (typeof segment !== 'string') continue;
+      let decoded: string;
+      try { decoded = decodeURIComponent(segment); } catch { decoded = '\u0000'; }
+      if (!isSafeText(segment) || !isSafeText(decoded)) refused.add(name);
+    }
+  }
+  for (const [name, value] of new URL(request.url).searchParams) {
+    if (!isSafeText(name) || !isSafeText(value)) refused.add(isSafeText(name) ? name : '(parameter name)');
+  }
+  return [...refused];
 }
 
 export function apiJson(data: unknown, status = 200): Response {
@@ -76,17 +102,23 @@ export async function readBody<S extends z.ZodType>(ctx: ApiContext<unknown>, sc
 
 export function parseInput<S extends z.ZodType>(ctx: ApiContext<unknown>, schema: S, input: unknown): { ok: true; data: z.output<S> } | { ok: false; response: Response } {
   const parsed = schema.safeParse(input, { error: ZOD_LOCALES[ctx.locale]().localeError });
-  if (parsed.success) return { ok: true, data: parsed.data };
-  const { fieldErrors, formErrors } = collectIssues(parsed.error.issues, ctx.t);
+  // control characters are refused in every field, whether or not its schema says so
+  const unsafe = findUnsafeText(input);
+  if (parsed.success && unsafe.length === 0) return { ok: true, data: parsed.data };
+  const { fieldErrors, formErrors } = parsed.success ? { fieldErrors: {} as Record<string, string[]>, formErrors: [] as string[] } : collectIssues(parsed.error.issues, ctx.t);
+  for (const path of unsafe) {
+    const message = ctx.t(UNSAFE_TEXT_MESSAGE);
+    if (!fieldErrors[path]?.includes(message)) (fieldErrors[path] ??= []).push(message);
+  }
   return { ok: false, response: apiError(422, 'invalid', formErrors[0] ?? ctx.t('common.api.invalid'), fieldErrors) };
 }
 
-const STATUS_BY_CODE: Record<string, number> = {
-  not_found: 404, invalid: 422, invalid_transition: 409, conflict: 409, insufficient_stock: 409, duplicate_reference: 409,
-  duplicate_tracking_number: 409, stale: 409,
-};
-
-/** A domain failure (already in the caller's language) as an error response. */
+/** A domain failure (already in the caller's language) as an error response; statuses from the one code list. */
 export function failureResponse(failure: Fail): Response {
-  return apiError(STATUS_BY_CODE[failure.code] ?? 422, failure.code, failure.message, failure.fieldErrors);
+  return apiError(httpStatusOf(failure.code), failure.code, failure.message, failure.fieldErrors);
+}
+
+/** A failed order operation, worded for an integrator (the status named, no console wording). */
+export function orderFailureResponse(failure: Fail, t: Translate): Response {
+  return failureResponse(translateOrderFailure(failure, t, 'api'));
 }

@@ -1,11 +1,10 @@
 'use server';
 
-import { inArray } from 'drizzle-orm';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { orders } from '@/db/schema/orders';
-import { cancelOrder } from '@/domain/orders/cancel-order';
+import { cancelOrder, ZCancelReason } from '@/domain/orders/cancel-order';
+import { findOrderNumbers } from '@/domain/orders/find-order';
 import { reviewOrder } from '@/domain/orders/review-order';
 import { MAX_TAG_LENGTH, setOrderTags } from '@/domain/orders/set-order-tags';
 import { staffActor } from '@/domain/shared/actor';
@@ -23,7 +22,7 @@ export interface BulkOrderResult {
 
 const ZBulkOrderAction = z.discriminatedUnion('action', [
   z.object({ action: z.literal('review') }),
-  z.object({ action: z.literal('cancel'), reason: z.string().trim().min(1, 'orders.actions.validation.reason').max(500) }),
+  z.object({ action: z.literal('cancel'), reason: ZCancelReason }),
   z.object({ action: z.literal('tag'), tag: z.string().trim().min(1, 'orders.actions.validation.tag').max(MAX_TAG_LENGTH, 'orders.actions.validation.tag') }),
 ]).and(z.object({
   orderIds: z.array(z.coerce.number().int().positive()).min(1, 'orders.actions.validation.selection').max(200),
@@ -38,8 +37,7 @@ export const bulkOrderAction = staffAction('orders.write', ZBulkOrderAction, asy
   const db = getDb();
   const actor = staffActor(staff);
   const orderIds = [...new Set(input.orderIds)];
-  const numbers = new Map((await db.select({ id: orders.id, number: orders.number }).from(orders).where(inArray(orders.id, orderIds)))
-    .map((row) => [row.id, row.number]));
+  const numbers = await findOrderNumbers(db, orderIds);
   const results: BulkOrderResult[] = [];
   for (const orderId of orderIds) {
     const result = input.action === 'review' ? await reviewOrder(db, { orderId, actor })
@@ -47,7 +45,7 @@ export const bulkOrderAction = staffAction('orders.write', ZBulkOrderAction, asy
         : await setOrderTags(db, { orderId, add: [input.tag], actor });
     const number = numbers.get(orderId) ?? `#${orderId}`;
     if (result.ok) results.push({ orderId, number, ok: true });
-    else results.push({ orderId, number, ok: false, message: (await localizeOrderFailure(db, orderId, result, { isBulk: true })).message });
+    else results.push({ orderId, number, ok: false, message: (await localizeOrderFailure(result, { isBulk: true })).message });
   }
   revalidatePath('/orders');
   for (const orderId of orderIds) revalidatePath(`/orders/${orderId}`);

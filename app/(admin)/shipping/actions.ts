@@ -42,7 +42,7 @@ async function toReport(outcomes: readonly (BulkShipOutcome | { row: number; ord
     const domainMessage = 'message' in outcome && outcome.message ? outcome.message : code;
     let message: string;
     if (SHIPPING_CODES.has(code)) message = t(`bulk.errors.${code}` as 'bulk.errors.order_not_found', { ...params, row: outcome.row ?? 0 });
-    else if ('orderId' in outcome && outcome.orderId) message = (await localizeOrderFailure(getDb(), outcome.orderId, fail(code, domainMessage, undefined, params), { isBulk: true })).message;
+    else if ('orderId' in outcome && outcome.orderId) message = (await localizeOrderFailure(fail(code, domainMessage, undefined, params), { isBulk: true })).message;
     else message = domainMessage;
     report.push({ row: outcome.row, orderNumber: outcome.orderNumber, orderId: 'orderId' in outcome ? outcome.orderId : null, ok: false, message });
   }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { warehouses } from '@/db/schema/inventory';
+import { listWarehouses } from '@/domain/inventory/list-warehouses';
 import { listActiveCarriers } from '@/domain/logistics/list-shipments';
 import { listShippingQueue, ZShippingQueueFilters } from '@/domain/logistics/list-shipping-queue';
 import { formatMoney } from '@/domain/shared/money';
@@ -27,7 +27,7 @@ export default async function ShippingQueuePage({ searchParams }: { searchParams
   const { filters, rejected } = parseUrlFilters(ZShippingQueueFilters, await searchParams);
   const db = getDb();
   const [queue, carrierRows, warehouseRows, t, tOrders, format, locale] = await Promise.all([
-    listShippingQueue(db, filters), listActiveCarriers(db), db.select({ id: warehouses.id, name: warehouses.name }).from(warehouses).orderBy(warehouses.name),
+    listShippingQueue(db, filters), listActiveCarriers(db), listWarehouses(db),
     getTranslations('shipping'), getTranslations('orders'), getFormatter(), getLocale(),
   ]);
   const tPrint = await getTranslations('printing');

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { carriers, logisticsPushLog, shipments } from '@/db/schema/logistics';
 import { KUAIDI100_PUSH_OK, kuaidi100PushFailure } from '../kuaidi100';
+import { findUnsafeText } from '@/domain/shared/safe-text';
 import { normalizeTrackingNumber } from '../carriers';
 import { applyTrackingEvents } from './apply-tracking-events';
 import type { TrackingProvider } from './tracking-provider';
@@ -30,12 +31,22 @@ export async function receiveTrackingPush(db: Database, provider: TrackingProvid
     await db.insert(logisticsPushLog).values({ provider: provider.name, outcome, message: message?.slice(0, 1000) ?? null, body, ...extra });
   };
 
+  // a control character would make the log row (and the events) fail to store: refused before anything is written
+  if (findUnsafeText(form).length > 0) {
+    await db.insert(logisticsPushLog).values({ provider: provider.name, outcome: 'unsafe_text', message: 'the push contains control characters', body: null });
+    return { reply: kuaidi100PushFailure('unsafe_text'), outcome: 'unsafe_text', shipmentId: null, eventsAdded: 0 };
+  }
   const parsed = provider.parsePush(form);
   if (!parsed.ok) {
     await log(parsed.code, parsed.message);
     return { reply: kuaidi100PushFailure(parsed.code), outcome: parsed.code, shipmentId: null, eventsAdded: 0 };
   }
   const push = parsed.data;
+  // the same rule for text that was escaped inside the JSON (\u0000 in an event's description)
+  if (findUnsafeText(push.events).length > 0) {
+    await log('unsafe_text', 'an event contains control characters');
+    return { reply: kuaidi100PushFailure('unsafe_text'), outcome: 'unsafe_text', shipmentId: null, eventsAdded: 0 };
+  }
   const number = normalizeTrackingNumber(push.trackingNumber);
   const [shipment] = await db.select({ id: shipments.id }).from(shipments).innerJoin(carriers, eq(carriers.id, shipments.carrierId))
     .where(and(eq(carriers.code, push.carrierCode), eq(shipments.trackingNumber, number)));

@@ -173,6 +173,14 @@ describe(`tracking through the sandbox aggregator (${testDatabaseKind})`, () => 
     const log = await handle.db.select().from(logisticsPushLog).orderBy(logisticsPushLog.id);
     expect(log.slice(-4).map((l) => l.outcome)).toEqual(['bad_signature', 'bad_signature', 'malformed_push', 'missing_param']);
     expect(log.at(-4)?.body).toContain('param=');
+
+    // a control character, raw or escaped inside the JSON, is refused before anything is stored
+    const escaped = good.param.replace(/"context":"/, '"context":"\\u0000');
+    expect(escaped).not.toBe(good.param);
+    for (const form of [{ param: `${good.param}\u0000`, sign: good.sign }, { param: escaped, sign: signKuaidi100Push(escaped, config.salt) }]) {
+      expect((await receiveTrackingPush(handle.db, provider, form)).outcome).toBe('unsafe_text');
+    }
+    expect(await eventCount(shipment.id)).toBe(0);
   });
 
   it('"query now" applies the aggregator\'s answer through the same path, and the sweep sends due pushes', async () => {

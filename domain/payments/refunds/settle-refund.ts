@@ -1,10 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { payments, refunds, type Refund } from '@/db/schema/payments';
 import { appendOrderEvent } from '@/domain/orders/order-event';
 import type { Actor } from '@/domain/shared/actor';
 import { fail, ok, type Result } from '@/domain/shared/result';
 import { inTransaction } from '@/domain/shared/transaction';
+import { canRefundTransition, REFUND_STATUSES, type RefundStatus } from './refund-status';
 
 export interface SettleRefundInput {
   refundId: number;
@@ -24,8 +25,14 @@ export interface SettleRefundInput {
  */
 export type SettleRefundFailure = 'not_found' | 'conflict';
 
+// the statuses a refund may end from, read off the refund transition table (today: pending only)
+const SETTLES_FROM: Record<SettleRefundInput['outcome'], RefundStatus[]> = {
+  succeeded: REFUND_STATUSES.filter((from) => canRefundTransition(from, 'succeeded')),
+  failed: REFUND_STATUSES.filter((from) => canRefundTransition(from, 'failed')),
+};
+
 /**
- * Ends a pending refund, once: the conditional update (`WHERE status = 'pending'`) lets exactly
+ * Ends a pending refund, once: the conditional update (`WHERE status IN` the statuses the table lets end) lets exactly
  * one of many concurrent notifications, queries and answers move it and write the timeline row.
  * The same outcome again is a no-op (`changed: false`).
  */
@@ -34,7 +41,7 @@ export async function settleRefund(db: Database, input: SettleRefundInput): Prom
     const [moved] = await tx.update(refunds).set({
       status: input.outcome, completedAt: new Date(),
       providerRefundId: input.providerRefundId ? input.providerRefundId : sql`${refunds.providerRefundId}`,
-    }).where(sql`${refunds.id} = ${input.refundId} and ${refunds.status} = 'pending'`).returning();
+    }).where(and(eq(refunds.id, input.refundId), inArray(refunds.status, SETTLES_FROM[input.outcome]))).returning();
     if (!moved) {
       const [current] = await tx.select().from(refunds).where(eq(refunds.id, input.refundId));
       if (!current) return fail('not_found', `No refund ${input.refundId}`);

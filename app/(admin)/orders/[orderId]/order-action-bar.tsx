@@ -2,7 +2,9 @@
 
 import { useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
+import { CharacterCount } from '@/components/ui/character-count';
 import { ModalDialog, dangerButton, fieldClass, primaryButton, secondaryButton } from '@/components/ui/modal-dialog';
+import { MAX_CANCEL_REASON_LENGTH } from '@/domain/orders/text-limits';
 import type { OrderAction } from '@/domain/orders/order-actions';
 import type { ActionResult } from '@/lib/actions/staff-action';
 import {
@@ -39,6 +41,7 @@ export function OrderActionBar({ order, actions, carriers, lines, paymentMethods
   const [open, setOpen] = useState<OrderAction | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [reasonLength, setReasonLength] = useState(0);
   const [isPending, startTransition] = useTransition();
 
   const run = (action: OrderAction, call: () => Promise<ActionResult<unknown>>) => {
@@ -183,7 +186,9 @@ export function OrderActionBar({ order, actions, carriers, lines, paymentMethods
             <p className="text-sm text-slate-600">{t('actions.cancelDialog.body')}</p>
             <div>
               <label htmlFor="cancel-reason" className={label}>{t('actions.cancelDialog.reason')}</label>
-              <textarea id="cancel-reason" name="reason" required maxLength={500} rows={2} className={fieldClass} aria-invalid={fieldErrors.reason ? true : undefined} />
+              <textarea id="cancel-reason" name="reason" required rows={2} className={fieldClass} onChange={(event) => setReasonLength(event.target.value.length)}
+                aria-invalid={fieldErrors.reason || reasonLength > MAX_CANCEL_REASON_LENGTH ? true : undefined} />
+              <CharacterCount length={reasonLength} max={MAX_CANCEL_REASON_LENGTH} testId="cancel-reason-count" />
               {errorFor('reason')}
             </div>
             <DialogButtons onClose={close} isPending={isPending} submit={t('actions.cancelDialog.submit')} closeLabel={t('actions.cancelDialog.keep')} isDanger />

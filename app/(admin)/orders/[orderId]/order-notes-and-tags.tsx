@@ -2,7 +2,9 @@
 
 import { useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
+import { CharacterCount } from '@/components/ui/character-count';
 import { fieldClass, primaryButton, secondaryButton } from '@/components/ui/modal-dialog';
+import { MAX_ORDER_NOTE_LENGTH } from '@/domain/orders/text-limits';
 import { addOrderNoteAction, setOrderTagsAction } from './actions';
 
 /** The internal-note form; notes then appear in the timeline. */
@@ -11,6 +13,7 @@ export function AddNoteForm({ orderId }: { orderId: number }) {
   const [isPending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [formKey, setFormKey] = useState(0);
+  const [length, setLength] = useState(0);
   return (
     <form key={formKey} className="space-y-2 border-t border-slate-200 px-4 py-3" data-testid="note-form" onSubmit={(event) => {
       event.preventDefault();
@@ -20,12 +23,15 @@ export function AddNoteForm({ orderId }: { orderId: number }) {
         const result = await addOrderNoteAction({ orderId, note });
         if (result.ok) {
           setFormKey((key) => key + 1);
+          setLength(0);
           setMessage({ tone: 'ok', text: t('done.note') });
         } else setMessage({ tone: 'error', text: result.fieldErrors?.note?.[0] ?? result.message });
       });
     }}>
       <label htmlFor="order-note" className="block text-xs font-medium text-slate-600">{t('notes.label')}</label>
-      <textarea id="order-note" name="note" rows={2} required maxLength={2000} placeholder={t('notes.placeholder')} className={fieldClass} />
+      <textarea id="order-note" name="note" rows={2} required placeholder={t('notes.placeholder')} className={fieldClass}
+        onChange={(event) => setLength(event.target.value.length)} aria-invalid={length > MAX_ORDER_NOTE_LENGTH ? true : undefined} />
+      <CharacterCount length={length} max={MAX_ORDER_NOTE_LENGTH} testId="note-count" />
       <div className="flex items-center justify-between gap-2">
         <p className={`text-xs ${message?.tone === 'error' ? 'text-rose-700' : 'text-emerald-700'}`} data-testid="note-message">{message?.text}</p>
         <button type="submit" disabled={isPending} className={primaryButton}>{t('notes.submit')}</button>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
@@ -11,6 +11,7 @@ import { EDITABLE_STATUSES } from '@/domain/orders/edit-order';
 import { getShipOptions } from '@/domain/orders/get-ship-options';
 import { listTrackingEvents } from '@/domain/logistics/list-shipments';
 import { availableOrderActions } from '@/domain/orders/order-actions';
+import { findOrderByReference } from '@/domain/orders/find-order';
 import { parseOrderId } from '@/domain/orders/order-id';
 import { getPaymentMethods } from '@/domain/payments/get-payment-methods';
 import { PROVIDER_METHODS } from '@/domain/payments/payment-methods-config';
@@ -47,7 +48,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
  * actions the order's status and the person's role allow now.
  */
 export default async function OrderPage({ params }: { params: Params }) {
-  const [staff, id] = await Promise.all([requirePermission('orders.read'), params.then((p) => parseOrderId(p.orderId))]);
+  const [staff, { orderId: reference }] = await Promise.all([requirePermission('orders.read'), params]);
+  const id = parseOrderId(reference);
+  if (id === null) {
+    // an order number in the URL, as people paste them: the page lives at the order's id
+    const found = await findOrderByReference(getDb(), reference);
+    if (found) redirect(`/orders/${found.id}`);
+  }
   const detail = id === null ? null : await loadOrder(id);
   if (!detail) notFound();
 

@@ -33,7 +33,7 @@ export function addressFromCustomer(address: CustomerDefaultAddress): AddressSta
 export function quantityValue(text: string): number {
   const trimmed = text.trim();
   if (trimmed === '') return 0;
-  return /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+  return /^-?\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
 }
 
 /** Lines as the server actions take them. */

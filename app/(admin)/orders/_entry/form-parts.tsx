@@ -2,6 +2,8 @@
 
 import Link from 'next/link';
 import { useMemo } from 'react';
+import { CharacterCount } from '@/components/ui/character-count';
+import { MAX_BUYER_NOTE_LENGTH } from '@/domain/orders/text-limits';
 import { AddressFields } from './address-fields';
 import type { AddressState, LineState } from './entry-state';
 import { FieldError, FormSection, inputClass, labelClass, TextField, type FieldErrors } from './fields';
@@ -49,8 +51,9 @@ export function BuyerNoteField({ label, value, onChange, errors }: {
   return (
     <div>
       <label htmlFor="buyer-note" className={labelClass}>{label}</label>
-      <textarea id="buyer-note" name="buyerNote" value={value} onChange={(e) => onChange(e.target.value)} rows={3} maxLength={500}
-        aria-invalid={errors.buyerNote ? true : undefined} className={`${inputClass} h-auto py-1.5`} />
+      <textarea id="buyer-note" name="buyerNote" value={value} onChange={(e) => onChange(e.target.value)} rows={3}
+        aria-invalid={errors.buyerNote || value.length > MAX_BUYER_NOTE_LENGTH ? true : undefined} className={`${inputClass} h-auto py-1.5`} />
+      <CharacterCount length={value.length} max={MAX_BUYER_NOTE_LENGTH} testId="buyer-note-count" />
       <FieldError messages={errors.buyerNote} path="buyerNote" />
     </div>
   );

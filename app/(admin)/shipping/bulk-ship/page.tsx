@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { orders } from '@/db/schema/orders';
+import { findOrdersToShip } from '@/domain/logistics/bulk-ship';
 import { listActiveCarriers } from '@/domain/logistics/list-shipments';
 import { requirePermission } from '@/lib/auth/current-staff';
 import { ShippingHeader } from '../shipping-tabs';
@@ -30,8 +29,7 @@ export default async function BulkShipPage({ searchParams }: { searchParams: Sea
   const numbers = parsed.success ? [...new Set(parsed.data)] : [];
   const db = getDb();
   const [selected, carrierRows, t, locale] = await Promise.all([
-    numbers.length === 0 ? Promise.resolve([]) : db.select({ id: orders.id, number: orders.number, status: orders.status, shipName: orders.shipName, shipProvince: orders.shipProvince, shipCity: orders.shipCity, assignedCarrierId: orders.assignedCarrierId })
-      .from(orders).where(inArray(orders.number, numbers)),
+    findOrdersToShip(db, numbers),
     listActiveCarriers(db), getTranslations('shipping'), getLocale(),
   ]);
   const isChinese = locale.startsWith('zh');

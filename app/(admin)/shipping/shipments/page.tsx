@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { shipmentStatus } from '@/db/schema/logistics';
+import { SHIPMENT_STATUSES } from '@/domain/logistics/shipment-status';
 import { listActiveCarriers, listShipments, ZShipmentListFilters } from '@/domain/logistics/list-shipments';
 import { requirePermission } from '@/lib/auth/current-staff';
 import { SHIPMENT_TONE, ShippingHeader } from '../shipping-tabs';
@@ -42,7 +42,7 @@ export default async function ShipmentsPage({ searchParams }: { searchParams: Se
           <label className="text-xs text-slate-500">{t('shipments.state')}
             <select name="status" defaultValue={filters.status ?? ''} className={`${field} mt-1 block`}>
               <option value="">{t('queue.all')}</option>
-              {shipmentStatus.enumValues.map((s) => <option key={s} value={s}>{tOrders(`shipmentStatus.${s}`)}</option>)}
+              {SHIPMENT_STATUSES.map((s) => <option key={s} value={s}>{tOrders(`shipmentStatus.${s}`)}</option>)}
             </select>
           </label>
           <label className="flex h-8 items-center gap-2 text-sm text-slate-700">

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { findOrderByReference } from '@/domain/orders/find-order';
 import { createPaymentAttempt } from '@/domain/payments/attempts';
 import { PROVIDER_METHODS } from '@/domain/payments/payment-methods-config';
+import { httpStatusOf } from '@/domain/shared/error-codes';
 import { apiError, apiJson, apiRoute, readBody } from '@/lib/api/api-route';
 import { paymentsContextFor } from '@/lib/payments/context';
-import { findOrderId } from '../order-param';
 
 /**
  * POST /api/v1/orders/{id or number}/payment-attempts `{ method: alipay | wechat_pay | unionpay }`:
@@ -16,15 +17,17 @@ export const POST = apiRoute<{ order: string }>('payments.write', async (ctx) =>
   const { params, db, t, caller, request } = ctx;
   const body = await readBody(ctx, z.object({ method: z.enum(PROVIDER_METHODS) }));
   if (!body.ok) return body.response;
-  const orderId = await findOrderId(db, params.order);
-  if (orderId === null) return apiError(404, 'not_found', t('orders.errors.not_found'));
-  const created = await createPaymentAttempt(paymentsContextFor(request), { orderId, method: body.data.method, actor: caller.actor });
+  const found = await findOrderByReference(db, params.order);
+  if (found === null) return apiError(404, 'not_found', t('orders.errors.not_found'));
+  const created = await createPaymentAttempt(paymentsContextFor(request), { orderId: found.id, method: body.data.method, actor: caller.actor });
   if (!created.ok) {
     const key = `payments.order.errors.${created.code}`;
     // the order's status named in the caller's language
     const values = created.params?.status ? { ...created.params, status: t(`orders.status.${String(created.params.status)}`) } : created.params;
     const message = t.has(key) ? t(key, values) : created.message;
-    return apiError(created.code === 'not_found' ? 404 : created.code === 'not_pending_payment' ? 409 : 422, created.code, message);
+    // an order no longer pending payment is the same kind of failure as any other illegal move
+    const code = created.code === 'not_pending_payment' ? 'invalid_transition' : created.code;
+    return apiError(httpStatusOf(code), code, message);
   }
   const attempt = created.data;
   return apiJson({
