@@ -35,7 +35,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
   return (
     <>
       <InventoryHeader current="alerts" canWrite={canWrite} openAlertCount={openAlertCount} />
-      <div className="space-y-4 px-6 py-5">
+      <div className="space-y-4 px-4 py-4 sm:px-6 sm:py-5">
         <p className="max-w-3xl text-sm text-slate-600">{t('alerts.explain')}</p>
         {!canWrite && <ReadOnlyNote />}
         <div className={canWrite ? 'grid grid-cols-[minmax(0,1fr)_16rem] items-start gap-4' : ''}>

@@ -67,7 +67,7 @@ export default async function OrderPage({ params }: { params: Params }) {
   const tag = 'rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600';
 
   return (
-    <div className="space-y-4 px-6 py-5">
+    <div className="space-y-4 px-4 py-4 sm:px-6 sm:py-5">
       <div>
         <Link href="/orders" className="text-sm text-slate-500 hover:text-slate-900 hover:underline">← {t('detail.back')}</Link>
       </div>

@@ -31,7 +31,7 @@ export default async function ShipmentsPage({ searchParams }: { searchParams: Se
   return (
     <>
       <ShippingHeader current="shipments" />
-      <div className="space-y-4 px-6 py-5">
+      <div className="space-y-4 px-4 py-4 sm:px-6 sm:py-5">
         <form method="get" className="flex flex-wrap items-end gap-3">
           <label className="text-xs text-slate-500">{t('queue.carrier')}
             <select name="carrier" defaultValue={filters.carrier ?? ''} className={`${field} mt-1 block`}>

@@ -36,7 +36,7 @@ export default async function ShipmentPage({ params }: { params: Params }) {
   return (
     <>
       <ShippingHeader current="shipments" title={`${isChinese ? shipment.carrierName : shipment.carrierNameEn} ${shipment.trackingNumber}`} actions={canWrite ? <QueryNowButton shipmentId={shipment.id} /> : null} />
-      <div className="grid gap-4 px-6 py-5 lg:grid-cols-3">
+      <div className="grid gap-4 px-4 py-4 sm:px-6 sm:py-5 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">
           <section className={`${card} p-4`}>
             <div className="flex flex-wrap items-center gap-3 text-sm">
