@@ -7,6 +7,10 @@ import './globals.css';
 
 export const metadata: Metadata = {
   title: { default: 'Order Console', template: '%s · Order Console' },
+  // home-screen install on phones and tablets: public/ holds the manifest and the icons (scripts/make-icons.sh)
+  manifest: '/manifest.webmanifest',
+  icons: { icon: [{ url: '/icon.svg', type: 'image/svg+xml' }, { url: '/icon-192.png', sizes: '192x192' }], apple: '/apple-touch-icon.png' },
+  appleWebApp: { capable: true, title: 'Orders', statusBarStyle: 'black-translucent' },
 };
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0f172a' };
