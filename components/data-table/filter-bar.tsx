@@ -11,7 +11,7 @@ export interface FilterField {
   /** the URL parameter */
   name: string;
   label: string;
-  kind: 'search' | 'text' | 'date' | 'select';
+  kind: 'search' | 'text' | 'date' | 'select' | 'checkbox';
   placeholder?: string;
   maxLength?: number;
   /** select: the choices; the first with value '' means "any" */
@@ -65,6 +65,14 @@ export function FilterBar({ fields, submitLabel, resetLabel, resetHref, cursorPa
       {carried.map(([name, value], index) => <input key={`${name}-${index}`} type="hidden" name={name} value={value} />)}
       {fields.map((field) => {
         const current = values[field.name] ?? '';
+        if (field.kind === 'checkbox') {
+          return (
+            <label key={field.name} className="flex h-8 items-center gap-2 text-sm text-slate-700">
+              <input key={current} type="checkbox" name={field.name} value="1" defaultChecked={current === '1'} className="size-4 accent-slate-900" />
+              {field.label}
+            </label>
+          );
+        }
         return (
           <label key={field.name} className={`flex flex-col gap-1 ${field.isWide ? 'min-w-0 flex-1 basis-56' : 'max-sm:flex-1'}`}>
             <span className={labelClass}>{field.label}</span>

@@ -1,6 +1,7 @@
 import { useTranslations } from 'next-intl';
 import type { afterSalesStatus, orderStatus, paymentStatus, refundStatus, shipmentStatus } from '@/db/schema';
 import type { FulfillmentState, PaymentState } from '@/domain/orders/summary-states';
+import { ENUM_MESSAGES } from '@/lib/i18n/enum-messages';
 
 /**
  * Tones, not colours, are what a status means: warm = someone must act, blue/violet = moving along,
@@ -60,11 +61,11 @@ export type StatusOf<K extends StatusKind> = keyof (typeof STATUS_TONES)[K] & st
 
 /** Where each kind's names live in the messages (both languages). */
 const MESSAGE_NAMESPACES = {
-  order: 'orders.status',
-  payment: 'orders.paymentStatus',
-  refund: 'orders.refundStatus',
-  shipment: 'orders.shipmentStatus',
-  afterSales: 'orders.afterSalesStatus',
+  order: ENUM_MESSAGES.order_status,
+  payment: ENUM_MESSAGES.payment_status,
+  refund: ENUM_MESSAGES.refund_status,
+  shipment: ENUM_MESSAGES.shipment_status,
+  afterSales: ENUM_MESSAGES.after_sales_status,
   paymentState: 'orders.paymentState',
   fulfillmentState: 'orders.fulfillmentState',
 } as const satisfies Record<StatusKind, string>;
