@@ -18,6 +18,8 @@ export function OrderPayments({ detail, locale, withoutOnlineAttempts = false }:
   const format = useFormatter();
   const th = 'px-4 py-2 text-left text-[11px] font-semibold uppercase tracking-wide text-slate-500';
   const statusTone = (status: string) => (status === 'succeeded' ? 'text-emerald-700' : status === 'failed' ? 'text-rose-700' : 'text-slate-500');
+  // the online payment panel above is then the order's payments panel: no second, empty one under it
+  if (withoutOnlineAttempts && shown.length === 0) return null;
   return (
     <Card title={t('detail.payments')}>
       {shown.length === 0 ? (

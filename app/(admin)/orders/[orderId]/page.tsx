@@ -103,6 +103,7 @@ export default async function OrderPage({ params }: { params: Params }) {
         suggestedCarrierId={order.assignedCarrierId}
         lines={shipOptions.lines}
         paymentMethods={MANUAL_PAYMENT_METHODS}
+        hasRefundsBelow={canRefund && Boolean(refundOptions && refundOptions.payments.length > 0)}
       />
       {can(staff, 'shipping.read') && <PrintLinks orderIds={[order.id]} testId="order-print" />}
 
