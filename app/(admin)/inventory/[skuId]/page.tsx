@@ -62,7 +62,7 @@ export default async function SkuStockPage({ params, searchParams }: { params: P
         </div>
         {!canWrite && <ReadOnlyNote />}
 
-        <div className={canWrite ? 'grid grid-cols-[minmax(0,1fr)_18rem] items-start gap-4' : ''}>
+        <div className={canWrite ? 'grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_18rem]' : ''}>
           <SkuLevels sku={sku} canWrite={canWrite} />
           {canWrite && (
             <aside className="space-y-4">

@@ -140,6 +140,7 @@ export function OrderActionBar({ order, actions, carriers, lines, paymentMethods
                 {errorFor('trackingNumber')}
               </div>
             </div>
+            <div className="overflow-x-auto">
             <table className="w-full text-sm">
               <thead>
                 <tr className="text-left text-[11px] uppercase tracking-wide text-slate-500">
@@ -168,6 +169,7 @@ export function OrderActionBar({ order, actions, carriers, lines, paymentMethods
                 ))}
               </tbody>
             </table>
+            </div>
             <p className="text-xs text-slate-500">{t('actions.shipDialog.partialHint')}</p>
             <DialogButtons onClose={close} isPending={isPending} submit={t('actions.shipDialog.submit')} closeLabel={t('actions.close')} />
           </form>

@@ -25,6 +25,7 @@ export function OrderPayments({ detail, locale, withoutOnlineAttempts = false }:
       {shown.length === 0 ? (
         <p className="px-4 py-3 text-sm text-slate-500">{t('detail.noPayments')}</p>
       ) : (
+        <div className="overflow-x-auto">
         <table className="w-full text-sm" data-testid="order-payments">
           <thead className="bg-slate-50">
             <tr className="border-b border-slate-200">
@@ -47,6 +48,7 @@ export function OrderPayments({ detail, locale, withoutOnlineAttempts = false }:
             ))}
           </tbody>
         </table>
+        </div>
       )}
       {/* refunds have their own panel (refund-panel.tsx), with their states and actions */}
     </Card>
