@@ -32,6 +32,14 @@ export default defineConfig({
       name: 'chromium',
       use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 900 }, storageState: 'e2e/.auth/admin.json' },
       dependencies: ['setup'],
+      testIgnore: /phone\.spec\.ts/,
+    },
+    {
+      // the key pages at 390 px wide with touch, in Chromium (the descriptor's WebKit is not installed here)
+      name: 'phone',
+      use: { ...devices['iPhone 13'], browserName: 'chromium', storageState: 'e2e/.auth/admin.json' },
+      dependencies: ['setup'],
+      testMatch: /phone\.spec\.ts/,
     },
   ],
   webServer: {

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getCurrentStaff } from '@/lib/auth/current-staff';
 import { signOutAction } from '@/lib/auth/sign-out-action';
+import { buttonClass } from '@/components/ui/button';
 
 /** Rendered with HTTP 403 by requirePermission (Next's forbidden()). */
 export default async function Forbidden() {
@@ -17,7 +18,7 @@ export default async function Forbidden() {
         <p className="mt-2 text-xs text-slate-500">{t('signedInAs', { name: staff.name, role: tRoles(staff.role) })}</p>
       ) : null}
       <div className="mt-6 flex items-center gap-3">
-        <Link href="/" className="rounded-lg bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500">
+        <Link href="/" className={buttonClass('primary')}>
           {t('back')}
         </Link>
         {staff ? (

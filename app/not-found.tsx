@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { buttonClass } from '@/components/ui/button';
 
 /** Any unknown URL: a plain 404 that leads back to the dashboard. */
 export default async function NotFound() {
@@ -9,7 +10,7 @@ export default async function NotFound() {
       <p className="text-sm font-semibold text-indigo-600">404</p>
       <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">{t('notFoundTitle')}</h1>
       <p className="mt-3 max-w-md text-sm text-slate-600">{t('notFoundBody')}</p>
-      <Link href="/" className="mt-6 rounded-lg bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-500">
+      <Link href="/" className={buttonClass('primary', 'md', 'mt-6')}>
         {t('backHome')}
       </Link>
     </main>

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { NAV_ITEMS } from '@/components/layout/nav-items';
-import { Sidebar } from '@/components/layout/sidebar';
+import { PhoneBar, Sidebar, type SidebarProps } from '@/components/layout/sidebar';
 import { getOpenLowStockAlertCount } from '@/lib/open-alert-count';
 import { can } from '@/domain/staff/permissions';
 import { requireStaff } from '@/lib/auth/current-staff';
@@ -16,17 +16,22 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   // one count over the partial index of open alerts, only for those who see Inventory
   const openAlerts = can(staff, 'inventory.read') ? await getOpenLowStockAlertCount() : 0;
 
+  const sidebar: SidebarProps = {
+    staffName: staff.name,
+    roleLabel: t(`roles.${staff.role}`),
+    locale: isLocale(locale) ? locale : DEFAULT_LOCALE,
+    visibleKeys,
+    badges: { inventory: openAlerts },
+  };
+
   return (
     <QueryProvider>
-      <div className="flex min-h-screen min-w-[1024px]">
-        <Sidebar
-          staffName={staff.name}
-          roleLabel={t(`roles.${staff.role}`)}
-          locale={isLocale(locale) ? locale : DEFAULT_LOCALE}
-          visibleKeys={visibleKeys}
-          badges={{ inventory: openAlerts }}
-        />
-        <main className="min-w-0 flex-1">{children}</main>
+      <div className="flex min-h-screen">
+        <Sidebar {...sidebar} />
+        <div className="min-w-0 flex-1">
+          <PhoneBar {...sidebar} />
+          <main className="min-w-0">{children}</main>
+        </div>
       </div>
     </QueryProvider>
   );

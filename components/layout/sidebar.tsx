@@ -5,6 +5,7 @@ import { signOutAction } from '@/lib/auth/sign-out-action';
 import type { Locale } from '@/lib/i18n/locales';
 import { LanguageSwitch } from './language-switch';
 import type { NavKey } from './nav-items';
+import { PhoneMenu } from './phone-menu';
 import { SidebarNav } from './sidebar-nav';
 
 export interface SidebarProps {
@@ -16,12 +17,42 @@ export interface SidebarProps {
   badges?: Partial<Record<NavKey, number>>;
 }
 
-/** The console's left column: app name, sections, and who is signed in. */
-export function Sidebar({ staffName, roleLabel, locale, visibleKeys, badges }: SidebarProps) {
+/**
+ * The console's left column: app name, sections, and who is signed in. The dark column stretches
+ * to the page's full height while its contents stay in view; below md it is hidden and the same
+ * contents open from the menu button of the top bar (PhoneBar).
+ */
+export function Sidebar(props: SidebarProps) {
+  return (
+    <aside className="hidden w-56 shrink-0 bg-slate-900 text-slate-300 md:block" data-testid="sidebar">
+      <div className="sticky top-0 flex h-dvh flex-col">
+        <SidebarContent {...props} />
+      </div>
+    </aside>
+  );
+}
+
+/** The narrow screen's top bar: the menu button (opens the sidebar's contents) and the app name. */
+export function PhoneBar(props: SidebarProps) {
   const t = useTranslations();
   return (
-    <aside className="sticky top-0 flex h-screen w-56 shrink-0 flex-col bg-slate-900 text-slate-300">
-      <Link href="/" className="flex h-14 items-center gap-2 border-b border-slate-800 px-4 text-white">
+    <div className="sticky top-0 z-40 flex h-12 items-center gap-2 bg-slate-900 px-2 text-white md:hidden" data-testid="phone-bar">
+      <PhoneMenu openLabel={t('nav.openMenu')} closeLabel={t('nav.closeMenu')}>
+        <div className="flex h-full flex-col bg-slate-900 text-slate-300"><SidebarContent {...props} /></div>
+      </PhoneMenu>
+      <Link href="/" className="flex min-w-0 items-center gap-2">
+        <PackageCheck aria-hidden className="size-5 shrink-0 text-sky-400" />
+        <span className="truncate text-sm font-semibold tracking-tight">{t('common.appName')}</span>
+      </Link>
+    </div>
+  );
+}
+
+function SidebarContent({ staffName, roleLabel, locale, visibleKeys, badges }: SidebarProps) {
+  const t = useTranslations();
+  return (
+    <>
+      <Link href="/" className="flex h-14 shrink-0 items-center gap-2 border-b border-slate-800 px-4 text-white">
         <PackageCheck aria-hidden className="size-5 text-sky-400" />
         <span className="truncate text-sm font-semibold tracking-tight">{t('common.appName')}</span>
       </Link>
@@ -44,6 +75,6 @@ export function Sidebar({ staffName, roleLabel, locale, visibleKeys, badges }: S
           </button>
         </form>
       </div>
-    </aside>
+    </>
   );
 }

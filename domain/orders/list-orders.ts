@@ -30,6 +30,11 @@ const placedAtKey = sql<string>`to_char(${orders.placedAt} at time zone 'UTC', '
  * Exported so the benchmark can replay the exact SQL (`.toSQL()`) through the raw driver.
  */
 export function buildOrderListQuery(db: Database, filters: TOrderListFilters, hints: OrderListQueryHints = {}) {
+  return keysetStatement(db, filters, orderListConditions(filters, hints));
+}
+
+/** The filters' WHERE conditions (no cursor): shared by the page statement and the count. */
+export function orderListConditions(filters: Omit<TOrderListFilters, 'cursor' | 'pageSize' | 'sort'>, hints: OrderListQueryHints = {}): SQL[] {
   const conditions: SQL[] = [];
   conditions.push(filters.archived === 'only' ? isNotNull(orders.archivedAt) : isNull(orders.archivedAt));
   if (filters.statuses.length === 1) conditions.push(eq(orders.status, filters.statuses[0]));
@@ -41,7 +46,10 @@ export function buildOrderListQuery(db: Database, filters: TOrderListFilters, hi
   if (filters.q) {
     conditions.push(searchCondition(filters.q, hints.search ?? (isOrderNumberSearch(filters.q) ? 'many' : 'few')));
   }
+  return conditions;
+}
 
+function keysetStatement(db: Database, filters: TOrderListFilters, conditions: SQL[]) {
   const byTotal = filters.sort.startsWith('total');
   const descending = filters.sort.endsWith('desc');
   const keyColumn = byTotal ? orders.totalCents : orders.placedAt;

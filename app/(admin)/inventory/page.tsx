@@ -33,7 +33,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
   return (
     <>
       <InventoryHeader current="stock" canWrite={can(staff, 'inventory.write')} openAlertCount={openAlertCount} />
-      <div className="space-y-4 px-6 py-5">
+      <div className="space-y-4 px-4 py-4 sm:px-6 sm:py-5">
         <StockRejectedParams rejected={rejected} />
         <section className="rounded-lg border border-slate-200 bg-white shadow-sm">
           <div className="border-b border-slate-200 p-3">

@@ -1,71 +1,18 @@
 'use client';
 
-import { createContext, use, useState, useTransition } from 'react';
+import { useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
-import { ModalDialog, dangerButton, fieldClass, primaryButton, secondaryButton } from '@/components/ui/modal-dialog';
+import { buttonClass, dangerButton, primaryButton, secondaryButton } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import { fieldClass } from '@/components/ui/form-field';
 import { bulkOrderAction, type BulkOrderResult } from './actions';
-
-interface Selection {
-  pageIds: number[];
-  selected: Set<number>;
-  toggle: (id: number) => void;
-  setAll: (on: boolean) => void;
-}
-
-const SelectionContext = createContext<Selection | null>(null);
-
-export function useSelection(): Selection {
-  const selection = use(SelectionContext);
-  if (!selection) throw new Error('bulk selection components must be inside <BulkSelection>');
-  return selection;
-}
-
-/** Holds which orders of this page are selected; the table itself stays a server component. */
-export function BulkSelection({ pageIds, children }: { pageIds: number[]; children: React.ReactNode }) {
-  const [selected, setSelected] = useState<Set<number>>(new Set());
-  // a new page of rows keeps only the selected ids still on it
-  const visible = new Set([...selected].filter((id) => pageIds.includes(id)));
-  const value: Selection = {
-    pageIds,
-    selected: visible,
-    toggle: (id) => setSelected((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id); else next.add(id);
-      return next;
-    }),
-    setAll: (on) => setSelected(on ? new Set(pageIds) : new Set()),
-  };
-  return <SelectionContext value={value}>{children}</SelectionContext>;
-}
-
-const checkbox = 'relative z-10 size-4 cursor-pointer rounded border-slate-300 accent-slate-900';
-
-export function SelectAllCheckbox() {
-  const t = useTranslations('orders.actions.bulk');
-  const { pageIds, selected, setAll } = useSelection();
-  const isAll = pageIds.length > 0 && selected.size === pageIds.length;
-  return (
-    <input type="checkbox" className={checkbox} aria-label={t('selectAll')} checked={isAll} data-testid="select-all"
-      ref={(el) => { if (el) el.indeterminate = selected.size > 0 && !isAll; }}
-      onChange={(event) => setAll(event.target.checked)} />
-  );
-}
-
-export function RowCheckbox({ orderId, number }: { orderId: number; number: string }) {
-  const t = useTranslations('orders.actions.bulk');
-  const { selected, toggle } = useSelection();
-  return (
-    <input type="checkbox" className={checkbox} aria-label={t('selectOrder', { number })} checked={selected.has(orderId)}
-      onChange={() => toggle(orderId)} data-select-order={number} />
-  );
-}
 
 type Mode = 'review' | 'cancel' | 'tag';
 
-/** The toolbar over the table: what to do with the selected orders, then each order's outcome. */
-export function BulkActionBar({ canWrite }: { canWrite: boolean }) {
+/** The toolbar over the table: what to do with the selected orders (the table's selection), then each order's outcome. */
+export function BulkActionBar({ canWrite, selectedIds, onDone }: { canWrite: boolean; selectedIds: number[]; onDone: () => void }) {
   const t = useTranslations('orders.actions');
-  const { selected, setAll } = useSelection();
+  const selected = { size: selectedIds.length };
   const [mode, setMode] = useState<Mode | null>(null);
   const [results, setResults] = useState<BulkOrderResult[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -75,11 +22,11 @@ export function BulkActionBar({ canWrite }: { canWrite: boolean }) {
   const submit = (input: { action: 'review' } | { action: 'cancel'; reason: string } | { action: 'tag'; tag: string }) => {
     setError(null);
     startTransition(async () => {
-      const result = await bulkOrderAction({ ...input, orderIds: [...selected] });
+      const result = await bulkOrderAction({ ...input, orderIds: selectedIds });
       if (result.ok) {
         setResults(result.data.results);
         setMode(null);
-        setAll(false);
+        onDone();
       } else setError(Object.values(result.fieldErrors ?? {})[0]?.[0] ?? result.message);
     });
   };
@@ -92,7 +39,7 @@ export function BulkActionBar({ canWrite }: { canWrite: boolean }) {
         <button type="button" className={secondaryButton} disabled={selected.size === 0 || isPending} onClick={() => submit({ action: 'review' })}>{t('bulk.review')}</button>
         <button type="button" className={`${secondaryButton} text-rose-700`} disabled={selected.size === 0 || isPending} onClick={() => { setError(null); setMode('cancel'); }}>{t('bulk.cancel')}</button>
         <button type="button" className={secondaryButton} disabled={selected.size === 0 || isPending} onClick={() => { setError(null); setMode('tag'); }}>{t('bulk.addTag')}</button>
-        {selected.size > 0 && <button type="button" className="text-sm text-slate-500 hover:underline" onClick={() => setAll(false)}>{t('bulk.clear')}</button>}
+        {selected.size > 0 && <button type="button" className={buttonClass('ghost', 'sm')} onClick={onDone}>{t('bulk.clear')}</button>}
         {isPending && <span className="text-sm text-slate-500">{t('working')}</span>}
         {error && !mode && <span className="text-sm text-rose-700">{error}</span>}
       </div>
@@ -115,7 +62,7 @@ export function BulkActionBar({ canWrite }: { canWrite: boolean }) {
       )}
 
       {mode && (
-        <ModalDialog title={mode === 'cancel' ? t('bulk.cancel') : t('bulk.addTag')} onClose={() => setMode(null)} testId="bulk-dialog">
+        <Dialog title={mode === 'cancel' ? t('bulk.cancel') : t('bulk.addTag')} onClose={() => setMode(null)} testId="bulk-dialog">
           <form className="space-y-3" onSubmit={(event) => {
             event.preventDefault();
             const value = String(new FormData(event.currentTarget).get('value') ?? '');
@@ -134,7 +81,7 @@ export function BulkActionBar({ canWrite }: { canWrite: boolean }) {
               <button type="submit" disabled={isPending} className={mode === 'cancel' ? dangerButton : primaryButton} data-testid="dialog-submit">{t('bulk.apply')}</button>
             </div>
           </form>
-        </ModalDialog>
+        </Dialog>
       )}
     </div>
   );

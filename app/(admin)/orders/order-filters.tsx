@@ -1,8 +1,12 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { ORDER_STATUSES } from '@/domain/orders/order-status';
+import { FilterBar, type FilterField } from '@/components/data-table/filter-bar';
+import { CompactCount } from '@/components/data-table/row-count-label';
+import type { RowCount } from '@/domain/shared/row-count';
+import type { OrderStatus } from '@/domain/orders/order-status';
 import {
-  DEFAULT_PAGE_SIZE, MAX_SEARCH_LENGTH, ORDER_LIST_SORTS, ORDER_SOURCES, orderListSearchParams, type TOrderListFilters,
+  MAX_SEARCH_LENGTH, ORDER_LIST_SORTS, ORDER_SOURCES, orderListSearchParams, type TOrderListFilters,
 } from '@/domain/orders/order-list-filters';
 
 export function ordersHref(params: URLSearchParams): string {
@@ -10,8 +14,8 @@ export function ordersHref(params: URLSearchParams): string {
   return query ? `/orders?${query}` : '/orders';
 }
 
-/** Status chips: each toggles its status in the URL; "All" clears them. */
-export function StatusChips({ filters }: { filters: TOrderListFilters }) {
+/** Status chips: each toggles its status in the URL; "All" clears them. Each shows how many orders it holds. */
+export function StatusChips({ filters, counts, locale }: { filters: TOrderListFilters; counts: Record<OrderStatus, RowCount>; locale: string }) {
   const t = useTranslations('orders');
   const chip = 'rounded-full px-3 py-1 text-xs font-medium ring-1 ring-inset transition-colors';
   const on = 'bg-slate-900 text-white ring-slate-900';
@@ -29,6 +33,7 @@ export function StatusChips({ filters }: { filters: TOrderListFilters }) {
           <Link key={status} href={ordersHref(orderListSearchParams(filters, { statuses }))} className={`${chip} ${isOn ? on : off}`}
             aria-current={isOn ? 'true' : undefined} data-status-chip={status}>
             {t(`status.${status}`)}
+            <span className={`ml-1.5 ${isOn ? 'text-slate-300' : 'text-slate-400'}`}><CompactCount count={counts[status]} locale={locale} /></span>
           </Link>
         );
       })}
@@ -49,48 +54,21 @@ export function StatusChips({ filters }: { filters: TOrderListFilters }) {
   );
 }
 
-/** The filter bar: a plain GET form, so the result is a URL and works without JavaScript. */
+/** The filter bar: its state is the URL (nuqs); without JavaScript a plain GET form. */
 export function OrderFilters({ filters }: { filters: TOrderListFilters }) {
   const t = useTranslations('orders');
-  const field = 'h-8 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 shadow-xs focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/20';
-  const label = 'text-[11px] font-medium uppercase tracking-wide text-slate-500';
+  const fields: FilterField[] = [
+    { name: 'q', kind: 'search', label: t('list.searchLabel'), placeholder: t('list.searchPlaceholder'), maxLength: MAX_SEARCH_LENGTH, isWide: true },
+    { name: 'from', kind: 'date', label: t('list.from') },
+    { name: 'to', kind: 'date', label: t('list.to') },
+    {
+      name: 'source', kind: 'select', label: t('list.sourceLabel'),
+      options: [{ value: '', label: t('list.anySource') }, ...ORDER_SOURCES.map((source) => ({ value: source, label: t(`source.${source}`) }))],
+    },
+    { name: 'sort', kind: 'select', label: t('list.sortLabel'), options: ORDER_LIST_SORTS.map((sort) => ({ value: sort, label: t(`sort.${sort}`) })) },
+  ];
   return (
-    <form method="get" action="/orders" className="flex flex-wrap items-end gap-2" role="search">
-      {filters.statuses.map((status) => <input key={status} type="hidden" name="status" value={status} />)}
-      {filters.archived !== 'exclude' && <input type="hidden" name="archived" value={filters.archived} />}
-      {filters.review && <input type="hidden" name="review" value={filters.review} />}
-      {filters.pageSize !== DEFAULT_PAGE_SIZE && <input type="hidden" name="size" value={filters.pageSize} />}
-      <label className="flex min-w-64 flex-1 flex-col gap-1">
-        <span className={label}>{t('list.searchLabel')}</span>
-        <input type="search" name="q" defaultValue={filters.q ?? ''} maxLength={MAX_SEARCH_LENGTH} placeholder={t('list.searchPlaceholder')} className={field} />
-      </label>
-      <label className="flex flex-col gap-1">
-        <span className={label}>{t('list.from')}</span>
-        <input type="date" name="from" defaultValue={filters.from ?? ''} className={field} />
-      </label>
-      <label className="flex flex-col gap-1">
-        <span className={label}>{t('list.to')}</span>
-        <input type="date" name="to" defaultValue={filters.to ?? ''} className={field} />
-      </label>
-      <label className="flex flex-col gap-1">
-        <span className={label}>{t('list.sourceLabel')}</span>
-        <select name="source" defaultValue={filters.source ?? ''} className={field}>
-          <option value="">{t('list.anySource')}</option>
-          {ORDER_SOURCES.map((source) => <option key={source} value={source}>{t(`source.${source}`)}</option>)}
-        </select>
-      </label>
-      <label className="flex flex-col gap-1">
-        <span className={label}>{t('list.sortLabel')}</span>
-        <select name="sort" defaultValue={filters.sort} className={field}>
-          {ORDER_LIST_SORTS.map((sort) => <option key={sort} value={sort}>{t(`sort.${sort}`)}</option>)}
-        </select>
-      </label>
-      <button type="submit" className="h-8 rounded-md bg-slate-900 px-4 text-sm font-medium text-white shadow-xs hover:bg-slate-800">
-        {t('list.apply')}
-      </button>
-      <Link href={filters.archived === 'only' ? '/orders?archived=only' : '/orders'} className="h-8 px-2 text-sm leading-8 text-slate-600 hover:text-slate-900 hover:underline">
-        {t('list.reset')}
-      </Link>
-    </form>
+    <FilterBar fields={fields} submitLabel={t('list.apply')} resetLabel={t('list.reset')} label={t('list.searchLabel')}
+      resetHref={filters.archived === 'only' ? '/orders?archived=only' : '/orders'} />
   );
 }

@@ -1,70 +1,124 @@
+'use client';
+
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
+import { parseAsString, useQueryStates } from 'nuqs';
+import { useMemo, useTransition } from 'react';
+import { DataTable } from '@/components/data-table/data-table';
+import { columnHelper } from '@/components/data-table/features';
 import { FulfillmentStateLabel, PaymentStateLabel, StatusBadge } from '@/components/orders/status-badge';
+import { Badge } from '@/components/ui/badge';
 import type { OrderListRow } from '@/domain/orders/list-orders';
+import type { OrderListSort } from '@/domain/orders/order-list-filters';
 import { formatMoney } from '@/domain/shared/money';
-import { RowCheckbox, SelectAllCheckbox } from './bulk-selection';
+import { BulkActionBar } from './bulk-selection';
+import { BulkPrintLinks } from './bulk-print-links';
 
-/** The orders table, rendered on the server; the whole row opens the order. */
-export function OrdersTable({ rows, locale, emptyMessage, isSelectable = false }: { rows: OrderListRow[]; locale: string; emptyMessage: string; isSelectable?: boolean }) {
-  const t = useTranslations('orders.list');
+const column = columnHelper<OrderListRow>();
+const DATE_TIME = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' } as const;
+
+/** The orders list on the shared data table; the whole row opens the order, the headers sort in SQL. */
+export function OrdersTable({ rows, locale, sort, emptyMessage, summary, canWrite, canPrint }: {
+  rows: OrderListRow[];
+  locale: string;
+  sort: OrderListSort;
+  emptyMessage: string;
+  summary: React.ReactNode;
+  canWrite: boolean;
+  canPrint: boolean;
+}) {
+  const t = useTranslations('orders');
   const format = useFormatter();
-  const th = 'px-3 py-2 text-left text-[11px] font-semibold uppercase tracking-wide text-slate-500';
+  const [, startTransition] = useTransition();
+  const [, setUrl] = useQueryStates({ sort: parseAsString, cursor: parseAsString }, { shallow: false, history: 'push', startTransition });
 
-  if (rows.length === 0) {
-    return (
-      <div className="px-6 py-16 text-center" data-testid="orders-empty">
-        <p className="text-sm font-medium text-slate-900">{t('emptyTitle')}</p>
-        <p className="mx-auto mt-1 max-w-md text-sm text-slate-500">{emptyMessage}</p>
-      </div>
-    );
-  }
+  const columns = useMemo(() => [
+    column.accessor('number', {
+      header: t('list.columns.number'),
+      enableHiding: false,
+      enableSorting: false,
+      meta: { sticky: true, className: 'font-mono text-[13px]' },
+      cell: ({ row }) => (
+        <>
+          {/* the link's ::after covers the row, so a click anywhere opens the order */}
+          <Link href={`/orders/${row.original.id}`} className="font-medium text-sky-700 after:absolute after:inset-0 hover:underline focus:outline-none">
+            {row.original.number}
+          </Link>
+          {row.original.isArchived && <Badge className="ml-2 font-sans">{t('list.archived')}</Badge>}
+        </>
+      ),
+    }),
+    column.accessor('placedAt', {
+      header: t('list.columns.placedAt'),
+      meta: { className: 'whitespace-nowrap tabular-nums text-slate-600' },
+      cell: ({ getValue }) => format.dateTime(getValue(), DATE_TIME),
+    }),
+    column.accessor('customerName', {
+      header: t('list.columns.customer'),
+      enableSorting: false,
+      cell: ({ row }) => (
+        <span className="whitespace-nowrap">
+          <span className="text-slate-900">{row.original.customerName}</span>
+          {row.original.customerPhone && <span className="ml-1.5 tabular-nums text-slate-400">{row.original.customerPhone}</span>}
+        </span>
+      ),
+    }),
+    column.accessor('itemCount', {
+      header: t('list.columns.items'), enableSorting: false, meta: { align: 'right', className: 'text-slate-600' },
+    }),
+    column.accessor('totalCents', {
+      id: 'total',
+      header: t('list.columns.total'),
+      meta: { align: 'right', className: 'whitespace-nowrap font-medium text-slate-900' },
+      cell: ({ row }) => formatMoney(row.original.totalCents, row.original.currency, locale),
+    }),
+    column.accessor('paymentState', {
+      header: t('list.columns.payment'), enableSorting: false, cell: ({ getValue }) => <PaymentStateLabel state={getValue()} />,
+    }),
+    column.accessor('fulfillmentState', {
+      header: t('list.columns.fulfillment'), enableSorting: false, cell: ({ getValue }) => <FulfillmentStateLabel state={getValue()} />,
+    }),
+    column.accessor('status', {
+      header: t('list.columns.status'), enableSorting: false, cell: ({ getValue }) => <StatusBadge status={getValue()} />,
+    }),
+  ], [t, format, locale]);
+
+  // the list is sorted in SQL by placed time or total; a header click rewrites ?sort= and starts from page one
+  const sortColumn = sort.startsWith('total') ? 'total' : 'placedAt';
+  const isSelectable = canWrite || canPrint;
 
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-sm" data-testid="orders-table">
-        <thead className="bg-slate-50">
-          <tr className="border-b border-slate-200">
-            {isSelectable && <th scope="col" className="w-8 px-3 py-2"><SelectAllCheckbox /></th>}
-            <th scope="col" className={th}>{t('columns.number')}</th>
-            <th scope="col" className={th}>{t('columns.placedAt')}</th>
-            <th scope="col" className={th}>{t('columns.customer')}</th>
-            <th scope="col" className={`${th} text-right`}>{t('columns.items')}</th>
-            <th scope="col" className={`${th} text-right`}>{t('columns.total')}</th>
-            <th scope="col" className={th}>{t('columns.payment')}</th>
-            <th scope="col" className={th}>{t('columns.fulfillment')}</th>
-            <th scope="col" className={th}>{t('columns.status')}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => (
-            <tr key={row.id} className="relative hover:bg-sky-50/60 focus-within:bg-sky-50/60" data-order-id={row.id}>
-              {isSelectable && <td className="px-3 py-2"><RowCheckbox orderId={row.id} number={row.number} /></td>}
-              <td className="px-3 py-2 font-mono text-[13px]" data-col="number">
-                {/* the link's ::after covers the row, so a click anywhere opens the order */}
-                <Link href={`/orders/${row.id}`} className="font-medium text-sky-700 after:absolute after:inset-0 hover:underline focus:outline-none">
-                  {row.number}
-                </Link>
-                {row.isArchived && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 font-sans text-[11px] text-slate-500">{t('archived')}</span>}
-              </td>
-              <td className="whitespace-nowrap px-3 py-2 tabular-nums text-slate-600">
-                {format.dateTime(row.placedAt, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })}
-              </td>
-              <td className="px-3 py-2">
-                <span className="text-slate-900">{row.customerName}</span>
-                {row.customerPhone && <span className="ml-1.5 tabular-nums text-slate-400">{row.customerPhone}</span>}
-              </td>
-              <td className="px-3 py-2 text-right tabular-nums text-slate-600">{row.itemCount}</td>
-              <td className="whitespace-nowrap px-3 py-2 text-right font-medium tabular-nums text-slate-900" data-col="total">
-                {formatMoney(row.totalCents, row.currency, locale)}
-              </td>
-              <td className="px-3 py-2"><PaymentStateLabel state={row.paymentState} /></td>
-              <td className="px-3 py-2"><FulfillmentStateLabel state={row.fulfillmentState} /></td>
-              <td className="px-3 py-2"><StatusBadge status={row.status} /></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      id="orders-table"
+      columns={columns}
+      data={rows}
+      getRowId={(row) => String(row.id)}
+      rowAttributes={(row) => ({ 'data-order-id': row.id })}
+      summary={summary}
+      emptyTitle={t('list.emptyTitle')}
+      emptyMessage={emptyMessage}
+      hasStickyHeader
+      defaultHidden={[]}
+      sorting={{
+        state: [{ id: sortColumn, desc: sort.endsWith('desc') }],
+        onChange: (updater) => {
+          const next = typeof updater === 'function' ? updater([{ id: sortColumn, desc: sort.endsWith('desc') }]) : updater;
+          const [first] = next;
+          if (!first) return;
+          const value = `${first.id === 'total' ? 'total' : 'placed'}_${first.desc ? 'desc' : 'asc'}`;
+          void setUrl({ sort: value === 'placed_desc' ? null : value, cursor: null });
+        },
+      }}
+      selection={isSelectable ? {
+        label: (row) => t('actions.bulk.selectOrder', { number: row.number }),
+        checkboxAttributes: (row) => ({ 'data-select-order': row.number }),
+      } : undefined}
+      bulkActions={isSelectable && rows.length > 0 ? (selected, clear) => (
+        <div className="space-y-2">
+          <BulkActionBar canWrite={canWrite} selectedIds={selected.map((row) => row.id)} onDone={clear} />
+          {canPrint && <BulkPrintLinks orderIds={selected.map((row) => row.id)} />}
+        </div>
+      ) : undefined}
+    />
   );
 }

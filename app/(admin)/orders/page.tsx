@@ -1,15 +1,17 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { keysetLinks } from '@/components/data-table/keyset-links';
+import { KeysetPagination } from '@/components/data-table/keyset-pagination';
+import { RowCountLabel } from '@/components/data-table/row-count-label';
+import { PageHeader } from '@/components/layout/page-header';
+import { ButtonLink } from '@/components/ui/button';
 import { getDb } from '@/db/client';
+import { countOrders, countOrdersByStatus } from '@/domain/orders/count-orders';
 import { listOrders } from '@/domain/orders/list-orders';
-import { parseOrderListParams } from '@/domain/orders/order-list-filters';
+import { orderListSearchParams, parseOrderListParams } from '@/domain/orders/order-list-filters';
 import { can } from '@/domain/staff/permissions';
 import { requirePermission } from '@/lib/auth/current-staff';
-import { BulkPrintLinks } from './bulk-print-links';
-import { BulkActionBar, BulkSelection } from './bulk-selection';
 import { OrderFilters, StatusChips } from './order-filters';
-import { OrdersPagination } from './orders-pagination';
 import { OrdersTable } from './orders-table';
 import { RejectedParams } from './rejected-params';
 
@@ -26,46 +28,40 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
   const canWrite = can(staff, 'orders.write');
   const canPrint = can(staff, 'shipping.read');
   const { filters, rejected } = parseOrderListParams(await searchParams);
-  const [page, t, locale] = await Promise.all([listOrders(getDb(), filters), getTranslations('orders'), getLocale()]);
+  const db = getDb();
+  const [page, count, statusCounts, t, locale] = await Promise.all([
+    listOrders(db, filters), countOrders(db, filters), countOrdersByStatus(db, filters), getTranslations('orders'), getLocale(),
+  ]);
   const isFiltered = filters.statuses.length > 0 || Boolean(filters.from || filters.to || filters.source || filters.q || filters.review);
+  const links = keysetLinks('/orders', orderListSearchParams(filters), {
+    nextCursor: page.nextCursor, prevCursor: page.prevCursor, isPastFirst: filters.cursor !== undefined,
+  });
 
   return (
-    <div className="space-y-4 px-6 py-5">
-      <header className="flex flex-wrap items-baseline justify-between gap-3">
-        <div className="flex items-baseline gap-3">
-          <h1 className="text-xl font-semibold tracking-tight text-slate-900">
-            {filters.archived === 'only' ? `${t('title')} · ${t('list.archiveView')}` : t('title')}
-          </h1>
-          <span className="text-sm text-slate-500" data-testid="orders-count">{t('list.shownCount', { count: page.rows.length })}</span>
-        </div>
-        {canWrite && (
-          <Link href="/orders/new" data-testid="new-order-link"
-            className="rounded-md bg-sky-600 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-sky-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600">
-            + {t('entry.newButton')}
-          </Link>
-        )}
-      </header>
-
-      <RejectedParams rejected={rejected} />
-
-      <section className="rounded-lg border border-slate-200 bg-white shadow-sm">
-        <div className="space-y-3 border-b border-slate-200 p-3">
-          <StatusChips filters={filters} />
-          <OrderFilters filters={filters} />
-        </div>
-        <BulkSelection pageIds={page.rows.map((row) => row.id)}>
-          {(canWrite || canPrint) && page.rows.length > 0 && (
-            <div className="space-y-2 border-b border-slate-200 px-3 py-2"><BulkActionBar canWrite={canWrite} />{canPrint && <BulkPrintLinks />}</div>
-          )}
+    <div>
+      <PageHeader
+        title={filters.archived === 'only' ? `${t('title')} · ${t('list.archiveView')}` : t('title')}
+        actions={canWrite && <ButtonLink href="/orders/new" data-testid="new-order-link">+ {t('entry.newButton')}</ButtonLink>}
+      />
+      <div className="space-y-4 px-4 py-4 sm:px-6 sm:py-5">
+        <RejectedParams rejected={rejected} />
+        <section className="min-w-0 rounded-lg border border-slate-200 bg-white shadow-xs">
+          <div className="space-y-3 border-b border-slate-200 p-3">
+            <StatusChips filters={filters} counts={statusCounts} locale={locale} />
+            <OrderFilters filters={filters} />
+          </div>
           <OrdersTable
             rows={page.rows}
             locale={locale}
-            isSelectable={canWrite || canPrint}
+            sort={filters.sort}
+            canWrite={canWrite}
+            canPrint={canPrint}
+            summary={<RowCountLabel count={count} noun="orders" testId="orders-count" />}
             emptyMessage={filters.cursor ? t('list.emptyPastEnd') : isFiltered ? t('list.emptyFiltered') : t('list.emptyAll')}
           />
-        </BulkSelection>
-        <OrdersPagination filters={filters} nextCursor={page.nextCursor} prevCursor={page.prevCursor} />
-      </section>
+          <KeysetPagination links={links} label={t('list.pagination')} />
+        </section>
+      </div>
     </div>
   );
 }

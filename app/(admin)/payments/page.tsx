@@ -3,7 +3,12 @@ import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { PageHeader } from '@/components/layout/page-header';
-import { fieldClass, primaryButton, secondaryButton } from '@/components/ui/modal-dialog';
+import { FilterBar } from '@/components/data-table/filter-bar';
+import { keysetLinks } from '@/components/data-table/keyset-links';
+import { KeysetPagination } from '@/components/data-table/keyset-pagination';
+import { RowsTable } from '@/components/data-table/rows-table';
+import { Badge, StatusBadge } from '@/components/ui/badge';
+import { secondaryButton } from '@/components/ui/button';
 import {
   listPayments, parsePaymentListParams, PAYMENT_METHODS, PAYMENT_STATES, paymentListSearchParams,
 } from '@/domain/payments/payment-list';
@@ -27,11 +32,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Sea
   const [page, t, tOrders, format, locale] = await Promise.all([
     listPayments(getDb(), filters), getTranslations('refunds'), getTranslations('orders'), getFormatter(), getLocale(),
   ]);
-  const th = 'px-4 py-2 text-left text-[11px] font-semibold uppercase tracking-wide text-slate-500';
-  const tone = (status: string) => (status === 'succeeded' ? 'text-emerald-700' : status === 'failed' ? 'text-rose-700' : 'text-slate-500');
   const paramLabel = (param: string) => ((PARAMS as readonly string[]).includes(param) ? t(`list.params.${param as (typeof PARAMS)[number]}`) : param);
-  const nextHref = page.nextCursor ? `/payments?${paymentListSearchParams(filters, page.nextCursor).toString()}` : null;
-  const firstQuery = paymentListSearchParams(filters).toString();
 
   return (
     <>
@@ -41,7 +42,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Sea
         actions={can(staff, 'payments.write') || can(staff, 'refunds.write')
           ? <Link href="/payments/reconciliation" className={secondaryButton}>{t('list.reconciliationLink')}</Link> : null}
       />
-      <div className="space-y-4 px-6 py-5">
+      <div className="space-y-4 px-4 py-4 sm:px-6 sm:py-5">
         {rejected.length > 0 && (
           <div className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="rejected-params">
             <p className="font-medium">{t('list.rejectedTitle')}</p>
@@ -52,71 +53,54 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Sea
             </ul>
           </div>
         )}
-        <section className="rounded-lg border border-slate-200 bg-white shadow-sm">
-          <form method="get" action="/payments" className="flex flex-wrap items-end gap-3 border-b border-slate-200 p-3" data-testid="payment-filters">
-            <label className="text-xs font-medium text-slate-600">{t('list.method')}
-              <select name="method" defaultValue={filters.method ?? ''} className={fieldClass}>
-                <option value="">{t('list.any')}</option>
-                {PAYMENT_METHODS.map((method) => <option key={method} value={method}>{tOrders(`paymentMethod.${method}`)}</option>)}
-              </select>
-            </label>
-            <label className="text-xs font-medium text-slate-600">{t('list.state')}
-              <select name="state" defaultValue={filters.state ?? ''} className={fieldClass}>
-                <option value="">{t('list.any')}</option>
-                {PAYMENT_STATES.map((state) => <option key={state} value={state}>{tOrders(`paymentStatus.${state}`)}</option>)}
-              </select>
-            </label>
-            <label className="text-xs font-medium text-slate-600">{t('list.from')}
-              <input type="date" name="from" defaultValue={filters.from ?? ''} className={fieldClass} />
-            </label>
-            <label className="text-xs font-medium text-slate-600">{t('list.to')}
-              <input type="date" name="to" defaultValue={filters.to ?? ''} className={fieldClass} />
-            </label>
-            <button type="submit" className={primaryButton}>{t('list.apply')}</button>
-            <Link href="/payments" className="text-sm text-slate-600 hover:underline">{t('list.clear')}</Link>
-          </form>
-          <table className="w-full text-sm" data-testid="payments-table">
-            <thead className="bg-slate-50">
-              <tr className="border-b border-slate-200">
-                <th className={th}>{t('list.created')}</th>
-                <th className={th}>{t('list.order')}</th>
-                <th className={th}>{t('list.method')}</th>
-                <th className={th}>{t('list.state')}</th>
-                <th className={th}>{t('list.reference')}</th>
-                <th className={`${th} text-right`}>{t('list.amount')}</th>
-                <th className={`${th} text-right`}>{t('list.refunded')}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {page.rows.length === 0 && (
-                <tr><td colSpan={7} className="px-4 py-6 text-center text-slate-500">{filters.cursor ? t('list.emptyPastEnd') : t('list.empty')}</td></tr>
-              )}
-              {page.rows.map((row) => (
-                <tr key={row.id} data-payment-id={row.id} data-order-number={row.orderNumber}>
-                  <td className="px-4 py-2 tabular-nums text-slate-600">
-                    <Link href={`/payments/${row.id}`} className="hover:underline">{format.dateTime(row.createdAt, DATE_TIME)}</Link>
-                  </td>
-                  <td className="px-4 py-2"><Link href={`/orders/${row.orderId}`} className="font-mono text-sky-700 hover:underline">{row.orderNumber}</Link></td>
-                  <td className="px-4 py-2">{tOrders(`paymentMethod.${row.method}`)}</td>
-                  <td className={`px-4 py-2 text-xs font-medium ${tone(row.status)}`}>
-                    {tOrders(`paymentStatus.${row.status}`)}
-                    {row.needsRefund && <span className="ml-1.5 rounded bg-amber-100 px-1 py-0.5 text-amber-800">{t('list.needsRefund')}</span>}
-                  </td>
-                  <td className="px-4 py-2 font-mono text-xs text-slate-500">
-                    <Link href={`/payments/${row.id}`} className="hover:underline">{row.providerTxnId ?? row.outTradeNo}</Link>
-                  </td>
-                  <td className="px-4 py-2 text-right tabular-nums">{formatMoney(row.amountCents, row.currency, locale)}</td>
-                  <td className="px-4 py-2 text-right tabular-nums text-rose-700" data-testid="payment-refunded">
+        <section className="min-w-0 rounded-lg border border-slate-200 bg-white shadow-xs">
+          <div className="border-b border-slate-200 p-3">
+            <FilterBar testId="payment-filters" submitLabel={t('list.apply')} resetLabel={t('list.clear')} resetHref="/payments" fields={[
+              { name: 'method', kind: 'select', label: t('list.method'), options: [{ value: '', label: t('list.any') }, ...PAYMENT_METHODS.map((method) => ({ value: method, label: tOrders(`paymentMethod.${method}`) }))] },
+              { name: 'state', kind: 'select', label: t('list.state'), options: [{ value: '', label: t('list.any') }, ...PAYMENT_STATES.map((state) => ({ value: state, label: tOrders(`paymentStatus.${state}`) }))] },
+              { name: 'from', kind: 'date', label: t('list.from') },
+              { name: 'to', kind: 'date', label: t('list.to') },
+            ]} />
+          </div>
+          <RowsTable id="payments-table" isPlain={false} hasStickyHeader
+            summary={<span data-testid="payments-count">{t('list.shownCount', { count: page.rows.length })}</span>}
+            emptyTitle={filters.cursor ? t('list.emptyPastEnd') : t('list.empty')}
+            columns={[
+              { id: 'created', header: t('list.created'), className: 'whitespace-nowrap tabular-nums text-slate-600', sticky: true },
+              { id: 'order', header: t('list.order') },
+              { id: 'method', header: t('list.method') },
+              { id: 'state', header: t('list.state') },
+              { id: 'reference', header: t('list.reference') },
+              { id: 'amount', header: t('list.amount'), align: 'right' },
+              { id: 'refunded', header: t('list.refunded'), align: 'right' },
+            ]}
+            rows={page.rows.map((row) => ({
+              id: row.id,
+              attributes: { 'data-payment-id': row.id, 'data-order-number': row.orderNumber },
+              cells: {
+                created: <Link href={`/payments/${row.id}`} className="hover:underline">{format.dateTime(row.createdAt, DATE_TIME)}</Link>,
+                order: <Link href={`/orders/${row.orderId}`} className="font-mono text-sky-700 hover:underline">{row.orderNumber}</Link>,
+                method: tOrders(`paymentMethod.${row.method}`),
+                state: (
+                  <span className="inline-flex items-center gap-1.5">
+                    <StatusBadge kind="payment" status={row.status} />
+                    {row.needsRefund && <Badge tone="attention">{t('list.needsRefund')}</Badge>}
+                  </span>
+                ),
+                reference: <Link href={`/payments/${row.id}`} className="font-mono text-xs text-slate-500 hover:underline">{row.providerTxnId ?? row.outTradeNo}</Link>,
+                amount: formatMoney(row.amountCents, row.currency, locale),
+                // nothing refunded is the normal case: a quiet dash, not a red one
+                refunded: (
+                  <span data-testid="payment-refunded" className={row.refundedCents > 0 ? 'text-slate-900' : 'text-slate-300'}>
                     {row.refundedCents > 0 ? formatMoney(row.refundedCents, row.currency, locale) : '—'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <nav className="flex items-center justify-between gap-2 border-t border-slate-200 px-3 py-2.5" aria-label={t('list.pagination')}>
-            <div>{filters.cursor && <Link href={firstQuery ? `/payments?${firstQuery}` : '/payments'} className="text-sm text-slate-600 hover:underline">{t('list.firstPage')}</Link>}</div>
-            {nextHref ? <Link rel="next" href={nextHref} className={secondaryButton}>{t('list.next')} →</Link> : <span className="text-sm text-slate-300">{t('list.next')} →</span>}
-          </nav>
+                  </span>
+                ),
+              },
+            }))}
+          />
+          <KeysetPagination label={t('list.pagination')} links={keysetLinks('/payments', paymentListSearchParams(filters), {
+            nextCursor: page.nextCursor, prevCursor: null, isPastFirst: filters.cursor !== undefined,
+          })} />
         </section>
       </div>
     </>

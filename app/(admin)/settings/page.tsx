@@ -40,7 +40,7 @@ export default async function SettingsPage() {
   return (
     <>
       <PageHeader title={t('settings')} description={t('settingsPage.description')} />
-      <div className="px-6 py-5">
+      <div className="px-4 py-4 sm:px-6 sm:py-5">
         <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-xs">
           {SECTIONS.map(({ key, icon: Icon, href, permission }) => {
             const title = t(`settingsPage.sections.${key}.title`);

@@ -1,6 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { FilterBar } from '@/components/data-table/filter-bar';
+import { RowsTable } from '@/components/data-table/rows-table';
+import { StatusBadge } from '@/components/ui/badge';
+import { buttonClass } from '@/components/ui/button';
 import { getDb } from '@/db/client';
 import { listWarehouses } from '@/domain/inventory/list-warehouses';
 import { listActiveCarriers } from '@/domain/logistics/list-shipments';
@@ -26,40 +30,26 @@ export default async function ShippingQueuePage({ searchParams }: { searchParams
   const staff = await requirePermission('shipping.read');
   const { filters, rejected } = parseUrlFilters(ZShippingQueueFilters, await searchParams);
   const db = getDb();
-  const [queue, carrierRows, warehouseRows, t, tOrders, format, locale] = await Promise.all([
+  const [queue, carrierRows, warehouseRows, t, format, locale] = await Promise.all([
     listShippingQueue(db, filters), listActiveCarriers(db), listWarehouses(db),
-    getTranslations('shipping'), getTranslations('orders'), getFormatter(), getLocale(),
+    getTranslations('shipping'), getFormatter(), getLocale(),
   ]);
   const tPrint = await getTranslations('printing');
   const isChinese = locale.startsWith('zh');
   const canWrite = can(staff, 'shipping.write');
-  const field = 'h-8 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 shadow-xs';
-  const th = 'px-3 py-2 text-left text-[11px] font-semibold uppercase tracking-wide text-slate-500';
 
   return (
     <>
       <ShippingHeader current="queue" />
-      <div className="space-y-4 px-6 py-5">
-        <form method="get" className="flex flex-wrap items-end gap-3" data-testid="queue-filters">
-          <label className="text-xs text-slate-500">{t('queue.warehouse')}
-            <select name="warehouse" defaultValue={filters.warehouse ?? ''} className={`${field} mt-1 block`}>
-              <option value="">{t('queue.all')}</option>
-              {warehouseRows.map((w) => <option key={w.id} value={w.id}>{w.name}</option>)}
-            </select>
-          </label>
-          <label className="text-xs text-slate-500">{t('queue.carrier')}
-            <select name="carrier" defaultValue={filters.carrier ?? ''} className={`${field} mt-1 block`}>
-              <option value="">{t('queue.all')}</option>
-              <option value="none">{t('queue.noCarrier')}</option>
-              {carrierRows.map((c) => <option key={c.id} value={c.id}>{isChinese ? c.name : c.nameEn}</option>)}
-            </select>
-          </label>
-          <label className="text-xs text-slate-500">{t('queue.province')}
-            <input name="province" defaultValue={filters.province ?? ''} maxLength={20} className={`${field} mt-1 block w-32`} />
-          </label>
-          <button type="submit" className="h-8 rounded-md bg-white px-3 text-sm font-medium text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">{t('queue.apply')}</button>
-          <Link href="/shipping" className="h-8 px-1 text-sm leading-8 text-slate-500 hover:underline">{t('queue.clear')}</Link>
-        </form>
+      <div className="space-y-4 px-4 py-4 sm:px-6 sm:py-5">
+        <FilterBar testId="queue-filters" submitLabel={t('queue.apply')} resetLabel={t('queue.clear')} resetHref="/shipping" fields={[
+          { name: 'warehouse', kind: 'select', label: t('queue.warehouse'), options: [{ value: '', label: t('queue.all') }, ...warehouseRows.map((w) => ({ value: String(w.id), label: w.name }))] },
+          {
+            name: 'carrier', kind: 'select', label: t('queue.carrier'),
+            options: [{ value: '', label: t('queue.all') }, { value: 'none', label: t('queue.noCarrier') }, ...carrierRows.map((c) => ({ value: String(c.id), label: isChinese ? c.name : c.nameEn }))],
+          },
+          { name: 'province', kind: 'text', label: t('queue.province'), maxLength: 20 },
+        ]} />
         {rejected.length > 0 && (
           <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="rejected-params">
             {t('queue.rejected', { params: rejected.map((key) => t(`queue.${key}` as 'queue.warehouse')).join(', ') })}
@@ -72,11 +62,11 @@ export default async function ShippingQueuePage({ searchParams }: { searchParams
           <form method="get" action="/shipping/bulk-ship" className="space-y-4">
             <div className="flex items-center justify-between">
               <p className="text-sm text-slate-600">{t('queue.count', { count: queue.total })}{queue.isTruncated ? ` ${t('queue.truncated')}` : ''}</p>
-              {canWrite && <button type="submit" data-testid="bulk-ship-selected" className="h-8 rounded-md bg-slate-900 px-3 text-sm font-medium text-white hover:bg-slate-800">{t('queue.bulkShip')}</button>}
+              {canWrite && <button type="submit" data-testid="bulk-ship-selected" className={buttonClass('primary')}>{t('queue.bulkShip')}</button>}
             </div>
             {queue.groups.map((group) => (
               <section key={`${group.warehouseId}-${group.carrierId}`} className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-xs" data-testid="queue-group">
-                <header className="flex items-center gap-3 border-b border-slate-200 bg-slate-50 px-3 py-2 text-sm">
+                <header className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 bg-slate-50 px-3 py-2 text-sm">
                   <span className="font-medium text-slate-900">{group.warehouseName ?? t('queue.noWarehouse')}</span>
                   <span className="text-slate-400">·</span>
                   <span className="text-slate-700">{group.carrierId ? (isChinese ? group.carrierName : group.carrierNameEn) : t('queue.noCarrier')}</span>
@@ -87,36 +77,32 @@ export default async function ShippingQueuePage({ searchParams }: { searchParams
                       className="text-xs font-medium text-sky-700 hover:underline">{tPrint('entry.warehousePickList')}</a>
                   )}
                 </header>
-                <table className="w-full text-sm">
-                  <thead>
-                    <tr className="border-b border-slate-100">
-                      <th className={`${th} w-8`}><span className="sr-only">{t('queue.select')}</span></th>
-                      <th className={th}>{t('queue.order')}</th>
-                      <th className={th}>{t('queue.status')}</th>
-                      <th className={th}>{t('queue.recipient')}</th>
-                      <th className={th}>{t('queue.destination')}</th>
-                      <th className={`${th} text-right`}>{t('queue.units')}</th>
-                      <th className={`${th} text-right`}>{t('queue.total')}</th>
-                      <th className={th}>{t('queue.placed')}</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {group.orders.map((order) => (
-                      <tr key={order.id} data-testid="queue-order" data-order-number={order.number}>
-                        <td className="px-3 py-2">
-                          {canWrite && <input type="checkbox" name="order" value={order.number} aria-label={t('queue.selectOrder', { number: order.number })} />}
-                        </td>
-                        <td className="px-3 py-2 font-mono text-xs"><Link href={`/orders/${order.id}`} className="text-sky-700 hover:underline">{order.number}</Link></td>
-                        <td className="px-3 py-2 text-xs text-slate-600">{tOrders(`status.${order.status}`)}</td>
-                        <td className="px-3 py-2 text-slate-700">{order.shipName}</td>
-                        <td className="px-3 py-2 text-slate-600">{order.shipProvince} {order.shipCity}</td>
-                        <td className="px-3 py-2 text-right tabular-nums">{order.remainingUnits}</td>
-                        <td className="px-3 py-2 text-right tabular-nums">{formatMoney(order.totalCents, order.currency, locale)}</td>
-                        <td className="px-3 py-2 tabular-nums text-slate-500">{format.dateTime(order.placedAt, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <RowsTable id={`queue-table-${group.warehouseId ?? 'none'}-${group.carrierId ?? 'none'}`} caption={t('queue.title')}
+                  columns={[
+                    { id: 'select', header: t('queue.select'), isHeaderHidden: true, className: 'w-8' },
+                    { id: 'order', header: t('queue.order'), sticky: true, className: 'font-mono text-xs' },
+                    { id: 'status', header: t('queue.status') },
+                    { id: 'recipient', header: t('queue.recipient') },
+                    { id: 'destination', header: t('queue.destination') },
+                    { id: 'units', header: t('queue.units'), align: 'right' },
+                    { id: 'total', header: t('queue.total'), align: 'right' },
+                    { id: 'placed', header: t('queue.placed'), className: 'whitespace-nowrap tabular-nums text-slate-500' },
+                  ]}
+                  rows={group.orders.map((order) => ({
+                    id: order.id,
+                    attributes: { 'data-testid': 'queue-order', 'data-order-number': order.number },
+                    cells: {
+                      select: canWrite && <input type="checkbox" name="order" value={order.number} className="size-4 accent-slate-900" aria-label={t('queue.selectOrder', { number: order.number })} />,
+                      order: <Link href={`/orders/${order.id}`} className="text-sky-700 hover:underline">{order.number}</Link>,
+                      status: <StatusBadge kind="order" status={order.status} />,
+                      recipient: order.shipName,
+                      destination: `${order.shipProvince} ${order.shipCity}`,
+                      units: order.remainingUnits,
+                      total: formatMoney(order.totalCents, order.currency, locale),
+                      placed: format.dateTime(order.placedAt, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }),
+                    },
+                  }))}
+                />
               </section>
             ))}
           </form>

@@ -20,7 +20,3 @@ export function ShippingHeader({ current, title, actions }: { current: ShippingT
   );
 }
 
-export const SHIPMENT_TONE: Record<string, string> = {
-  delivered: 'bg-emerald-50 text-emerald-700', exception: 'bg-rose-50 text-rose-700', returning: 'bg-rose-50 text-rose-700',
-  returned: 'bg-rose-50 text-rose-700',
-};

@@ -25,7 +25,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <main className="flex min-h-screen flex-col items-center justify-center bg-gradient-to-b from-slate-50 to-slate-100 px-4 py-12">
       <div className="w-full max-w-sm">
         <div className="mb-8 flex flex-col items-center text-center">
-          <div aria-hidden className="mb-4 flex size-11 items-center justify-center rounded-xl bg-indigo-600 text-white shadow-sm">
+          <div aria-hidden className="mb-4 flex size-11 items-center justify-center rounded-xl bg-slate-900 text-sky-400 shadow-sm">
             <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" className="size-6">
               <path d="M3 7l9-4 9 4-9 4-9-4z" strokeLinejoin="round" />
               <path d="M3 7v10l9 4 9-4V7" strokeLinejoin="round" />

@@ -52,7 +52,7 @@ export default async function SkuStockPage({ params, searchParams }: { params: P
           <Link href={`/inventory/receive?sku=${encodeURIComponent(sku.code)}`} data-testid="receive-sku-link"
             className="inline-flex h-8 items-center rounded-md bg-slate-900 px-3 text-sm font-medium text-white hover:bg-slate-800">{t('receive.forSku')}</Link>
         ) : null} />
-      <div className="space-y-4 px-6 py-5">
+      <div className="space-y-4 px-4 py-4 sm:px-6 sm:py-5">
         <div className="flex flex-wrap items-center gap-x-6 gap-y-1 text-sm text-slate-600">
           <Link href="/inventory" className="text-sky-700 hover:underline">← {t('sku.back')}</Link>
           <span>{sku.name}{sku.variant ? ` · ${sku.variant}` : ''}</span>
@@ -62,7 +62,7 @@ export default async function SkuStockPage({ params, searchParams }: { params: P
         </div>
         {!canWrite && <ReadOnlyNote />}
 
-        <div className={canWrite ? 'grid grid-cols-[minmax(0,1fr)_18rem] items-start gap-4' : ''}>
+        <div className={canWrite ? 'grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_18rem]' : ''}>
           <SkuLevels sku={sku} canWrite={canWrite} />
           {canWrite && (
             <aside className="space-y-4">

@@ -10,11 +10,12 @@ export function SkuLevels({ sku, canWrite }: { sku: SkuStock; canWrite: boolean 
   const num = 'px-3 py-2 text-right tabular-nums';
   const when = (d: Date) => format.dateTime(d, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
   return (
-    <section className="rounded-lg border border-slate-200 bg-white shadow-sm">
+    <section className="min-w-0 rounded-lg border border-slate-200 bg-white shadow-xs">
       <h2 className="border-b border-slate-200 px-4 py-2.5 text-sm font-semibold text-slate-900">{t('sku.perWarehouse')}</h2>
       {sku.levels.length === 0 ? (
         <p className="px-4 py-8 text-center text-sm text-slate-500">{t('sku.noLevels')}</p>
       ) : (
+        <div className="overflow-x-auto">
         <table className="w-full border-collapse text-sm" data-testid="sku-levels">
           <thead className="bg-slate-50">
             <tr className="border-b border-slate-200">
@@ -70,6 +71,7 @@ export function SkuLevels({ sku, canWrite }: { sku: SkuStock; canWrite: boolean 
             </tr>
           </tfoot>
         </table>
+        </div>
       )}
     </section>
   );

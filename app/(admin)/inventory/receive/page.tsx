@@ -25,7 +25,7 @@ export default async function ReceivePage({ searchParams }: { searchParams: Sear
   return (
     <>
       <InventoryHeader current="receive" canWrite openAlertCount={openAlertCount} />
-      <div className="space-y-4 px-6 py-5">
+      <div className="space-y-4 px-4 py-4 sm:px-6 sm:py-5">
         <p className="text-sm text-slate-600">{t('description')}</p>
         {active.length === 0
           ? <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t('noWarehouses')}</p>

@@ -71,7 +71,7 @@ export function ReceiveStockForm({ warehouses, initialSkuCode }: { warehouses: {
       {result && !result.ok && (
         <p data-testid="receive-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">{result.message}</p>
       )}
-      <div className="grid grid-cols-3 gap-3">
+      <div className="grid gap-3 sm:grid-cols-3">
         <div>
           <label htmlFor="receive-warehouse" className={label}>{t('warehouse')}</label>
           <select id="receive-warehouse" value={header.warehouseId} onChange={(e) => setHeader({ ...header, warehouseId: e.target.value })} className={input}>
@@ -96,6 +96,7 @@ export function ReceiveStockForm({ warehouses, initialSkuCode }: { warehouses: {
         <datalist id={listId}>
           {suggestions.map((s) => <option key={s.id} value={s.code}>{`${s.name}${s.variant ? ` · ${s.variant}` : ''}`}</option>)}
         </datalist>
+        <div className="overflow-x-auto">
         <table className="w-full text-sm">
           <thead>
             <tr className="text-left">
@@ -135,6 +136,7 @@ export function ReceiveStockForm({ warehouses, initialSkuCode }: { warehouses: {
             ))}
           </tbody>
         </table>
+        </div>
         <button type="button" onClick={() => { setLines((all) => [...all, { key: nextKey, skuCode: '', quantity: '', unitCost: '' }]); setNextKey((k) => k + 1); }}
           className="mt-2 h-8 rounded-md border border-dashed border-slate-300 px-3 text-sm text-slate-600 hover:bg-slate-50">+ {t('addLine')}</button>
       </fieldset>

@@ -41,7 +41,7 @@ export default async function ReorderPage({ searchParams }: { searchParams: Sear
     <>
       <InventoryHeader current="reorder" canWrite={can(staff, 'inventory.write')} openAlertCount={openAlertCount}
         actions={<a href={csvHref} download className="inline-flex h-8 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-700 shadow-xs hover:bg-slate-50" data-testid="reorder-csv">{t('download')}</a>} />
-      <div className="space-y-4 px-6 py-5">
+      <div className="space-y-4 px-4 py-4 sm:px-6 sm:py-5">
         <div className="space-y-1 text-sm text-slate-600">
           <p>{t('formula', { days: options.days })}</p>
           <p className="text-slate-500">{t('incomingNote')}</p>

@@ -28,6 +28,8 @@ interface Props {
   suggestedCarrierId?: number | null;
   lines: ShippableLine[];
   paymentMethods: readonly string[];
+  /** the same person can refund in the refund panel below: say so instead of "nothing for your role" */
+  hasRefundsBelow?: boolean;
 }
 
 type Outcome = { tone: 'ok' | 'error'; text: string } | null;
@@ -36,7 +38,7 @@ type Outcome = { tone: 'ok' | 'error'; text: string } | null;
  * The order's buttons: only what the transition table and the person's role allow now (decided
  * on the server). Each opens a confirmation or a form; failures are shown, never thrown.
  */
-export function OrderActionBar({ order, actions, carriers, lines, paymentMethods, suggestedCarrierId }: Props) {
+export function OrderActionBar({ order, actions, carriers, lines, paymentMethods, suggestedCarrierId, hasRefundsBelow = false }: Props) {
   const t = useTranslations('orders');
   const [open, setOpen] = useState<OrderAction | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -74,7 +76,7 @@ export function OrderActionBar({ order, actions, carriers, lines, paymentMethods
   return (
     <section className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm" aria-label={t('actions.title')} data-testid="order-actions">
       <div className="flex flex-wrap items-center gap-2">
-        {actions.length === 0 && <p className="text-sm text-slate-500">{t('actions.none')}</p>}
+        {actions.length === 0 && <p className="text-sm text-slate-500">{t(hasRefundsBelow ? 'actions.noneRefundsBelow' : 'actions.none')}</p>}
         {actions.map((action) => (
           <button key={action} type="button" disabled={isPending} onClick={() => { setOutcome(null); setOpen(action); }}
             className={action === 'cancel' ? `${secondaryButton} text-rose-700` : ['archive', 'restore'].includes(action) ? secondaryButton : primaryButton}
@@ -141,6 +143,7 @@ export function OrderActionBar({ order, actions, carriers, lines, paymentMethods
                 {errorFor('trackingNumber')}
               </div>
             </div>
+            <div className="overflow-x-auto">
             <table className="w-full text-sm">
               <thead>
                 <tr className="text-left text-[11px] uppercase tracking-wide text-slate-500">
@@ -169,6 +172,7 @@ export function OrderActionBar({ order, actions, carriers, lines, paymentMethods
                 ))}
               </tbody>
             </table>
+            </div>
             <p className="text-xs text-slate-500">{t('actions.shipDialog.partialHint')}</p>
             <DialogButtons onClose={close} isPending={isPending} submit={t('actions.shipDialog.submit')} closeLabel={t('actions.close')} />
           </form>

@@ -17,6 +17,7 @@ export function OrderItems({ detail, locale }: { detail: OrderDetail; locale: st
   ];
   return (
     <Card title={t('items')}>
+      <div className="overflow-x-auto">
       <table className="w-full text-sm" data-testid="order-lines">
         <thead className="bg-slate-50">
           <tr className="border-b border-slate-200">
@@ -46,6 +47,7 @@ export function OrderItems({ detail, locale }: { detail: OrderDetail; locale: st
           ))}
         </tbody>
       </table>
+      </div>
       <dl className="ml-auto w-full max-w-xs space-y-1 border-t border-slate-200 px-4 py-3 text-sm" data-testid="order-totals">
         {totals.map(([label, cents]) => (
           <div key={label} className="flex justify-between gap-4">

@@ -18,11 +18,14 @@ export function OrderPayments({ detail, locale, withoutOnlineAttempts = false }:
   const format = useFormatter();
   const th = 'px-4 py-2 text-left text-[11px] font-semibold uppercase tracking-wide text-slate-500';
   const statusTone = (status: string) => (status === 'succeeded' ? 'text-emerald-700' : status === 'failed' ? 'text-rose-700' : 'text-slate-500');
+  // the online payment panel above is then the order's payments panel: no second, empty one under it
+  if (withoutOnlineAttempts && shown.length === 0) return null;
   return (
     <Card title={t('detail.payments')}>
       {shown.length === 0 ? (
         <p className="px-4 py-3 text-sm text-slate-500">{t('detail.noPayments')}</p>
       ) : (
+        <div className="overflow-x-auto">
         <table className="w-full text-sm" data-testid="order-payments">
           <thead className="bg-slate-50">
             <tr className="border-b border-slate-200">
@@ -45,6 +48,7 @@ export function OrderPayments({ detail, locale, withoutOnlineAttempts = false }:
             ))}
           </tbody>
         </table>
+        </div>
       )}
       {/* refunds have their own panel (refund-panel.tsx), with their states and actions */}
     </Card>

@@ -34,6 +34,7 @@ export async function OrderOnlinePayment({ orderId, canCreate, enabledMethods, a
         {providerAttempts.length === 0 ? (
           <p className="px-4 py-3 text-sm text-slate-500">{t('noAttempts')}</p>
         ) : (
+          <div className="overflow-x-auto">
           <table className="w-full text-sm" data-testid="payment-attempts">
             <thead className="bg-slate-50">
               <tr className="border-b border-slate-200">
@@ -79,6 +80,7 @@ export async function OrderOnlinePayment({ orderId, canCreate, enabledMethods, a
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </div>
     </Card>

@@ -1,10 +1,12 @@
 import { useFormatter, useTranslations } from 'next-intl';
-import type { OrderEvent } from '@/db/schema';
+import { shipmentStatus, type OrderEvent } from '@/db/schema';
 import { formatMoney } from '@/domain/shared/money';
 import { Card } from './card';
 
 const HOLD_REASONS = ['disabled', 'over_limit', 'cash_on_delivery', 'flagged_customer', 'buyer_note', 'incomplete_address'] as const;
 const PAYMENT_METHODS = ['alipay', 'wechat_pay', 'unionpay', 'bank_transfer', 'cash_on_delivery'] as const;
+const isShipmentStatus = (value: unknown): value is ShipmentStatus => (shipmentStatus.enumValues as readonly unknown[]).includes(value);
+type ShipmentStatus = (typeof shipmentStatus.enumValues)[number];
 
 /** The order's timeline, oldest first: every event with who did it and when; notes can be added below. */
 export function OrderTimeline({ events, locale, footer }: { events: OrderEvent[]; locale: string; footer?: React.ReactNode }) {
@@ -30,6 +32,13 @@ export function OrderTimeline({ events, locale, footer }: { events: OrderEvent[]
         amount: formatMoney(details.amountCents, typeof details.currency === 'string' ? details.currency : 'CNY', locale),
       });
       return event.message ? `${line} · ${event.message}` : line;
+    }
+    // tracking moves are stored as "<number>: <status>"; the statuses are shown by name, not code
+    if (event.kind === 'tracking' && isShipmentStatus(details.to) && event.message) {
+      const number = event.message.slice(0, Math.max(0, event.message.lastIndexOf(': '))) || event.message;
+      return t('actions.timeline.tracking', {
+        number, to: t(`shipmentStatus.${details.to}`), from: isShipmentStatus(details.from) ? t(`shipmentStatus.${details.from}`) : '—',
+      });
     }
     if (event.kind === 'tagged' && Array.isArray(details.after)) {
       return details.after.length === 0 ? t('actions.timeline.tagsCleared') : t('actions.timeline.tags', { tags: (details.after as string[]).join(', ') });

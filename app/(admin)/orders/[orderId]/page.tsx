@@ -79,7 +79,7 @@ export default async function OrderPage({ params }: { params: Params }) {
   const tag = 'rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600';
 
   return (
-    <div className="space-y-4 px-6 py-5">
+    <div className="space-y-4 px-4 py-4 sm:px-6 sm:py-5">
       <div>
         <Link href="/orders" className="text-sm text-slate-500 hover:text-slate-900 hover:underline">← {t('detail.back')}</Link>
       </div>
@@ -115,6 +115,7 @@ export default async function OrderPage({ params }: { params: Params }) {
         suggestedCarrierId={order.assignedCarrierId}
         lines={shipOptions.lines}
         paymentMethods={MANUAL_PAYMENT_METHODS}
+        hasRefundsBelow={canRefund && Boolean(refundOptions && refundOptions.payments.length > 0)}
       />
       {can(staff, 'shipping.read') && <PrintLinks orderIds={[order.id]} testId="order-print" />}
 

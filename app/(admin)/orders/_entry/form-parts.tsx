@@ -9,6 +9,7 @@ import type { AddressState, LineState } from './entry-state';
 import { FieldError, FormSection, inputClass, labelClass, TextField, type FieldErrors } from './fields';
 import { OrderLinesEditor } from './order-lines-editor';
 import { TotalsPreview, useTotalsPreview } from './totals-preview';
+import { buttonClass } from '@/components/ui/button';
 
 /** Drops the messages of line rows once the rows move, so a message never lands on the wrong line. */
 export function withoutLineErrors(errors: FieldErrors): FieldErrors {
@@ -70,7 +71,7 @@ export function TotalsAndSubmit({ title, totals, locale, cancelHref, cancelLabel
       <div className="mt-4 flex items-center justify-end gap-2">
         <Link href={cancelHref} className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-600 hover:bg-slate-100">{cancelLabel}</Link>
         <button type="submit" disabled={isPending} data-testid={submitTestId}
-          className="rounded-md bg-sky-600 px-4 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-sky-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:cursor-wait disabled:opacity-70">
+          className={buttonClass('primary')}>
           {submitLabel}
         </button>
       </div>

@@ -14,7 +14,7 @@ export default async function NewOrderPage() {
   await requirePermission('orders.write');
   const [t, locale] = await Promise.all([getTranslations('orders.entry'), getLocale()]);
   return (
-    <div className="space-y-4 px-6 py-5">
+    <div className="space-y-4 px-4 py-4 sm:px-6 sm:py-5">
       <div>
         <Link href="/orders" className="text-sm text-slate-500 hover:text-slate-900 hover:underline">← {t('back')}</Link>
       </div>

@@ -37,7 +37,7 @@ export default async function PaymentPage({ params }: { params: Params }) {
     [t('detail.closed'), when(payment.closedAt)],
   ];
   return (
-    <div className="space-y-4 px-6 py-5">
+    <div className="space-y-4 px-4 py-4 sm:px-6 sm:py-5">
       <Link href="/payments" className="text-sm text-slate-500 hover:text-slate-900 hover:underline">← {t('detail.back')}</Link>
       <h1 className="font-mono text-xl font-semibold tracking-tight text-slate-900">{t('detail.attempt')} {payment.outTradeNo}</h1>
       {payment.needsRefund && <p className="text-sm font-medium text-amber-800">{t('panel.owedBack')}</p>}

@@ -31,7 +31,7 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
   return (
     <>
       <PageHeader title={t('title')} description={t('description')} />
-      <div className="space-y-4 px-6 py-5">
+      <div className="space-y-4 px-4 py-4 sm:px-6 sm:py-5">
         <nav className="flex gap-1.5">
           <Link href="/payments/reconciliation" className={`${tab} ${view === 'open' ? 'bg-slate-900 text-white ring-slate-900' : 'bg-white text-slate-700 ring-slate-300'}`}>{t('open')}</Link>
           <Link href="/payments/reconciliation?view=resolved" className={`${tab} ${view === 'resolved' ? 'bg-slate-900 text-white ring-slate-900' : 'bg-white text-slate-700 ring-slate-300'}`}>{t('resolved')}</Link>

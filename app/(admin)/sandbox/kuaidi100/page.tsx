@@ -31,7 +31,7 @@ export default async function Kuaidi100SandboxPage() {
   return (
     <>
       <ShippingHeader current="sandbox" title={t('sandbox.title')} />
-      <div className="space-y-4 px-6 py-5">
+      <div className="space-y-4 px-4 py-4 sm:px-6 sm:py-5">
         <p className="text-sm text-slate-600">{t('sandbox.description')}</p>
         {config.mode !== 'sandbox' && <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t('sandbox.notSandbox')}</p>}
         {parcels.length === 0 ? <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-500">{t('sandbox.empty')}</p> : (

@@ -25,7 +25,7 @@ export default async function ApiKeysPage() {
   return (
     <>
       <PageHeader title={t('title')} description={t('description')} />
-      <div className="space-y-6 px-6 py-5">
+      <div className="space-y-6 px-4 py-4 sm:px-6 sm:py-5">
         <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-xs">
           <CreateApiKeyForm roles={STAFF_ROLES} />
           <p className="mt-4 text-xs text-slate-500">{t('usage')}</p>

@@ -42,7 +42,7 @@ export default async function LogisticsSettingsPage() {
   return (
     <>
       <PageHeader title={t('settings.title')} description={t('settings.description')} />
-      <div className="space-y-5 px-6 py-5">
+      <div className="space-y-5 px-4 py-4 sm:px-6 sm:py-5">
         {!canEdit && <p className="text-sm text-slate-500">{t('settings.readOnly')}</p>}
         <section className={card}>
           <h2 className="mb-3 text-sm font-semibold text-slate-900">{t('settings.aggregator')}</h2>

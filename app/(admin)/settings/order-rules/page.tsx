@@ -25,7 +25,7 @@ export default async function OrderRulesPage() {
   return (
     <>
       <PageHeader title={t('orderRules.title')} description={t('orderRules.description')} />
-      <div className="space-y-5 px-6 py-5">
+      <div className="space-y-5 px-4 py-4 sm:px-6 sm:py-5">
         <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-xs">
           {!canEdit && <p className="mb-4 text-sm text-slate-500" data-testid="rules-read-only">{t('orderRules.readOnly')}</p>}
           <OrderRulesForm rules={rules} canEdit={canEdit} />

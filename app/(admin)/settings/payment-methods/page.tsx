@@ -20,7 +20,7 @@ export default async function PaymentMethodsPage() {
   return (
     <>
       <PageHeader title={t('title')} description={t('description')} />
-      <div className="px-6 py-5">
+      <div className="px-4 py-4 sm:px-6 sm:py-5">
         <PaymentMethodsForm view={view} isSandboxAllowed={isSandboxAllowed(process.env)} />
       </div>
     </>

@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import type { StaffRole } from '@/domain/staff/roles';
 import type { ActionResult } from '@/lib/actions/staff-action';
 import { createStaffAction } from './actions';
+import { buttonClass } from '@/components/ui/button';
 
 type State = { result: ActionResult<{ id: number }> | null; name: string; values: Record<string, string> };
 
@@ -65,7 +66,7 @@ export function CreateStaffForm({ roles, minPasswordLength }: { roles: readonly 
         </div>
       </div>
       <div className="flex justify-end">
-        <button type="submit" disabled={isPending} className="rounded-lg bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 disabled:cursor-wait disabled:opacity-70">
+        <button type="submit" disabled={isPending} className={buttonClass('primary')}>
           {isPending ? t('create.pending') : t('create.submit')}
         </button>
       </div>

@@ -40,7 +40,7 @@ export default async function BulkShipPage({ searchParams }: { searchParams: Sea
   return (
     <>
       <ShippingHeader current="bulkShip" title={t('bulk.title')} />
-      <div className="space-y-5 px-6 py-5">
+      <div className="space-y-5 px-4 py-4 sm:px-6 sm:py-5">
         {!parsed.success && <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="rejected-params">{t('bulk.badSelection')}</p>}
         <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-xs">
           <h2 className="text-sm font-semibold text-slate-900">{t('bulk.typedTitle')}</h2>

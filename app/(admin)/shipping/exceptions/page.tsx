@@ -22,7 +22,7 @@ export default async function ExceptionsPage() {
   return (
     <>
       <ShippingHeader current="exceptions" />
-      <div className="space-y-3 px-6 py-5">
+      <div className="space-y-3 px-4 py-4 sm:px-6 sm:py-5">
         {rows.length === 0 ? <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-500" data-testid="exceptions-empty">{t('exceptions.noneOpen')}</p> : (
           <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-xs" data-testid="exceptions-list">
             {rows.map((row) => (

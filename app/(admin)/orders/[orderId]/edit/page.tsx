@@ -51,7 +51,7 @@ export default async function EditOrderPage({ params }: { params: Params }) {
 
   if (!EDITABLE_STATUSES.includes(order.status) || order.archivedAt) {
     return (
-      <div className="space-y-4 px-6 py-5">
+      <div className="space-y-4 px-4 py-4 sm:px-6 sm:py-5">
         {header}
         <div className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="not-editable">
           <p className="font-semibold">{t('entry.edit.notEditableTitle')}</p>
@@ -73,7 +73,7 @@ export default async function EditOrderPage({ params }: { params: Params }) {
     .sort((a, b) => detail.lines.findIndex((l) => l.skuId === a.sku.id) - detail.lines.findIndex((l) => l.skuId === b.sku.id));
 
   return (
-    <div className="space-y-4 px-6 py-5">
+    <div className="space-y-4 px-4 py-4 sm:px-6 sm:py-5">
       {header}
       {detail.paidCents > 0 && (
         <p className="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="paid-hint">{t('entry.edit.paidHint')}</p>

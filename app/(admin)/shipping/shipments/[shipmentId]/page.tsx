@@ -4,13 +4,14 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { TrackingTimeline } from '@/components/shipping/tracking-timeline';
+import { Badge, StatusBadge } from '@/components/ui/badge';
 import { fillTrackingUrl } from '@/domain/logistics/carriers';
 import { getShipment } from '@/domain/logistics/list-shipments';
 import { parseOrderId } from '@/domain/orders/order-id';
 import { can } from '@/domain/staff/permissions';
 import { requirePermission } from '@/lib/auth/current-staff';
 import { QueryNowButton, ResolveExceptionForm } from '../../shipment-forms';
-import { SHIPMENT_TONE, ShippingHeader } from '../../shipping-tabs';
+import { ShippingHeader } from '../../shipping-tabs';
 
 type Params = Promise<{ shipmentId: string }>;
 
@@ -31,17 +32,24 @@ export default async function ShipmentPage({ params }: { params: Params }) {
   const canWrite = can(staff, 'shipping.write');
   const when = (value: Date) => format.dateTime(value, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
   const card = 'rounded-lg border border-slate-200 bg-white shadow-xs';
+  // the log keeps codes ("accepted", "in_transit (replay)"); people read their names
+  const pushSummary = (push: { outcome: string; message: string | null; eventsAdded: number }) => {
+    const outcome = t.has(`pushOutcome.${push.outcome}`) ? t(`pushOutcome.${push.outcome}` as 'pushOutcome.accepted') : push.outcome;
+    const [, code, replay] = /^([a-z_]+)( \(replay\))?$/.exec(push.message ?? '') ?? [];
+    const status = code && tOrders.has(`shipmentStatus.${code}`) ? tOrders(`shipmentStatus.${code}` as 'shipmentStatus.pending') : push.message;
+    return [outcome, status, replay ? t('pushOutcome.replay') : null, push.eventsAdded > 0 ? `+${push.eventsAdded}` : null].filter(Boolean).join(' · ');
+  };
   const link = shipment.trackingUrlTemplate ? fillTrackingUrl(shipment.trackingUrlTemplate, shipment.trackingNumber) : null;
 
   return (
     <>
       <ShippingHeader current="shipments" title={`${isChinese ? shipment.carrierName : shipment.carrierNameEn} ${shipment.trackingNumber}`} actions={canWrite ? <QueryNowButton shipmentId={shipment.id} /> : null} />
-      <div className="grid gap-4 px-6 py-5 lg:grid-cols-3">
+      <div className="grid gap-4 px-4 py-4 sm:px-6 sm:py-5 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">
           <section className={`${card} p-4`}>
             <div className="flex flex-wrap items-center gap-3 text-sm">
-              <span data-testid="shipment-status" className={`rounded px-1.5 py-0.5 text-xs font-medium ${SHIPMENT_TONE[shipment.status] ?? 'bg-blue-50 text-blue-700'}`}>{tOrders(`shipmentStatus.${shipment.status}`)}</span>
-              {shipment.hasException && <span className="rounded bg-rose-100 px-1.5 py-0.5 text-xs font-medium text-rose-800" data-testid="shipment-exception-badge">{t('shipments.exception')}</span>}
+              <StatusBadge kind="shipment" status={shipment.status} testId="shipment-status" />
+              {shipment.hasException && <Badge tone="danger" data-testid="shipment-exception-badge">{t('shipments.exception')}</Badge>}
               <span className="text-slate-600">{t('detail.order')} <Link href={`/orders/${shipment.orderId}`} className="font-mono text-sky-700 hover:underline">{shipment.orderNumber}</Link></span>
               <span className="text-slate-600">{t('detail.warehouse', { warehouse: shipment.warehouseName })}</span>
               {link && <a href={link} target="_blank" rel="noreferrer" className="text-sky-700 hover:underline">{t('detail.carrierPage')}</a>}
@@ -82,7 +90,7 @@ export default async function ShipmentPage({ params }: { params: Params }) {
             <h2 className="mb-2 text-sm font-semibold text-slate-900">{t('detail.pushes')}</h2>
             {detail.pushes.length === 0 ? <p className="text-xs text-slate-500">{t('detail.noPushes')}</p> : (
               <ul className="space-y-1 text-xs text-slate-600" data-testid="shipment-pushes">
-                {detail.pushes.map((p) => <li key={p.id}>{when(p.receivedAt)} · {p.outcome} · {p.message} {p.eventsAdded > 0 ? `(+${p.eventsAdded})` : ''}</li>)}
+                {detail.pushes.map((p) => <li key={p.id} data-outcome={p.outcome}>{when(p.receivedAt)} · {pushSummary(p)}</li>)}
               </ul>
             )}
           </section>
