@@ -13,6 +13,7 @@ export default defineConfig({
     // integration tests each open their own database; two cores do not gain from more workers
     maxWorkers: 2,
     // shipOrder subscribes parcels with the configured aggregator: in tests that address refuses at once
-    env: { APP_URL: 'http://127.0.0.1:9' },
+    // request log lines would bury the test report; lib/log's tests make their own loggers
+    env: { APP_URL: 'http://127.0.0.1:9', LOG_LEVEL: 'warn' },
   },
 });
