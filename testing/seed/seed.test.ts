@@ -89,7 +89,7 @@ describe(`demo seed (${testDatabaseKind})`, () => {
     expect(staff.map((s) => [s.email, s.role])).toEqual(DEMO_STAFF.map((s) => [s.email, s.role]));
     expect(await verifyPassword(staff[0].password_hash, DEMO_PASSWORD)).toBe(true);
     const settings = await queryRows<{ key: string }>(handle.db, sql`select key from settings order by key`);
-    expect(settings.map((s) => s.key)).toEqual(['after_sales_deadlines', 'after_sales_reasons', 'auto_complete_days', 'auto_review', 'demo_seed', 'kuaidi100', 'low_stock_default_threshold', 'reconcile_after_minutes', 'unpaid_timeout_minutes']);
+    expect(settings.map((s) => s.key)).toEqual(['after_sales_deadlines', 'after_sales_reasons', 'auto_complete_days', 'auto_review', 'demo_seed', 'kuaidi100', 'low_stock_default_threshold', 'reconcile_after_minutes', 'security', 'unpaid_timeout_minutes']);
     const carriers = await one<{ n: number }>(sql`select count(*)::int as n from carriers`);
     expect(carriers.n).toBe(9);
   });
