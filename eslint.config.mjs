@@ -5,7 +5,8 @@ import nextTs from 'eslint-config-next/typescript';
 // above it, components/ never reach the database. Tests and the sandbox/e2e routes may use testing/.
 const TESTING = {
   group: ['@/testing', '@/testing/*', '**/testing/*'],
-  message: 'testing/ (sandboxes, seed, factories, fixtures) is never imported by production code; plug test doubles in from instrumentation.ts',
+  message:
+    'testing/ (sandboxes, seed, factories, fixtures) is never imported by production code; plug test doubles in from instrumentation.ts',
 };
 const ABOVE_DB = {
   group: ['@/domain', '@/domain/*', '@/lib', '@/lib/*', '@/app', '@/app/*', '@/components', '@/components/*'],
@@ -17,7 +18,17 @@ const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: ['.next/**', 'node_modules/**', '.data/**', 'db/migrations/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      '.next/**',
+      'node_modules/**',
+      '.data/**',
+      'db/migrations/**',
+      'next-env.d.ts',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   {
     files: ['app/**', 'domain/**', 'lib/**', 'proxy.ts'],
     // the sandbox routes and the e2e-only routes (route.e2e.ts) are thin doors into testing/

@@ -13,7 +13,10 @@ export async function register() {
   const { ensureAuthSecretOrExit } = await import('./lib/auth/ensure-secret');
   ensureAuthSecretOrExit();
   // the payment sandbox is a test double: plugged in here, only where it is allowed, never imported by the app
-  if (process.env.PAYMENTS_SANDBOX !== '0' && (process.env.NODE_ENV !== 'production' || process.env.PAYMENTS_SANDBOX === '1')) {
+  if (
+    process.env.PAYMENTS_SANDBOX !== '0' &&
+    (process.env.NODE_ENV !== 'production' || process.env.PAYMENTS_SANDBOX === '1')
+  ) {
     const { registerPaymentsSandbox } = await import('./testing/sandboxes/payments/register');
     registerPaymentsSandbox();
   }
@@ -33,8 +36,14 @@ export const onRequestError: Instrumentation.onRequestError = async (error, requ
   const { getLogger } = await import('./lib/log/logger');
   const { REQUEST_ID_HEADER } = await import('./lib/log/request-id');
   const requestId = request.headers[REQUEST_ID_HEADER];
-  getLogger().error({
-    err: error, requestId: Array.isArray(requestId) ? requestId[0] : requestId,
-    route: `${request.method} ${request.path.split('?')[0]}`, routeType: context.routeType, routePath: context.routePath,
-  }, 'request failed');
+  getLogger().error(
+    {
+      err: error,
+      requestId: Array.isArray(requestId) ? requestId[0] : requestId,
+      route: `${request.method} ${request.path.split('?')[0]}`,
+      routeType: context.routeType,
+      routePath: context.routePath,
+    },
+    'request failed',
+  );
 };

@@ -14,7 +14,14 @@ export const ASSET_SECURITY_HEADERS = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships 15 MB of wasm; bundling it would copy it into publicly served static files.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres', 'playwright-core', 'pino', 'pino-pretty'],
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    '@node-rs/argon2',
+    'postgres',
+    'playwright-core',
+    'pino',
+    'pino-pretty',
+  ],
   poweredByHeader: false,
   // e2e-only routes (route.e2e.ts: test data through the factories, which use faker) exist only in a
   // build made with E2E_ROUTES=1 (npm run build:e2e, npm test); a production build never has them

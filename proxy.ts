@@ -2,7 +2,11 @@ import NextAuth from 'next-auth';
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { baseAuthConfig } from '@/lib/auth/config';
 import {
-  API_CONTENT_SECURITY_POLICY, applySecurityHeaders, createNonce, isHttpsRequest, pageContentSecurityPolicy,
+  API_CONTENT_SECURITY_POLICY,
+  applySecurityHeaders,
+  createNonce,
+  isHttpsRequest,
+  pageContentSecurityPolicy,
 } from '@/lib/http/security-headers';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/log/request-id';
 
@@ -14,13 +18,19 @@ const PATHNAME_HEADER = 'x-oms-pathname';
 // (they authenticate themselves), the provider sandboxes (they play the payment providers and the tracking
 // aggregator, for buyers and servers without a staff session; their staff pages check the session themselves),
 // and files with an extension (CSV and PDF routes check the session themselves).
-const NO_SESSION = /^\/(?:sign-in|api\/health|api\/ready|api\/auth|api\/v1|api\/webhooks|api\/logistics|api\/payments\/notify|api\/payments\/refund-notify|api\/internal|api\/e2e|sandbox)|^\/.*\.[a-zA-Z0-9]+$/;
+const NO_SESSION =
+  /^\/(?:sign-in|api\/health|api\/ready|api\/auth|api\/v1|api\/webhooks|api\/logistics|api\/payments\/notify|api\/payments\/refund-notify|api\/internal|api\/e2e|sandbox)|^\/.*\.[a-zA-Z0-9]+$/;
 // JSON, CSV and PDF answers: they get the policy that allows nothing (sandbox routes get the page policy: harmless)
 const ROUTE_HANDLER = /^\/api\/|^\/.*\.(?:csv|pdf)$/;
 
 const { auth } = NextAuth(() => baseAuthConfig());
 
-interface Security { nonce: string; csp: string; isHttps: boolean; requestId: string }
+interface Security {
+  nonce: string;
+  csp: string;
+  isHttps: boolean;
+  requestId: string;
+}
 
 /** Forwards the request with the page's CSP on it (Next takes the nonce from there for its own scripts). */
 function forward(request: NextRequest, security: Security, extra: Record<string, string> = {}): NextResponse {
@@ -63,9 +73,17 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
     return response;
   }
   const nonce = createNonce();
-  const security = { nonce, isHttps, requestId, csp: pageContentSecurityPolicy({
-    nonce, isHttps, isDev: process.env.NODE_ENV === 'development', isSandbox: pathname.startsWith('/sandbox/'),
-  }) };
+  const security = {
+    nonce,
+    isHttps,
+    requestId,
+    csp: pageContentSecurityPolicy({
+      nonce,
+      isHttps,
+      isDev: process.env.NODE_ENV === 'development',
+      isSandbox: pathname.startsWith('/sandbox/'),
+    }),
+  };
   let response: Response;
   if (NO_SESSION.test(pathname)) {
     response = forward(request, security);

@@ -7,7 +7,10 @@ import { buttonClass } from '@/components/ui/button';
 /** Rendered with HTTP 403 by requirePermission (Next's forbidden()). */
 export default async function Forbidden() {
   const [t, tAuth, tRoles, staff] = await Promise.all([
-    getTranslations('auth.forbidden'), getTranslations('auth'), getTranslations('staff.roles'), getCurrentStaff(),
+    getTranslations('auth.forbidden'),
+    getTranslations('auth'),
+    getTranslations('staff.roles'),
+    getCurrentStaff(),
   ]);
   return (
     <main className="flex min-h-[60vh] flex-col items-center justify-center px-4 text-center">
@@ -24,7 +27,10 @@ export default async function Forbidden() {
         {staff ? (
           // someone on a shared computer may need to switch to an account that has access
           <form action={signOutAction}>
-            <button type="submit" className="rounded-lg border border-slate-300 px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+            <button
+              type="submit"
+              className="rounded-lg border border-slate-300 px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
+            >
               {tAuth('signOut')}
             </button>
           </form>

@@ -9,7 +9,13 @@ export const metadata: Metadata = {
   title: { default: 'Order Console', template: '%s · Order Console' },
   // home-screen install on phones and tablets: public/ holds the manifest and the icons (scripts/make-icons.sh)
   manifest: '/manifest.webmanifest',
-  icons: { icon: [{ url: '/icon.svg', type: 'image/svg+xml' }, { url: '/icon-192.png', sizes: '192x192' }], apple: '/apple-touch-icon.png' },
+  icons: {
+    icon: [
+      { url: '/icon.svg', type: 'image/svg+xml' },
+      { url: '/icon-192.png', sizes: '192x192' },
+    ],
+    apple: '/apple-touch-icon.png',
+  },
   appleWebApp: { capable: true, title: 'Orders', statusBarStyle: 'black-translucent' },
 };
 

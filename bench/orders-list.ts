@@ -26,7 +26,9 @@ const RATIO_TARGET = 1.5;
 
 const url = process.env.DATABASE_URL;
 if (!url || !/^postgres(ql)?:\/\//.test(url)) {
-  console.error('bench:orders-list needs DATABASE_URL=postgres://... (a PostgreSQL database with the large data set); PGlite is not benchmarked.');
+  console.error(
+    'bench:orders-list needs DATABASE_URL=postgres://... (a PostgreSQL database with the large data set); PGlite is not benchmarked.',
+  );
   process.exit(2);
 }
 
@@ -35,8 +37,14 @@ const db = handle.db;
 const raw = postgres(url, { max: 1, onnotice: () => {} });
 const dialect = new PgDialect();
 
-interface Statement { sql: string; params: unknown[] }
-interface Scenario { name: string; filters: TOrderListFilters }
+interface Statement {
+  sql: string;
+  params: unknown[];
+}
+interface Scenario {
+  name: string;
+  filters: TOrderListFilters;
+}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -49,7 +57,9 @@ function filtersFrom(params: Record<string, string>): TOrderListFilters {
 }
 
 /** The statements listOrders runs for these filters, captured once so the raw side replays them verbatim. */
-async function statementsOf(filters: TOrderListFilters): Promise<{ statements: Statement[]; rows: number; strategy: string }> {
+async function statementsOf(
+  filters: TOrderListFilters,
+): Promise<{ statements: Statement[]; rows: number; strategy: string }> {
   const statements: Statement[] = [];
   const hints: OrderListQueryHints = {};
   if (filters.q) {
@@ -78,7 +88,8 @@ async function pick<T extends Record<string, unknown>>(query: SQL): Promise<T> {
 async function main() {
   const [{ count }] = await queryRows<{ count: string }>(db, sql`select count(*)::text as count from orders`);
   console.log(`orders in ${handle.description}: ${Number(count).toLocaleString('en')}`);
-  if (Number(count) < 1_000_000) console.log('note: fewer than 1,000,000 orders; the targets are meant for the large data set');
+  if (Number(count) < 1_000_000)
+    console.log('note: fewer than 1,000,000 orders; the targets are meant for the large data set');
 
   // search terms taken from the data: a recent order's customer, a recipient phone, a SKU, a day of order numbers
   const recent = await pick<{ number: string; customer_name: string; ship_phone: string; sku_code: string }>(sql`
@@ -105,20 +116,39 @@ async function main() {
 
   const scenarios: Scenario[] = [
     { name: 'default view (newest 50)', filters: filtersFrom({}) },
-    { name: `status=completed + ${span.from}..${span.to}`, filters: filtersFrom({ status: 'completed', from: span.from, to: span.to }) },
+    {
+      name: `status=completed + ${span.from}..${span.to}`,
+      filters: filtersFrom({ status: 'completed', from: span.from, to: span.to }),
+    },
     { name: 'status=awaiting_shipment (the work queue)', filters: filtersFrom({ status: 'awaiting_shipment' }) },
     { name: 'search customer name', filters: filtersFrom({ q: recent.customer_name }) },
     { name: 'search phone', filters: filtersFrom({ q: recent.ship_phone }) },
     { name: 'search SKU code', filters: filtersFrom({ q: recent.sku_code }) },
     { name: 'search least-sold SKU code', filters: filtersFrom({ q: rare.sku_code }) },
-    { name: `search number prefix ${recent.number.slice(0, 8)}`, filters: filtersFrom({ q: recent.number.slice(0, 8) }) },
-    { name: `search number prefix ${recent.number.slice(0, -2)}`, filters: filtersFrom({ q: recent.number.slice(0, -2) }) },
+    {
+      name: `search number prefix ${recent.number.slice(0, 8)}`,
+      filters: filtersFrom({ q: recent.number.slice(0, 8) }),
+    },
+    {
+      name: `search number prefix ${recent.number.slice(0, -2)}`,
+      filters: filtersFrom({ q: recent.number.slice(0, -2) }),
+    },
     { name: 'deep page (cursor, page 21)', filters: deep },
     { name: 'sort total_desc', filters: filtersFrom({ sort: 'total_desc' }) },
   ];
 
   console.log(`runs: ${RUNS} after ${WARMUP} warm-up, alternating app and raw\n`);
-  const header = ['scenario', 'rows', 'app p50', 'app p95', 'raw p50', 'raw p95', 'app/raw p50', 'app/raw p95', 'verdict'];
+  const header = [
+    'scenario',
+    'rows',
+    'app p50',
+    'app p95',
+    'raw p50',
+    'raw p95',
+    'app/raw p50',
+    'app/raw p95',
+    'verdict',
+  ];
   const lines: string[][] = [];
   let failed = false;
   for (const scenario of scenarios) {
@@ -139,13 +169,29 @@ async function main() {
     }
     app.sort((a, b) => a - b);
     rawTimes.sort((a, b) => a - b);
-    const [a50, a95, r50, r95] = [percentile(app, 50), percentile(app, 95), percentile(rawTimes, 50), percentile(rawTimes, 95)];
+    const [a50, a95, r50, r95] = [
+      percentile(app, 50),
+      percentile(app, 95),
+      percentile(rawTimes, 50),
+      percentile(rawTimes, 95),
+    ];
     const ok = a95 < P95_TARGET_MS && a50 <= r50 * RATIO_TARGET;
     failed ||= !ok;
-    lines.push([strategy ? `${scenario.name} (${strategy})` : scenario.name, String(rows), ms(a50), ms(a95), ms(r50), ms(r95), (a50 / r50).toFixed(2), (a95 / r95).toFixed(2), ok ? 'ok' : 'MISSED']);
+    lines.push([
+      strategy ? `${scenario.name} (${strategy})` : scenario.name,
+      String(rows),
+      ms(a50),
+      ms(a95),
+      ms(r50),
+      ms(r95),
+      (a50 / r50).toFixed(2),
+      (a95 / r95).toFixed(2),
+      ok ? 'ok' : 'MISSED',
+    ]);
   }
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const format = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const format = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log(format(header));
   for (const line of lines) console.log(format(line));
   console.log(`\ntargets: app p95 < ${P95_TARGET_MS} ms and app p50 <= ${RATIO_TARGET}x raw p50`);

@@ -39,16 +39,29 @@ const PORT = Number(process.env.BENCH_PORT ?? 3208);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const url = process.env.DATABASE_URL;
 if (!url || !/^postgres(ql)?:\/\//.test(url)) {
-  console.error('bench:pages needs DATABASE_URL=postgres://... (a PostgreSQL database with the large data set); PGlite is not benchmarked.');
+  console.error(
+    'bench:pages needs DATABASE_URL=postgres://... (a PostgreSQL database with the large data set); PGlite is not benchmarked.',
+  );
   process.exit(2);
 }
 
-interface Statement { text: string; params: unknown[] }
-interface Page { name: string; path: string; load: (db: Database) => Promise<unknown> }
+interface Statement {
+  text: string;
+  params: unknown[];
+}
+interface Page {
+  name: string;
+  path: string;
+  load: (db: Database) => Promise<unknown>;
+}
 
 // the statements of the data functions, captured through postgres.js's debug hook
 let captured: Statement[] | null = null;
-const capturing = postgres(url, { max: 4, onnotice: () => {}, debug: (_c, text, params) => captured?.push({ text, params }) });
+const capturing = postgres(url, {
+  max: 4,
+  onnotice: () => {},
+  debug: (_c, text, params) => captured?.push({ text, params }),
+});
 const captureDb = drizzle(capturing, { schema }) as unknown as Database;
 const raw = postgres(url, { max: 1, onnotice: () => {} });
 
@@ -60,7 +73,8 @@ async function statementsOf(page: Page): Promise<Statement[]> {
   return statements;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 /** Signs in like the form does (next-auth credentials): CSRF token, then the callback; returns the Cookie header. */
 async function signIn(): Promise<string> {
@@ -78,22 +92,30 @@ async function signIn(): Promise<string> {
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const admin = DEMO_STAFF.find((s) => s.role === 'admin')!;
   const response = await fetch(`${ORIGIN}/api/auth/callback/credentials`, {
-    method: 'POST', redirect: 'manual',
+    method: 'POST',
+    redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie() },
     body: new URLSearchParams({ csrfToken, email: admin.email, password: DEMO_PASSWORD, callbackUrl: `${ORIGIN}/` }),
   });
   keep(response);
-  if (![...jar.keys()].some((k) => k.includes('session-token'))) throw new Error(`sign-in failed: HTTP ${response.status}`);
+  if (![...jar.keys()].some((k) => k.includes('session-token')))
+    throw new Error(`sign-in failed: HTTP ${response.status}`);
   return cookie();
 }
 
 async function pages(db: Database): Promise<Page[]> {
   // real values from the data set for the searches and the order page
-  const [pick] = await queryRows<{ id: number; ship_name: string; ship_phone: string; sku_code: string }>(db, sql`
+  const [pick] = await queryRows<{ id: number; ship_name: string; ship_phone: string; sku_code: string }>(
+    db,
+    sql`
     select o.id, o.ship_name, o.ship_phone, (select l.sku_code from order_lines l where l.order_id = o.id limit 1) as sku_code
-    from orders o where o.status = 'shipped' and o.archived_at is null order by o.placed_at desc limit 1 offset 500`);
-  const [range] = await queryRows<{ to: string; from: string }>(db, sql`
-    select to_char(max(placed_at), 'YYYY-MM-DD') as to, to_char(max(placed_at) - interval '30 days', 'YYYY-MM-DD') as from from orders`);
+    from orders o where o.status = 'shipped' and o.archived_at is null order by o.placed_at desc limit 1 offset 500`,
+  );
+  const [range] = await queryRows<{ to: string; from: string }>(
+    db,
+    sql`
+    select to_char(max(placed_at), 'YYYY-MM-DD') as to, to_char(max(placed_at) - interval '30 days', 'YYYY-MM-DD') as from from orders`,
+  );
   // page 20: follow the cursor 19 times, as someone paging would
   let cursor: string | null = null;
   for (let i = 0; i < 19; i += 1) {
@@ -106,7 +128,16 @@ async function pages(db: Database): Promise<Page[]> {
   };
   const orderId = Number(pick.id);
   return [
-    { name: 'dashboard', path: '/', load: (d) => Promise.all([getDashboardSummary(d), listLowStockAlerts(d, { view: 'open', limit: 5 }), countOpenLowStockAlerts(d)]) },
+    {
+      name: 'dashboard',
+      path: '/',
+      load: (d) =>
+        Promise.all([
+          getDashboardSummary(d),
+          listLowStockAlerts(d, { view: 'open', limit: 5 }),
+          countOpenLowStockAlerts(d),
+        ]),
+    },
     orders('/orders', 'orders: default'),
     orders(`/orders?status=awaiting_shipment&from=${range.from}&to=${range.to}`, 'orders: status + date'),
     orders(`/orders?q=${encodeURIComponent(pick.ship_name)}`, 'orders: name search'),
@@ -114,30 +145,61 @@ async function pages(db: Database): Promise<Page[]> {
     orders(`/orders?q=${encodeURIComponent(pick.sku_code)}`, 'orders: SKU search'),
     orders(`/orders?cursor=${cursor}`, 'orders: page 20'),
     {
-      name: 'order page', path: `/orders/${orderId}`, load: async (d) => {
+      name: 'order page',
+      path: `/orders/${orderId}`,
+      load: async (d) => {
         const detail = await getOrder(d, orderId);
-        await Promise.all([listTrackingEvents(d, detail!.shipments.map((s) => s.id)), getRefundOptions(d, orderId), getPaymentMethods(d, process.env)]);
+        await Promise.all([
+          listTrackingEvents(
+            d,
+            detail!.shipments.map((s) => s.id),
+          ),
+          getRefundOptions(d, orderId),
+          getPaymentMethods(d, process.env),
+        ]);
       },
     },
     { name: 'payments list', path: '/payments', load: (d) => listPayments(d, parsePaymentListParams({}).filters) },
     {
-      name: 'shipping queue', path: '/shipping', load: (d) => Promise.all([listShippingQueue(d, {}), listActiveCarriers(d),
-        d.select({ id: schema.warehouses.id, name: schema.warehouses.name }).from(schema.warehouses).orderBy(schema.warehouses.name)]),
+      name: 'shipping queue',
+      path: '/shipping',
+      load: (d) =>
+        Promise.all([
+          listShippingQueue(d, {}),
+          listActiveCarriers(d),
+          d
+            .select({ id: schema.warehouses.id, name: schema.warehouses.name })
+            .from(schema.warehouses)
+            .orderBy(schema.warehouses.name),
+        ]),
     },
-    { name: 'inventory list', path: '/inventory', load: (d) => Promise.all([listStock(d, parseStockListParams({}).filters), listWarehouses(d), countOpenLowStockAlerts(d)]) },
+    {
+      name: 'inventory list',
+      path: '/inventory',
+      load: (d) =>
+        Promise.all([listStock(d, parseStockListParams({}).filters), listWarehouses(d), countOpenLowStockAlerts(d)]),
+    },
   ];
 }
 
 async function main() {
   const handle = openDatabase({ url, poolSize: 2 });
   await migrateDatabase(handle);
-  const server = startBuiltServer(PORT, { DATABASE_URL: url!, AUTH_SECRET: process.env.AUTH_SECRET ?? 'bench-pages-secret-bench-pages-secret', JOBS_DISABLED: '1' });
+  const server = startBuiltServer(PORT, {
+    DATABASE_URL: url!,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? 'bench-pages-secret-bench-pages-secret',
+    JOBS_DISABLED: '1',
+  });
   try {
     await waitForServer(ORIGIN);
     const cookie = await signIn();
     const list = await pages(handle.db);
-    console.log(`bench:pages on ${handle.description}, ${RUNS} runs per page (after ${WARMUP} warm-up), next start on ${ORIGIN}; load average ${loadavg()[0].toFixed(1)}`);
-    console.log(`${'page'.padEnd(24)} ${'HTTP p50'.padStart(8)} ${'p95'.padStart(7)} ${'size KB'.padStart(8)}   ${'SQL p50'.padStart(7)} ${'p95'.padStart(7)} stmts   p95 page/SQL  targets`);
+    console.log(
+      `bench:pages on ${handle.description}, ${RUNS} runs per page (after ${WARMUP} warm-up), next start on ${ORIGIN}; load average ${loadavg()[0].toFixed(1)}`,
+    );
+    console.log(
+      `${'page'.padEnd(24)} ${'HTTP p50'.padStart(8)} ${'p95'.padStart(7)} ${'size KB'.padStart(8)}   ${'SQL p50'.padStart(7)} ${'p95'.padStart(7)} stmts   p95 page/SQL  targets`,
+    );
     let missed = 0;
     for (const page of list) {
       const statements = await statementsOf(page);
@@ -160,15 +222,24 @@ async function main() {
       }
       http.sort((a, b) => a - b);
       sqlTimes.sort((a, b) => a - b);
-      const [p50, p95, s50, s95] = [percentile(http, 50), percentile(http, 95), percentile(sqlTimes, 50), percentile(sqlTimes, 95)];
+      const [p50, p95, s50, s95] = [
+        percentile(http, 50),
+        percentile(http, 95),
+        percentile(sqlTimes, 50),
+        percentile(sqlTimes, 95),
+      ];
       const ratio = p95 / s95;
-      const sizeOk = !page.path.startsWith('/orders?') && page.path !== '/orders' || bytes < 100 * 1024;
+      const sizeOk = (!page.path.startsWith('/orders?') && page.path !== '/orders') || bytes < 100 * 1024;
       const ok = p95 < 50 && ratio <= 3 && sizeOk;
       if (!ok) missed += 1;
-      console.log(`${page.name.padEnd(24)} ${p50.toFixed(1).padStart(8)} ${p95.toFixed(1).padStart(7)} ${(bytes / 1024).toFixed(1).padStart(8)}   `
-        + `${s50.toFixed(1).padStart(7)} ${s95.toFixed(1).padStart(7)} ${String(statements.length).padStart(5)}   ${ratio.toFixed(1).padStart(11)}  ${ok ? 'met' : 'MISSED'}`);
+      console.log(
+        `${page.name.padEnd(24)} ${p50.toFixed(1).padStart(8)} ${p95.toFixed(1).padStart(7)} ${(bytes / 1024).toFixed(1).padStart(8)}   ` +
+          `${s50.toFixed(1).padStart(7)} ${s95.toFixed(1).padStart(7)} ${String(statements.length).padStart(5)}   ${ratio.toFixed(1).padStart(11)}  ${ok ? 'met' : 'MISSED'}`,
+      );
     }
-    console.log(`${missed} page(s) missed a target (p95 < 50 ms, p95 <= 3x SQL p95, orders list < 100 KB); load average ${loadavg()[0].toFixed(1)}`);
+    console.log(
+      `${missed} page(s) missed a target (p95 < 50 ms, p95 <= 3x SQL p95, orders list < 100 KB); load average ${loadavg()[0].toFixed(1)}`,
+    );
     process.exitCode = missed > 0 ? 1 : 0;
   } finally {
     process.kill(-server.pid!, 'SIGTERM');

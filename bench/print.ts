@@ -28,7 +28,9 @@ const ORDERS = Number(process.env.BENCH_ORDERS ?? 500);
 const OUT = process.env.BENCH_OUT;
 const url = process.env.DATABASE_URL;
 if (!url || !/^postgres(ql)?:\/\//.test(url)) {
-  console.error('bench:print needs DATABASE_URL=postgres://... (a scratch PostgreSQL database, e.g. createdb oms_bench_print); PGlite is not benchmarked.');
+  console.error(
+    'bench:print needs DATABASE_URL=postgres://... (a scratch PostgreSQL database, e.g. createdb oms_bench_print); PGlite is not benchmarked.',
+  );
   process.exit(2);
 }
 
@@ -46,8 +48,13 @@ function chromiumPssKb(): number {
       const ppid = Number(/PPid:\s+(\d+)/.exec(status)?.[1]);
       children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
       if (!/^Name:\s+(chrom|headless)/m.test(status)) continue;
-      pss.set(Number(entry), Number(/Pss:\s+(\d+)/.exec(readFileSync(`/proc/${entry}/smaps_rollup`, 'utf8'))?.[1] ?? 0));
-    } catch { /* the process ended while we looked */ }
+      pss.set(
+        Number(entry),
+        Number(/Pss:\s+(\d+)/.exec(readFileSync(`/proc/${entry}/smaps_rollup`, 'utf8'))?.[1] ?? 0),
+      );
+    } catch {
+      /* the process ended while we looked */
+    }
   }
   let total = 0;
   const stack = [...(children.get(process.pid) ?? [])];
@@ -60,7 +67,9 @@ function chromiumPssKb(): number {
 }
 
 let chromiumPeakKb = 0;
-const sampler = setInterval(() => { chromiumPeakKb = Math.max(chromiumPeakKb, chromiumPssKb()); }, 100);
+const sampler = setInterval(() => {
+  chromiumPeakKb = Math.max(chromiumPeakKb, chromiumPssKb());
+}, 100);
 sampler.unref();
 
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
@@ -78,23 +87,39 @@ async function main() {
   for (let i = 0; i < 60; i++) {
     const sku = await f.sku();
     const warehouse = warehouses[i % 2];
-    await f.stock({ skuId: sku.id, warehouseId: warehouse.id, onHand: ORDERS * 10, location: `${'ABCD'[i % 4]}-${String((i % 15) + 1).padStart(2, '0')}-${(i % 4) + 1}` });
+    await f.stock({
+      skuId: sku.id,
+      warehouseId: warehouse.id,
+      onHand: ORDERS * 10,
+      location: `${'ABCD'[i % 4]}-${String((i % 15) + 1).padStart(2, '0')}-${(i % 4) + 1}`,
+    });
     skus.push({ sku, warehouseId: warehouse.id });
   }
   const orderIds: number[] = [];
   for (let i = 0; i < ORDERS; i++) {
-    const lines = Array.from({ length: 1 + (i % 3) }, (_, k) => skus[(i * 7 + k * 13) % skus.length])
-      .map(({ sku, warehouseId }) => ({ skuId: sku.id, quantity: 1 + ((i + sku.id) % 3), warehouseId }));
-    const { order } = await f.order({ status: 'awaiting_shipment', lines, buyerNote: i % 5 === 0 ? '请周末送货，谢谢' : null });
+    const lines = Array.from({ length: 1 + (i % 3) }, (_, k) => skus[(i * 7 + k * 13) % skus.length]).map(
+      ({ sku, warehouseId }) => ({ skuId: sku.id, quantity: 1 + ((i + sku.id) % 3), warehouseId }),
+    );
+    const { order } = await f.order({
+      status: 'awaiting_shipment',
+      lines,
+      buyerNote: i % 5 === 0 ? '请周末送货，谢谢' : null,
+    });
     orderIds.push(order.id);
   }
-  console.log(`setup: ${ORDERS} orders awaiting shipment with 1-3 lines each over 60 SKUs in 2 warehouses (${seconds(performance.now() - t0)})`);
+  console.log(
+    `setup: ${ORDERS} orders awaiting shipment with 1-3 lines each over 60 SKUs in 2 warehouses (${seconds(performance.now() - t0)})`,
+  );
 
   t0 = performance.now();
   await getPrintBrowser();
   console.log(`chromium launch (once per server process): ${seconds(performance.now() - t0)}`);
 
-  const t = createTranslator({ locale: 'zh-CN', messages: { printing: messages }, namespace: 'printing' }) as unknown as Translate;
+  const t = createTranslator({
+    locale: 'zh-CN',
+    messages: { printing: messages },
+    namespace: 'printing',
+  }) as unknown as Translate;
   const runs: { doc: PrintDoc; format: LabelFormat; name: string }[] = [
     { doc: 'packing-slips', format: 'thermal', name: 'packing slips (A4, one per order)' },
     { doc: 'labels', format: 'thermal', name: 'labels (thermal 100x150)' },
@@ -102,7 +127,12 @@ async function main() {
   ];
   for (const run of runs) {
     const h0 = performance.now();
-    const rendered = await renderPrintDocument(db, run.doc, { selection: { kind: 'orders', orderIds }, format: run.format, carrierCode: 'shunfeng' }, { t, locale: 'zh-CN', now: new Date() });
+    const rendered = await renderPrintDocument(
+      db,
+      run.doc,
+      { selection: { kind: 'orders', orderIds }, format: run.format, carrierCode: 'shunfeng' },
+      { t, locale: 'zh-CN', now: new Date() },
+    );
     if (!rendered.ok) throw new Error(rendered.message);
     const html = printHtml({ lang: 'zh-CN', title: run.name, css: rendered.data.css, body: rendered.data.body });
     const htmlMs = performance.now() - h0;
@@ -110,7 +140,9 @@ async function main() {
     const pdf = await htmlToPdf(html);
     const pdfMs = performance.now() - p0;
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-    console.log(`${run.name}: ${ORDERS} orders -> ${pages} pages, HTML ${seconds(htmlMs)} (${(html.length / 1e6).toFixed(1)} MB), PDF ${seconds(pdfMs)} (${(pdf.length / 1e6).toFixed(1)} MB)`);
+    console.log(
+      `${run.name}: ${ORDERS} orders -> ${pages} pages, HTML ${seconds(htmlMs)} (${(html.length / 1e6).toFixed(1)} MB), PDF ${seconds(pdfMs)} (${(pdf.length / 1e6).toFixed(1)} MB)`,
+    );
     if (OUT) {
       mkdirSync(OUT, { recursive: true });
       writeFileSync(path.join(OUT, `${rendered.data.kind}.pdf`), pdf);
@@ -118,7 +150,9 @@ async function main() {
   }
 
   chromiumPeakKb = Math.max(chromiumPeakKb, chromiumPssKb());
-  console.log(`peak RSS: node ${mb(process.resourceUsage().maxRSS)}, chromium (PSS of all its processes, sampled every 100 ms) ${mb(chromiumPeakKb)}`);
+  console.log(
+    `peak RSS: node ${mb(process.resourceUsage().maxRSS)}, chromium (PSS of all its processes, sampled every 100 ms) ${mb(chromiumPeakKb)}`,
+  );
   await closePrintBrowser();
   await handle.close();
 

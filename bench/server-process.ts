@@ -9,7 +9,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 export function startBuiltServer(port: number, env: Record<string, string>): ChildProcess {
   return spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), ...env },
-    stdio: ['ignore', 'ignore', 'inherit'], detached: true,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
   });
 }
 
@@ -34,7 +35,8 @@ function groupProcesses(groupId: number): string[] {
     if (!/^\d+$/.test(entry)) continue;
     try {
       // fields after the parenthesised command: state ppid pgrp ...
-      if (Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[2]) === groupId) found.push(entry);
+      if (Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[2]) === groupId)
+        found.push(entry);
     } catch {
       // the process ended while we looked
     }

@@ -33,11 +33,18 @@ export async function backupPglite(dataDir: string, file: string): Promise<{ byt
  * Restores a dumpDataDir tarball into a database folder. An existing, non-empty folder is kept
  * unless `force`, and then moved aside (never deleted) to `<folder>.before-restore-<time>`.
  */
-export async function restorePglite(file: string, dataDir: string, options: { force?: boolean; now?: Date } = {}): Promise<{ movedAside?: string }> {
+export async function restorePglite(
+  file: string,
+  dataDir: string,
+  options: { force?: boolean; now?: Date } = {},
+): Promise<{ movedAside?: string }> {
   if (!existsSync(file)) throw new BackupError(`${file} does not exist`);
   let movedAside: string | undefined;
   if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
-    if (!options.force) throw new BackupError(`${dataDir} already holds a database; stop the server and pass --force to replace it (it is moved aside, not deleted)`);
+    if (!options.force)
+      throw new BackupError(
+        `${dataDir} already holds a database; stop the server and pass --force to replace it (it is moved aside, not deleted)`,
+      );
     movedAside = `${dataDir}.before-restore-${(options.now ?? new Date()).toISOString().replace(/[:.]/g, '-')}`;
     renameSync(dataDir, movedAside);
   }
@@ -55,9 +62,15 @@ function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'pipe'] });
     let stderr = '';
-    child.stderr.on('data', (chunk) => { stderr += String(chunk); });
-    child.on('error', (error) => reject(new BackupError(`${command}: ${error.message} (is the PostgreSQL client installed?)`)));
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new BackupError(`${command} failed (${code}): ${stderr.trim().split('\n')[0]}`))));
+    child.stderr.on('data', (chunk) => {
+      stderr += String(chunk);
+    });
+    child.on('error', (error) =>
+      reject(new BackupError(`${command}: ${error.message} (is the PostgreSQL client installed?)`)),
+    );
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new BackupError(`${command} failed (${code}): ${stderr.trim().split('\n')[0]}`)),
+    );
   });
 }
 

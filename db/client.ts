@@ -1,7 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { getTableColumns, Param, Placeholder, SQL, sql, StringChunk, type Query, type SQLChunk, type Table } from 'drizzle-orm';
+import {
+  getTableColumns,
+  Param,
+  Placeholder,
+  SQL,
+  sql,
+  StringChunk,
+  type Query,
+  type SQLChunk,
+  type Table,
+} from 'drizzle-orm';
 import { PgDialect, QueryBuilder, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -43,10 +53,14 @@ function openPostgres(url: string, poolSize?: number): DatabaseHandle {
   try {
     parsed = new URL(url);
   } catch {
-    throw new DatabaseConfigError('DATABASE_URL is not a valid URL (expected postgres://user:password@host:5432/database)');
+    throw new DatabaseConfigError(
+      'DATABASE_URL is not a valid URL (expected postgres://user:password@host:5432/database)',
+    );
   }
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
-    throw new DatabaseConfigError(`DATABASE_URL must start with postgres:// or postgresql://, got ${parsed.protocol}//`);
+    throw new DatabaseConfigError(
+      `DATABASE_URL must start with postgres:// or postgresql://, got ${parsed.protocol}//`,
+    );
   }
   const client = postgres(url, {
     max: poolSize ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
@@ -102,9 +116,15 @@ export interface StatementParts {
 function selectOf(parts: StatementParts) {
   const ctes = Object.entries(parts.with ?? {}).map(([alias, body]) => new QueryBuilder().$with(alias, {}).as(body));
   const result = new QueryBuilder().$with('result', {}).as(parts.body);
-  const fields = Object.fromEntries(parts.columns.map((column) => [column, sql.raw(`"${column.replaceAll(`"`, `""`)}"`)]));
+  const fields = Object.fromEntries(
+    parts.columns.map((column) => [column, sql.raw(`"${column.replaceAll(`"`, `""`)}"`)]),
+  );
   const from = sql.raw('"result"');
-  return (db: Database) => db.with(...ctes, result).select(fields).from(from);
+  return (db: Database) =>
+    db
+      .with(...ctes, result)
+      .select(fields)
+      .from(from);
 }
 
 /**
@@ -113,7 +133,11 @@ function selectOf(parts: StatementParts) {
  * instead of two (an unprepared query with parameters is described first) and no re-parsing or
  * re-planning. Same rows as queryRows on both drivers (PGlite ignores the name).
  */
-export async function queryRowsPrepared<T extends Record<string, unknown>>(db: Database, name: string, parts: StatementParts): Promise<T[]> {
+export async function queryRowsPrepared<T extends Record<string, unknown>>(
+  db: Database,
+  name: string,
+  parts: StatementParts,
+): Promise<T[]> {
   return (await selectOf(parts)(db).prepare(name).execute()) as T[];
 }
 
@@ -145,7 +169,10 @@ function flatten(query: SQL): SQL {
 export class CachedStatement {
   private select: ReturnType<typeof selectOf> | undefined;
 
-  constructor(private readonly name: string, private readonly build: (db: Database) => StatementParts) {}
+  constructor(
+    private readonly name: string,
+    private readonly build: (db: Database) => StatementParts,
+  ) {}
 
   async rows<T extends Record<string, unknown>>(db: Database, values: Record<string, unknown>): Promise<T[]> {
     return (await this.selectFor(db).prepare(this.name).execute(values)) as T[];

@@ -19,19 +19,36 @@ const render = (q: ReturnType<typeof insertSelect>) => {
 describe('insertSelect: INSERT ... SELECT column lists from the Drizzle table', () => {
   it('names the database columns in schema order and leaves DATABASE_DEFAULT ones out', () => {
     const q = insertSelect(parcels, {
-      id: DATABASE_DEFAULT, trackingNumber: sql`i.tracking`, weightGrams: sql`i.grams`, note: DATABASE_DEFAULT, createdAt: sql`now()`,
+      id: DATABASE_DEFAULT,
+      trackingNumber: sql`i.tracking`,
+      weightGrams: sql`i.grams`,
+      note: DATABASE_DEFAULT,
+      createdAt: sql`now()`,
     });
-    expect(render(q)).toEqual({ columns: '"tracking_number", "weight_grams", "created_at"', values: 'i.tracking, i.grams, now()' });
+    expect(render(q)).toEqual({
+      columns: '"tracking_number", "weight_grams", "created_at"',
+      values: 'i.tracking, i.grams, now()',
+    });
   });
 
   it('refuses, at compile time, a row that disagrees with the table', () => {
     const rows: InsertSelectRow<typeof parcels>[] = [
       // @ts-expect-error a column of the table is missing (as after adding a column to db/schema)
       { id: DATABASE_DEFAULT, trackingNumber: sql`t`, weightGrams: sql`0`, createdAt: sql`now()` },
-      // @ts-expect-error a NOT NULL column without a default cannot be left to the database
-      { id: DATABASE_DEFAULT, trackingNumber: DATABASE_DEFAULT, weightGrams: sql`0`, note: DATABASE_DEFAULT, createdAt: sql`now()` },
       {
-        id: DATABASE_DEFAULT, trackingNumber: sql`t`, weightGrams: sql`0`, note: DATABASE_DEFAULT, createdAt: sql`now()`,
+        id: DATABASE_DEFAULT,
+        // @ts-expect-error a NOT NULL column without a default cannot be left to the database
+        trackingNumber: DATABASE_DEFAULT,
+        weightGrams: sql`0`,
+        note: DATABASE_DEFAULT,
+        createdAt: sql`now()`,
+      },
+      {
+        id: DATABASE_DEFAULT,
+        trackingNumber: sql`t`,
+        weightGrams: sql`0`,
+        note: DATABASE_DEFAULT,
+        createdAt: sql`now()`,
         // @ts-expect-error a column the table does not have (as after renaming one in db/schema)
         trackingNo: sql`t`,
       },
@@ -40,8 +57,15 @@ describe('insertSelect: INSERT ... SELECT column lists from the Drizzle table', 
   });
 
   it('throws when a cast smuggles in a row that disagrees with the table, naming the columns', () => {
-    const row = { id: DATABASE_DEFAULT, trackingNo: sql`t`, weightGrams: sql`0`, note: DATABASE_DEFAULT, createdAt: sql`now()` };
-    expect(() => insertSelect(parcels, row as unknown as InsertSelectRow<typeof parcels>))
-      .toThrow('row and table disagree (unknown trackingNo; missing trackingNumber)');
+    const row = {
+      id: DATABASE_DEFAULT,
+      trackingNo: sql`t`,
+      weightGrams: sql`0`,
+      note: DATABASE_DEFAULT,
+      createdAt: sql`now()`,
+    };
+    expect(() => insertSelect(parcels, row as unknown as InsertSelectRow<typeof parcels>)).toThrow(
+      'row and table disagree (unknown trackingNo; missing trackingNumber)',
+    );
   });
 });

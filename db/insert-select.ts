@@ -28,15 +28,23 @@ export function insertSelect<T extends Table>(table: T, row: InsertSelectRow<T>)
   const unknown = Object.keys(given).filter((key) => !columns.some(([name]) => name === key));
   const missing = columns.filter(([key]) => !(key in given)).map(([key]) => key);
   if (unknown.length > 0 || missing.length > 0) {
-    throw new Error(`insertSelect: row and table disagree (unknown ${unknown.join(', ') || 'none'}; missing ${missing.join(', ') || 'none'})`);
+    throw new Error(
+      `insertSelect: row and table disagree (unknown ${unknown.join(', ') || 'none'}; missing ${missing.join(', ') || 'none'})`,
+    );
   }
   const written = columns.flatMap(([key, column]) => {
     const value = given[key];
     return value === DATABASE_DEFAULT ? [] : [{ name: column.name, value }];
   });
   return {
-    columns: sql.join(written.map((w) => sql.identifier(w.name)), sql`, `),
-    values: sql.join(written.map((w) => w.value), sql`, `),
+    columns: sql.join(
+      written.map((w) => sql.identifier(w.name)),
+      sql`, `,
+    ),
+    values: sql.join(
+      written.map((w) => w.value),
+      sql`, `,
+    ),
   };
 }
 

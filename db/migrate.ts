@@ -5,7 +5,9 @@ import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import type { DatabaseHandle } from './client';
 
-export const migrationsFolder = path.resolve(/*turbopackIgnore: true*/ process.env.MIGRATIONS_DIR ?? path.join(process.cwd(), 'db', 'migrations'));
+export const migrationsFolder = path.resolve(
+  /*turbopackIgnore: true*/ process.env.MIGRATIONS_DIR ?? path.join(process.cwd(), 'db', 'migrations'),
+);
 
 /** Applies every committed migration not yet applied; throws (and so stops the start) on failure. */
 export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {

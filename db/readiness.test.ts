@@ -30,7 +30,10 @@ describe(`checkDatabaseReady (${testDatabaseKind})`, () => {
   });
 
   it('is not ready when the build carries a migration the database lacks', async () => {
-    expect(await checkDatabaseReady(handle.db, { folder: folderWithNewerMigration() })).toEqual({ ready: false, reason: 'migrations pending' });
+    expect(await checkDatabaseReady(handle.db, { folder: folderWithNewerMigration() })).toEqual({
+      ready: false,
+      reason: 'migrations pending',
+    });
   });
 
   it('is not ready when the database does not answer', async () => {

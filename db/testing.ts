@@ -39,8 +39,15 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
 export const testDatabaseKind = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
 /** The stock row of one SKU in one warehouse, for assertions (undefined when there is none). */
-export async function findStockLevel(db: Database, skuId: number, warehouseId: number): Promise<StockLevel | undefined> {
-  const [row] = await db.select().from(stockLevels).where(and(eq(stockLevels.skuId, skuId), eq(stockLevels.warehouseId, warehouseId)));
+export async function findStockLevel(
+  db: Database,
+  skuId: number,
+  warehouseId: number,
+): Promise<StockLevel | undefined> {
+  const [row] = await db
+    .select()
+    .from(stockLevels)
+    .where(and(eq(stockLevels.skuId, skuId), eq(stockLevels.warehouseId, warehouseId)));
   return row;
 }
 
@@ -51,8 +58,11 @@ export async function findStockLevel(db: Database, skuId: number, warehouseId: n
  */
 export async function sawCommitWaitingForLock(db: Database): Promise<boolean> {
   for (let i = 0; i < 100; i += 1) {
-    const [waiting] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from pg_stat_activity
-      where datname = current_database() and wait_event_type = 'Lock' and query ilike 'commit%'`);
+    const [waiting] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from pg_stat_activity
+      where datname = current_database() and wait_event_type = 'Lock' and query ilike 'commit%'`,
+    );
     if (Number(waiting.n) > 0) return true;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

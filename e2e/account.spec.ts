@@ -22,7 +22,12 @@ async function ownBrowser(browser: Browser, baseURL: string, extraHTTPHeaders?: 
   return context.newPage();
 }
 
-test('a person changes their own password; after an admin reset they must choose a new one first', async ({ page, context, baseURL, browser }) => {
+test('a person changes their own password; after an admin reset they must choose a new one first', async ({
+  page,
+  context,
+  baseURL,
+  browser,
+}) => {
   await useEnglish(context, baseURL!);
   const email = await addStaff(page, 'first pass phrase');
   const theirs = await ownBrowser(browser, baseURL!);
@@ -71,7 +76,12 @@ test('a person changes their own password; after an admin reset they must choose
   await theirs.context().close();
 });
 
-test('two-factor sign-in: set up with a code from the app, then sign in with password and code', async ({ page, context, baseURL, browser }) => {
+test('two-factor sign-in: set up with a code from the app, then sign in with password and code', async ({
+  page,
+  context,
+  baseURL,
+  browser,
+}) => {
   await useEnglish(context, baseURL!);
   const email = await addStaff(page, 'totp pass phrase');
   // a client claiming another address: with no trusted proxy configured the server records the TCP peer

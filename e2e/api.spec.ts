@@ -1,7 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { createTestStock, uniqueName, useEnglish } from './support';
 
-test('admin creates an API key, a system places an order with it, and revoking it locks the system out', async ({ page, context, baseURL, playwright }) => {
+test('admin creates an API key, a system places an order with it, and revoking it locks the system out', async ({
+  page,
+  context,
+  baseURL,
+  playwright,
+}) => {
   await useEnglish(context, baseURL!);
   const stock = await createTestStock(page.request, { onHand: 3, threshold: 0 });
   const name = uniqueName('Shop sync ');
@@ -19,12 +24,22 @@ test('admin creates an API key, a system places an order with it, and revoking i
   await expect(page.getByTestId('api-keys-table')).not.toContainText(key);
 
   // the merchant's shop system, with no session cookie, only the key
-  const shop = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${key}`, 'Accept-Language': 'en' } });
+  const shop = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { Authorization: `Bearer ${key}`, 'Accept-Language': 'en' },
+  });
   const externalRef = uniqueName('SHOP-');
   const placed = await shop.post('/api/v1/orders', {
     data: {
-      externalRef, customer: { name: 'API Buyer', phone: '13911112222' },
-      shipTo: { name: 'API Buyer', phone: '13911112222', province: '上海市', city: '上海市', street: '南京东路 100 号' },
+      externalRef,
+      customer: { name: 'API Buyer', phone: '13911112222' },
+      shipTo: {
+        name: 'API Buyer',
+        phone: '13911112222',
+        province: '上海市',
+        city: '上海市',
+        street: '南京东路 100 号',
+      },
       lines: [{ skuCode: stock.sku.code, quantity: 2 }],
     },
   });
@@ -33,7 +48,17 @@ test('admin creates an API key, a system places an order with it, and revoking i
   expect(order).toMatchObject({ status: 'pending_payment', source: 'api', externalRef });
 
   const short = await shop.post('/api/v1/orders', {
-    data: { customer: { name: 'API Buyer', phone: '13911112222' }, shipTo: { name: 'API Buyer', phone: '13911112222', province: '上海市', city: '上海市', street: '南京东路 100 号' }, lines: [{ skuCode: stock.sku.code, quantity: 2 }] },
+    data: {
+      customer: { name: 'API Buyer', phone: '13911112222' },
+      shipTo: {
+        name: 'API Buyer',
+        phone: '13911112222',
+        province: '上海市',
+        city: '上海市',
+        street: '南京东路 100 号',
+      },
+      lines: [{ skuCode: stock.sku.code, quantity: 2 }],
+    },
   });
   expect(short.status()).toBe(409);
   expect((await short.json()).error.message).toContain(stock.sku.code);

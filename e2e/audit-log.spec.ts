@@ -5,7 +5,10 @@ test.beforeEach(async ({ context, baseURL }) => {
   await useEnglish(context, baseURL!);
 });
 
-test('a stock count shows in Settings → Audit log with before and after, filtered by record, and exports as CSV', async ({ page, request }) => {
+test('a stock count shows in Settings → Audit log with before and after, filtered by record, and exports as CSV', async ({
+  page,
+  request,
+}) => {
   const stock = await createTestStock(request, { onHand: 10, threshold: 0 });
   await page.goto(`/inventory/${stock.sku.id}`);
   const form = page.getByTestId('adjust-form');

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { createTestOrders, useEnglish } from './support';
 
 test.describe('dashboard', () => {
-  test('shows today\'s figures from the database and the 30-day chart', async ({ page, context, baseURL, request }) => {
+  test("shows today's figures from the database and the 30-day chart", async ({ page, context, baseURL, request }) => {
     await useEnglish(context, baseURL!);
     await page.goto('/');
     const before = Number(await page.getByTestId('kpi-awaiting-payment-value').innerText());

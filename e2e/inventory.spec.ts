@@ -69,7 +69,9 @@ test('adjusting below reserved is refused with a message; a count with a reason 
   await form.getByRole('textbox', { name: 'Quantity' }).fill('5');
   await form.getByLabel('Reason').fill('Cycle count');
   await form.getByRole('button', { name: 'Adjust stock' }).click();
-  await expect(page.getByTestId('field-error-adjust-quantity-error')).toHaveText(/cannot go below the units reserved by open orders \(6\)/);
+  await expect(page.getByTestId('field-error-adjust-quantity-error')).toHaveText(
+    /cannot go below the units reserved by open orders \(6\)/,
+  );
   await expect(onHand).toHaveText('10');
   // what was typed stays for correction
   await expect(form.getByLabel('Reason')).toHaveValue('Cycle count');
@@ -107,14 +109,21 @@ test('reorder suggestions download as CSV', async ({ page }) => {
   expect(csv.status()).toBe(200);
   expect(csv.headers()['content-type']).toContain('text/csv');
   const body = await csv.text();
-  expect(body.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('SKU code,SKU name,Variant,Product,Units sold,Per day,Lead time (days),Safety (days),Available,Incoming,Suggested');
+  expect(body.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
+    'SKU code,SKU name,Variant,Product,Units sold,Per day,Lead time (days),Safety (days),Available,Incoming,Suggested',
+  );
   expect((await page.request.get('/inventory/reorder.csv?days=abc')).status()).toBe(400);
 });
 
 test.describe('read-only roles', () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
-  test('a viewer sees stock and the ledger but no receive, adjust or threshold forms', async ({ page, request, context, baseURL }) => {
+  test('a viewer sees stock and the ledger but no receive, adjust or threshold forms', async ({
+    page,
+    request,
+    context,
+    baseURL,
+  }) => {
     await useEnglish(context, baseURL!);
     // the stock is made with the admin's session before the viewer signs in
     const adminRequest = await playwrightRequest.newContext({ baseURL, storageState: 'e2e/.auth/admin.json' });

@@ -6,7 +6,12 @@ test.beforeEach(async ({ context, baseURL }) => {
   await useEnglish(context, baseURL!);
 });
 
-interface SkuLookup { id: number; code: string; priceCents: number; available: number }
+interface SkuLookup {
+  id: number;
+  code: string;
+  priceCents: number;
+  available: number;
+}
 
 /** The SKU picker's answer for a code, as the form sees it. */
 async function pickerSku(page: Page, code: string): Promise<SkuLookup> {
@@ -26,7 +31,18 @@ async function addSku(page: Page, code: string) {
   await expect(page.getByTestId('order-line').and(page.locator(`[data-sku-code="${code}"]`))).toBeVisible();
 }
 
-async function fillAddress(page: Page, address: { name: string; phone: string; province: string; city: string; district: string; street: string; postalCode: string }) {
+async function fillAddress(
+  page: Page,
+  address: {
+    name: string;
+    phone: string;
+    province: string;
+    city: string;
+    district: string;
+    street: string;
+    postalCode: string;
+  },
+) {
   for (const [key, value] of Object.entries(address)) await page.locator(`input[name="shipTo.${key}"]`).fill(value);
 }
 
@@ -39,7 +55,9 @@ async function stockedSeedSku(page: Page, prefix: string, min: number): Promise<
   return sku!;
 }
 
-test('an order typed in by hand with a new customer lands in pending payment, priced and with stock reserved', async ({ page }) => {
+test('an order typed in by hand with a new customer lands in pending payment, priced and with stock reserved', async ({
+  page,
+}) => {
   const name = uniqueName('Entry');
   const phone = `139${String(Date.now()).slice(-8)}`;
   await page.goto('/orders');
@@ -52,7 +70,15 @@ test('an order typed in by hand with a new customer lands in pending payment, pr
   await page.getByText('New customer', { exact: true }).click();
   await page.locator('input[name="customer.name"]').fill(name);
   await page.locator('input[name="customer.phone"]').fill(phone);
-  await fillAddress(page, { name, phone, province: '浙江省', city: '杭州市', district: '西湖区', street: '文三路 90 号 3 幢', postalCode: '310012' });
+  await fillAddress(page, {
+    name,
+    phone,
+    province: '浙江省',
+    city: '杭州市',
+    district: '西湖区',
+    street: '文三路 90 号 3 幢',
+    postalCode: '310012',
+  });
 
   const before = await pickerSku(page, first.code);
   await addSku(page, first.code);
@@ -80,15 +106,20 @@ test('an order typed in by hand with a new customer lands in pending payment, pr
   expect(after.available).toBe(before.available - 2);
 });
 
-test('an empty order form shows every field error, in the user\'s language', async ({ page, context, baseURL }) => {
+test("an empty order form shows every field error, in the user's language", async ({ page, context, baseURL }) => {
   await page.goto('/orders/new');
   await page.getByTestId('submit-order').click();
   await expect(page.getByTestId('form-error')).toHaveText('Some fields need attention: see the messages next to them.');
   await expect(page.getByTestId('field-error-customer')).toHaveText('Choose a customer or create a new one');
   const addressErrors = {
-    name: 'Enter the recipient', phone: 'Enter a phone number', province: 'Enter the province', city: 'Enter the city', street: 'Enter the street address',
+    name: 'Enter the recipient',
+    phone: 'Enter a phone number',
+    province: 'Enter the province',
+    city: 'Enter the city',
+    street: 'Enter the street address',
   };
-  for (const [field, message] of Object.entries(addressErrors)) await expect(page.getByTestId(`field-error-shipTo.${field}`)).toHaveText(message);
+  for (const [field, message] of Object.entries(addressErrors))
+    await expect(page.getByTestId(`field-error-shipTo.${field}`)).toHaveText(message);
   await expect(page.getByTestId('field-error-lines')).toHaveText('Add at least one item');
 
   // an amount with fen fractions is refused, not rounded
@@ -106,7 +137,10 @@ test('an empty order form shows every field error, in the user\'s language', asy
   await expect(page.getByTestId('field-error-lines')).toHaveText('请至少添加一件商品');
 });
 
-test('ordering more than is available names the SKU next to its line and creates nothing', async ({ page, request }) => {
+test('ordering more than is available names the SKU next to its line and creates nothing', async ({
+  page,
+  request,
+}) => {
   // a fresh SKU with 12 on hand and nothing reserved (the cancelled order released its unit)
   const { sku } = await createTestOrders(request, { status: 'cancelled', count: 1 });
   const name = uniqueName('Short');
@@ -114,7 +148,15 @@ test('ordering more than is available names the SKU next to its line and creates
   await page.getByText('New customer', { exact: true }).click();
   await page.locator('input[name="customer.name"]').fill(name);
   await page.locator('input[name="customer.phone"]').fill('13800138000');
-  await fillAddress(page, { name, phone: '13800138000', province: '广东省', city: '深圳市', district: '南山区', street: '科技园 1 号', postalCode: '' });
+  await fillAddress(page, {
+    name,
+    phone: '13800138000',
+    province: '广东省',
+    city: '深圳市',
+    district: '南山区',
+    street: '科技园 1 号',
+    postalCode: '',
+  });
   const { available } = await pickerSku(page, sku.code);
   expect(available).toBe(12);
   await addSku(page, sku.code);
@@ -126,7 +168,9 @@ test('ordering more than is available names the SKU next to its line and creates
 
   await page.getByTestId('submit-order').click();
   await expect(page.getByTestId('form-error')).toContainText(`Not enough stock for ${sku.code}`);
-  await expect(page.getByTestId('field-error-lines.0.quantity')).toHaveText(`Not enough stock for ${sku.code}: 12 available`);
+  await expect(page.getByTestId('field-error-lines.0.quantity')).toHaveText(
+    `Not enough stock for ${sku.code}: 12 available`,
+  );
   await expect(page).toHaveURL(/\/orders\/new$/);
 
   await page.goto(`/orders?q=${encodeURIComponent(name)}`);
@@ -135,7 +179,10 @@ test('ordering more than is available names the SKU next to its line and creates
   expect((await pickerSku(page, sku.code)).available).toBe(12);
 });
 
-test('editing quantity and address before shipment reserves the difference and shows in the timeline', async ({ page, request }) => {
+test('editing quantity and address before shipment reserves the difference and shows in the timeline', async ({
+  page,
+  request,
+}) => {
   // unpaid: a paid order may change items only when its total stays the same
   const { orders, sku } = await createTestOrders(request, { status: 'pending_payment', count: 1 });
   const order = orders[0];

@@ -15,7 +15,12 @@ const status = (page: Page) => page.getByTestId('order-status');
 const timelineItems = (page: Page) => page.getByTestId('order-timeline').locator('li');
 
 /** Clicks an action, submits its dialog, and waits for the status badge to show the new status. */
-async function act(page: Page, action: string, nextStatus: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
+async function act(
+  page: Page,
+  action: string,
+  nextStatus: string,
+  fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>,
+) {
   const eventsBefore = await timelineItems(page).count();
   await actionBar(page).locator(`button[data-action=${action}]`).click();
   const dialog = page.getByRole('dialog');
@@ -28,8 +33,15 @@ async function act(page: Page, action: string, nextStatus: string, fill?: (dialo
   await expect.poll(() => timelineItems(page).count()).toBeGreaterThan(eventsBefore);
 }
 
-test('an order runs from pending payment to completed by hand, the buttons following its status', async ({ page, request }) => {
-  const { orders, sku } = await createTestOrders(request, { status: 'pending_payment', quantity: 3, customerName: uniqueName('Flow') });
+test('an order runs from pending payment to completed by hand, the buttons following its status', async ({
+  page,
+  request,
+}) => {
+  const { orders, sku } = await createTestOrders(request, {
+    status: 'pending_payment',
+    quantity: 3,
+    customerName: uniqueName('Flow'),
+  });
   const order = orders[0];
   await page.goto(`/orders/${order.id}`);
   await expect(status(page)).toHaveText('Pending payment');
@@ -61,7 +73,9 @@ test('an order runs from pending payment to completed by hand, the buttons follo
   await dialog.getByLabel('Carrier').selectOption({ label: 'SF Express' });
   await dialog.getByLabel('Tracking number').fill('NOT-A-NUMBER');
   await dialog.getByTestId('dialog-submit').click();
-  await expect(dialog.getByTestId('field-error-trackingNumber')).toHaveText('NOT-A-NUMBER is not a SF Express tracking number. SF Express numbers are SF followed by 12 or 13 digits, e.g. SF1400000000001.');
+  await expect(dialog.getByTestId('field-error-trackingNumber')).toHaveText(
+    'NOT-A-NUMBER is not a SF Express tracking number. SF Express numbers are SF followed by 12 or 13 digits, e.g. SF1400000000001.',
+  );
   await expect(status(page)).toHaveText('Partially shipped');
 
   // the rest: the dialog offers the 2 that remain
@@ -76,7 +90,13 @@ test('an order runs from pending payment to completed by hand, the buttons follo
   await expect(actionButtons(page)).toHaveCount(0);
   await expect(actionBar(page)).toContainText('No actions are available');
   const timeline = page.getByTestId('order-timeline');
-  for (const step of ['Pending payment → Paid', 'Paid → Awaiting shipment', 'Awaiting shipment → Partially shipped', 'Partially shipped → Shipped', 'Shipped → Completed']) {
+  for (const step of [
+    'Pending payment → Paid',
+    'Paid → Awaiting shipment',
+    'Awaiting shipment → Partially shipped',
+    'Partially shipped → Shipped',
+    'Shipped → Completed',
+  ]) {
     await expect(timeline).toContainText(step);
   }
 });
@@ -100,7 +120,11 @@ test('cancelling asks for a reason, then the order shows it', async ({ page, req
   await expect(actionButtons(page)).toHaveText(['Archive']);
 });
 
-test('a move someone else made first is reported, and the page shows the order as it is now', async ({ browser, page, request }) => {
+test('a move someone else made first is reported, and the page shows the order as it is now', async ({
+  browser,
+  page,
+  request,
+}) => {
   const { orders } = await createTestOrders(request, { status: 'paid', customerName: uniqueName('Race') });
   await page.goto(`/orders/${orders[0].id}`);
   await expect(status(page)).toHaveText('Paid');
@@ -114,17 +138,24 @@ test('a move someone else made first is reported, and the page shows the order a
 
   await actionBar(page).locator('button[data-action=review]').click();
   await page.getByRole('dialog').getByTestId('dialog-submit').click();
-  await expect(page.getByTestId('action-outcome')).toHaveText('This order is already Awaiting shipment; the page has been refreshed.');
+  await expect(page.getByTestId('action-outcome')).toHaveText(
+    'This order is already Awaiting shipment; the page has been refreshed.',
+  );
   await expect(status(page)).toHaveText('Awaiting shipment');
   await expect(actionButtons(page)).toHaveText(['Ship', 'Cancel order']);
 });
 
 test('notes and tags are added from the order page', async ({ page, request }) => {
-  const { orders } = await createTestOrders(request, { status: 'awaiting_shipment', customerName: uniqueName('Notes') });
+  const { orders } = await createTestOrders(request, {
+    status: 'awaiting_shipment',
+    customerName: uniqueName('Notes'),
+  });
   await page.goto(`/orders/${orders[0].id}`);
   await page.getByLabel('Add an internal note').fill('Customer wants a gift wrap');
   await page.getByRole('button', { name: 'Add note' }).click();
-  await expect(page.getByTestId('order-timeline').locator('li[data-event-kind=note]')).toContainText('Customer wants a gift wrap');
+  await expect(page.getByTestId('order-timeline').locator('li[data-event-kind=note]')).toContainText(
+    'Customer wants a gift wrap',
+  );
 
   await page.getByRole('button', { name: 'Edit tags' }).click();
   await page.getByLabel('Tags', { exact: true }).fill('VIP, gift, vip');
@@ -133,8 +164,14 @@ test('notes and tags are added from the order page', async ({ page, request }) =
   await expect(page.getByTestId('order-tags').locator('span')).toHaveText(['VIP', 'gift']);
 });
 
-test('an order number in the URL opens the order; a note over its limit is counted and refused, never cut', async ({ page, request }) => {
-  const { orders } = await createTestOrders(request, { status: 'awaiting_shipment', customerName: uniqueName('Limit') });
+test('an order number in the URL opens the order; a note over its limit is counted and refused, never cut', async ({
+  page,
+  request,
+}) => {
+  const { orders } = await createTestOrders(request, {
+    status: 'awaiting_shipment',
+    customerName: uniqueName('Limit'),
+  });
   await page.goto(`/orders/${orders[0].number}`);
   await expect(page).toHaveURL(new RegExp(`/orders/${orders[0].id}$`));
   await expect(status(page)).toHaveText('Awaiting shipment');
@@ -147,7 +184,9 @@ test('an order number in the URL opens the order; a note over its limit is count
   await expect(field).toHaveValue(tooLong);
   await expect(page.getByTestId('note-count')).toContainText('2001 / 2000');
   await page.getByRole('button', { name: 'Add note' }).click();
-  await expect(page.getByTestId('note-message')).toHaveText('A note is at most 2000 characters; shorten it or split it in two.');
+  await expect(page.getByTestId('note-message')).toHaveText(
+    'A note is at most 2000 characters; shorten it or split it in two.',
+  );
   await expect(page.getByTestId('order-timeline').locator('li[data-event-kind=note]')).toHaveCount(0);
   await expect(field).toHaveValue(tooLong);
 });
@@ -166,8 +205,11 @@ test('bulk review reports each order: the paid ones pass, the unpaid one says wh
 
   const results = page.getByTestId('bulk-results');
   await expect(results).toContainText('Results: 2 succeeded, 1 failed');
-  for (const order of paid.orders) await expect(results.locator(`[data-result-order="${order.number}"]`)).toHaveAttribute('data-ok', 'true');
-  await expect(results.locator(`[data-result-order="${pending.orders[0].number}"]`)).toContainText('Not possible: the order is Pending payment.');
+  for (const order of paid.orders)
+    await expect(results.locator(`[data-result-order="${order.number}"]`)).toHaveAttribute('data-ok', 'true');
+  await expect(results.locator(`[data-result-order="${pending.orders[0].number}"]`)).toContainText(
+    'Not possible: the order is Pending payment.',
+  );
   // the list shows the new statuses
   await expect(rows.filter({ hasText: 'Awaiting shipment' })).toHaveCount(2);
 
@@ -195,8 +237,12 @@ test('the needs-review queue and the order rules page', async ({ page }) => {
   await page.getByLabel('Hold orders above (yuan)').fill('12.345');
   await page.getByLabel('Ask providers about pending payments after (minutes)').fill('abc');
   await page.getByRole('button', { name: 'Save rules' }).click();
-  await expect(page.getByTestId('field-error-reconcileAfterMinutes')).toHaveText('Enter whole minutes from 1 to 10080 (7 days).');
-  await expect(page.getByTestId('field-error-unpaidTimeoutMinutes')).toHaveText('Enter whole minutes from 1 to 10080 (7 days).');
+  await expect(page.getByTestId('field-error-reconcileAfterMinutes')).toHaveText(
+    'Enter whole minutes from 1 to 10080 (7 days).',
+  );
+  await expect(page.getByTestId('field-error-unpaidTimeoutMinutes')).toHaveText(
+    'Enter whole minutes from 1 to 10080 (7 days).',
+  );
   await expect(page.getByTestId('field-error-maxTotalYuan')).toBeVisible();
 
   await page.getByLabel('Cancel unpaid orders after (minutes)').fill('45');
@@ -209,5 +255,7 @@ test('the needs-review queue and the order rules page', async ({ page }) => {
   await expect(page.getByLabel('Hold orders above (yuan)')).toHaveValue('1999.50');
   await expect(page.getByLabel('Ask providers about pending payments after (minutes)')).toHaveValue('20');
   await expect(page.getByTestId('job-runs').locator('tbody tr')).toHaveCount(6);
-  await expect(page.locator('tr[data-job=reconcile_payments]')).toContainText('Reconcile payments and refunds with the providers');
+  await expect(page.locator('tr[data-job=reconcile_payments]')).toContainText(
+    'Reconcile payments and refunds with the providers',
+  );
 });

@@ -5,14 +5,20 @@ test.beforeEach(async ({ context, baseURL }) => {
   await useEnglish(context, baseURL!);
 });
 
-test('an order is paid through Alipay in the sandbox: attempt on the order page, pay on the cashier, back to a paid order', async ({ page, request }) => {
+test('an order is paid through Alipay in the sandbox: attempt on the order page, pay on the cashier, back to a paid order', async ({
+  page,
+  request,
+}) => {
   const { orders } = await createTestOrders(request, { status: 'pending_payment', customerName: uniqueName('Pay') });
   const order = orders[0];
   await page.goto(`/orders/${order.id}`);
   await expect(page.getByTestId('order-status')).toHaveText('Pending payment');
 
   const section = page.getByTestId('online-payment');
-  const attemptNumbers = () => section.getByTestId('payment-attempt').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-out-trade-no')));
+  const attemptNumbers = () =>
+    section
+      .getByTestId('payment-attempt')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-out-trade-no')));
   const before = await attemptNumbers();
   await section.getByLabel('Method').selectOption({ label: 'Alipay' });
   await section.getByTestId('create-payment').click();
@@ -38,10 +44,14 @@ test('an order is paid through Alipay in the sandbox: attempt on the order page,
 
   // asking Alipay (the sandbox) afterwards finds the same payment and changes nothing
   await page.locator(`[data-out-trade-no="${outTradeNo}"]`).getByTestId('query-status').click();
-  await expect(page.locator(`[data-out-trade-no="${outTradeNo}"]`).getByTestId('query-result')).toHaveText('Provider says: TRADE_SUCCESS. Already recorded; nothing changed.');
+  await expect(page.locator(`[data-out-trade-no="${outTradeNo}"]`).getByTestId('query-result')).toHaveText(
+    'Provider says: TRADE_SUCCESS. Already recorded; nothing changed.',
+  );
 });
 
-test('Settings → Payment methods: providers on their sandbox, a live provider needs its ids and keys, secrets never shown in full', async ({ page }) => {
+test('Settings → Payment methods: providers on their sandbox, a live provider needs its ids and keys, secrets never shown in full', async ({
+  page,
+}) => {
   await page.goto('/settings');
   await page.getByTestId('settings-paymentProviders').click();
   await expect(page).toHaveURL(/\/settings\/payment-methods$/);
@@ -57,7 +67,10 @@ test('Settings → Payment methods: providers on their sandbox, a live provider 
   await expect(page.getByTestId('provider-alipay').getByLabel('Mode')).toHaveValue('sandbox');
 
   // a WeChat Pay APIv3 key typed for the sandbox is stored sealed and shown as its last four characters
-  await page.getByTestId('provider-wechat_pay').getByLabel('APIv3 key (32 characters)').fill('ABCDEFGHIJKLMNOPQRSTUVWXYZ12wxyz');
+  await page
+    .getByTestId('provider-wechat_pay')
+    .getByLabel('APIv3 key (32 characters)')
+    .fill('ABCDEFGHIJKLMNOPQRSTUVWXYZ12wxyz');
   await page.getByRole('button', { name: 'Save payment methods' }).click();
   await expect(page.getByTestId('payment-methods-saved')).toBeVisible();
   await page.reload();

@@ -24,18 +24,32 @@ test('the key pages fit a phone screen without sideways scrolling', async ({ pag
   const { orders } = await createTestOrders(request, { status: 'shipped', count: 1, customerName: name });
   const stock = await createTestStock(request, { onHand: 2, threshold: 5, productName: name });
 
-  await check(page, '/orders', 'orders', async (p) => { await expect(p.getByTestId('orders-table')).toBeVisible(); });
-  await check(page, `/orders/${orders[0].id}`, 'order', async (p) => { await expect(p.getByTestId('order-lines')).toBeVisible(); });
-  await check(page, '/shipping', 'shipping-queue', async (p) => { await expect(p.getByRole('heading', { level: 1 })).toBeVisible(); });
-  await check(page, '/shipping/shipments', 'shipments', async (p) => { await expect(p.getByTestId('shipments-table')).toBeVisible(); });
+  await check(page, '/orders', 'orders', async (p) => {
+    await expect(p.getByTestId('orders-table')).toBeVisible();
+  });
+  await check(page, `/orders/${orders[0].id}`, 'order', async (p) => {
+    await expect(p.getByTestId('order-lines')).toBeVisible();
+  });
+  await check(page, '/shipping', 'shipping-queue', async (p) => {
+    await expect(p.getByRole('heading', { level: 1 })).toBeVisible();
+  });
+  await check(page, '/shipping/shipments', 'shipments', async (p) => {
+    await expect(p.getByTestId('shipments-table')).toBeVisible();
+  });
   await page.goto('/shipping/shipments');
   await page.getByTestId('shipment-row').first().locator('a').first().click();
   await expect(page.getByTestId('shipment-status')).toBeVisible();
   await expectNoSidewaysScroll(page);
   await page.screenshot({ path: 'test-results/phone/shipment.png', fullPage: true });
-  await check(page, `/inventory/${stock.sku.id}`, 'inventory-sku', async (p) => { await expect(p.getByRole('heading', { level: 1 })).toBeVisible(); });
-  await check(page, '/inventory/alerts', 'low-stock-alerts', async (p) => { await expect(p.getByRole('heading', { level: 1 })).toBeVisible(); });
-  await check(page, '/inventory/receive', 'receive-stock', async (p) => { await expect(p.getByRole('heading', { level: 1 })).toBeVisible(); });
+  await check(page, `/inventory/${stock.sku.id}`, 'inventory-sku', async (p) => {
+    await expect(p.getByRole('heading', { level: 1 })).toBeVisible();
+  });
+  await check(page, '/inventory/alerts', 'low-stock-alerts', async (p) => {
+    await expect(p.getByRole('heading', { level: 1 })).toBeVisible();
+  });
+  await check(page, '/inventory/receive', 'receive-stock', async (p) => {
+    await expect(p.getByRole('heading', { level: 1 })).toBeVisible();
+  });
 });
 
 test('on a phone the sidebar is a menu that opens, navigates and closes', async ({ page }) => {

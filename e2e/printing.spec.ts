@@ -14,15 +14,26 @@ function pdfPageCount(pdf: Buffer): number {
 }
 
 async function openFromList(page: Page, doc: string): Promise<Page> {
-  const [popup] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('bulk-print').locator(`[data-print-doc=${doc}]`).click()]);
+  const [popup] = await Promise.all([
+    page.context().waitForEvent('page'),
+    page.getByTestId('bulk-print').locator(`[data-print-doc=${doc}]`).click(),
+  ]);
   await popup.waitForLoadState();
   return popup;
 }
 
-test('select two orders, print the pick list and packing slips, one slip per page, and download the PDF', async ({ page, request }) => {
+test('select two orders, print the pick list and packing slips, one slip per page, and download the PDF', async ({
+  page,
+  request,
+}) => {
   const name = uniqueName('Print');
   // one SKU in bin A-03-2, 1 unit on the first order and 2 on the second
-  const made = await createTestOrders(request, { status: 'awaiting_shipment', count: 2, customerName: name, location: 'A-03-2' });
+  const made = await createTestOrders(request, {
+    status: 'awaiting_shipment',
+    count: 2,
+    customerName: name,
+    location: 'A-03-2',
+  });
   const [first, second] = made.orders;
 
   await page.goto(`/orders?q=${encodeURIComponent(name)}`);
@@ -30,7 +41,9 @@ test('select two orders, print the pick list and packing slips, one slip per pag
   for (const order of made.orders) await page.locator(`[data-select-order="${order.number}"]`).check();
 
   const pickList = await openFromList(page, 'pick-list');
-  await expect(pickList).toHaveURL(new RegExp(`/print/pick-list\\?orders=(${first.id},${second.id}|${second.id},${first.id})`));
+  await expect(pickList).toHaveURL(
+    new RegExp(`/print/pick-list\\?orders=(${first.id},${second.id}|${second.id},${first.id})`),
+  );
   await expect(pickList.getByRole('heading', { name: 'Pick list' }).first()).toBeVisible();
   const row = pickList.locator(`[data-pick-sku="${made.sku.code}"]`);
   await expect(row).toHaveCount(1);
@@ -51,11 +64,16 @@ test('select two orders, print the pick list and packing slips, one slip per pag
   await expect(slip.nth(1).locator(`[data-slip-sku="${made.sku.code}"]`)).toHaveAttribute('data-slip-quantity', '2');
   await expect(slip.nth(0).locator(`[data-barcode="${first.number}"] svg`)).toBeVisible();
   // every slip starts a new page
-  const breaks = await slip.evaluateAll((nodes) => nodes.map((node) => {
-    const style = getComputedStyle(node);
-    return [style.breakBefore, style.getPropertyValue('page-break-before')];
-  }));
-  expect(breaks).toEqual([['page', 'always'], ['page', 'always']]);
+  const breaks = await slip.evaluateAll((nodes) =>
+    nodes.map((node) => {
+      const style = getComputedStyle(node);
+      return [style.breakBefore, style.getPropertyValue('page-break-before')];
+    }),
+  );
+  expect(breaks).toEqual([
+    ['page', 'always'],
+    ['page', 'always'],
+  ]);
   await expect(slips.getByTestId('print-button')).toBeVisible();
   await slips.emulateMedia({ media: 'print' });
   await expect(slips.getByTestId('print-toolbar')).toBeHidden();
@@ -71,13 +89,19 @@ test('select two orders, print the pick list and packing slips, one slip per pag
   expect(pdfPageCount(pdf)).toBe(2);
 });
 
-test('a thermal label shows carrier, recipient and a tracking barcode that scans', async ({ page, request }, testInfo) => {
+test('a thermal label shows carrier, recipient and a tracking barcode that scans', async ({
+  page,
+  request,
+}, testInfo) => {
   const name = uniqueName('Label');
   const made = await createTestOrders(request, { status: 'shipped', count: 1, customerName: name });
   const order = made.orders[0];
 
   await page.goto(`/orders/${order.id}`);
-  const [labels] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('order-print').locator('[data-print-doc=labels-thermal]').click()]);
+  const [labels] = await Promise.all([
+    page.context().waitForEvent('page'),
+    page.getByTestId('order-print').locator('[data-print-doc=labels-thermal]').click(),
+  ]);
   const label = labels.getByTestId('shipping-label');
   await expect(label).toHaveCount(1);
   await expect(label).toHaveAttribute('data-order-number', order.number);
@@ -95,7 +119,10 @@ test('a thermal label shows carrier, recipient and a tracking barcode that scans
   const png = await label.screenshot({ path: screenshotPath, scale: 'device' });
   await testInfo.attach('thermal label', { path: screenshotPath, contentType: 'image/png' });
   const wasm = readFileSync(createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'));
-  await prepareZXingModule({ overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) }, fireImmediately: true });
+  await prepareZXingModule({
+    overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) },
+    fireImmediately: true,
+  });
   // the tracking barcode as drawn on the label, at screen resolution (a thermal printer has twice as many dots)
   const scanned = (await readBarcodes(new Uint8Array(png), { formats: ['Code128'] })).map((r) => r.text);
   expect(scanned).toContain(tracking);
@@ -111,7 +138,12 @@ test('a bad print address says what is wrong and prints nothing', async ({ page 
   expect((await response.json()).error).toBe('invalid_warehouse');
 });
 
-test('warehouse staff select and print orders; the PDF needs a signed-in session', async ({ browser, playwright, baseURL, request }) => {
+test('warehouse staff select and print orders; the PDF needs a signed-in session', async ({
+  browser,
+  playwright,
+  baseURL,
+  request,
+}) => {
   const name = uniqueName('Wh');
   const made = await createTestOrders(request, { status: 'awaiting_shipment', count: 1, customerName: name });
 
@@ -129,13 +161,23 @@ test('warehouse staff select and print orders; the PDF needs a signed-in session
   await page.goto(`/orders?q=${encodeURIComponent(name)}`);
   await expect(page.getByTestId('bulk-actions')).toHaveCount(0);
   await page.locator(`[data-select-order="${made.orders[0].number}"]`).check();
-  const [slips] = await Promise.all([context.waitForEvent('page'), page.getByTestId('bulk-print').locator('[data-print-doc=packing-slips]').click()]);
+  const [slips] = await Promise.all([
+    context.waitForEvent('page'),
+    page.getByTestId('bulk-print').locator('[data-print-doc=packing-slips]').click(),
+  ]);
   await expect(slips.getByTestId('packing-slip')).toHaveAttribute('data-order-number', made.orders[0].number);
   await context.close();
 });
 
-test('labels of parcels not shipped yet leave the tracking number blank and print the carrier chosen', async ({ page, request }) => {
-  const made = await createTestOrders(request, { status: 'awaiting_shipment', count: 1, customerName: uniqueName('Blank') });
+test('labels of parcels not shipped yet leave the tracking number blank and print the carrier chosen', async ({
+  page,
+  request,
+}) => {
+  const made = await createTestOrders(request, {
+    status: 'awaiting_shipment',
+    count: 1,
+    customerName: uniqueName('Blank'),
+  });
   await page.goto(`/print/labels?orders=${made.orders[0].id}&format=a4`);
   const label = page.getByTestId('shipping-label');
   await expect(page.getByTestId('label-sheet')).toHaveCount(1);

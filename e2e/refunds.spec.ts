@@ -1,9 +1,17 @@
 import { expect, test } from '@playwright/test';
 import { createTestOrders, signInAndWait, uniqueName, useEnglish } from './support';
 
-test('finance refunds part of a paid order through the provider sandbox and sees it on the order and on Payments', async ({ browser, request, baseURL }) => {
+test('finance refunds part of a paid order through the provider sandbox and sees it on the order and on Payments', async ({
+  browser,
+  request,
+  baseURL,
+}) => {
   // the order is made with the admin's session; the refund is done by a finance user in a fresh browser
-  const { orders } = await createTestOrders(request, { status: 'paid', quantity: 2, customerName: uniqueName('Refund') });
+  const { orders } = await createTestOrders(request, {
+    status: 'paid',
+    quantity: 2,
+    customerName: uniqueName('Refund'),
+  });
   const order = orders[0];
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   await useEnglish(context, baseURL!);
@@ -44,7 +52,12 @@ test('finance refunds part of a paid order through the provider sandbox and sees
   await context.close();
 });
 
-test('the refund a cancellation leaves owed is sent to the provider from the order page', async ({ page, request, baseURL, context }) => {
+test('the refund a cancellation leaves owed is sent to the provider from the order page', async ({
+  page,
+  request,
+  baseURL,
+  context,
+}) => {
   await useEnglish(context, baseURL!);
   const { orders } = await createTestOrders(request, { status: 'paid', customerName: uniqueName('Owed') });
   const order = orders[0];

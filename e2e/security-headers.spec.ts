@@ -72,13 +72,18 @@ test.describe('signed out', () => {
       const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: https ? HTTPS : {} });
       const csrf = await api.get('/api/auth/csrf');
       const { csrfToken } = await csrf.json();
-      const csrfCookie = csrf.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value.split(';')[0]);
+      const csrfCookie = csrf
+        .headersArray()
+        .filter((h) => h.name.toLowerCase() === 'set-cookie')
+        .map((h) => h.value.split(';')[0]);
       const signIn = await api.post('/api/auth/callback/credentials', {
         form: { email: 'admin@example.com', password: DEMO_PASSWORD, csrfToken },
         headers: { cookie: csrfCookie.join('; ') },
         maxRedirects: 0,
       });
-      const session = signIn.headersArray().find((h) => h.name.toLowerCase() === 'set-cookie' && /session-token=/.test(h.value))?.value;
+      const session = signIn
+        .headersArray()
+        .find((h) => h.name.toLowerCase() === 'set-cookie' && /session-token=/.test(h.value))?.value;
       expect(session, `session cookie (https=${https})`).toBeTruthy();
       expect(session).toMatch(/;\s*HttpOnly/i);
       expect(session).toMatch(/;\s*SameSite=Lax/i);
@@ -89,10 +94,19 @@ test.describe('signed out', () => {
   });
 });
 
-test('the console works under the policy: dashboard chart, order page, payments, print page', async ({ page, request, context, baseURL }) => {
+test('the console works under the policy: dashboard chart, order page, payments, print page', async ({
+  page,
+  request,
+  context,
+  baseURL,
+}) => {
   await useEnglish(context, baseURL!);
   const refused = watchCspViolations(page);
-  const made = await createTestOrders(request, { status: 'awaiting_shipment', count: 1, customerName: uniqueName('Csp') });
+  const made = await createTestOrders(request, {
+    status: 'awaiting_shipment',
+    count: 1,
+    customerName: uniqueName('Csp'),
+  });
   const order = made.orders[0];
 
   await page.goto('/');

@@ -8,8 +8,15 @@ test.beforeEach(async ({ context, baseURL }) => {
 // SF + 13 digits no other run has used; the last digit picks the sandbox's script (7: delivered)
 const sfNumber = (lastDigit: number, i: number) => `SF14${String(Date.now()).slice(-8)}${i}${lastDigit}`;
 
-test('bulk ships two orders from the queue, then sandbox pushes bring one parcel to delivered', async ({ page, request }) => {
-  const { orders, warehouse } = await createTestOrders(request, { status: 'awaiting_shipment', count: 2, customerName: uniqueName('Ship') });
+test('bulk ships two orders from the queue, then sandbox pushes bring one parcel to delivered', async ({
+  page,
+  request,
+}) => {
+  const { orders, warehouse } = await createTestOrders(request, {
+    status: 'awaiting_shipment',
+    count: 2,
+    customerName: uniqueName('Ship'),
+  });
   const numbers = [sfNumber(7, 1), sfNumber(1, 2)];
 
   // the queue, narrowed to this test's warehouse, lists both orders
@@ -17,7 +24,10 @@ test('bulk ships two orders from the queue, then sandbox pushes bring one parcel
   const rows = page.getByTestId('queue-order');
   await expect(rows).toHaveCount(2);
   // the warehouse's whole pick list is one click away from its group
-  await expect(page.getByTestId('queue-warehouse-pick-list').first()).toHaveAttribute('href', `/print/pick-list?warehouse=${warehouse.id}`);
+  await expect(page.getByTestId('queue-warehouse-pick-list').first()).toHaveAttribute(
+    'href',
+    `/print/pick-list?warehouse=${warehouse.id}`,
+  );
   for (const order of orders) await page.getByLabel(`Select order ${order.number}`).check();
   await page.getByTestId('bulk-ship-selected').click();
 
@@ -45,7 +55,12 @@ test('bulk ships two orders from the queue, then sandbox pushes bring one parcel
   await page.goto('/sandbox/kuaidi100');
   const parcel = page.locator(`[data-testid=sandbox-parcel][data-tracking-number="${numbers[0]}"]`);
   await expect(parcel).toContainText('Will be delivered');
-  const expected = ['Push 1 sent: Picked up.', 'Push 2 sent: In transit.', 'Push 3 sent: Out for delivery.', 'Push 4 sent: Signed for.'];
+  const expected = [
+    'Push 1 sent: Picked up.',
+    'Push 2 sent: In transit.',
+    'Push 3 sent: Out for delivery.',
+    'Push 4 sent: Signed for.',
+  ];
   for (const text of expected) {
     await parcel.getByTestId('send-next-push').click();
     await expect(parcel.getByTestId('send-next-push-result')).toHaveText(text);
@@ -66,7 +81,10 @@ test('bulk ships two orders from the queue, then sandbox pushes bring one parcel
   await expect(page.getByTestId('order-shipments').locator('[data-testid^=order-tracking-] li')).toHaveCount(4);
 });
 
-test('a carrier rule added in Settings is preselected when a reviewed order ships; secrets stay masked', async ({ page, request }) => {
+test('a carrier rule added in Settings is preselected when a reviewed order ships; secrets stay masked', async ({
+  page,
+  request,
+}) => {
   await page.goto('/settings/logistics');
   // the sandbox's salt is never sent to the browser, only its masked tail
   expect(await page.content()).not.toContain('sandbox-salt');
@@ -88,9 +106,12 @@ test('a carrier rule added in Settings is preselected when a reviewed order ship
   const rule = page.getByTestId('carrier-rule-form').filter({ has: page.locator(`input[name=name][value="${name}"]`) });
   await expect(rule).toHaveCount(1);
   // a new rule is tried last, after the store's own (the demo's ends with a catch-all): move it to the top
-  const item = page.getByTestId('carrier-rules').locator('li').filter({ has: page.locator(`input[name=name][value="${name}"]`) });
+  const item = page
+    .getByTestId('carrier-rules')
+    .locator('li')
+    .filter({ has: page.locator(`input[name=name][value="${name}"]`) });
   const place = item.locator('span.font-semibold').first();
-  for (let i = 0; i < 30 && await item.getByRole('button', { name: 'Move up' }).isEnabled(); i += 1) {
+  for (let i = 0; i < 30 && (await item.getByRole('button', { name: 'Move up' }).isEnabled()); i += 1) {
     const before = await place.textContent();
     await item.getByRole('button', { name: 'Move up' }).click();
     await expect(place).not.toHaveText(before ?? '');
@@ -109,16 +130,28 @@ test('a carrier rule added in Settings is preselected when a reviewed order ship
 
   // the rule is switched off again so it does not steer other tests' orders
   await page.goto('/settings/logistics');
-  const saved = page.getByTestId('carrier-rule-form').filter({ has: page.locator(`input[name=name][value="${name}"]`) });
+  const saved = page
+    .getByTestId('carrier-rule-form')
+    .filter({ has: page.locator(`input[name=name][value="${name}"]`) });
   await saved.getByLabel('Active').uncheck();
   await saved.getByRole('button', { name: 'Save' }).click();
   await expect(saved.getByText('Saved.')).toBeVisible();
   await page.reload();
-  await expect(page.getByTestId('carrier-rule-form').filter({ has: page.locator(`input[name=name][value="${name}"]`) }).getByLabel('Active')).not.toBeChecked();
+  await expect(
+    page
+      .getByTestId('carrier-rule-form')
+      .filter({ has: page.locator(`input[name=name][value="${name}"]`) })
+      .getByLabel('Active'),
+  ).not.toBeChecked();
 });
 
-test('an admin adds a carrier the registry lacks; a bad tracking-number rule is named and nothing is saved', async ({ page }) => {
-  const code = uniqueName('zjs').toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 20);
+test('an admin adds a carrier the registry lacks; a bad tracking-number rule is named and nothing is saved', async ({
+  page,
+}) => {
+  const code = uniqueName('zjs')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .slice(0, 20);
   await page.goto('/settings/logistics');
   const form = page.getByTestId('new-carrier-form');
   await form.getByLabel('Code (aggregator)').fill(code);
@@ -130,7 +163,9 @@ test('an admin adds a carrier the registry lacks; a bad tracking-number rule is 
   await expect(page.getByTestId(`carrier-form-${code}`)).toHaveCount(0);
 
   await form.getByLabel('Tracking number rule (regular expression)').fill('ZJS\\d{10}');
-  await form.getByLabel('Tracking page ({number} is replaced)').fill(`https://www.kuaidi100.com/chaxun?com=${code}&nu={number}`);
+  await form
+    .getByLabel('Tracking page ({number} is replaced)')
+    .fill(`https://www.kuaidi100.com/chaxun?com=${code}&nu={number}`);
   await form.getByRole('button', { name: 'Add carrier' }).click();
   await expect(page.getByTestId('carriers')).toContainText(`ZJS ${code}`);
   await expect(page.getByTestId('carriers')).toContainText('^ZJS\\d{10}$');

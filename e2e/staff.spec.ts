@@ -1,7 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { fillSignInForm, signInAndWait, uniqueName, useEnglish } from './support';
 
-test('admin creates a staff account, and disabling it ends that person\'s session', async ({ page, context, baseURL, browser }) => {
+test("admin creates a staff account, and disabling it ends that person's session", async ({
+  page,
+  context,
+  baseURL,
+  browser,
+}) => {
   await useEnglish(context, baseURL!);
   const name = uniqueName('Clerk ');
   const email = `${name.replace(/\W/g, '').toLowerCase()}@example.com`;

@@ -35,7 +35,14 @@ export interface TestOrders {
 /** Creates this test's own orders through the server's factories (see app/api/e2e/orders). */
 export async function createTestOrders(
   request: APIRequestContext,
-  input: { status: string; count?: number; customerName?: string; ageMinutes?: number; quantity?: number; location?: string },
+  input: {
+    status: string;
+    count?: number;
+    customerName?: string;
+    ageMinutes?: number;
+    quantity?: number;
+    location?: string;
+  },
 ): Promise<TestOrders> {
   const response = await request.post('/api/e2e/orders', { data: input });
   expect(response.status(), await response.text()).toBe(200);
@@ -53,7 +60,10 @@ export interface TestStock {
 }
 
 /** A new SKU in a new warehouse with `onHand` units and its own low-stock threshold (see app/api/e2e/stock). */
-export async function createTestStock(request: APIRequestContext, input: { onHand: number; reserved?: number; threshold: number; productName?: string }): Promise<TestStock> {
+export async function createTestStock(
+  request: APIRequestContext,
+  input: { onHand: number; reserved?: number; threshold: number; productName?: string },
+): Promise<TestStock> {
   const response = await request.post('/api/e2e/stock', { data: input });
   expect(response.status(), await response.text()).toBe(200);
   return response.json();

@@ -15,8 +15,16 @@ export const SIGNATURES = [
   { what: 'faker', source: 'node_modules/@faker-js/faker/dist', text: '.faker.hacker.adjective()' },
   { what: 'testing/factories', source: 'testing/factories/factories.ts', text: 'create stock with stock() first' },
   { what: 'testing/factories', source: 'testing/factories/factories.ts', text: 'a cash-on-delivery order is never' },
-  { what: 'testing/fixtures', source: 'testing/fixtures/build-order-graph.ts', text: 'a partially shipped order needs two lines' },
-  { what: 'testing/fixtures', source: 'testing/fixtures/insert-order-graphs.ts', text: 'insert returned order lines out of order' },
+  {
+    what: 'testing/fixtures',
+    source: 'testing/fixtures/build-order-graph.ts',
+    text: 'a partially shipped order needs two lines',
+  },
+  {
+    what: 'testing/fixtures',
+    source: 'testing/fixtures/insert-order-graphs.ts',
+    text: 'insert returned order lines out of order',
+  },
 ];
 
 function filesUnder(dir) {
@@ -51,14 +59,17 @@ export function scanServerBundle(serverDir) {
 function main() {
   const stale = staleSignatures();
   if (stale.length > 0) {
-    for (const s of stale) console.error(`✗ signature "${s.text}" is no longer in ${s.source}: update scripts/check-server-bundle.mjs`);
+    for (const s of stale)
+      console.error(`✗ signature "${s.text}" is no longer in ${s.source}: update scripts/check-server-bundle.mjs`);
     return 1;
   }
   const flavour = builtFlavour();
   if (flavour !== 'production') {
-    console.error(flavour === 'e2e'
-      ? '✗ .next is an e2e build (E2E_ROUTES=1): build for production (npm run build) before checking it'
-      : '✗ no build in .next: run npm run build first');
+    console.error(
+      flavour === 'e2e'
+        ? '✗ .next is an e2e build (E2E_ROUTES=1): build for production (npm run build) before checking it'
+        : '✗ no build in .next: run npm run build first',
+    );
     return 1;
   }
   const serverDir = path.join('.next', 'server');

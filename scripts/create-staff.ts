@@ -13,14 +13,25 @@ import staffMessages from '@/messages/en/staff.json';
 // validation messages are i18n keys (staff.validation.x); print the English text
 const explain = (message: string) => {
   const key = message.replace(/^staff\.validation\./, '') as keyof typeof staffMessages.validation;
-  return (staffMessages.validation[key] ?? message).replace('{min}', String(MIN_PASSWORD_LENGTH)).replace('{max}', 'the maximum');
+  return (staffMessages.validation[key] ?? message)
+    .replace('{min}', String(MIN_PASSWORD_LENGTH))
+    .replace('{max}', 'the maximum');
 };
 
-const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', default: 'admin' } } });
-const parsed = ZCreateStaff.safeParse({ ...values, name: values.name ?? values.email, password: process.env.NEW_STAFF_PASSWORD ?? '' });
+const { values } = parseArgs({
+  options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', default: 'admin' } },
+});
+const parsed = ZCreateStaff.safeParse({
+  ...values,
+  name: values.name ?? values.email,
+  password: process.env.NEW_STAFF_PASSWORD ?? '',
+});
 if (!parsed.success) {
-  for (const issue of parsed.error.issues) console.error(`${issue.path.join('.') || 'input'}: ${explain(issue.message)}`);
-  console.error('usage: NEW_STAFF_PASSWORD=… npm run staff:create -- --email a@b.cn [--name 名字] [--role admin|operations|warehouse|finance|viewer]');
+  for (const issue of parsed.error.issues)
+    console.error(`${issue.path.join('.') || 'input'}: ${explain(issue.message)}`);
+  console.error(
+    'usage: NEW_STAFF_PASSWORD=… npm run staff:create -- --email a@b.cn [--name 名字] [--role admin|operations|warehouse|finance|viewer]',
+  );
   process.exit(2);
 }
 const handle = await prepareDatabase();
@@ -30,7 +41,9 @@ try {
     console.error(result.message);
     process.exitCode = 1;
   } else {
-    console.log(`created staff #${result.data.id} ${normalizeEmail(parsed.data.email)} (${parsed.data.role}) in ${handle.description}`);
+    console.log(
+      `created staff #${result.data.id} ${normalizeEmail(parsed.data.email)} (${parsed.data.role}) in ${handle.description}`,
+    );
   }
 } finally {
   await handle.close();

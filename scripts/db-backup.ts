@@ -10,7 +10,8 @@ import { defaultPgliteDir } from '../db/client';
 async function main() {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const url = process.env.DATABASE_URL;
-  const file = process.argv[2] ?? path.join('backups', url ? `order-console-${stamp}.dump` : `order-console-${stamp}.tar.gz`);
+  const file =
+    process.argv[2] ?? path.join('backups', url ? `order-console-${stamp}.dump` : `order-console-${stamp}.tar.gz`);
   if (url) {
     await backupPostgres(url, file);
     console.log(`PostgreSQL backed up to ${file} (pg_dump custom format; restore with npm run db:restore -- ${file})`);

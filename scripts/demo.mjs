@@ -14,11 +14,19 @@ ensureDependencies();
 ensureBuild();
 
 console.log('▸ preparing the database and demo data');
-const seeded = spawnSync('npx', ['tsx', 'testing/seed/seed-cli.ts'], { stdio: ['inherit', 'pipe', 'inherit'], encoding: 'utf8' });
+const seeded = spawnSync('npx', ['tsx', 'testing/seed/seed-cli.ts'], {
+  stdio: ['inherit', 'pipe', 'inherit'],
+  encoding: 'utf8',
+});
 process.stdout.write(seeded.stdout ?? '');
 if (seeded.status !== 0) process.exit(seeded.status ?? 1);
 // the seed prints the demo accounts after this heading; repeat them beside the URL at the end
-const logins = (seeded.stdout ?? '').split('Demo logins')[1]?.split('\n').slice(1).filter((l) => l.trim()) ?? [];
+const logins =
+  (seeded.stdout ?? '')
+    .split('Demo logins')[1]
+    ?.split('\n')
+    .slice(1)
+    .filter((l) => l.trim()) ?? [];
 
 const server = spawn('npx', ['next', 'start', '-p', port], { stdio: ['inherit', 'pipe', 'inherit'] });
 let announced = false;

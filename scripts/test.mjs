@@ -26,7 +26,12 @@ for (const engine of engines) {
 ensureBuild();
 console.log('\n▸ production server bundle holds no test doubles');
 const bundleStatus = run('node', ['scripts/check-server-bundle.mjs']);
-summary.push({ name: 'production bundle check', status: bundleStatus, passed: bundleStatus === 0 ? 1 : 0, failed: bundleStatus === 0 ? 0 : 1 });
+summary.push({
+  name: 'production bundle check',
+  status: bundleStatus,
+  passed: bundleStatus === 0 ? 1 : 0,
+  failed: bundleStatus === 0 ? 0 : 1,
+});
 
 // then the e2e build (E2E_ROUTES=1): the same app plus the e2e-only test-data routes
 ensureBuild({ e2e: true });
@@ -49,7 +54,9 @@ console.log('\nSummary');
 let passed = 0;
 let failed = 0;
 for (const s of summary) {
-  console.log(`  ${s.status === 0 ? '✓' : '✗'} ${s.name}: ${s.passed} passed, ${s.failed} failed${s.skipped ? `, ${s.skipped} skipped` : ''}`);
+  console.log(
+    `  ${s.status === 0 ? '✓' : '✗'} ${s.name}: ${s.passed} passed, ${s.failed} failed${s.skipped ? `, ${s.skipped} skipped` : ''}`,
+  );
   passed += s.passed;
   failed += s.failed + (s.status !== 0 && s.failed === 0 ? 1 : 0);
 }

@@ -16,13 +16,22 @@ const size = { orders: 20, customers: 8, now: new Date('2026-06-12T04:00:00Z'), 
 
 /** The books a restore must bring back exactly. */
 async function books(db: Database) {
-  const [orders] = await queryRows(db, sql`select count(*)::int as n, coalesce(sum(total_cents), 0)::bigint::text as total,
-    string_agg(status::text || ':' || total_cents, ',' order by id) as each from orders`);
-  const payments = await queryRows(db, sql`select status::text, count(*)::int as n, coalesce(sum(amount_cents), 0)::bigint::text as amount
-    from payments group by status order by status`);
-  const [stock] = await queryRows(db, sql`select count(*)::int as movements,
+  const [orders] = await queryRows(
+    db,
+    sql`select count(*)::int as n, coalesce(sum(total_cents), 0)::bigint::text as total,
+    string_agg(status::text || ':' || total_cents, ',' order by id) as each from orders`,
+  );
+  const payments = await queryRows(
+    db,
+    sql`select status::text, count(*)::int as n, coalesce(sum(amount_cents), 0)::bigint::text as amount
+    from payments group by status order by status`,
+  );
+  const [stock] = await queryRows(
+    db,
+    sql`select count(*)::int as movements,
     (select string_agg(sku_id || '/' || warehouse_id || '=' || on_hand || ',' || reserved, ';' order by sku_id, warehouse_id) from stock_levels) as levels
-    from stock_movements`);
+    from stock_movements`,
+  );
   const [staff] = await queryRows(db, sql`select count(*)::int as n, max(password_hash) as hash from staff_users`);
   return { orders, payments, stock, staff, ledger: await checkStockLedger(db) };
 }
@@ -59,7 +68,9 @@ describe('embedded database backup (PGlite dumpDataDir)', () => {
     await expect(restorePglite(file, target)).rejects.toThrow(BackupError);
     const { movedAside } = await restorePglite(file, target, { force: true, now: new Date('2026-06-12T05:00:00Z') });
     expect(movedAside).toBe(`${target}.before-restore-2026-06-12T05-00-00-000Z`);
-    await expect(backupPglite(path.join(work, 'nothing-here'), path.join(work, 'x.tar.gz'))).rejects.toThrow('holds no database');
+    await expect(backupPglite(path.join(work, 'nothing-here'), path.join(work, 'x.tar.gz'))).rejects.toThrow(
+      'holds no database',
+    );
   });
 });
 

@@ -20,7 +20,12 @@ export async function pendingOrder(f: Factories, placedAt?: Date) {
   const warehouse = await f.warehouse();
   const sku = await f.sku({ priceCents: 12_345 });
   await f.stock({ skuId: sku.id, warehouseId: warehouse.id, onHand: 10 });
-  const { order } = await f.order({ status: 'pending_payment', lines: [{ skuId: sku.id, quantity: 1 }], warehouseId: warehouse.id, placedAt });
+  const { order } = await f.order({
+    status: 'pending_payment',
+    lines: [{ skuId: sku.id, quantity: 1 }],
+    warehouseId: warehouse.id,
+    placedAt,
+  });
   return order;
 }
 

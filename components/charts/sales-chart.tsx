@@ -2,9 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
-import {
-  Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis,
-} from 'recharts';
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMoney } from '@/domain/shared/money';
 
 export interface SalesChartDay {
@@ -27,7 +25,10 @@ export function SalesChart({ days, currency }: { days: readonly SalesChartDay[];
     // the days are calendar dates; formatting them in UTC keeps the date as written
     const dayFormat = new Intl.DateTimeFormat(locale, { month: 'numeric', day: 'numeric', timeZone: 'UTC' });
     const compactMoney = new Intl.NumberFormat(locale, {
-      style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1,
+      style: 'currency',
+      currency,
+      notation: 'compact',
+      maximumFractionDigits: 1,
     });
     return {
       data: days.map((d) => ({ ...d, salesMajor: d.salesCents / minorPerMajor })),
@@ -76,7 +77,11 @@ export function SalesChart({ days, currency }: { days: readonly SalesChartDay[];
             contentStyle={{ fontSize: 12, borderColor: COLORS.grid, borderRadius: 6 }}
             itemStyle={{ color: COLORS.text }}
           />
-          <Legend iconSize={10} wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span className="text-slate-600">{value}</span>} />
+          <Legend
+            iconSize={10}
+            wrapperStyle={{ fontSize: 12 }}
+            formatter={(value) => <span className="text-slate-600">{value}</span>}
+          />
           <Bar
             yAxisId="orders"
             dataKey="orderCount"

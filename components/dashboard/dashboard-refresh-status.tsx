@@ -14,7 +14,10 @@ export function DashboardRefreshStatus({ initialSummary }: { initialSummary: Das
 
   return (
     <div className="flex items-center gap-1.5 text-xs text-slate-500" aria-live="polite">
-      <RefreshCw aria-hidden className={isFetching ? 'size-3.5 animate-spin text-slate-400' : 'size-3.5 text-slate-400'} />
+      <RefreshCw
+        aria-hidden
+        className={isFetching ? 'size-3.5 animate-spin text-slate-400' : 'size-3.5 text-slate-400'}
+      />
       {error ? (
         <span className="text-amber-700" data-testid="dashboard-refresh-error">
           {t('refreshFailed', { time })} {error.message}

@@ -22,7 +22,10 @@ export function KpiCard({ label, value, hint, href, icon: Icon, tone = 'neutral'
       className="flex min-w-0 flex-col rounded-lg border border-slate-200 bg-white px-4 py-3.5 shadow-xs transition hover:border-slate-400 hover:shadow-sm"
     >
       <div className="flex items-center gap-2">
-        <Icon aria-hidden className={tone === 'attention' ? 'size-4 shrink-0 text-amber-500' : 'size-4 shrink-0 text-slate-400'} />
+        <Icon
+          aria-hidden
+          className={tone === 'attention' ? 'size-4 shrink-0 text-amber-500' : 'size-4 shrink-0 text-slate-400'}
+        />
         <span className="min-w-0 flex-1 truncate text-xs font-medium text-slate-600">{label}</span>
       </div>
       <span

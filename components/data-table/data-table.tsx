@@ -1,7 +1,12 @@
 'use client';
 
 import {
-  useTable, type OnChangeFn, type RowSelectionState, type SortingState, type ColumnVisibilityState, type RowData,
+  useTable,
+  type OnChangeFn,
+  type RowSelectionState,
+  type SortingState,
+  type ColumnVisibilityState,
+  type RowData,
 } from '@tanstack/react-table';
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
 import { useTranslations } from 'next-intl';
@@ -54,7 +59,17 @@ export interface DataTableProps<T extends RowData> {
  * narrow screen it scrolls sideways inside its card with the sticky (key) columns held in place.
  */
 export function DataTable<T extends RowData>(props: DataTableProps<T>) {
-  const { id, columns, data, getRowId, selection, bulkActions, sorting, isPlain = false, hasStickyHeader = false } = props;
+  const {
+    id,
+    columns,
+    data,
+    getRowId,
+    selection,
+    bulkActions,
+    sorting,
+    isPlain = false,
+    hasStickyHeader = false,
+  } = props;
   const t = useTranslations('common.table');
   const [preferences, setPreferences] = useTablePreferences(id, props.defaultHidden);
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
@@ -68,15 +83,28 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
       enableHiding: false,
       meta: { sticky: true, className: 'w-8' },
       header: ({ table }) => (
-        <input type="checkbox" className={CHECKBOX} aria-label={t('selectAll')} data-testid="select-all"
+        <input
+          type="checkbox"
+          className={CHECKBOX}
+          aria-label={t('selectAll')}
+          data-testid="select-all"
           checked={table.getIsAllPageRowsSelected()}
-          ref={(el) => { if (el) el.indeterminate = table.getIsSomePageRowsSelected() && !table.getIsAllPageRowsSelected(); }}
-          onChange={table.getToggleAllPageRowsSelectedHandler()} />
+          ref={(el) => {
+            if (el) el.indeterminate = table.getIsSomePageRowsSelected() && !table.getIsAllPageRowsSelected();
+          }}
+          onChange={table.getToggleAllPageRowsSelectedHandler()}
+        />
       ),
       cell: ({ row }) => (
-        <input type="checkbox" className={CHECKBOX} aria-label={selection.label(row.original)}
-          checked={row.getIsSelected()} disabled={!row.getCanSelect()} onChange={row.getToggleSelectedHandler()}
-          {...selection.checkboxAttributes?.(row.original)} />
+        <input
+          type="checkbox"
+          className={CHECKBOX}
+          aria-label={selection.label(row.original)}
+          checked={row.getIsSelected()}
+          disabled={!row.getCanSelect()}
+          onChange={row.getToggleSelectedHandler()}
+          {...selection.checkboxAttributes?.(row.original)}
+        />
       ),
     };
     return [select, ...columns];
@@ -125,7 +153,10 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
           <div className="min-w-0 text-sm text-slate-600">{props.summary}</div>
           {!isPlain && (
             <div className="flex items-center gap-2">
-              <DensityToggle density={preferences.density} onChange={(density) => setPreferences({ ...preferences, density })} />
+              <DensityToggle
+                density={preferences.density}
+                onChange={(density) => setPreferences({ ...preferences, density })}
+              />
               <ColumnsMenu table={table} />
             </div>
           )}
@@ -135,7 +166,12 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
         <div className="border-b border-slate-200 px-3 py-2">{bulkActions(selected, () => setRowSelection({}))}</div>
       )}
       <div className={`overflow-x-auto ${hasStickyHeader ? 'md:max-h-[calc(100dvh-13rem)] md:overflow-y-auto' : ''}`}>
-        <table className="w-full border-collapse text-sm" data-testid={id} data-density={preferences.density} aria-busy={state === 'loading'}>
+        <table
+          className="w-full border-collapse text-sm"
+          data-testid={id}
+          data-density={preferences.density}
+          aria-busy={state === 'loading'}
+        >
           {props.caption && <caption className="sr-only">{props.caption}</caption>}
           <thead className={`bg-slate-50 ${hasStickyHeader ? 'sticky top-0 z-20' : ''}`}>
             {table.getHeaderGroups().map((group) => (
@@ -145,17 +181,31 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
                   const sort = header.column.getIsSorted();
                   const canSort = header.column.getCanSort();
                   return (
-                    <th key={header.id} scope="col" data-col={header.column.id}
+                    <th
+                      key={header.id}
+                      scope="col"
+                      data-col={header.column.id}
                       aria-sort={sort === 'asc' ? 'ascending' : sort === 'desc' ? 'descending' : undefined}
-                      className={`${HEAD} ${meta?.align === 'right' ? 'text-right' : 'text-left'} ${meta?.sticky ? `${stickyClass(header.column.id, Boolean(selection))} bg-slate-50` : ''} ${meta?.className ?? ''}`}>
+                      className={`${HEAD} ${meta?.align === 'right' ? 'text-right' : 'text-left'} ${meta?.sticky ? `${stickyClass(header.column.id, Boolean(selection))} bg-slate-50` : ''} ${meta?.className ?? ''}`}
+                    >
                       {header.isPlaceholder ? null : canSort ? (
-                        <button type="button" onClick={header.column.getToggleSortingHandler()}
-                          className={`inline-flex items-center gap-1 uppercase tracking-wide hover:text-slate-800 ${meta?.align === 'right' ? 'flex-row-reverse' : ''}`}>
+                        <button
+                          type="button"
+                          onClick={header.column.getToggleSortingHandler()}
+                          className={`inline-flex items-center gap-1 uppercase tracking-wide hover:text-slate-800 ${meta?.align === 'right' ? 'flex-row-reverse' : ''}`}
+                        >
                           <table.FlexRender header={header} />
-                          {sort === 'asc' ? <ArrowUp aria-hidden className="size-3" /> : sort === 'desc'
-                            ? <ArrowDown aria-hidden className="size-3" /> : <ArrowUpDown aria-hidden className="size-3 opacity-40" />}
+                          {sort === 'asc' ? (
+                            <ArrowUp aria-hidden className="size-3" />
+                          ) : sort === 'desc' ? (
+                            <ArrowDown aria-hidden className="size-3" />
+                          ) : (
+                            <ArrowUpDown aria-hidden className="size-3 opacity-40" />
+                          )}
                         </button>
-                      ) : <table.FlexRender header={header} />}
+                      ) : (
+                        <table.FlexRender header={header} />
+                      )}
                     </th>
                   );
                 })}
@@ -163,27 +213,37 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
             ))}
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {state === 'ready' && table.getRowModel().rows.map((row) => (
-              <tr key={row.id} {...props.rowAttributes?.(row.original)}
-                className={`group relative hover:bg-sky-50/60 focus-within:bg-sky-50/60 ${row.getIsSelected() ? 'bg-sky-50/40' : ''} ${props.rowClassName?.(row.original) ?? ''}`}>
-                {row.getVisibleCells().map((cell) => {
-                  const meta = cell.column.columnDef.meta;
-                  return (
-                    <td key={cell.id} data-col={cell.column.id}
-                      className={`${padding} ${meta?.align === 'right' ? 'text-right tabular-nums' : ''} ${meta?.sticky ? `${stickyClass(cell.column.id, Boolean(selection))} bg-white group-hover:bg-sky-50` : ''} ${meta?.className ?? ''}`}>
-                      <table.FlexRender cell={cell} />
+            {state === 'ready' &&
+              table.getRowModel().rows.map((row) => (
+                <tr
+                  key={row.id}
+                  {...props.rowAttributes?.(row.original)}
+                  className={`group relative hover:bg-sky-50/60 focus-within:bg-sky-50/60 ${row.getIsSelected() ? 'bg-sky-50/40' : ''} ${props.rowClassName?.(row.original) ?? ''}`}
+                >
+                  {row.getVisibleCells().map((cell) => {
+                    const meta = cell.column.columnDef.meta;
+                    return (
+                      <td
+                        key={cell.id}
+                        data-col={cell.column.id}
+                        className={`${padding} ${meta?.align === 'right' ? 'text-right tabular-nums' : ''} ${meta?.sticky ? `${stickyClass(cell.column.id, Boolean(selection))} bg-white group-hover:bg-sky-50` : ''} ${meta?.className ?? ''}`}
+                      >
+                        <table.FlexRender cell={cell} />
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            {state === 'loading' &&
+              Array.from({ length: 5 }, (_, index) => (
+                <tr key={index} data-loading-row>
+                  {Array.from({ length: visibleColumnCount }, (_, cell) => (
+                    <td key={cell} className={padding}>
+                      <span className="block h-3.5 animate-pulse rounded bg-slate-100" />
                     </td>
-                  );
-                })}
-              </tr>
-            ))}
-            {state === 'loading' && Array.from({ length: 5 }, (_, index) => (
-              <tr key={index} data-loading-row>
-                {Array.from({ length: visibleColumnCount }, (_, cell) => (
-                  <td key={cell} className={padding}><span className="block h-3.5 animate-pulse rounded bg-slate-100" /></td>
-                ))}
-              </tr>
-            ))}
+                  ))}
+                </tr>
+              ))}
           </tbody>
         </table>
         {state === 'ready' && data.length === 0 && (

@@ -1,6 +1,14 @@
 import {
-  columnVisibilityFeature, createColumnHelper, createSortedRowModel, metaHelper, rowSelectionFeature, rowSortingFeature,
-  sortFns, tableFeatures, type ColumnDef, type RowData,
+  columnVisibilityFeature,
+  createColumnHelper,
+  createSortedRowModel,
+  metaHelper,
+  rowSelectionFeature,
+  rowSortingFeature,
+  sortFns,
+  tableFeatures,
+  type ColumnDef,
+  type RowData,
 } from '@tanstack/react-table';
 
 /** What a column may say about how it is drawn (the table reads these; TanStack Table ignores them). */

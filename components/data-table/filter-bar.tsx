@@ -26,7 +26,15 @@ export interface FilterField {
  * view can be bookmarked and shared. Without JavaScript it is a plain GET form that does the same.
  * Values the server could not use are reported by the page (its "ignored parameters" message).
  */
-export function FilterBar({ fields, submitLabel, resetLabel, resetHref, cursorParam = 'cursor', label, testId }: {
+export function FilterBar({
+  fields,
+  submitLabel,
+  resetLabel,
+  resetHref,
+  cursorParam = 'cursor',
+  label,
+  testId,
+}: {
   fields: readonly FilterField[];
   submitLabel: string;
   resetLabel: string;
@@ -50,7 +58,13 @@ export function FilterBar({ fields, submitLabel, resetLabel, resetHref, cursorPa
   const labelClass = 'text-[11px] font-medium uppercase tracking-wide text-slate-500';
 
   return (
-    <form method="get" action={pathname} role="search" aria-label={label} data-testid={testId} aria-busy={isPending}
+    <form
+      method="get"
+      action={pathname}
+      role="search"
+      aria-label={label}
+      data-testid={testId}
+      aria-busy={isPending}
       className="flex flex-wrap items-end gap-2"
       onSubmit={(event) => {
         event.preventDefault();
@@ -61,34 +75,62 @@ export function FilterBar({ fields, submitLabel, resetLabel, resetHref, cursorPa
           next[field.name] = value === '' ? null : value;
         }
         void setValues(next);
-      }}>
-      {carried.map(([name, value], index) => <input key={`${name}-${index}`} type="hidden" name={name} value={value} />)}
+      }}
+    >
+      {carried.map(([name, value], index) => (
+        <input key={`${name}-${index}`} type="hidden" name={name} value={value} />
+      ))}
       {fields.map((field) => {
         const current = values[field.name] ?? '';
         if (field.kind === 'checkbox') {
           return (
             <label key={field.name} className="flex h-8 items-center gap-2 text-sm text-slate-700">
-              <input key={current} type="checkbox" name={field.name} value="1" defaultChecked={current === '1'} className="size-4 accent-slate-900" />
+              <input
+                key={current}
+                type="checkbox"
+                name={field.name}
+                value="1"
+                defaultChecked={current === '1'}
+                className="size-4 accent-slate-900"
+              />
               {field.label}
             </label>
           );
         }
         return (
-          <label key={field.name} className={`flex flex-col gap-1 ${field.isWide ? 'min-w-0 flex-1 basis-56' : 'max-sm:flex-1'}`}>
+          <label
+            key={field.name}
+            className={`flex flex-col gap-1 ${field.isWide ? 'min-w-0 flex-1 basis-56' : 'max-sm:flex-1'}`}
+          >
             <span className={labelClass}>{field.label}</span>
             {field.kind === 'select' ? (
               <select key={current} name={field.name} defaultValue={current} className={compactFieldClass}>
-                {field.options?.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+                {field.options?.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
               </select>
             ) : (
-              <input key={current} type={field.kind} name={field.name} defaultValue={current} placeholder={field.placeholder}
-                maxLength={field.maxLength} className={compactFieldClass} />
+              <input
+                key={current}
+                type={field.kind}
+                name={field.name}
+                defaultValue={current}
+                placeholder={field.placeholder}
+                maxLength={field.maxLength}
+                className={compactFieldClass}
+              />
             )}
           </label>
         );
       })}
-      <button type="submit" className={buttonClass('primary')} disabled={isPending}>{submitLabel}</button>
-      <Link href={resetHref} className={buttonClass('ghost')}>{resetLabel}</Link>
+      <button type="submit" className={buttonClass('primary')} disabled={isPending}>
+        {submitLabel}
+      </button>
+      <Link href={resetHref} className={buttonClass('ghost')}>
+        {resetLabel}
+      </Link>
     </form>
   );
 }

@@ -13,14 +13,29 @@ describe('keysetLinks', () => {
   });
 
   it('has no first or previous link on the first page, and no next link on the last', () => {
-    expect(keysetLinks('/payments', new URLSearchParams(), { nextCursor: null, prevCursor: null, isPastFirst: false }))
-      .toEqual({ first: null, prev: null, next: null });
-    expect(keysetLinks('/payments', new URLSearchParams('cursor=x'), { nextCursor: null, prevCursor: 'p', isPastFirst: true }))
-      .toEqual({ first: '/payments', prev: '/payments?cursor=p', next: null });
+    expect(
+      keysetLinks('/payments', new URLSearchParams(), { nextCursor: null, prevCursor: null, isPastFirst: false }),
+    ).toEqual({ first: null, prev: null, next: null });
+    expect(
+      keysetLinks('/payments', new URLSearchParams('cursor=x'), {
+        nextCursor: null,
+        prevCursor: 'p',
+        isPastFirst: true,
+      }),
+    ).toEqual({ first: '/payments', prev: '/payments?cursor=p', next: null });
   });
 
-  it('uses the list\'s own cursor parameter name', () => {
-    const links = keysetLinks('/shipping/shipments', new URLSearchParams('after=1&carrier=sf'), { nextCursor: '2', prevCursor: null, isPastFirst: true }, 'after');
-    expect(links).toEqual({ first: '/shipping/shipments?carrier=sf', prev: null, next: '/shipping/shipments?carrier=sf&after=2' });
+  it("uses the list's own cursor parameter name", () => {
+    const links = keysetLinks(
+      '/shipping/shipments',
+      new URLSearchParams('after=1&carrier=sf'),
+      { nextCursor: '2', prevCursor: null, isPastFirst: true },
+      'after',
+    );
+    expect(links).toEqual({
+      first: '/shipping/shipments?carrier=sf',
+      prev: null,
+      next: '/shipping/shipments?carrier=sf&after=2',
+    });
   });
 });

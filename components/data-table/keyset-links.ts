@@ -16,7 +16,12 @@ export interface KeysetLinks {
 }
 
 /** `params`: the list's current search params (filters), with or without a cursor. */
-export function keysetLinks(pathname: string, params: URLSearchParams, page: KeysetPage, cursorParam = 'cursor'): KeysetLinks {
+export function keysetLinks(
+  pathname: string,
+  params: URLSearchParams,
+  page: KeysetPage,
+  cursorParam = 'cursor',
+): KeysetLinks {
   const hrefWith = (cursor: string | null) => {
     const next = new URLSearchParams(params);
     next.delete(cursorParam);

@@ -8,17 +8,36 @@ export function KeysetPagination({ links, label }: { links: KeysetLinks; label?:
   const t = useTranslations('common.table');
   const off = buttonClass('secondary', 'md', 'pointer-events-none opacity-40');
   return (
-    <nav className="flex items-center justify-between gap-2 border-t border-slate-200 px-3 py-2.5" aria-label={label ?? t('pagination')}>
+    <nav
+      className="flex items-center justify-between gap-2 border-t border-slate-200 px-3 py-2.5"
+      aria-label={label ?? t('pagination')}
+    >
       <div>
-        {links.first && <Link href={links.first} className="text-sm text-slate-600 hover:text-slate-900 hover:underline">{t('firstPage')}</Link>}
+        {links.first && (
+          <Link href={links.first} className="text-sm text-slate-600 hover:text-slate-900 hover:underline">
+            {t('firstPage')}
+          </Link>
+        )}
       </div>
       <div className="flex gap-2">
-        {links.prev
-          ? <Link rel="prev" href={links.prev} className={buttonClass('secondary')}>← {t('previous')}</Link>
-          : <span className={off} aria-disabled="true">← {t('previous')}</span>}
-        {links.next
-          ? <Link rel="next" href={links.next} className={buttonClass('secondary')}>{t('next')} →</Link>
-          : <span className={off} aria-disabled="true">{t('next')} →</span>}
+        {links.prev ? (
+          <Link rel="prev" href={links.prev} className={buttonClass('secondary')}>
+            ← {t('previous')}
+          </Link>
+        ) : (
+          <span className={off} aria-disabled="true">
+            ← {t('previous')}
+          </span>
+        )}
+        {links.next ? (
+          <Link rel="next" href={links.next} className={buttonClass('secondary')}>
+            {t('next')} →
+          </Link>
+        ) : (
+          <span className={off} aria-disabled="true">
+            {t('next')} →
+          </span>
+        )}
       </div>
     </nav>
   );

@@ -16,7 +16,19 @@ export function RowCountLabel({ count, noun, testId }: { count: RowCount; noun: 
 
 /** The short form for a tab or chip: "1,234", "≈1.2M", "10k+". */
 export function CompactCount({ count, locale }: { count: RowCount; locale: string }) {
-  const compact = new Intl.NumberFormat(locale, { notation: count.value >= 10_000 ? 'compact' : 'standard', maximumFractionDigits: 1 });
-  const text = count.kind === 'exact' ? compact.format(count.value) : count.kind === 'about' ? `≈${compact.format(count.value)}` : `${compact.format(count.value)}+`;
-  return <span className="tabular-nums" data-count-kind={count.kind} data-count={count.value}>{text}</span>;
+  const compact = new Intl.NumberFormat(locale, {
+    notation: count.value >= 10_000 ? 'compact' : 'standard',
+    maximumFractionDigits: 1,
+  });
+  const text =
+    count.kind === 'exact'
+      ? compact.format(count.value)
+      : count.kind === 'about'
+        ? `≈${compact.format(count.value)}`
+        : `${compact.format(count.value)}+`;
+  return (
+    <span className="tabular-nums" data-count-kind={count.kind} data-count={count.value}>
+      {text}
+    </span>
+  );
 }

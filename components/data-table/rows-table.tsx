@@ -36,20 +36,30 @@ const column = columnHelper<TableRow>();
  * rendered cells (React elements travel from server to client), the table adds sorting, column
  * visibility, density, sticky header and the empty state. Same markup and look as DataTable.
  */
-export function RowsTable({ columns, rows, ...props }: {
+export function RowsTable({
+  columns,
+  rows,
+  ...props
+}: {
   columns: readonly TableColumn[];
   rows: readonly TableRow[];
-} & Omit<DataTableProps<TableRow>, 'columns' | 'data' | 'getRowId' | 'rowAttributes' | 'rowClassName' | 'selection' | 'bulkActions'>) {
+} & Omit<
+  DataTableProps<TableRow>,
+  'columns' | 'data' | 'getRowId' | 'rowAttributes' | 'rowClassName' | 'selection' | 'bulkActions'
+>) {
   const signature = JSON.stringify(columns);
   const definitions = useMemo<DataTableColumn<TableRow>[]>(
-    () => (JSON.parse(signature) as TableColumn[]).map((spec) => column.accessor((row) => row.sortValues?.[spec.id] ?? null, {
-      id: spec.id,
-      header: spec.isHeaderHidden ? () => <span className="sr-only">{spec.header}</span> : spec.header,
-      enableSorting: spec.canSort ?? false,
-      enableHiding: spec.canHide ?? !spec.sticky,
-      meta: { align: spec.align, sticky: spec.sticky, className: spec.className, label: spec.header },
-      cell: ({ row }) => row.original.cells[spec.id] ?? null,
-    })),
+    () =>
+      (JSON.parse(signature) as TableColumn[]).map((spec) =>
+        column.accessor((row) => row.sortValues?.[spec.id] ?? null, {
+          id: spec.id,
+          header: spec.isHeaderHidden ? () => <span className="sr-only">{spec.header}</span> : spec.header,
+          enableSorting: spec.canSort ?? false,
+          enableHiding: spec.canHide ?? !spec.sticky,
+          meta: { align: spec.align, sticky: spec.sticky, className: spec.className, label: spec.header },
+          cell: ({ row }) => row.original.cells[spec.id] ?? null,
+        }),
+      ),
     [signature],
   );
   return (

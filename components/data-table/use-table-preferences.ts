@@ -17,7 +17,10 @@ const cache = new Map<string, { raw: string | null; value: TablePreferences }>()
 function subscribe(listener: () => void) {
   listeners.add(listener);
   window.addEventListener('storage', listener);
-  return () => { listeners.delete(listener); window.removeEventListener('storage', listener); };
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('storage', listener);
+  };
 }
 
 /** Reads stored preferences, falling back to the defaults for anything missing or malformed. */
@@ -29,7 +32,9 @@ export function parsePreferences(raw: string | null, defaults: TablePreferences)
     const { density, hidden } = parsed as Partial<TablePreferences>;
     return {
       density: density === 'comfortable' || density === 'dense' ? density : defaults.density,
-      hidden: Array.isArray(hidden) ? hidden.filter((column): column is string => typeof column === 'string') : defaults.hidden,
+      hidden: Array.isArray(hidden)
+        ? hidden.filter((column): column is string => typeof column === 'string')
+        : defaults.hidden,
     };
   } catch {
     return defaults;
@@ -37,7 +42,10 @@ export function parsePreferences(raw: string | null, defaults: TablePreferences)
 }
 
 /** A table's density and hidden columns, kept in localStorage per table id (per browser, not per account). */
-export function useTablePreferences(id: string, defaultHidden: string[] = []): [TablePreferences, (next: TablePreferences) => void] {
+export function useTablePreferences(
+  id: string,
+  defaultHidden: string[] = [],
+): [TablePreferences, (next: TablePreferences) => void] {
   const key = STORAGE_PREFIX + id;
   const defaultsKey = defaultHidden.join(',');
   const read = useCallback((): TablePreferences => {
@@ -57,9 +65,12 @@ export function useTablePreferences(id: string, defaultHidden: string[] = []): [
     return value;
   }, [key, defaultsKey]);
   const preferences = useSyncExternalStore(subscribe, read, serverDefaults);
-  const set = useCallback((next: TablePreferences) => {
-    window.localStorage.setItem(key, JSON.stringify(next));
-    for (const listener of listeners) listener();
-  }, [key]);
+  const set = useCallback(
+    (next: TablePreferences) => {
+      window.localStorage.setItem(key, JSON.stringify(next));
+      for (const listener of listeners) listener();
+    },
+    [key],
+  );
   return [preferences, set];
 }

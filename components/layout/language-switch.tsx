@@ -6,7 +6,11 @@ import { LOCALES, type Locale } from '@/lib/i18n/locales';
 export function LanguageSwitch({ current }: { current: Locale }) {
   const t = useTranslations('nav');
   return (
-    <form action={setLocaleAction} aria-label={t('languageSwitch')} className="flex rounded-md bg-slate-800 p-0.5 text-xs">
+    <form
+      action={setLocaleAction}
+      aria-label={t('languageSwitch')}
+      className="flex rounded-md bg-slate-800 p-0.5 text-xs"
+    >
       {LOCALES.map((locale) => {
         const isCurrent = locale === current;
         return (

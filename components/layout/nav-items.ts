@@ -1,10 +1,18 @@
 import {
-  ChartColumn, Boxes, CreditCard, LayoutDashboard, type LucideIcon, ReceiptText, Settings, Truck, Undo2,
+  ChartColumn,
+  Boxes,
+  CreditCard,
+  LayoutDashboard,
+  type LucideIcon,
+  ReceiptText,
+  Settings,
+  Truck,
+  Undo2,
 } from 'lucide-react';
 import type { Permission } from '@/domain/staff/permissions';
 
 export type NavKey =
-  | 'dashboard' | 'orders' | 'inventory' | 'payments' | 'shipping' | 'afterSales' | 'analytics' | 'settings';
+  'dashboard' | 'orders' | 'inventory' | 'payments' | 'shipping' | 'afterSales' | 'analytics' | 'settings';
 
 export interface NavItem {
   key: NavKey;

@@ -1,7 +1,13 @@
 /** The title row at the top of every staff page. */
 export function PageHeader({
-  title, description, actions,
-}: { title: string; description?: React.ReactNode; actions?: React.ReactNode }) {
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: React.ReactNode;
+  actions?: React.ReactNode;
+}) {
   return (
     <header className="flex flex-wrap items-end justify-between gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-4 py-3 sm:px-6 sm:py-4">
       <div className="min-w-0">

@@ -9,7 +9,13 @@ export interface SectionTab {
 }
 
 /** The header of a section with tabs (inventory, shipping): title, actions, and the tabs with the current one marked. */
-export function SectionHeader({ title, tabsLabel, tabs, current, actions }: {
+export function SectionHeader({
+  title,
+  tabsLabel,
+  tabs,
+  current,
+  actions,
+}: {
   title: string;
   tabsLabel: string;
   tabs: readonly SectionTab[];
@@ -26,8 +32,12 @@ export function SectionHeader({ title, tabsLabel, tabs, current, actions }: {
         {tabs.map((tab) => {
           const isCurrent = tab.key === current;
           return (
-            <Link key={tab.key} href={tab.href} aria-current={isCurrent ? 'page' : undefined}
-              className={`flex shrink-0 items-center gap-1.5 whitespace-nowrap border-b-2 px-0.5 pb-2 text-sm ${isCurrent ? 'border-sky-600 font-medium text-slate-900' : 'border-transparent text-slate-500 hover:text-slate-800'}`}>
+            <Link
+              key={tab.key}
+              href={tab.href}
+              aria-current={isCurrent ? 'page' : undefined}
+              className={`flex shrink-0 items-center gap-1.5 whitespace-nowrap border-b-2 px-0.5 pb-2 text-sm ${isCurrent ? 'border-sky-600 font-medium text-slate-900' : 'border-transparent text-slate-500 hover:text-slate-800'}`}
+            >
               {tab.label}
               {tab.badge}
             </Link>

@@ -6,7 +6,13 @@ import { useTranslations } from 'next-intl';
 import { isNavItemActive, NAV_ITEMS, type NavKey } from './nav-items';
 
 /** The section links; the server decides which the signed-in role may see. */
-export function SidebarNav({ visibleKeys, badges = {} }: { visibleKeys: readonly NavKey[]; badges?: Partial<Record<NavKey, number>> }) {
+export function SidebarNav({
+  visibleKeys,
+  badges = {},
+}: {
+  visibleKeys: readonly NavKey[];
+  badges?: Partial<Record<NavKey, number>>;
+}) {
   const t = useTranslations('nav');
   const tInventory = useTranslations('inventory.alerts');
   const pathname = usePathname();
@@ -31,8 +37,12 @@ export function SidebarNav({ visibleKeys, badges = {} }: { visibleKeys: readonly
                 <Icon aria-hidden className={isActive ? 'size-4 text-sky-400' : 'size-4 text-slate-400'} />
                 {t(key)}
                 {key === 'inventory' && (badges.inventory ?? 0) > 0 && (
-                  <span className="ml-auto rounded-full bg-amber-500 px-1.5 text-[11px] font-semibold leading-4 tabular-nums text-slate-950"
-                    data-testid="nav-badge-inventory" data-count={badges.inventory} title={tInventory('badge', { count: badges.inventory ?? 0 })}>
+                  <span
+                    className="ml-auto rounded-full bg-amber-500 px-1.5 text-[11px] font-semibold leading-4 tabular-nums text-slate-950"
+                    data-testid="nav-badge-inventory"
+                    data-count={badges.inventory}
+                    title={tInventory('badge', { count: badges.inventory ?? 0 })}
+                  >
                     {badges.inventory}
                     <span className="sr-only"> {tInventory('badge', { count: badges.inventory ?? 0 })}</span>
                   </span>

@@ -36,9 +36,14 @@ export function Sidebar(props: SidebarProps) {
 export function PhoneBar(props: SidebarProps) {
   const t = useTranslations();
   return (
-    <div className="sticky top-0 z-40 flex h-12 items-center gap-2 bg-slate-900 px-2 text-white md:hidden" data-testid="phone-bar">
+    <div
+      className="sticky top-0 z-40 flex h-12 items-center gap-2 bg-slate-900 px-2 text-white md:hidden"
+      data-testid="phone-bar"
+    >
       <PhoneMenu openLabel={t('nav.openMenu')} closeLabel={t('nav.closeMenu')}>
-        <div className="flex h-full flex-col bg-slate-900 text-slate-300"><SidebarContent {...props} /></div>
+        <div className="flex h-full flex-col bg-slate-900 text-slate-300">
+          <SidebarContent {...props} />
+        </div>
       </PhoneMenu>
       <Link href="/" className="flex min-w-0 items-center gap-2">
         <PackageCheck aria-hidden className="size-5 shrink-0 text-sky-400" />
@@ -60,9 +65,18 @@ function SidebarContent({ staffName, roleLabel, locale, visibleKeys, badges }: S
       <SidebarNav visibleKeys={visibleKeys} badges={badges} />
 
       <div className="space-y-3 border-t border-slate-800 p-3">
-        <Link href="/account" className="block min-w-0 rounded-md px-1 py-0.5 hover:bg-slate-800" title={t('nav.myAccount')} data-testid="my-account-link">
-          <p className="truncate text-sm font-medium text-white" data-testid="staff-name">{staffName}</p>
-          <p className="mt-0.5 text-xs text-slate-400" data-testid="staff-role">{roleLabel}</p>
+        <Link
+          href="/account"
+          className="block min-w-0 rounded-md px-1 py-0.5 hover:bg-slate-800"
+          title={t('nav.myAccount')}
+          data-testid="my-account-link"
+        >
+          <p className="truncate text-sm font-medium text-white" data-testid="staff-name">
+            {staffName}
+          </p>
+          <p className="mt-0.5 text-xs text-slate-400" data-testid="staff-role">
+            {roleLabel}
+          </p>
         </Link>
         <LanguageSwitch current={locale} />
         <form action={signOutAction}>

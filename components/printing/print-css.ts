@@ -103,9 +103,13 @@ export type PrintDocumentKind = 'pick-list' | 'packing-slips' | 'labels-thermal'
 /** The stylesheet of one kind of document, with its page size. */
 export function printCss(kind: PrintDocumentKind): string {
   switch (kind) {
-    case 'pick-list': return BASE + A4_DOCUMENT + PICK_LIST;
-    case 'packing-slips': return BASE + A4_DOCUMENT + PACKING_SLIPS;
-    case 'labels-thermal': return BASE + LABEL + THERMAL_LABELS;
-    case 'labels-a4': return BASE + LABEL + A4_LABELS;
+    case 'pick-list':
+      return BASE + A4_DOCUMENT + PICK_LIST;
+    case 'packing-slips':
+      return BASE + A4_DOCUMENT + PACKING_SLIPS;
+    case 'labels-thermal':
+      return BASE + LABEL + THERMAL_LABELS;
+    case 'labels-a4':
+      return BASE + LABEL + A4_LABELS;
   }
 }

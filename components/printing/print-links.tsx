@@ -16,15 +16,41 @@ export function PrintLinks({ orderIds, testId }: { orderIds: number[]; testId?: 
   ];
   const link = 'rounded px-1.5 py-0.5 text-sky-700 hover:bg-sky-50 hover:underline';
   return (
-    <div className="flex flex-wrap items-center gap-x-1 gap-y-1 text-sm" data-testid={testId} title={disabled ? t('selectFirst') : undefined}>
+    <div
+      className="flex flex-wrap items-center gap-x-1 gap-y-1 text-sm"
+      data-testid={testId}
+      title={disabled ? t('selectFirst') : undefined}
+    >
       <span className="mr-1 font-medium text-slate-700">{t('menu')}:</span>
       {docs.map((doc, index) => (
         <span key={doc.key} className="inline-flex items-center">
-          {index > 0 && <span className="px-1 text-slate-300" aria-hidden="true">|</span>}
-          {disabled ? <span className="px-1.5 py-0.5 text-slate-400" aria-disabled="true">{doc.label}</span> : (
+          {index > 0 && (
+            <span className="px-1 text-slate-300" aria-hidden="true">
+              |
+            </span>
+          )}
+          {disabled ? (
+            <span className="px-1.5 py-0.5 text-slate-400" aria-disabled="true">
+              {doc.label}
+            </span>
+          ) : (
             <>
-              <a href={`/print/${doc.path}?${query}${doc.extra}`} target="_blank" rel="noopener" className={link} data-print-doc={doc.key}>{doc.label}</a>
-              <a href={`/print/${doc.path}.pdf?${query}${doc.extra}`} className="text-xs text-slate-500 hover:underline" data-print-pdf={doc.key}>{t('pdf')}</a>
+              <a
+                href={`/print/${doc.path}?${query}${doc.extra}`}
+                target="_blank"
+                rel="noopener"
+                className={link}
+                data-print-doc={doc.key}
+              >
+                {doc.label}
+              </a>
+              <a
+                href={`/print/${doc.path}.pdf?${query}${doc.extra}`}
+                className="text-xs text-slate-500 hover:underline"
+                data-print-pdf={doc.key}
+              >
+                {t('pdf')}
+              </a>
             </>
           )}
         </span>

@@ -6,16 +6,35 @@ import { formatAddress, formatDateTime, type Translate } from './translate';
 const LABELS_PER_A4_SHEET = 4;
 
 /** Shipping labels: one 100 × 150 mm page each (thermal), or four to an A4 sheet. */
-export function ShippingLabelsDocument({ labels, format, printedAt, locale, t }: {
-  labels: ShippingLabel[]; format: LabelFormat; printedAt: Date; locale: string; t: Translate;
+export function ShippingLabelsDocument({
+  labels,
+  format,
+  printedAt,
+  locale,
+  t,
+}: {
+  labels: ShippingLabel[];
+  format: LabelFormat;
+  printedAt: Date;
+  locale: string;
+  t: Translate;
 }) {
-  if (labels.length === 0) return <div className="sheet"><p>{t('noOrders')}</p></div>;
+  if (labels.length === 0)
+    return (
+      <div className="sheet">
+        <p>{t('noOrders')}</p>
+      </div>
+    );
   const printed = formatDateTime(printedAt, locale);
   const items = labels.map((label) => <Label key={label.key} label={label} printed={printed} locale={locale} t={t} />);
   if (format === 'thermal') return <>{items}</>;
   const sheets = [];
   for (let i = 0; i < items.length; i += LABELS_PER_A4_SHEET) {
-    sheets.push(<div key={i} className="label-sheet" data-testid="label-sheet">{items.slice(i, i + LABELS_PER_A4_SHEET)}</div>);
+    sheets.push(
+      <div key={i} className="label-sheet" data-testid="label-sheet">
+        {items.slice(i, i + LABELS_PER_A4_SHEET)}
+      </div>,
+    );
   }
   return <>{sheets}</>;
 }
@@ -24,15 +43,25 @@ function Label({ label, printed, locale, t }: { label: ShippingLabel; printed: s
   const carrierName = label.carrier ? (locale.startsWith('zh') ? label.carrier.name : label.carrier.nameEn) : null;
   const { sender, recipient } = label;
   return (
-    <article className="label" data-testid="shipping-label" data-order-number={label.orderNumber} data-tracking-number={label.trackingNumber ?? ''}>
+    <article
+      className="label"
+      data-testid="shipping-label"
+      data-order-number={label.orderNumber}
+      data-tracking-number={label.trackingNumber ?? ''}
+    >
       <div className="label-row label-head">
-        <span className={carrierName ? 'label-carrier' : 'label-carrier is-blank'}>{carrierName ?? `${t('label.carrier')}: ____________`}</span>
+        <span className={carrierName ? 'label-carrier' : 'label-carrier is-blank'}>
+          {carrierName ?? `${t('label.carrier')}: ____________`}
+        </span>
         <span className="mono">{label.orderNumber}</span>
       </div>
       <div className="label-row label-tracking">
         {label.trackingNumber ? (
           <>
-            <Barcode value={label.trackingNumber} label={t('label.trackingBarcode', { number: label.trackingNumber })} />
+            <Barcode
+              value={label.trackingNumber}
+              label={t('label.trackingBarcode', { number: label.trackingNumber })}
+            />
             <div className="label-tracking-number mono">{label.trackingNumber}</div>
           </>
         ) : (
@@ -42,7 +71,9 @@ function Label({ label, printed, locale, t }: { label: ShippingLabel; printed: s
       <div className="label-row label-party label-recipient">
         <span className="label-badge">{t('label.to')}</span>
         <div className="label-party-text">
-          <div className="label-person">{recipient.name} {recipient.phone}</div>
+          <div className="label-person">
+            {recipient.name} {recipient.phone}
+          </div>
           <div className="label-address">{formatAddress(recipient)}</div>
         </div>
       </div>
@@ -51,13 +82,28 @@ function Label({ label, printed, locale, t }: { label: ShippingLabel; printed: s
         <div className="label-party-text">
           {sender ? (
             <>
-              <div>{sender.contactName ?? sender.name} {sender.contactPhone ?? ''}</div>
-              <div>{formatAddress({ province: sender.province ?? '', city: sender.city ?? '', district: null, street: sender.address ?? '' })} ({sender.name})</div>
+              <div>
+                {sender.contactName ?? sender.name} {sender.contactPhone ?? ''}
+              </div>
+              <div>
+                {formatAddress({
+                  province: sender.province ?? '',
+                  city: sender.city ?? '',
+                  district: null,
+                  street: sender.address ?? '',
+                })}{' '}
+                ({sender.name})
+              </div>
             </>
-          ) : <div>{t('label.noSender')}</div>}
+          ) : (
+            <div>{t('label.noSender')}</div>
+          )}
         </div>
       </div>
-      <div className="label-sign"><span>{t('label.receivedBy')}: __________</span><span>{t('label.date')}: ______</span></div>
+      <div className="label-sign">
+        <span>{t('label.receivedBy')}: __________</span>
+        <span>{t('label.date')}: ______</span>
+      </div>
       <div className="label-foot">
         <div className="label-order">
           <Barcode value={label.orderNumber} label={t('slip.orderBarcode', { number: label.orderNumber })} />

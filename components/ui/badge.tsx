@@ -1,6 +1,12 @@
 import { useTranslations } from 'next-intl';
 import type { FulfillmentState, PaymentState } from '@/domain/orders/summary-states';
-import type { AfterSalesStatus, OrderStatus, PaymentAttemptStatus, RefundStatus, ShipmentStatus } from '@/domain/shared/statuses';
+import type {
+  AfterSalesStatus,
+  OrderStatus,
+  PaymentAttemptStatus,
+  RefundStatus,
+  ShipmentStatus,
+} from '@/domain/shared/statuses';
 import { ENUM_MESSAGES } from '@/lib/i18n/enum-messages';
 
 /**
@@ -21,38 +27,78 @@ const TONE_BADGE: Record<Tone, string> = {
 };
 
 const TONE_DOT: Record<Tone, string> = {
-  neutral: 'bg-slate-400', attention: 'bg-amber-500', info: 'bg-sky-500', progress: 'bg-violet-500',
-  transit: 'bg-blue-500', success: 'bg-emerald-500', danger: 'bg-rose-500',
+  neutral: 'bg-slate-400',
+  attention: 'bg-amber-500',
+  info: 'bg-sky-500',
+  progress: 'bg-violet-500',
+  transit: 'bg-blue-500',
+  success: 'bg-emerald-500',
+  danger: 'bg-rose-500',
 };
 
 const TONE_TEXT: Record<Tone, string> = {
-  neutral: 'text-slate-500', attention: 'text-amber-700', info: 'text-sky-700', progress: 'text-violet-700',
-  transit: 'text-blue-700', success: 'text-emerald-700', danger: 'text-rose-700',
+  neutral: 'text-slate-500',
+  attention: 'text-amber-700',
+  info: 'text-sky-700',
+  progress: 'text-violet-700',
+  transit: 'text-blue-700',
+  success: 'text-emerald-700',
+  danger: 'text-rose-700',
 };
-
 
 /** THE status colour map: every status of every aggregate, and the derived order summary states. */
 export const STATUS_TONES = {
   order: {
-    pending_payment: 'attention', paid: 'info', awaiting_shipment: 'progress', partially_shipped: 'progress',
-    shipped: 'transit', completed: 'success', cancelled: 'neutral',
+    pending_payment: 'attention',
+    paid: 'info',
+    awaiting_shipment: 'progress',
+    partially_shipped: 'progress',
+    shipped: 'transit',
+    completed: 'success',
+    cancelled: 'neutral',
   } satisfies Record<OrderStatus, Tone>,
-  payment: { pending: 'attention', succeeded: 'success', failed: 'danger', closed: 'neutral' } satisfies Record<PaymentAttemptStatus, Tone>,
+  payment: { pending: 'attention', succeeded: 'success', failed: 'danger', closed: 'neutral' } satisfies Record<
+    PaymentAttemptStatus,
+    Tone
+  >,
   refund: { pending: 'attention', succeeded: 'success', failed: 'danger' } satisfies Record<RefundStatus, Tone>,
   shipment: {
-    pending: 'attention', shipped: 'info', picked_up: 'transit', in_transit: 'transit', out_for_delivery: 'transit',
-    delivered: 'success', exception: 'danger', returning: 'attention', returned: 'neutral',
+    pending: 'attention',
+    shipped: 'info',
+    picked_up: 'transit',
+    in_transit: 'transit',
+    out_for_delivery: 'transit',
+    delivered: 'success',
+    exception: 'danger',
+    returning: 'attention',
+    returned: 'neutral',
   } satisfies Record<ShipmentStatus, Tone>,
   afterSales: {
-    requested: 'attention', approved: 'info', rejected: 'neutral', awaiting_return: 'progress',
-    return_in_transit: 'transit', received: 'progress', inspected: 'progress', refunding: 'transit',
-    replacement_shipped: 'transit', completed: 'success', cancelled: 'neutral', closed: 'neutral',
+    requested: 'attention',
+    approved: 'info',
+    rejected: 'neutral',
+    awaiting_return: 'progress',
+    return_in_transit: 'transit',
+    received: 'progress',
+    inspected: 'progress',
+    refunding: 'transit',
+    replacement_shipped: 'transit',
+    completed: 'success',
+    cancelled: 'neutral',
+    closed: 'neutral',
   } satisfies Record<AfterSalesStatus, Tone>,
   paymentState: {
-    unpaid: 'attention', cod_due: 'progress', paid: 'success', partially_refunded: 'attention', refunded: 'neutral',
+    unpaid: 'attention',
+    cod_due: 'progress',
+    paid: 'success',
+    partially_refunded: 'attention',
+    refunded: 'neutral',
   } satisfies Record<PaymentState, Tone>,
   fulfillmentState: {
-    unfulfilled: 'neutral', partial: 'progress', fulfilled: 'transit', delivered: 'success',
+    unfulfilled: 'neutral',
+    partial: 'progress',
+    fulfilled: 'transit',
+    delivered: 'success',
   } satisfies Record<FulfillmentState, Tone>,
 } as const;
 
@@ -74,17 +120,37 @@ export function toneOf<K extends StatusKind>(kind: K, status: StatusOf<K>): Tone
   return (STATUS_TONES[kind] as Record<string, Tone>)[status] ?? 'neutral';
 }
 
-const BASE = 'inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset';
+const BASE =
+  'inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset';
 
 /** A plain pill in a tone, for anything that is not a status (a tag, "archived", "sandbox"). */
-export function Badge({ tone = 'neutral', children, className = '', ...rest }: {
-  tone?: Tone; children: React.ReactNode; className?: string;
+export function Badge({
+  tone = 'neutral',
+  children,
+  className = '',
+  ...rest
+}: {
+  tone?: Tone;
+  children: React.ReactNode;
+  className?: string;
 } & Omit<React.ComponentProps<'span'>, 'children'>) {
-  return <span className={`${BASE} ${TONE_BADGE[tone]} ${className}`} {...rest}>{children}</span>;
+  return (
+    <span className={`${BASE} ${TONE_BADGE[tone]} ${className}`} {...rest}>
+      {children}
+    </span>
+  );
 }
 
 /** A status as a coloured pill with a dot, its name from the messages. */
-export function StatusBadge<K extends StatusKind>({ kind, status, testId }: { kind: K; status: StatusOf<K>; testId?: string }) {
+export function StatusBadge<K extends StatusKind>({
+  kind,
+  status,
+  testId,
+}: {
+  kind: K;
+  status: StatusOf<K>;
+  testId?: string;
+}) {
   const t = useTranslations();
   const tone = toneOf(kind, status);
   return (
@@ -96,7 +162,11 @@ export function StatusBadge<K extends StatusKind>({ kind, status, testId }: { ki
 }
 
 /** A status as quiet coloured text, for a second status beside a badge (the badge is the loud one). */
-export function StatusText<K extends StatusKind>({ kind, status, ...rest }: { kind: K; status: StatusOf<K> } & Record<`data-${string}`, string>) {
+export function StatusText<K extends StatusKind>({
+  kind,
+  status,
+  ...rest
+}: { kind: K; status: StatusOf<K> } & Record<`data-${string}`, string>) {
   const t = useTranslations();
   return (
     <span className={`whitespace-nowrap text-xs font-medium ${TONE_TEXT[toneOf(kind, status)]}`} {...rest}>

@@ -7,9 +7,10 @@ import Link from 'next/link';
 export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'ghost' | 'link';
 export type ButtonSize = 'sm' | 'md';
 
-const BASE = 'inline-flex items-center justify-center gap-1.5 whitespace-nowrap rounded-md font-medium '
-  + 'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 '
-  + 'disabled:cursor-not-allowed disabled:opacity-60 aria-disabled:pointer-events-none aria-disabled:opacity-60';
+const BASE =
+  'inline-flex items-center justify-center gap-1.5 whitespace-nowrap rounded-md font-medium ' +
+  'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 ' +
+  'disabled:cursor-not-allowed disabled:opacity-60 aria-disabled:pointer-events-none aria-disabled:opacity-60';
 
 const VARIANTS: Record<ButtonVariant, string> = {
   primary: 'bg-slate-900 text-white shadow-xs hover:bg-slate-800',

@@ -10,8 +10,13 @@ export function CharacterCount({ length, max, testId }: { length: number; max: n
   const t = useTranslations('orders.actions.notes');
   const isOver = length > max;
   return (
-    <p className={`text-right text-xs tabular-nums ${isOver ? 'font-medium text-rose-700' : 'text-slate-500'}`} data-testid={testId} aria-live="polite">
-      {t('count', { count: length, max })}{isOver ? ` · ${t('limit', { max })}` : ''}
+    <p
+      className={`text-right text-xs tabular-nums ${isOver ? 'font-medium text-rose-700' : 'text-slate-500'}`}
+      data-testid={testId}
+      aria-live="polite"
+    >
+      {t('count', { count: length, max })}
+      {isOver ? ` · ${t('limit', { max })}` : ''}
     </p>
   );
 }

@@ -1,5 +1,14 @@
 /** A white card with an optional title row: the block every page is built from. */
-export function SectionCard({ title, description, actions, children, flush = false, className = '', testId, ...rest }: {
+export function SectionCard({
+  title,
+  description,
+  actions,
+  children,
+  flush = false,
+  className = '',
+  testId,
+  ...rest
+}: {
   title?: React.ReactNode;
   description?: React.ReactNode;
   actions?: React.ReactNode;
@@ -10,7 +19,11 @@ export function SectionCard({ title, description, actions, children, flush = fal
   testId?: string;
 } & Omit<React.ComponentProps<'section'>, 'title' | 'children'>) {
   return (
-    <section className={`rounded-lg border border-slate-200 bg-white shadow-xs ${className}`} data-testid={testId} {...rest}>
+    <section
+      className={`rounded-lg border border-slate-200 bg-white shadow-xs ${className}`}
+      data-testid={testId}
+      {...rest}
+    >
       {(title || actions) && (
         <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-2.5">
           <div className="min-w-0">

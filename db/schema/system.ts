@@ -1,6 +1,4 @@
-import {
-  bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp,
-} from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { customers } from './customers';
 import { staffUsers } from './staff';
 
@@ -39,17 +37,21 @@ export const importBatches = pgTable('import_batches', {
 });
 
 /** Storefront visits, the denominator of conversion (buyers / visitors). */
-export const storefrontVisits = pgTable('storefront_visits', {
-  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-  visitorId: text('visitor_id').notNull(),
-  customerId: bigint('customer_id', { mode: 'number' }).references(() => customers.id),
-  channel: text('channel').notNull().default('web'),
-  landingPath: text('landing_path'),
-  visitedAt: timestamp('visited_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [
-  // visitors per day for conversion
-  index('storefront_visits_time_idx').on(t.visitedAt),
-]);
+export const storefrontVisits = pgTable(
+  'storefront_visits',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    visitorId: text('visitor_id').notNull(),
+    customerId: bigint('customer_id', { mode: 'number' }).references(() => customers.id),
+    channel: text('channel').notNull().default('web'),
+    landingPath: text('landing_path'),
+    visitedAt: timestamp('visited_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // visitors per day for conversion
+    index('storefront_visits_time_idx').on(t.visitedAt),
+  ],
+);
 
 export type Setting = typeof settings.$inferSelect;
 export type JobRun = typeof jobRuns.$inferSelect;

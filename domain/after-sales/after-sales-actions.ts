@@ -5,16 +5,33 @@ import { canTransition } from './after-sales-status';
 
 /** What a person may do to a request now; the request page shows these, the operations re-check. */
 export type AfterSalesAction =
-  | 'approve' | 'reject' | 'cancel' | 'record_return' | 'receive' | 'propose_refund' | 'send_refund' | 'ship_replacement' | 'complete_replacement';
+  | 'approve'
+  | 'reject'
+  | 'cancel'
+  | 'record_return'
+  | 'receive'
+  | 'propose_refund'
+  | 'send_refund'
+  | 'ship_replacement'
+  | 'complete_replacement';
 
 const PERMISSION_OF: Record<AfterSalesAction, Permission> = {
-  approve: 'after_sales.write', reject: 'after_sales.write', cancel: 'after_sales.write', record_return: 'after_sales.write',
-  receive: 'after_sales.receive', propose_refund: 'after_sales.refund', send_refund: 'after_sales.refund',
-  ship_replacement: 'shipping.write', complete_replacement: 'shipping.write',
+  approve: 'after_sales.write',
+  reject: 'after_sales.write',
+  cancel: 'after_sales.write',
+  record_return: 'after_sales.write',
+  receive: 'after_sales.receive',
+  propose_refund: 'after_sales.refund',
+  send_refund: 'after_sales.refund',
+  ship_replacement: 'shipping.write',
+  complete_replacement: 'shipping.write',
 };
 
 /** The actions the transition table allows for this request's kind and status, filtered by the person's role. */
-export function allowedAfterSalesActions(request: Pick<AfterSalesRequest, 'kind' | 'status'>, actor: { role: StaffRole } | null): AfterSalesAction[] {
+export function allowedAfterSalesActions(
+  request: Pick<AfterSalesRequest, 'kind' | 'status'>,
+  actor: { role: StaffRole } | null,
+): AfterSalesAction[] {
   const { kind, status } = request;
   const allowed: AfterSalesAction[] = [];
   if (canTransition(kind, status, 'approved')) allowed.push('approve');

@@ -31,9 +31,16 @@ const agent: Actor = { type: 'staff', id: null, name: 'agent' };
 const subscribed: TrackedParcel[] = [];
 const tracking: TrackingProvider = {
   name: 'recording',
-  subscribe: async (parcel) => { subscribed.push(parcel); return ok(undefined); },
-  query: async () => { throw new Error('not used'); },
-  parsePush: () => { throw new Error('not used'); },
+  subscribe: async (parcel) => {
+    subscribed.push(parcel);
+    return ok(undefined);
+  },
+  query: async () => {
+    throw new Error('not used');
+  },
+  parsePush: () => {
+    throw new Error('not used');
+  },
 };
 const nextTracking = () => getCarrierSpec('shunfeng').sampleNumber(9_000 + serial++);
 
@@ -46,23 +53,41 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => handle?.close());
 
-async function shippedOrder(options: { quantity?: number; priceCents?: number; method?: 'alipay' | 'bank_transfer'; status?: 'shipped' | 'paid' } = {}) {
+async function shippedOrder(
+  options: {
+    quantity?: number;
+    priceCents?: number;
+    method?: 'alipay' | 'bank_transfer';
+    status?: 'shipped' | 'paid';
+  } = {},
+) {
   const sku = await f.sku({ priceCents: options.priceCents ?? 10_000 });
   await f.stock({ skuId: sku.id, warehouseId, onHand: 20 });
   const placed = await f.order({
-    status: options.status ?? 'shipped', lines: [{ skuId: sku.id, quantity: options.quantity ?? 2 }], shippingCents: 800,
-    paymentMethod: options.method ?? 'alipay', warehouseId,
+    status: options.status ?? 'shipped',
+    lines: [{ skuId: sku.id, quantity: options.quantity ?? 2 }],
+    shippingCents: 800,
+    paymentMethod: options.method ?? 'alipay',
+    warehouseId,
   });
   return { ...placed, sku };
 }
 
-const eventsOf = (requestId: number) => handle.db.select().from(afterSalesEvents).where(eq(afterSalesEvents.requestId, requestId)).orderBy(asc(afterSalesEvents.id));
+const eventsOf = (requestId: number) =>
+  handle.db
+    .select()
+    .from(afterSalesEvents)
+    .where(eq(afterSalesEvents.requestId, requestId))
+    .orderBy(asc(afterSalesEvents.id));
 
 describe(`after-sales end to end (${testDatabaseKind})`, () => {
   it('return and refund: approve, return parcel, one unit restocked and one damaged, refund through the sandbox', async () => {
     const { order, lines, sku } = await shippedOrder();
     const created = await createAfterSalesRequest(handle.db, {
-      orderId: order.id, kind: 'return_refund', actor: agent, lines: [{ orderLineId: lines[0].id, quantity: 2, reasonCode: 'quality_problem' }],
+      orderId: order.id,
+      kind: 'return_refund',
+      actor: agent,
+      lines: [{ orderLineId: lines[0].id, quantity: 2, reasonCode: 'quality_problem' }],
     });
     if (!created.ok) throw new Error(created.message);
     expect(created.data.number).toMatch(/^AS\d{12}$/);
@@ -70,17 +95,35 @@ describe(`after-sales end to end (${testDatabaseKind})`, () => {
     expect(approved.ok && approved.data.status).toBe('awaiting_return');
     expect(approved.ok && approved.data.deadlineAt).toBeInstanceOf(Date);
 
-    const badNumber = await recordReturnParcel(handle.db, { requestId: created.data.id, carrierId: carrier.id, trackingNumber: '123', actor: agent, tracking });
+    const badNumber = await recordReturnParcel(handle.db, {
+      requestId: created.data.id,
+      carrierId: carrier.id,
+      trackingNumber: '123',
+      actor: agent,
+      tracking,
+    });
     expect(badNumber.ok === false && badNumber.code).toBe('invalid_tracking_number');
     const number = nextTracking();
-    const parcel = await recordReturnParcel(handle.db, { requestId: created.data.id, carrierId: carrier.id, trackingNumber: number, actor: agent, tracking });
-    expect(parcel.ok && parcel.data).toMatchObject({ status: 'return_in_transit', returnTrackingNumber: number, subscribed: true });
+    const parcel = await recordReturnParcel(handle.db, {
+      requestId: created.data.id,
+      carrierId: carrier.id,
+      trackingNumber: number,
+      actor: agent,
+      tracking,
+    });
+    expect(parcel.ok && parcel.data).toMatchObject({
+      status: 'return_in_transit',
+      returnTrackingNumber: number,
+      subscribed: true,
+    });
     expect(subscribed.at(-1)).toMatchObject({ carrierCode: 'shunfeng', trackingNumber: number });
 
     const before = (await findStockLevel(handle.db, sku.id, warehouseId))!;
     const [line] = await handle.db.select().from(afterSalesLines).where(eq(afterSalesLines.requestId, created.data.id));
     const inspected = await receiveAndInspect(handle.db, {
-      requestId: created.data.id, actor: agent, lines: [{ lineId: line.id, restock: 1, damaged: 1, scrap: 0 }],
+      requestId: created.data.id,
+      actor: agent,
+      lines: [{ lineId: line.id, restock: 1, damaged: 1, scrap: 0 }],
     });
     if (!inspected.ok) throw new Error(inspected.message);
     // two units at 10_000 each plus shipping (quality problem: the seller's fault)
@@ -89,15 +132,32 @@ describe(`after-sales end to end (${testDatabaseKind})`, () => {
     expect(after.onHand - after.reserved).toBe(before.onHand - before.reserved + 1);
     expect(after.nonSellable).toBe(before.nonSellable + 1);
 
-    const tooMuch = await sendRefund(handle.db, { requestId: created.data.id, amountCents: 20_801, actor: agent, payments });
+    const tooMuch = await sendRefund(handle.db, {
+      requestId: created.data.id,
+      amountCents: 20_801,
+      actor: agent,
+      payments,
+    });
     expect(tooMuch.ok === false && tooMuch.code).toBe('exceeds_proposed');
-    const refunded = await sendRefund(handle.db, { requestId: created.data.id, amountCents: 20_000, actor: agent, payments });
+    const refunded = await sendRefund(handle.db, {
+      requestId: created.data.id,
+      amountCents: 20_000,
+      actor: agent,
+      payments,
+    });
     if (!refunded.ok) throw new Error(refunded.message);
     expect(refunded.data.status).toBe('completed');
     const rows = await handle.db.select().from(refunds).where(eq(refunds.orderId, order.id));
     expect(rows.map((r) => [r.amountCents, r.status])).toEqual([[20_000, 'succeeded']]);
     expect((await eventsOf(created.data.id)).map((e) => e.toStatus).filter(Boolean)).toEqual([
-      'requested', 'approved', 'awaiting_return', 'return_in_transit', 'received', 'inspected', 'refunding', 'completed',
+      'requested',
+      'approved',
+      'awaiting_return',
+      'return_in_transit',
+      'received',
+      'inspected',
+      'refunding',
+      'completed',
     ]);
     expect(await checkStockLedger(handle.db)).toEqual([]);
   });
@@ -105,7 +165,10 @@ describe(`after-sales end to end (${testDatabaseKind})`, () => {
   it('refund only on a manual payment: approved with its proposal, refunded by a recorded transfer', async () => {
     const { order, lines } = await shippedOrder({ method: 'bank_transfer', quantity: 3, priceCents: 1_000 });
     const created = await createAfterSalesRequest(handle.db, {
-      orderId: order.id, kind: 'refund_only', actor: agent, lines: [{ orderLineId: lines[0].id, quantity: 1, reasonCode: 'no_longer_wanted' }],
+      orderId: order.id,
+      kind: 'refund_only',
+      actor: agent,
+      lines: [{ orderLineId: lines[0].id, quantity: 1, reasonCode: 'no_longer_wanted' }],
     });
     if (!created.ok) throw new Error(created.message);
     const approved = await approveAfterSalesRequest(handle.db, { requestId: created.data.id, actor: agent });
@@ -120,14 +183,19 @@ describe(`after-sales end to end (${testDatabaseKind})`, () => {
   it('a refund whose provider call fails stays refunding with the error; the retry sends the same refund once', async () => {
     const { order, lines } = await shippedOrder({ quantity: 1 });
     const created = await createAfterSalesRequest(handle.db, {
-      orderId: order.id, kind: 'refund_only', actor: agent, lines: [{ orderLineId: lines[0].id, quantity: 1, reasonCode: 'other' }],
+      orderId: order.id,
+      kind: 'refund_only',
+      actor: agent,
+      lines: [{ orderLineId: lines[0].id, quantity: 1, reasonCode: 'other' }],
     });
     if (!created.ok) throw new Error(created.message);
     await approveAfterSalesRequest(handle.db, { requestId: created.data.id, actor: agent });
     const down = async () => ({ status: 503, headers: {}, body: 'unavailable' });
     const failed = await sendRefund(handle.db, { requestId: created.data.id, actor: agent, payments, transport: down });
     expect(failed.ok === false && failed.code).toBe('refund_failed');
-    const retried = await Promise.all([1, 2].map(() => sendRefund(handle.db, { requestId: created.data.id, actor: agent, payments })));
+    const retried = await Promise.all(
+      [1, 2].map(() => sendRefund(handle.db, { requestId: created.data.id, actor: agent, payments })),
+    );
     expect(retried.some((r) => r.ok && r.data.status === 'completed')).toBe(true);
     const rows = await handle.db.select().from(refunds).where(eq(refunds.orderId, order.id));
     expect(rows).toHaveLength(1);
@@ -139,7 +207,10 @@ describe(`after-sales end to end (${testDatabaseKind})`, () => {
     const other = await f.sku({ priceCents: 10_000, code: `XCH-${serial++}` });
     await f.stock({ skuId: other.id, warehouseId, onHand: 0 });
     const created = await createAfterSalesRequest(handle.db, {
-      orderId: order.id, kind: 'exchange', actor: agent, lines: [{ orderLineId: lines[0].id, quantity: 1, reasonCode: 'wrong_size', replacementSkuId: other.id }],
+      orderId: order.id,
+      kind: 'exchange',
+      actor: agent,
+      lines: [{ orderLineId: lines[0].id, quantity: 1, reasonCode: 'wrong_size', replacementSkuId: other.id }],
     });
     if (!created.ok) throw new Error(created.message);
     const short = await approveAfterSalesRequest(handle.db, { requestId: created.data.id, actor: agent });
@@ -152,8 +223,21 @@ describe(`after-sales end to end (${testDatabaseKind})`, () => {
     expect(approved.ok && approved.data.status).toBe('awaiting_return');
     expect((await findStockLevel(handle.db, other.id, warehouseId))!.reserved).toBe(1);
     const [line] = await handle.db.select().from(afterSalesLines).where(eq(afterSalesLines.requestId, created.data.id));
-    expect((await receiveAndInspect(handle.db, { requestId: created.data.id, actor: agent, lines: [{ lineId: line.id, restock: 1, damaged: 0, scrap: 0 }] })).ok).toBe(true);
-    const shipped = await shipReplacement(handle.db, { requestId: created.data.id, carrierId: carrier.id, trackingNumber: nextTracking(), actor: agent });
+    expect(
+      (
+        await receiveAndInspect(handle.db, {
+          requestId: created.data.id,
+          actor: agent,
+          lines: [{ lineId: line.id, restock: 1, damaged: 0, scrap: 0 }],
+        })
+      ).ok,
+    ).toBe(true);
+    const shipped = await shipReplacement(handle.db, {
+      requestId: created.data.id,
+      carrierId: carrier.id,
+      trackingNumber: nextTracking(),
+      actor: agent,
+    });
     if (!shipped.ok) throw new Error(shipped.message);
     expect(shipped.data.status).toBe('replacement_shipped');
     expect(await findStockLevel(handle.db, other.id, warehouseId)).toMatchObject({ onHand: 0, reserved: 0 });
@@ -165,7 +249,10 @@ describe(`after-sales end to end (${testDatabaseKind})`, () => {
     const { order, lines, sku } = await shippedOrder({ quantity: 2 });
     const levelBefore = (await findStockLevel(handle.db, sku.id, warehouseId))!;
     const first = await createAfterSalesRequest(handle.db, {
-      orderId: order.id, kind: 'reship', actor: agent, lines: [{ orderLineId: lines[0].id, quantity: 1, reasonCode: 'missing_item' }],
+      orderId: order.id,
+      kind: 'reship',
+      actor: agent,
+      lines: [{ orderLineId: lines[0].id, quantity: 1, reasonCode: 'missing_item' }],
     });
     if (!first.ok) throw new Error(first.message);
     await approveAfterSalesRequest(handle.db, { requestId: first.data.id, actor: agent });
@@ -176,31 +263,66 @@ describe(`after-sales end to end (${testDatabaseKind})`, () => {
     expect(again.ok === false && again.code === 'invalid_transition' && again.params?.status).toBe('cancelled');
 
     const second = await createAfterSalesRequest(handle.db, {
-      orderId: order.id, kind: 'reship', actor: agent, lines: [{ orderLineId: lines[0].id, quantity: 1, reasonCode: 'missing_item' }],
+      orderId: order.id,
+      kind: 'reship',
+      actor: agent,
+      lines: [{ orderLineId: lines[0].id, quantity: 1, reasonCode: 'missing_item' }],
     });
     if (!second.ok) throw new Error(second.message);
     await approveAfterSalesRequest(handle.db, { requestId: second.data.id, actor: agent });
-    const shipped = await shipReplacement(handle.db, { requestId: second.data.id, carrierId: carrier.id, trackingNumber: nextTracking(), actor: agent, tracking });
+    const shipped = await shipReplacement(handle.db, {
+      requestId: second.data.id,
+      carrierId: carrier.id,
+      trackingNumber: nextTracking(),
+      actor: agent,
+      tracking,
+    });
     expect(shipped.ok && shipped.data.status).toBe('replacement_shipped');
     const cancel = await cancelAfterSalesRequest(handle.db, { requestId: second.data.id, actor: agent });
     expect(cancel.ok === false && cancel.code).toBe('invalid_transition');
-    expect(await findStockLevel(handle.db, sku.id, warehouseId)).toMatchObject({ onHand: levelBefore.onHand - 1, reserved: levelBefore.reserved });
+    expect(await findStockLevel(handle.db, sku.id, warehouseId)).toMatchObject({
+      onHand: levelBefore.onHand - 1,
+      reserved: levelBefore.reserved,
+    });
     expect(await checkStockLedger(handle.db)).toEqual([]);
   });
 
   it('refuses a line of another order, an unknown reason, and more than bought or shipped, changing nothing', async () => {
     const a = await shippedOrder({ quantity: 1 });
     const b = await shippedOrder({ quantity: 1, status: 'paid' });
-    const other = await createAfterSalesRequest(handle.db, { orderId: a.order.id, kind: 'refund_only', actor: agent, lines: [{ orderLineId: b.lines[0].id, quantity: 1, reasonCode: 'other' }] });
+    const other = await createAfterSalesRequest(handle.db, {
+      orderId: a.order.id,
+      kind: 'refund_only',
+      actor: agent,
+      lines: [{ orderLineId: b.lines[0].id, quantity: 1, reasonCode: 'other' }],
+    });
     expect(other.ok === false && other.fieldErrors).toEqual({ 'lines.0.orderLineId': ['not_in_order'] });
-    const reason = await createAfterSalesRequest(handle.db, { orderId: a.order.id, kind: 'refund_only', actor: agent, lines: [{ orderLineId: a.lines[0].id, quantity: 1, reasonCode: 'nope' }] });
+    const reason = await createAfterSalesRequest(handle.db, {
+      orderId: a.order.id,
+      kind: 'refund_only',
+      actor: agent,
+      lines: [{ orderLineId: a.lines[0].id, quantity: 1, reasonCode: 'nope' }],
+    });
     expect(reason.ok === false && reason.fieldErrors).toEqual({ 'lines.0.reasonCode': ['unknown_reason'] });
-    const more = await createAfterSalesRequest(handle.db, { orderId: a.order.id, kind: 'refund_only', actor: agent, lines: [{ orderLineId: a.lines[0].id, quantity: 2, reasonCode: 'other' }] });
+    const more = await createAfterSalesRequest(handle.db, {
+      orderId: a.order.id,
+      kind: 'refund_only',
+      actor: agent,
+      lines: [{ orderLineId: a.lines[0].id, quantity: 2, reasonCode: 'other' }],
+    });
     expect(more.ok === false && more.params).toEqual({ max: 1 });
     // nothing has shipped yet: nothing can come back
-    const unshipped = await createAfterSalesRequest(handle.db, { orderId: b.order.id, kind: 'return_refund', actor: agent, lines: [{ orderLineId: b.lines[0].id, quantity: 1, reasonCode: 'other' }] });
+    const unshipped = await createAfterSalesRequest(handle.db, {
+      orderId: b.order.id,
+      kind: 'return_refund',
+      actor: agent,
+      lines: [{ orderLineId: b.lines[0].id, quantity: 1, reasonCode: 'other' }],
+    });
     expect(unshipped.ok === false && unshipped.code).toBe('invalid_lines');
-    const rows = await handle.db.select().from(afterSalesLines).where(and(eq(afterSalesLines.orderLineId, a.lines[0].id)));
+    const rows = await handle.db
+      .select()
+      .from(afterSalesLines)
+      .where(and(eq(afterSalesLines.orderLineId, a.lines[0].id)));
     expect(rows).toEqual([]);
   });
 });

@@ -26,36 +26,63 @@ afterAll(async () => handle?.close());
 async function order(options: { quantity: number; priceCents?: number; status?: 'shipped' | 'paid' }) {
   const sku = await f.sku({ priceCents: options.priceCents ?? 5_000 });
   await f.stock({ skuId: sku.id, warehouseId, onHand: 10 });
-  const placed = await f.order({ status: options.status ?? 'shipped', lines: [{ skuId: sku.id, quantity: options.quantity }], shippingCents: 0, warehouseId });
+  const placed = await f.order({
+    status: options.status ?? 'shipped',
+    lines: [{ skuId: sku.id, quantity: options.quantity }],
+    shippingCents: 0,
+    warehouseId,
+  });
   return { ...placed, sku };
 }
 
-const request = async (id: number) => (await handle.db.select().from(afterSalesRequests).where(eq(afterSalesRequests.id, id)))[0];
-const moves = (id: number) => handle.db.select().from(afterSalesEvents).where(eq(afterSalesEvents.requestId, id)).orderBy(asc(afterSalesEvents.id));
+const request = async (id: number) =>
+  (await handle.db.select().from(afterSalesRequests).where(eq(afterSalesRequests.id, id)))[0];
+const moves = (id: number) =>
+  handle.db.select().from(afterSalesEvents).where(eq(afterSalesEvents.requestId, id)).orderBy(asc(afterSalesEvents.id));
 
 describe(`after-sales races and deadlines (${testDatabaseKind})`, () => {
   it('two agents request the last unit of a line at once: exactly one succeeds', async () => {
     const { order: o, lines } = await order({ quantity: 1 });
-    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => createAfterSalesRequest(handle.db, {
-      orderId: o.id, kind: i % 2 === 0 ? 'return_refund' : 'refund_only', actor: agent,
-      lines: [{ orderLineId: lines[0].id, quantity: 1, reasonCode: 'quality_problem' }],
-    })));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        createAfterSalesRequest(handle.db, {
+          orderId: o.id,
+          kind: i % 2 === 0 ? 'return_refund' : 'refund_only',
+          actor: agent,
+          lines: [{ orderLineId: lines[0].id, quantity: 1, reasonCode: 'quality_problem' }],
+        }),
+      ),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     for (const r of results.filter((x) => !x.ok)) expect(r.ok === false && r.code).toBe('invalid_lines');
-    const [{ n }] = await queryRows<{ n: number }>(handle.db, sql`select coalesce(sum(quantity), 0)::int as n from after_sales_lines where order_line_id = ${lines[0].id}`);
+    const [{ n }] = await queryRows<{ n: number }>(
+      handle.db,
+      sql`select coalesce(sum(quantity), 0)::int as n from after_sales_lines where order_line_id = ${lines[0].id}`,
+    );
     expect(Number(n)).toBe(1);
   });
 
   it('two people receive the same parcel at once: one inspection, stock restocked once', async () => {
     const { order: o, lines, sku } = await order({ quantity: 2 });
-    const created = await createAfterSalesRequest(handle.db, { orderId: o.id, kind: 'return_refund', actor: agent, lines: [{ orderLineId: lines[0].id, quantity: 2, reasonCode: 'wrong_size' }] });
+    const created = await createAfterSalesRequest(handle.db, {
+      orderId: o.id,
+      kind: 'return_refund',
+      actor: agent,
+      lines: [{ orderLineId: lines[0].id, quantity: 2, reasonCode: 'wrong_size' }],
+    });
     if (!created.ok) throw new Error(created.message);
     await approveAfterSalesRequest(handle.db, { requestId: created.data.id, actor: agent });
     const [line] = await handle.db.select().from(afterSalesLines).where(eq(afterSalesLines.requestId, created.data.id));
     const before = (await findStockLevel(handle.db, sku.id, warehouseId))!;
-    const results = await Promise.all([1, 2, 3].map(() => receiveAndInspect(handle.db, {
-      requestId: created.data.id, actor: agent, lines: [{ lineId: line.id, restock: 2, damaged: 0, scrap: 0 }],
-    })));
+    const results = await Promise.all(
+      [1, 2, 3].map(() =>
+        receiveAndInspect(handle.db, {
+          requestId: created.data.id,
+          actor: agent,
+          lines: [{ lineId: line.id, restock: 2, damaged: 0, scrap: 0 }],
+        }),
+      ),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     for (const r of results.filter((x) => !x.ok)) {
       // a loser that read the status before the winner moved gets conflict, one that read it after gets
@@ -68,10 +95,15 @@ describe(`after-sales races and deadlines (${testDatabaseKind})`, () => {
     expect(await checkStockLedger(handle.db)).toEqual([]);
   });
 
-  it('the deadline sweep racing a person\'s approval: one approval, whichever comes first', async () => {
+  it("the deadline sweep racing a person's approval: one approval, whichever comes first", async () => {
     for (let round = 0; round < 3; round += 1) {
       const { order: o, lines } = await order({ quantity: 1, priceCents: 3_000, status: 'paid' });
-      const created = await createAfterSalesRequest(handle.db, { orderId: o.id, kind: 'refund_only', actor: agent, lines: [{ orderLineId: lines[0].id, quantity: 1, reasonCode: 'other' }] });
+      const created = await createAfterSalesRequest(handle.db, {
+        orderId: o.id,
+        kind: 'refund_only',
+        actor: agent,
+        lines: [{ orderLineId: lines[0].id, quantity: 1, reasonCode: 'other' }],
+      });
       if (!created.ok) throw new Error(created.message);
       const later = new Date(Date.now() + 49 * HOUR);
       const [sweep, person] = await Promise.all([
@@ -97,7 +129,12 @@ describe(`after-sales races and deadlines (${testDatabaseKind})`, () => {
     const big = await order({ quantity: 1, priceCents: 50_000, status: 'paid' });
     const ret = await order({ quantity: 1 });
     const make = async (o: Awaited<ReturnType<typeof order>>, kind: 'refund_only' | 'return_refund') => {
-      const r = await createAfterSalesRequest(handle.db, { orderId: o.order.id, kind, actor: agent, lines: [{ orderLineId: o.lines[0].id, quantity: 1, reasonCode: 'other' }] });
+      const r = await createAfterSalesRequest(handle.db, {
+        orderId: o.order.id,
+        kind,
+        actor: agent,
+        lines: [{ orderLineId: o.lines[0].id, quantity: 1, reasonCode: 'other' }],
+      });
       if (!r.ok) throw new Error(r.message);
       return r.data.id;
     };
@@ -119,7 +156,12 @@ describe(`after-sales races and deadlines (${testDatabaseKind})`, () => {
     await sweepAfterSalesDeadlines(handle.db, { now: new Date(Date.now() + 8 * 24 * HOUR) });
     expect(await request(retId)).toMatchObject({ status: 'closed', deadlineAt: null });
     // a closed request gives its units back: the line may be requested again
-    const again = await createAfterSalesRequest(handle.db, { orderId: ret.order.id, kind: 'return_refund', actor: agent, lines: [{ orderLineId: ret.lines[0].id, quantity: 1, reasonCode: 'other' }] });
+    const again = await createAfterSalesRequest(handle.db, {
+      orderId: ret.order.id,
+      kind: 'return_refund',
+      actor: agent,
+      lines: [{ orderLineId: ret.lines[0].id, quantity: 1, reasonCode: 'other' }],
+    });
     expect(again.ok).toBe(true);
   });
 });

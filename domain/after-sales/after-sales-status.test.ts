@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  AFTER_SALES_KINDS, AFTER_SALES_STATUSES, AFTER_SALES_TRANSITIONS, canTransition, isClosedStatus, nextStates,
-  type AfterSalesKind, type AfterSalesStatus,
+  AFTER_SALES_KINDS,
+  AFTER_SALES_STATUSES,
+  AFTER_SALES_TRANSITIONS,
+  canTransition,
+  isClosedStatus,
+  nextStates,
+  type AfterSalesKind,
+  type AfterSalesStatus,
 } from './after-sales-status';
 import { allowedAfterSalesActions } from './after-sales-actions';
 import { summarizeAfterSales } from './order-after-sales';
@@ -23,8 +29,26 @@ function reachable(kind: AfterSalesKind): Set<AfterSalesStatus> {
 
 const HAPPY_PATHS: Record<AfterSalesKind, AfterSalesStatus[]> = {
   refund_only: ['requested', 'approved', 'refunding', 'completed'],
-  return_refund: ['requested', 'approved', 'awaiting_return', 'return_in_transit', 'received', 'inspected', 'refunding', 'completed'],
-  exchange: ['requested', 'approved', 'awaiting_return', 'return_in_transit', 'received', 'inspected', 'replacement_shipped', 'completed'],
+  return_refund: [
+    'requested',
+    'approved',
+    'awaiting_return',
+    'return_in_transit',
+    'received',
+    'inspected',
+    'refunding',
+    'completed',
+  ],
+  exchange: [
+    'requested',
+    'approved',
+    'awaiting_return',
+    'return_in_transit',
+    'received',
+    'inspected',
+    'replacement_shipped',
+    'completed',
+  ],
   reship: ['requested', 'approved', 'replacement_shipped', 'completed'],
 };
 
@@ -35,14 +59,16 @@ describe('AFTER_SALES_TRANSITIONS', () => {
     // no shortcut skips a step of the path
     for (let i = 0; i < path.length; i += 1) {
       for (let j = i + 2; j < path.length; j += 1) {
-        if (!(path[i] === 'awaiting_return' && path[j] === 'received')) expect(canTransition(kind, path[i], path[j])).toBe(false);
+        if (!(path[i] === 'awaiting_return' && path[j] === 'received'))
+          expect(canTransition(kind, path[i], path[j])).toBe(false);
       }
     }
   });
 
   it('refund-only and reship never pass the parcel steps; only exchange and reship ship a replacement; only money kinds refund', () => {
     for (const kind of ['refund_only', 'reship'] as const) {
-      for (const status of ['awaiting_return', 'return_in_transit', 'received', 'inspected'] as const) expect(reachable(kind).has(status)).toBe(false);
+      for (const status of ['awaiting_return', 'return_in_transit', 'received', 'inspected'] as const)
+        expect(reachable(kind).has(status)).toBe(false);
     }
     expect(reachable('refund_only').has('replacement_shipped')).toBe(false);
     expect(reachable('return_refund').has('replacement_shipped')).toBe(false);
@@ -53,7 +79,13 @@ describe('AFTER_SALES_TRANSITIONS', () => {
 
   it('cancelled only before anything irreversible: never once a parcel is on its way, a refund sent or a replacement shipped', () => {
     for (const kind of AFTER_SALES_KINDS) {
-      for (const status of ['return_in_transit', 'received', 'inspected', 'refunding', 'replacement_shipped'] as const) {
+      for (const status of [
+        'return_in_transit',
+        'received',
+        'inspected',
+        'refunding',
+        'replacement_shipped',
+      ] as const) {
         expect(canTransition(kind, status, 'cancelled')).toBe(false);
       }
       expect(canTransition(kind, 'requested', 'cancelled')).toBe(true);
@@ -69,19 +101,31 @@ describe('AFTER_SALES_TRANSITIONS', () => {
       }
       expect(reachable(kind).has('completed')).toBe(true);
       // every status a kind uses has a way out or is an end
-      for (const status of reachable(kind)) expect(isClosedStatus(status) || AFTER_SALES_TRANSITIONS[kind][status].length > 0).toBe(true);
+      for (const status of reachable(kind))
+        expect(isClosedStatus(status) || AFTER_SALES_TRANSITIONS[kind][status].length > 0).toBe(true);
     }
   });
 });
 
 describe('allowedAfterSalesActions', () => {
   it('offers what the table allows to the role that may do it', () => {
-    expect(allowedAfterSalesActions({ kind: 'return_refund', status: 'requested' }, { role: 'operations' })).toEqual(['approve', 'reject', 'cancel']);
+    expect(allowedAfterSalesActions({ kind: 'return_refund', status: 'requested' }, { role: 'operations' })).toEqual([
+      'approve',
+      'reject',
+      'cancel',
+    ]);
     expect(allowedAfterSalesActions({ kind: 'return_refund', status: 'requested' }, { role: 'warehouse' })).toEqual([]);
-    expect(allowedAfterSalesActions({ kind: 'return_refund', status: 'return_in_transit' }, { role: 'warehouse' })).toEqual(['receive']);
-    expect(allowedAfterSalesActions({ kind: 'return_refund', status: 'inspected' }, { role: 'finance' })).toEqual(['propose_refund', 'send_refund']);
+    expect(
+      allowedAfterSalesActions({ kind: 'return_refund', status: 'return_in_transit' }, { role: 'warehouse' }),
+    ).toEqual(['receive']);
+    expect(allowedAfterSalesActions({ kind: 'return_refund', status: 'inspected' }, { role: 'finance' })).toEqual([
+      'propose_refund',
+      'send_refund',
+    ]);
     expect(allowedAfterSalesActions({ kind: 'refund_only', status: 'approved' }, { role: 'viewer' })).toEqual([]);
-    expect(allowedAfterSalesActions({ kind: 'reship', status: 'approved' }, { role: 'warehouse' })).toEqual(['ship_replacement']);
+    expect(allowedAfterSalesActions({ kind: 'reship', status: 'approved' }, { role: 'warehouse' })).toEqual([
+      'ship_replacement',
+    ]);
   });
 });
 
@@ -89,7 +133,16 @@ describe('summarizeAfterSales', () => {
   it('derives the order badge from its requests and refunds', () => {
     expect(summarizeAfterSales([], 0, 1000)).toBe('none');
     expect(summarizeAfterSales([{ kind: 'return_refund', status: 'rejected' }], 0, 1000)).toBe('none');
-    expect(summarizeAfterSales([{ kind: 'return_refund', status: 'awaiting_return' }, { kind: 'refund_only', status: 'completed' }], 500, 1000)).toBe('in_progress');
+    expect(
+      summarizeAfterSales(
+        [
+          { kind: 'return_refund', status: 'awaiting_return' },
+          { kind: 'refund_only', status: 'completed' },
+        ],
+        500,
+        1000,
+      ),
+    ).toBe('in_progress');
     expect(summarizeAfterSales([{ kind: 'refund_only', status: 'completed' }], 500, 1000)).toBe('partly_refunded');
     expect(summarizeAfterSales([{ kind: 'refund_only', status: 'completed' }], 1000, 1000)).toBe('refunded');
     expect(summarizeAfterSales([{ kind: 'exchange', status: 'completed' }], 0, 1000)).toBe('returned');

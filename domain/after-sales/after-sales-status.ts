@@ -1,6 +1,4 @@
-import {
-  afterSalesKind, afterSalesStatus, type AfterSalesKind, type AfterSalesStatus,
-} from '@/db/schema/after-sales';
+import { afterSalesKind, afterSalesStatus, type AfterSalesKind, type AfterSalesStatus } from '@/db/schema/after-sales';
 
 export type { AfterSalesKind, AfterSalesStatus };
 
@@ -26,7 +24,11 @@ export const AFTER_SALES_TRANSITIONS = {
     ...ENDS,
     requested: ['approved', 'rejected', 'cancelled'],
     approved: ['refunding', 'cancelled'],
-    awaiting_return: NONE, return_in_transit: NONE, received: NONE, inspected: NONE, replacement_shipped: NONE,
+    awaiting_return: NONE,
+    return_in_transit: NONE,
+    received: NONE,
+    inspected: NONE,
+    replacement_shipped: NONE,
     refunding: ['completed'],
   },
   // goods back, refund after inspection
@@ -58,7 +60,11 @@ export const AFTER_SALES_TRANSITIONS = {
     ...ENDS,
     requested: ['approved', 'rejected', 'cancelled'],
     approved: ['replacement_shipped', 'cancelled'],
-    awaiting_return: NONE, return_in_transit: NONE, received: NONE, inspected: NONE, refunding: NONE,
+    awaiting_return: NONE,
+    return_in_transit: NONE,
+    received: NONE,
+    inspected: NONE,
+    refunding: NONE,
     replacement_shipped: ['completed'],
   },
 } as const satisfies Record<AfterSalesKind, Table>;

@@ -33,11 +33,18 @@ export type ApproveFailure = TransitionFailure | 'invalid' | 'insufficient_stock
  * exchange and reship reserve their replacement now; refund-only gets its refund proposed.
  */
 export async function approveRequestIn(
-  tx: Database, request: AfterSalesRequest, actor: Actor, rules: TAfterSalesDeadlines, note?: string | null,
+  tx: Database,
+  request: AfterSalesRequest,
+  actor: Actor,
+  rules: TAfterSalesDeadlines,
+  note?: string | null,
 ): Promise<Result<AfterSalesRequest, ApproveFailure>> {
   const proposal = request.kind === 'refund_only' ? await computeProposal(tx, request, 'requested') : null;
   const approved = await transitionRequest(tx, {
-    request, to: 'approved', actor, message: note ?? null,
+    request,
+    to: 'approved',
+    actor,
+    message: note ?? null,
     set: { deadlineAt: null, ...(proposal ? { refundProposedCents: proposal.totalCents } : {}) },
     ...(proposal ? { details: { proposal } } : {}),
   });
@@ -47,13 +54,19 @@ export async function approveRequestIn(
   let current = approved.data;
   if (returnsGoods(request.kind)) {
     const waiting = await transitionRequest(tx, {
-      request: current, to: 'awaiting_return', actor, set: { deadlineAt: deadlineFor('awaiting_return', rules, new Date()) },
+      request: current,
+      to: 'awaiting_return',
+      actor,
+      set: { deadlineAt: deadlineFor('awaiting_return', rules, new Date()) },
     });
     if (!waiting.ok) return waiting;
     current = waiting.data;
   }
   await appendOrderEvent(tx, {
-    orderId: request.orderId, kind: 'after_sales', actor, message: note ?? null,
+    orderId: request.orderId,
+    kind: 'after_sales',
+    actor,
+    message: note ?? null,
     details: { requestId: request.id, number: request.number, kind: request.kind, status: current.status },
   });
   return { ok: true, data: current };
@@ -61,7 +74,8 @@ export async function approveRequestIn(
 
 /** A person approves a request. */
 export async function approveAfterSalesRequest(
-  db: Database, raw: TApproveAfterSalesRequest & { actor: Actor },
+  db: Database,
+  raw: TApproveAfterSalesRequest & { actor: Actor },
 ): Promise<Result<AfterSalesRequest, ApproveFailure>> {
   const parsed = ZApproveAfterSalesRequest.safeParse(raw);
   if (!parsed.success) return fail('invalid', 'The approval is not valid', zodFieldErrors(parsed.error));

@@ -20,7 +20,11 @@ export type TCancelAfterSalesRequest = z.input<typeof ZCancelAfterSalesRequest>;
  * caller's transaction; an approved exchange or reship gives its replacement's reservation back.
  */
 export async function endRequestIn(
-  tx: Database, request: AfterSalesRequest, to: Extract<AfterSalesStatus, 'cancelled' | 'closed'>, actor: Actor, note?: string | null,
+  tx: Database,
+  request: AfterSalesRequest,
+  to: Extract<AfterSalesStatus, 'cancelled' | 'closed'>,
+  actor: Actor,
+  note?: string | null,
 ): Promise<Result<AfterSalesRequest, TransitionFailure | 'insufficient_stock' | 'unknown_stock'>> {
   const ended = await transitionRequest(tx, { request, to, actor, message: note ?? null });
   if (!ended.ok) return ended;
@@ -30,7 +34,10 @@ export async function endRequestIn(
     if (!released.ok) return released;
   }
   await appendOrderEvent(tx, {
-    orderId: request.orderId, kind: 'after_sales', actor, message: note ?? null,
+    orderId: request.orderId,
+    kind: 'after_sales',
+    actor,
+    message: note ?? null,
     details: { requestId: request.id, number: request.number, status: to },
   });
   return ended;
@@ -38,13 +45,17 @@ export async function endRequestIn(
 
 /** The buyer withdraws a request (while nothing irreversible happened). Failure codes: `invalid`, those of transitionRequest. */
 export async function cancelAfterSalesRequest(
-  db: Database, raw: TCancelAfterSalesRequest & { actor: Actor },
+  db: Database,
+  raw: TCancelAfterSalesRequest & { actor: Actor },
 ): Promise<Result<AfterSalesRequest, TransitionFailure | 'invalid' | 'insufficient_stock' | 'unknown_stock'>> {
   const parsed = ZCancelAfterSalesRequest.safeParse(raw);
   if (!parsed.success) return fail('invalid', 'The cancellation is not valid', zodFieldErrors(parsed.error));
-  return inTransaction<AfterSalesRequest, TransitionFailure | 'invalid' | 'insufficient_stock' | 'unknown_stock'>(db, async (tx) => {
-    const request = await loadRequest(tx, parsed.data.requestId);
-    if (!request.ok) return request;
-    return endRequestIn(tx, request.data, 'cancelled', raw.actor, parsed.data.note);
-  });
+  return inTransaction<AfterSalesRequest, TransitionFailure | 'invalid' | 'insufficient_stock' | 'unknown_stock'>(
+    db,
+    async (tx) => {
+      const request = await loadRequest(tx, parsed.data.requestId);
+      if (!request.ok) return request;
+      return endRequestIn(tx, request.data, 'cancelled', raw.actor, parsed.data.note);
+    },
+  );
 }

@@ -20,14 +20,19 @@ export const ZCreateAfterSalesRequest = z.object({
   orderId: z.number().int().positive(),
   kind: z.enum(AFTER_SALES_KINDS),
   customerNote: z.string().trim().max(MAX_AFTER_SALES_NOTE_LENGTH).optional(),
-  lines: z.array(z.object({
-    orderLineId: z.number().int().positive(),
-    quantity: z.number().int().min(1).max(100_000),
-    reasonCode: z.string().trim().min(1).max(40),
-    note: z.string().trim().max(MAX_AFTER_SALES_NOTE_LENGTH).optional(),
-    /** exchange: the SKU sent instead (default: the same SKU) */
-    replacementSkuId: z.number().int().positive().optional(),
-  })).min(1).max(200),
+  lines: z
+    .array(
+      z.object({
+        orderLineId: z.number().int().positive(),
+        quantity: z.number().int().min(1).max(100_000),
+        reasonCode: z.string().trim().min(1).max(40),
+        note: z.string().trim().max(MAX_AFTER_SALES_NOTE_LENGTH).optional(),
+        /** exchange: the SKU sent instead (default: the same SKU) */
+        replacementSkuId: z.number().int().positive().optional(),
+      }),
+    )
+    .min(1)
+    .max(200),
 });
 export type TCreateAfterSalesRequest = z.input<typeof ZCreateAfterSalesRequest>;
 
@@ -50,20 +55,32 @@ const ELIGIBLE = ['paid', 'awaiting_shipment', 'partially_shipped', 'shipped', '
  * (nor, for returns and exchanges, more than shipped), however many agents press at once.
  */
 export async function createAfterSalesRequest(
-  db: Database, raw: TCreateAfterSalesRequest & { actor: Actor },
+  db: Database,
+  raw: TCreateAfterSalesRequest & { actor: Actor },
 ): Promise<Result<AfterSalesRequest, CreateAfterSalesFailure>> {
   const parsed = ZCreateAfterSalesRequest.safeParse(raw);
   if (!parsed.success) return fail('invalid', 'The after-sales request is not valid', zodFieldErrors(parsed.error));
   const input = parsed.data;
   const { actor } = raw;
-  const { after_sales_reasons: reasons, after_sales_deadlines: rules } = await getSettings(db, ['after_sales_reasons', 'after_sales_deadlines']);
+  const { after_sales_reasons: reasons, after_sales_deadlines: rules } = await getSettings(db, [
+    'after_sales_reasons',
+    'after_sales_deadlines',
+  ]);
 
   return inTransaction<AfterSalesRequest, CreateAfterSalesFailure>(db, async (tx) => {
-    const [order] = await tx.select({ id: orders.id, number: orders.number, status: orders.status })
-      .from(orders).where(eq(orders.id, input.orderId)).for('update');
+    const [order] = await tx
+      .select({ id: orders.id, number: orders.number, status: orders.status })
+      .from(orders)
+      .where(eq(orders.id, input.orderId))
+      .for('update');
     if (!order) return fail('not_found', `order ${input.orderId} does not exist`);
     if (!(ELIGIBLE as readonly string[]).includes(order.status)) {
-      return fail('order_not_eligible', `order ${order.number} is ${order.status}: nothing to request after-sales for`, undefined, { status: order.status });
+      return fail(
+        'order_not_eligible',
+        `order ${order.number} is ${order.status}: nothing to request after-sales for`,
+        undefined,
+        { status: order.status },
+      );
     }
 
     const lines = await listRequestableLines(tx, order.id);
@@ -83,31 +100,62 @@ export async function createAfterSalesRequest(
       if (line) seen.add(line.id);
       if (!reason) fieldErrors[`lines.${index}.reasonCode`] = ['unknown_reason'];
       return {
-        orderLineId: item.orderLineId, quantity: item.quantity, reasonCode: item.reasonCode, isSellerFault: reason?.isSellerFault ?? false,
+        orderLineId: item.orderLineId,
+        quantity: item.quantity,
+        reasonCode: item.reasonCode,
+        isSellerFault: reason?.isSellerFault ?? false,
         note: item.note || null,
-        replacementSkuId: sendsReplacement(input.kind) ? (input.kind === 'exchange' ? item.replacementSkuId : undefined) ?? line?.skuId ?? null : null,
-        replacementWarehouseId: sendsReplacement(input.kind) ? line?.warehouseId ?? null : null,
+        replacementSkuId: sendsReplacement(input.kind)
+          ? ((input.kind === 'exchange' ? item.replacementSkuId : undefined) ?? line?.skuId ?? null)
+          : null,
+        replacementWarehouseId: sendsReplacement(input.kind) ? (line?.warehouseId ?? null) : null,
       };
     });
     if (Object.keys(fieldErrors).length > 0) {
-      return fail('invalid_lines', firstMax !== undefined
-        ? `More units than may still be requested of this order (at most ${firstMax} for the first such line)`
-        : 'The request names a line of another order, the same line twice or an unknown reason', fieldErrors, firstMax !== undefined ? { max: firstMax } : undefined);
+      return fail(
+        'invalid_lines',
+        firstMax !== undefined
+          ? `More units than may still be requested of this order (at most ${firstMax} for the first such line)`
+          : 'The request names a line of another order, the same line twice or an unknown reason',
+        fieldErrors,
+        firstMax !== undefined ? { max: firstMax } : undefined,
+      );
     }
-    const [{ number }] = await queryRows<{ number: string }>(tx, sql`
+    const [{ number }] = await queryRows<{ number: string }>(
+      tx,
+      sql`
       select 'AS' || to_char((now() at time zone 'UTC') + interval '8 hours', 'YYMMDD') || lpad(v::text, greatest(6, length(v::text)), '0') as number
-      from (select nextval('after_sales_number_seq') as v) s`);
-    const [request] = await tx.insert(afterSalesRequests).values({
-      number, orderId: order.id, kind: input.kind, status: 'requested', customerNote: input.customerNote || null,
-      deadlineAt: deadlineFor('requested', rules, new Date()), createdBy: staffIdOf(actor),
-    }).returning();
+      from (select nextval('after_sales_number_seq') as v) s`,
+    );
+    const [request] = await tx
+      .insert(afterSalesRequests)
+      .values({
+        number,
+        orderId: order.id,
+        kind: input.kind,
+        status: 'requested',
+        customerNote: input.customerNote || null,
+        deadlineAt: deadlineFor('requested', rules, new Date()),
+        createdBy: staffIdOf(actor),
+      })
+      .returning();
     await tx.insert(afterSalesLines).values(rows.map((r) => ({ ...r, requestId: request.id })));
     await appendAfterSalesEvent(tx, {
-      requestId: request.id, kind: 'created', actor, to: 'requested', message: input.customerNote || null,
-      details: { kind: input.kind, lines: rows.map(({ orderLineId, quantity, reasonCode }) => ({ orderLineId, quantity, reasonCode })) },
+      requestId: request.id,
+      kind: 'created',
+      actor,
+      to: 'requested',
+      message: input.customerNote || null,
+      details: {
+        kind: input.kind,
+        lines: rows.map(({ orderLineId, quantity, reasonCode }) => ({ orderLineId, quantity, reasonCode })),
+      },
     });
     await appendOrderEvent(tx, {
-      orderId: order.id, kind: 'after_sales', actor, message: null,
+      orderId: order.id,
+      kind: 'after_sales',
+      actor,
+      message: null,
       details: { requestId: request.id, number, kind: input.kind, status: 'requested' },
     });
     return ok(request);

@@ -10,9 +10,12 @@ const DAY_MS = 24 * HOUR_MS;
  */
 export function deadlineFor(status: AfterSalesStatus, rules: TAfterSalesDeadlines, now: Date): Date | null {
   switch (status) {
-    case 'requested': return new Date(now.getTime() + rules.decideHours * HOUR_MS);
-    case 'awaiting_return': return new Date(now.getTime() + rules.returnDays * DAY_MS);
-    default: return null;
+    case 'requested':
+      return new Date(now.getTime() + rules.decideHours * HOUR_MS);
+    case 'awaiting_return':
+      return new Date(now.getTime() + rules.returnDays * DAY_MS);
+    default:
+      return null;
   }
 }
 

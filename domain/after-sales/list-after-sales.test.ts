@@ -20,10 +20,19 @@ beforeAll(async () => {
   const warehouseId = (await f.warehouse()).id;
   const sku = await f.sku({ priceCents: 1_000 });
   await f.stock({ skuId: sku.id, warehouseId, onHand: 200 });
-  const { order, lines } = await f.order({ status: 'shipped', lines: [{ skuId: sku.id, quantity: AFTER_SALES_PAGE_SIZE + 5 }], warehouseId });
+  const { order, lines } = await f.order({
+    status: 'shipped',
+    lines: [{ skuId: sku.id, quantity: AFTER_SALES_PAGE_SIZE + 5 }],
+    warehouseId,
+  });
   orderNumber = order.number;
   for (let i = 0; i < AFTER_SALES_PAGE_SIZE + 5; i += 1) {
-    const r = await createAfterSalesRequest(handle.db, { orderId: order.id, kind: i % 2 ? 'refund_only' : 'return_refund', actor: agent, lines: [{ orderLineId: lines[0].id, quantity: 1, reasonCode: 'other' }] });
+    const r = await createAfterSalesRequest(handle.db, {
+      orderId: order.id,
+      kind: i % 2 ? 'refund_only' : 'return_refund',
+      actor: agent,
+      lines: [{ orderLineId: lines[0].id, quantity: 1, reasonCode: 'other' }],
+    });
     if (!r.ok) throw new Error(r.message);
     ids.push(r.data.id);
   }
@@ -44,7 +53,9 @@ describe(`after-sales queue (${testDatabaseKind})`, () => {
   });
 
   it('filters by kind, overdue and order number; a bad filter value is dropped, not an error', async () => {
-    expect((await listAfterSales(handle.db, { kind: 'refund_only' })).rows.every((r) => r.kind === 'refund_only')).toBe(true);
+    expect((await listAfterSales(handle.db, { kind: 'refund_only' })).rows.every((r) => r.kind === 'refund_only')).toBe(
+      true,
+    );
     expect((await listAfterSales(handle.db, { overdue: '1' })).rows.map((r) => r.id)).toEqual([ids[0]]);
     expect((await listAfterSales(handle.db, { q: orderNumber.toLowerCase() })).rows.length).toBe(AFTER_SALES_PAGE_SIZE);
     expect(ZAfterSalesFilters.parse({ kind: 'bogus', after: "1'; drop" })).toEqual({});

@@ -12,7 +12,12 @@ export const ZAfterSalesFilters = z.object({
   /** order number, recipient phone or return tracking number */
   q: z.string().trim().max(60).optional().catch(undefined),
   /** keyset cursor: "<overdue 0|1>.<created_at ISO>.<id>" of the last row shown */
-  after: z.string().max(80).regex(/^[01]\.[0-9T:.\-Z+]+\.\d+$/).optional().catch(undefined),
+  after: z
+    .string()
+    .max(80)
+    .regex(/^[01]\.[0-9T:.\-Z+]+\.\d+$/)
+    .optional()
+    .catch(undefined),
 });
 export type TAfterSalesFilters = z.infer<typeof ZAfterSalesFilters>;
 
@@ -39,14 +44,19 @@ export const AFTER_SALES_PAGE_SIZE = 50;
  * The after-sales queue: overdue requests first, then newest first, keyset pages of 50 on
  * (overdue, created_at, id) so deep pages cost what the first does.
  */
-export async function listAfterSales(db: Database, filters: TAfterSalesFilters): Promise<{ rows: AfterSalesRow[]; next: string | null }> {
+export async function listAfterSales(
+  db: Database,
+  filters: TAfterSalesFilters,
+): Promise<{ rows: AfterSalesRow[]; next: string | null }> {
   const where: SQL[] = [sql`true`];
   if (filters.kind) where.push(sql`r.kind = ${filters.kind}`);
   if (filters.status) where.push(sql`r.status = ${filters.status}`);
   if (filters.overdue) where.push(sql`r.overdue_at is not null`);
   if (filters.q) {
     const q = filters.q.toUpperCase();
-    where.push(sql`(o.number = ${q} or o.ship_phone = ${filters.q} or r.return_tracking_number = ${q} or r.number = ${q})`);
+    where.push(
+      sql`(o.number = ${q} or o.ship_phone = ${filters.q} or r.return_tracking_number = ${q} or r.number = ${q})`,
+    );
   }
   if (filters.after) {
     const [flag, ...rest] = filters.after.split('.');
@@ -55,23 +65,38 @@ export async function listAfterSales(db: Database, filters: TAfterSalesFilters):
     where.push(sql`((r.overdue_at is not null)::int < ${Number(flag)}
       or ((r.overdue_at is not null)::int = ${Number(flag)} and (r.created_at, r.id) < (${createdAt}::timestamptz, ${id})))`);
   }
-  const rows = await queryRows<Record<string, unknown>>(db, sql`
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`
     select r.id, r.number, r.kind, r.status, r.order_id, o.number as order_number, o.ship_name, o.currency,
       r.refund_proposed_cents, r.return_tracking_number, r.deadline_at, r.overdue_at, r.created_at,
       (select coalesce(sum(al.quantity), 0) from after_sales_lines al where al.request_id = r.id)::int as units
     from after_sales_requests r join orders o on o.id = r.order_id
     where ${sql.join(where, sql` and `)}
     order by (r.overdue_at is not null)::int desc, r.created_at desc, r.id desc
-    limit ${AFTER_SALES_PAGE_SIZE + 1}`);
+    limit ${AFTER_SALES_PAGE_SIZE + 1}`,
+  );
   const date = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
   const mapped: AfterSalesRow[] = rows.slice(0, AFTER_SALES_PAGE_SIZE).map((r) => ({
-    id: Number(r.id), number: String(r.number), kind: r.kind as AfterSalesKind, status: r.status as AfterSalesStatus,
-    orderId: Number(r.order_id), orderNumber: String(r.order_number), shipName: String(r.ship_name), units: Number(r.units),
-    refundProposedCents: r.refund_proposed_cents === null ? null : Number(r.refund_proposed_cents), currency: String(r.currency),
-    returnTrackingNumber: (r.return_tracking_number as string | null) ?? null, deadlineAt: date(r.deadline_at), overdueAt: date(r.overdue_at),
+    id: Number(r.id),
+    number: String(r.number),
+    kind: r.kind as AfterSalesKind,
+    status: r.status as AfterSalesStatus,
+    orderId: Number(r.order_id),
+    orderNumber: String(r.order_number),
+    shipName: String(r.ship_name),
+    units: Number(r.units),
+    refundProposedCents: r.refund_proposed_cents === null ? null : Number(r.refund_proposed_cents),
+    currency: String(r.currency),
+    returnTrackingNumber: (r.return_tracking_number as string | null) ?? null,
+    deadlineAt: date(r.deadline_at),
+    overdueAt: date(r.overdue_at),
     createdAt: date(r.created_at)!,
   }));
   const last = mapped.at(-1);
-  const next = rows.length > AFTER_SALES_PAGE_SIZE && last ? `${last.overdueAt ? 1 : 0}.${last.createdAt.toISOString()}.${last.id}` : null;
+  const next =
+    rows.length > AFTER_SALES_PAGE_SIZE && last
+      ? `${last.overdueAt ? 1 : 0}.${last.createdAt.toISOString()}.${last.id}`
+      : null;
   return { rows: mapped, next };
 }

@@ -12,15 +12,30 @@ import { receiptDeadline } from './deadlines';
  * deadline starts. Once only; failure code `not_in_transit` when the request has no return
  * parcel on its way (params.requestId).
  */
-export async function markReturnDelivered(db: Database, input: { requestId: number; deliveredAt: Date; actor: Actor }): Promise<Result<{ deadlineAt: Date }, 'not_in_transit'>> {
+export async function markReturnDelivered(
+  db: Database,
+  input: { requestId: number; deliveredAt: Date; actor: Actor },
+): Promise<Result<{ deadlineAt: Date }, 'not_in_transit'>> {
   const rules = await getSetting(db, 'after_sales_deadlines');
   const deadlineAt = receiptDeadline(rules, input.deliveredAt);
   return db.transaction(async (tx) => {
-    const rows = await tx.update(afterSalesRequests).set({ returnDeliveredAt: input.deliveredAt, deadlineAt, updatedAt: sql`now()` })
-      .where(sql`${afterSalesRequests.id} = ${input.requestId} and ${afterSalesRequests.status} = 'return_in_transit' and ${afterSalesRequests.returnDeliveredAt} is null`)
+    const rows = await tx
+      .update(afterSalesRequests)
+      .set({ returnDeliveredAt: input.deliveredAt, deadlineAt, updatedAt: sql`now()` })
+      .where(
+        sql`${afterSalesRequests.id} = ${input.requestId} and ${afterSalesRequests.status} = 'return_in_transit' and ${afterSalesRequests.returnDeliveredAt} is null`,
+      )
       .returning({ id: afterSalesRequests.id });
-    if (rows.length === 0) return fail('not_in_transit', `request ${input.requestId} has no return parcel on its way`, undefined, { requestId: input.requestId });
-    await appendAfterSalesEvent(tx as unknown as Database, { requestId: input.requestId, kind: 'return_parcel', actor: input.actor, details: { deliveredAt: input.deliveredAt.toISOString() } });
+    if (rows.length === 0)
+      return fail('not_in_transit', `request ${input.requestId} has no return parcel on its way`, undefined, {
+        requestId: input.requestId,
+      });
+    await appendAfterSalesEvent(tx as unknown as Database, {
+      requestId: input.requestId,
+      kind: 'return_parcel',
+      actor: input.actor,
+      details: { deliveredAt: input.deliveredAt.toISOString() },
+    });
     return ok({ deadlineAt });
   });
 }

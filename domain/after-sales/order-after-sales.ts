@@ -9,7 +9,9 @@ export type AfterSalesSummary = 'none' | 'in_progress' | 'partly_refunded' | 're
 
 /** Derives the badge: open requests win; then money refunded against the order total; then goods back. */
 export function summarizeAfterSales(
-  requests: readonly { kind: AfterSalesKind; status: AfterSalesStatus }[], refundedCents: number, orderTotalCents: number,
+  requests: readonly { kind: AfterSalesKind; status: AfterSalesStatus }[],
+  refundedCents: number,
+  orderTotalCents: number,
 ): AfterSalesSummary {
   if (requests.some((r) => !isClosedStatus(r.status))) return 'in_progress';
   if (refundedCents > 0) return refundedCents >= orderTotalCents ? 'refunded' : 'partly_refunded';
@@ -20,17 +22,34 @@ export function summarizeAfterSales(
 /** The order page's after-sales: its requests, the badge, and per line how much each kind may still request. */
 export async function getOrderAfterSales(db: Database, orderId: number) {
   const [requests, lines, [money]] = await Promise.all([
-    db.select({ id: afterSalesRequests.id, number: afterSalesRequests.number, kind: afterSalesRequests.kind, status: afterSalesRequests.status, createdAt: afterSalesRequests.createdAt })
-      .from(afterSalesRequests).where(eq(afterSalesRequests.orderId, orderId)).orderBy(desc(afterSalesRequests.id)),
+    db
+      .select({
+        id: afterSalesRequests.id,
+        number: afterSalesRequests.number,
+        kind: afterSalesRequests.kind,
+        status: afterSalesRequests.status,
+        createdAt: afterSalesRequests.createdAt,
+      })
+      .from(afterSalesRequests)
+      .where(eq(afterSalesRequests.orderId, orderId))
+      .orderBy(desc(afterSalesRequests.id)),
     listRequestableLines(db, orderId),
-    queryRows<{ refunded: number; total: number }>(db, sql`
+    queryRows<{ refunded: number; total: number }>(
+      db,
+      sql`
       select coalesce((select sum(f.amount_cents) from after_sales_requests r join refunds f on f.id = r.refund_id
         where r.order_id = ${orderId} and f.status = 'succeeded'), 0)::int as refunded,
-        (select total_cents from orders where id = ${orderId})::int as total`),
+        (select total_cents from orders where id = ${orderId})::int as total`,
+    ),
   ]);
   return {
     requests,
     summary: summarizeAfterSales(requests, Number(money?.refunded ?? 0), Number(money?.total ?? 0)),
-    lines: lines.map((l) => ({ id: l.id, label: `${l.skuCode} ${l.name}`, maxAny: maxRequestable(l, false), maxBack: maxRequestable(l, true) })),
+    lines: lines.map((l) => ({
+      id: l.id,
+      label: `${l.skuCode} ${l.name}`,
+      maxAny: maxRequestable(l, false),
+      maxBack: maxRequestable(l, true),
+    })),
   };
 }

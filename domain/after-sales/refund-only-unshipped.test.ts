@@ -29,9 +29,20 @@ afterAll(async () => handle?.close());
 async function refundOnly(quantity: number, refunded: number) {
   const sku = await f.sku({ priceCents: 2_000 });
   await f.stock({ skuId: sku.id, warehouseId, onHand: 10 });
-  const { order, lines } = await f.order({ status: 'awaiting_shipment', lines: [{ skuId: sku.id, quantity }], shippingCents: 0, paymentMethod: 'bank_transfer', warehouseId });
+  const { order, lines } = await f.order({
+    status: 'awaiting_shipment',
+    lines: [{ skuId: sku.id, quantity }],
+    shippingCents: 0,
+    paymentMethod: 'bank_transfer',
+    warehouseId,
+  });
   const before = (await findStockLevel(handle.db, sku.id, warehouseId))!;
-  const created = await createAfterSalesRequest(handle.db, { orderId: order.id, kind: 'refund_only', actor: agent, lines: [{ orderLineId: lines[0].id, quantity: refunded, reasonCode: 'no_longer_wanted' }] });
+  const created = await createAfterSalesRequest(handle.db, {
+    orderId: order.id,
+    kind: 'refund_only',
+    actor: agent,
+    lines: [{ orderLineId: lines[0].id, quantity: refunded, reasonCode: 'no_longer_wanted' }],
+  });
   if (!created.ok) throw new Error(created.message);
   await approveAfterSalesRequest(handle.db, { requestId: created.data.id, actor: agent });
   const sent = await sendRefund(handle.db, { requestId: created.data.id, reference: `T-${order.id}`, actor: agent });
@@ -44,11 +55,25 @@ describe(`refund only on unshipped units (${testDatabaseKind})`, () => {
   it('releases the reservation of the refunded unit, and the order ships the rest and ends shipped', async () => {
     const { order, sku, before } = await refundOnly(3, 1);
     expect((await findStockLevel(handle.db, sku.id, warehouseId))!.reserved).toBe(before.reserved - 1);
-    const tooMany = await shipOrder(handle.db, { orderId: order.id, carrierId, trackingNumber: getCarrierSpec('shunfeng').sampleNumber(7_001), actor: agent, lines: [{ orderLineId: await lineOf(order.id), quantity: 3 }] });
+    const tooMany = await shipOrder(handle.db, {
+      orderId: order.id,
+      carrierId,
+      trackingNumber: getCarrierSpec('shunfeng').sampleNumber(7_001),
+      actor: agent,
+      lines: [{ orderLineId: await lineOf(order.id), quantity: 3 }],
+    });
     expect(tooMany.ok === false && tooMany.code).toBe('invalid_lines');
-    const shipped = await shipOrder(handle.db, { orderId: order.id, carrierId, trackingNumber: getCarrierSpec('shunfeng').sampleNumber(7_002), actor: agent });
+    const shipped = await shipOrder(handle.db, {
+      orderId: order.id,
+      carrierId,
+      trackingNumber: getCarrierSpec('shunfeng').sampleNumber(7_002),
+      actor: agent,
+    });
     expect(shipped.ok && shipped.data.status).toBe('shipped');
-    expect(await findStockLevel(handle.db, sku.id, warehouseId)).toMatchObject({ onHand: before.onHand - 2, reserved: before.reserved - 3 });
+    expect(await findStockLevel(handle.db, sku.id, warehouseId)).toMatchObject({
+      onHand: before.onHand - 2,
+      reserved: before.reserved - 3,
+    });
     expect(await checkStockLedger(handle.db)).toEqual([]);
   });
 
@@ -59,7 +84,11 @@ describe(`refund only on unshipped units (${testDatabaseKind})`, () => {
     expect((await findStockLevel(handle.db, sku.id, warehouseId))!.reserved).toBe(before.reserved - 2);
 
     const partly = await refundOnly(2, 1);
-    const cancelled = await cancelOrder(handle.db, { orderId: partly.order.id, reason: 'buyer changed mind', actor: agent });
+    const cancelled = await cancelOrder(handle.db, {
+      orderId: partly.order.id,
+      reason: 'buyer changed mind',
+      actor: agent,
+    });
     expect(cancelled.ok).toBe(true);
     expect((await findStockLevel(handle.db, partly.sku.id, warehouseId))!.reserved).toBe(partly.before.reserved - 2);
     expect(await checkStockLedger(handle.db)).toEqual([]);

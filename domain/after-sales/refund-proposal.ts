@@ -39,14 +39,26 @@ export function proposeRefundAmount(input: {
   restockingFeeCents: number;
 }): RefundProposal {
   const worth = allocateOrderDiscount(input.orderLines, input.orderDiscountCents);
-  const lines = input.units.filter((u) => u.quantity > 0).map((u) => {
-    const line = input.orderLines.find((l) => l.id === u.orderLineId);
-    if (!line) throw new Error(`proposeRefundAmount: line ${u.orderLineId} is not a line of the order`);
-    return { orderLineId: u.orderLineId, quantity: u.quantity, amountCents: lineUnitsAmount(worth.get(line.id) ?? 0, line.quantity, u.alreadyRefunded, u.quantity) };
-  });
+  const lines = input.units
+    .filter((u) => u.quantity > 0)
+    .map((u) => {
+      const line = input.orderLines.find((l) => l.id === u.orderLineId);
+      if (!line) throw new Error(`proposeRefundAmount: line ${u.orderLineId} is not a line of the order`);
+      return {
+        orderLineId: u.orderLineId,
+        quantity: u.quantity,
+        amountCents: lineUnitsAmount(worth.get(line.id) ?? 0, line.quantity, u.alreadyRefunded, u.quantity),
+      };
+    });
   const goodsCents = sumCents(lines.map((l) => l.amountCents));
   const sellerFault = input.units.some((u) => u.quantity > 0 && u.isSellerFault);
   const shippingCents = sellerFault && !input.shippingAlreadyRefunded ? input.orderShippingCents : 0;
   const restockingFeeCents = Math.min(input.restockingFeeCents, goodsCents + shippingCents);
-  return { goodsCents, shippingCents, restockingFeeCents, totalCents: goodsCents + shippingCents - restockingFeeCents, lines };
+  return {
+    goodsCents,
+    shippingCents,
+    restockingFeeCents,
+    totalCents: goodsCents + shippingCents - restockingFeeCents,
+    lines,
+  };
 }

@@ -17,7 +17,8 @@ export type TRejectAfterSalesRequest = z.input<typeof ZRejectAfterSalesRequest>;
 
 /** Failure codes: `invalid` (no reason), and those of transitionRequest. */
 export async function rejectAfterSalesRequest(
-  db: Database, raw: TRejectAfterSalesRequest & { actor: Actor },
+  db: Database,
+  raw: TRejectAfterSalesRequest & { actor: Actor },
 ): Promise<Result<AfterSalesRequest, TransitionFailure | 'invalid'>> {
   const parsed = ZRejectAfterSalesRequest.safeParse(raw);
   if (!parsed.success) return fail('invalid', 'Give the reason the buyer will be told', zodFieldErrors(parsed.error));
@@ -25,10 +26,19 @@ export async function rejectAfterSalesRequest(
   return inTransaction<AfterSalesRequest, TransitionFailure | 'invalid'>(db, async (tx) => {
     const request = await loadRequest(tx, requestId);
     if (!request.ok) return request;
-    const rejected = await transitionRequest(tx, { request: request.data, to: 'rejected', actor: raw.actor, message: reason, set: { rejectReason: reason } });
+    const rejected = await transitionRequest(tx, {
+      request: request.data,
+      to: 'rejected',
+      actor: raw.actor,
+      message: reason,
+      set: { rejectReason: reason },
+    });
     if (!rejected.ok) return rejected;
     await appendOrderEvent(tx, {
-      orderId: request.data.orderId, kind: 'after_sales', actor: raw.actor, message: reason,
+      orderId: request.data.orderId,
+      kind: 'after_sales',
+      actor: raw.actor,
+      message: reason,
       details: { requestId, number: request.data.number, status: 'rejected' },
     });
     return rejected;

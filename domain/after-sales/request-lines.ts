@@ -19,7 +19,10 @@ export interface RequestableLine {
   requestedBack: number;
 }
 
-const released = sql.join(RELEASED_STATUSES.map((s) => sql`${s}::after_sales_status`), sql`, `);
+const released = sql.join(
+  RELEASED_STATUSES.map((s) => sql`${s}::after_sales_status`),
+  sql`, `,
+);
 
 /**
  * The lines of an order with what may still be requested of them; `excludeRequestId` leaves one
@@ -27,19 +30,29 @@ const released = sql.join(RELEASED_STATUSES.map((s) => sql`${s}::after_sales_sta
  * when the answer decides a write.
  */
 export async function listRequestableLines(db: Database, orderId: number): Promise<RequestableLine[]> {
-  const rows = await queryRows<Record<string, unknown>>(db, sql`
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`
     select l.id, l.sku_id, l.sku_code, l.name, l.warehouse_id, l.unit_price_cents, l.line_total_cents, l.quantity,
       coalesce((select sum(sl.quantity) from shipment_lines sl where sl.order_line_id = l.id), 0)::int as shipped,
       coalesce((select sum(al.quantity) from after_sales_lines al join after_sales_requests r on r.id = al.request_id
         where al.order_line_id = l.id and r.status not in (${released})), 0)::int as requested,
       coalesce((select sum(al.quantity) from after_sales_lines al join after_sales_requests r on r.id = al.request_id
         where al.order_line_id = l.id and r.status not in (${released}) and r.kind in ('return_refund', 'exchange')), 0)::int as requested_back
-    from order_lines l where l.order_id = ${orderId} order by l.id`);
+    from order_lines l where l.order_id = ${orderId} order by l.id`,
+  );
   return rows.map((r) => ({
-    id: Number(r.id), skuId: r.sku_id === null ? null : Number(r.sku_id), skuCode: String(r.sku_code), name: String(r.name),
-    warehouseId: r.warehouse_id === null ? null : Number(r.warehouse_id), unitPriceCents: Number(r.unit_price_cents),
-    lineTotalCents: Number(r.line_total_cents), quantity: Number(r.quantity), shipped: Number(r.shipped),
-    requested: Number(r.requested), requestedBack: Number(r.requested_back),
+    id: Number(r.id),
+    skuId: r.sku_id === null ? null : Number(r.sku_id),
+    skuCode: String(r.sku_code),
+    name: String(r.name),
+    warehouseId: r.warehouse_id === null ? null : Number(r.warehouse_id),
+    unitPriceCents: Number(r.unit_price_cents),
+    lineTotalCents: Number(r.line_total_cents),
+    quantity: Number(r.quantity),
+    shipped: Number(r.shipped),
+    requested: Number(r.requested),
+    requestedBack: Number(r.requested_back),
   }));
 }
 

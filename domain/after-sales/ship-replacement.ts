@@ -26,8 +26,16 @@ export type TShipReplacement = z.input<typeof ZShipReplacement>;
  * `duplicate_tracking_number`; `mixed_warehouses` (one parcel leaves one warehouse);
  * `insufficient_stock` / `unknown_stock`; those of transitionRequest.
  */
-export type ShipReplacementFailure = TransitionFailure | 'invalid' | 'unknown_carrier' | 'empty_tracking_number' | 'invalid_tracking_number'
-  | 'duplicate_tracking_number' | 'mixed_warehouses' | 'insufficient_stock' | 'unknown_stock';
+export type ShipReplacementFailure =
+  | TransitionFailure
+  | 'invalid'
+  | 'unknown_carrier'
+  | 'empty_tracking_number'
+  | 'invalid_tracking_number'
+  | 'duplicate_tracking_number'
+  | 'mixed_warehouses'
+  | 'insufficient_stock'
+  | 'unknown_stock';
 
 /**
  * The replacement of an exchange (after inspection) or a reship (after approval) leaves as a
@@ -36,39 +44,80 @@ export type ShipReplacementFailure = TransitionFailure | 'invalid' | 'unknown_ca
  * the commit the parcel is subscribed for tracking like any other.
  */
 export async function shipReplacement(
-  db: Database, raw: TShipReplacement & { actor: Actor; tracking?: TrackingProvider },
+  db: Database,
+  raw: TShipReplacement & { actor: Actor; tracking?: TrackingProvider },
 ): Promise<Result<AfterSalesRequest, ShipReplacementFailure>> {
   const parsed = ZShipReplacement.safeParse(raw);
   if (!parsed.success) return fail('invalid', 'The replacement parcel is not valid', zodFieldErrors(parsed.error));
   const input = parsed.data;
   const { actor } = raw;
   const shipped = await inTransaction<AfterSalesRequest, ShipReplacementFailure>(db, async (tx) => {
-    const [carrier] = await tx.select().from(carriers).where(and(eq(carriers.id, input.carrierId), eq(carriers.isActive, true)));
-    if (!carrier) return fail('unknown_carrier', `carrier ${input.carrierId} does not exist or is inactive`, { carrierId: ['unknown_carrier'] });
+    const [carrier] = await tx
+      .select()
+      .from(carriers)
+      .where(and(eq(carriers.id, input.carrierId), eq(carriers.isActive, true)));
+    if (!carrier)
+      return fail('unknown_carrier', `carrier ${input.carrierId} does not exist or is inactive`, {
+        carrierId: ['unknown_carrier'],
+      });
     const checked = validateTrackingNumberFor(carrier, input.trackingNumber);
     if (!checked.ok) return checked;
-    const [used] = await tx.select({ id: shipments.id }).from(shipments).where(and(eq(shipments.carrierId, carrier.id), eq(shipments.trackingNumber, checked.data)));
-    if (used) return fail('duplicate_tracking_number', `${carrier.nameEn} tracking number ${checked.data} is already used`, { trackingNumber: ['duplicate_tracking_number'] });
+    const [used] = await tx
+      .select({ id: shipments.id })
+      .from(shipments)
+      .where(and(eq(shipments.carrierId, carrier.id), eq(shipments.trackingNumber, checked.data)));
+    if (used)
+      return fail('duplicate_tracking_number', `${carrier.nameEn} tracking number ${checked.data} is already used`, {
+        trackingNumber: ['duplicate_tracking_number'],
+      });
     const found = await loadRequest(tx, input.requestId);
     if (!found.ok) return found;
     const lines = await tx.select().from(afterSalesLines).where(eq(afterSalesLines.requestId, found.data.id));
     const warehouseIds = [...new Set(lines.map((l) => l.replacementWarehouseId))];
-    if (warehouseIds.length !== 1 || warehouseIds[0] === null) return fail('mixed_warehouses', 'a parcel leaves one warehouse');
-    const [shipment] = await tx.insert(shipments).values({
-      orderId: found.data.orderId, warehouseId: warehouseIds[0], carrierId: carrier.id, trackingNumber: checked.data, createdBy: staffIdOf(actor),
-    }).returning();
+    if (warehouseIds.length !== 1 || warehouseIds[0] === null)
+      return fail('mixed_warehouses', 'a parcel leaves one warehouse');
+    const [shipment] = await tx
+      .insert(shipments)
+      .values({
+        orderId: found.data.orderId,
+        warehouseId: warehouseIds[0],
+        carrierId: carrier.id,
+        trackingNumber: checked.data,
+        createdBy: staffIdOf(actor),
+      })
+      .returning();
     const moved = await transitionRequest(tx, {
-      request: found.data, to: 'replacement_shipped', actor, set: { replacementShipmentId: shipment.id },
+      request: found.data,
+      to: 'replacement_shipped',
+      actor,
+      set: { replacementShipmentId: shipment.id },
       details: { shipmentId: shipment.id, carrier: carrier.code, trackingNumber: checked.data },
     });
     if (!moved.ok) return moved;
-    const stock = await applyStockLines(tx, 'ship', lines.map((l) => ({ skuId: l.replacementSkuId!, warehouseId: l.replacementWarehouseId!, quantity: l.quantity })), {
-      actor, orderId: found.data.orderId, documentType: 'shipment', documentId: shipment.id, reason: `replacement for ${found.data.number}`,
-    });
+    const stock = await applyStockLines(
+      tx,
+      'ship',
+      lines.map((l) => ({ skuId: l.replacementSkuId!, warehouseId: l.replacementWarehouseId!, quantity: l.quantity })),
+      {
+        actor,
+        orderId: found.data.orderId,
+        documentType: 'shipment',
+        documentId: shipment.id,
+        reason: `replacement for ${found.data.number}`,
+      },
+    );
     if (!stock.ok) return stock;
     await appendOrderEvent(tx, {
-      orderId: found.data.orderId, kind: 'shipment', actor, message: null,
-      details: { shipmentId: shipment.id, carrier: carrier.code, trackingNumber: checked.data, replacementFor: found.data.number },
+      orderId: found.data.orderId,
+      kind: 'shipment',
+      actor,
+      message: null,
+      details: {
+        shipmentId: shipment.id,
+        carrier: carrier.code,
+        trackingNumber: checked.data,
+        replacementFor: found.data.number,
+      },
     });
     return ok(moved.data);
   });

@@ -19,11 +19,20 @@ function outcomeOf(result: Result<unknown>): SweepOutcome {
 }
 
 async function flagOverdue(tx: Database, request: AfterSalesRequest, now: Date): Promise<SweepOutcome> {
-  const flagged = await tx.update(afterSalesRequests).set({ overdueAt: now })
-    .where(sql`${afterSalesRequests.id} = ${request.id} and ${afterSalesRequests.status} = ${request.status} and ${afterSalesRequests.overdueAt} is null`)
+  const flagged = await tx
+    .update(afterSalesRequests)
+    .set({ overdueAt: now })
+    .where(
+      sql`${afterSalesRequests.id} = ${request.id} and ${afterSalesRequests.status} = ${request.status} and ${afterSalesRequests.overdueAt} is null`,
+    )
     .returning({ id: afterSalesRequests.id });
   if (flagged.length === 0) return 'skipped';
-  await appendAfterSalesEvent(tx, { requestId: request.id, kind: 'overdue', actor: SYSTEM_ACTOR, details: { status: request.status, deadlineAt: request.deadlineAt?.toISOString() ?? null } });
+  await appendAfterSalesEvent(tx, {
+    requestId: request.id,
+    kind: 'overdue',
+    actor: SYSTEM_ACTOR,
+    details: { status: request.status, deadlineAt: request.deadlineAt?.toISOString() ?? null },
+  });
   return 'held';
 }
 
@@ -38,35 +47,57 @@ async function flagOverdue(tx: Database, request: AfterSalesRequest, now: Date):
 export async function sweepAfterSalesDeadlines(db: Database, options: SweepOptions & { now?: Date } = {}) {
   const rules = await getSetting(db, 'after_sales_deadlines');
   const now = options.now ?? new Date();
-  return sweepInBatches(db, async (tx, limit, excludeIds) => {
-    const rows = await queryRows<{ id: string | number }>(tx, sql`
+  return sweepInBatches(
+    db,
+    async (tx, limit, excludeIds) => {
+      const rows = await queryRows<{ id: string | number }>(
+        tx,
+        sql`
       select id from after_sales_requests
       where deadline_at <= ${now.toISOString()}::timestamptz and overdue_at is null
         and status in ('requested', 'awaiting_return', 'return_in_transit')
         and id <> all(${`{${excludeIds.join(',')}}`}::bigint[])
       order by deadline_at
       limit ${limit}
-      for update skip locked`);
-    return rows.map((r) => Number(r.id));
-  }, async (tx, requestId) => {
-    const found = await loadRequest(tx, requestId);
-    if (!found.ok) return 'skipped';
-    const request = found.data;
-    if (request.deadlineAt === null || request.deadlineAt > now || request.overdueAt !== null) return 'skipped';
-    switch (request.status) {
-      case 'requested': {
-        const max = rules.autoApproveRefundOnlyMaxCents;
-        if (request.kind === 'refund_only' && max > 0 && (await computeProposal(tx, request, 'requested')).totalCents <= max) {
-          return outcomeOf(await approveRequestIn(tx, request, SYSTEM_ACTOR, rules, 'decision deadline passed: approved automatically'));
+      for update skip locked`,
+      );
+      return rows.map((r) => Number(r.id));
+    },
+    async (tx, requestId) => {
+      const found = await loadRequest(tx, requestId);
+      if (!found.ok) return 'skipped';
+      const request = found.data;
+      if (request.deadlineAt === null || request.deadlineAt > now || request.overdueAt !== null) return 'skipped';
+      switch (request.status) {
+        case 'requested': {
+          const max = rules.autoApproveRefundOnlyMaxCents;
+          if (
+            request.kind === 'refund_only' &&
+            max > 0 &&
+            (await computeProposal(tx, request, 'requested')).totalCents <= max
+          ) {
+            return outcomeOf(
+              await approveRequestIn(
+                tx,
+                request,
+                SYSTEM_ACTOR,
+                rules,
+                'decision deadline passed: approved automatically',
+              ),
+            );
+          }
+          return flagOverdue(tx, request, now);
         }
-        return flagOverdue(tx, request, now);
+        case 'awaiting_return':
+          return outcomeOf(
+            await endRequestIn(tx, request, 'closed', SYSTEM_ACTOR, 'the return parcel was not sent in time'),
+          );
+        case 'return_in_transit':
+          return flagOverdue(tx, request, now);
+        default:
+          return 'skipped';
       }
-      case 'awaiting_return':
-        return outcomeOf(await endRequestIn(tx, request, 'closed', SYSTEM_ACTOR, 'the return parcel was not sent in time'));
-      case 'return_in_transit':
-        return flagOverdue(tx, request, now);
-      default:
-        return 'skipped';
-    }
-  }, options);
+    },
+    options,
+  );
 }

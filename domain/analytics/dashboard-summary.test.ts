@@ -38,7 +38,9 @@ describe(`getDashboardSummary (${testDatabaseKind})`, () => {
     await handle?.close();
   });
   beforeEach(async () => {
-    await handle.db.execute(sql`truncate orders, stock_levels, skus, products, warehouses, settings restart identity cascade`);
+    await handle.db.execute(
+      sql`truncate orders, stock_levels, skus, products, warehouses, settings restart identity cascade`,
+    );
   });
 
   it('counts the orders of today in Asia/Shanghai, not UTC', async () => {
@@ -60,12 +62,14 @@ describe(`getDashboardSummary (${testDatabaseKind})`, () => {
   });
 
   it('excludes cancelled orders and other currencies from sales but still counts them as orders', async () => {
-    await handle.db.insert(orders).values([
-      order('2026-03-10T00:10:00Z', { totalCents: 12_345 }),
-      order('2026-03-10T00:20:00Z', { totalCents: 50_000, status: 'cancelled' }),
-      order('2026-03-10T00:30:00Z', { totalCents: 700, status: 'pending_payment' }),
-      order('2026-03-10T00:40:00Z', { totalCents: 9_900, currency: 'USD' }),
-    ]);
+    await handle.db
+      .insert(orders)
+      .values([
+        order('2026-03-10T00:10:00Z', { totalCents: 12_345 }),
+        order('2026-03-10T00:20:00Z', { totalCents: 50_000, status: 'cancelled' }),
+        order('2026-03-10T00:30:00Z', { totalCents: 700, status: 'pending_payment' }),
+        order('2026-03-10T00:40:00Z', { totalCents: 9_900, currency: 'USD' }),
+      ]);
 
     const summary = await getDashboardSummary(handle.db, { now: NOW });
 
@@ -97,15 +101,17 @@ describe(`getDashboardSummary (${testDatabaseKind})`, () => {
   });
 
   it('counts the payment and shipment queues, leaving out archived orders', async () => {
-    await handle.db.insert(orders).values([
-      order('2026-01-01T00:00:00Z', { status: 'pending_payment' }),
-      order('2026-03-10T00:00:00Z', { status: 'pending_payment' }),
-      order('2026-03-10T00:00:00Z', { status: 'pending_payment', archivedAt: new Date('2026-03-10T00:30:00Z') }),
-      order('2026-03-01T00:00:00Z', { status: 'awaiting_shipment' }),
-      order('2026-03-01T00:00:00Z', { status: 'partially_shipped' }),
-      order('2026-03-01T00:00:00Z', { status: 'shipped' }),
-      order('2026-03-01T00:00:00Z', { status: 'paid' }),
-    ]);
+    await handle.db
+      .insert(orders)
+      .values([
+        order('2026-01-01T00:00:00Z', { status: 'pending_payment' }),
+        order('2026-03-10T00:00:00Z', { status: 'pending_payment' }),
+        order('2026-03-10T00:00:00Z', { status: 'pending_payment', archivedAt: new Date('2026-03-10T00:30:00Z') }),
+        order('2026-03-01T00:00:00Z', { status: 'awaiting_shipment' }),
+        order('2026-03-01T00:00:00Z', { status: 'partially_shipped' }),
+        order('2026-03-01T00:00:00Z', { status: 'shipped' }),
+        order('2026-03-01T00:00:00Z', { status: 'paid' }),
+      ]);
 
     const summary = await getDashboardSummary(handle.db, { now: NOW });
 
@@ -116,15 +122,26 @@ describe(`getDashboardSummary (${testDatabaseKind})`, () => {
   describe('low-stock SKUs', () => {
     async function catalog() {
       const [product] = await handle.db.insert(products).values({ name: '保温杯', category: '家居' }).returning();
-      const [main, backup, closed] = await handle.db.insert(warehouses).values([
-        { code: 'SH', name: '上海仓' },
-        { code: 'GZ', name: '广州仓' },
-        { code: 'OLD', name: '旧仓', isActive: false },
-      ]).returning();
+      const [main, backup, closed] = await handle.db
+        .insert(warehouses)
+        .values([
+          { code: 'SH', name: '上海仓' },
+          { code: 'GZ', name: '广州仓' },
+          { code: 'OLD', name: '旧仓', isActive: false },
+        ])
+        .returning();
       const sku = async (code: string, fields: { lowStockThreshold?: number | null; isActive?: boolean } = {}) => {
-        const [row] = await handle.db.insert(skus).values({
-          productId: product.id, code, name: code, priceCents: 9_900, costCents: 4_000, ...fields,
-        }).returning();
+        const [row] = await handle.db
+          .insert(skus)
+          .values({
+            productId: product.id,
+            code,
+            name: code,
+            priceCents: 9_900,
+            costCents: 4_000,
+            ...fields,
+          })
+          .returning();
         return row.id;
       };
       return { main: main.id, backup: backup.id, closed: closed.id, sku };
@@ -155,7 +172,10 @@ describe(`getDashboardSummary (${testDatabaseKind})`, () => {
       expect(summary.lowStockSkuCount).toBe(3);
 
       // a level threshold below available makes that SKU fine even with a high SKU threshold
-      await handle.db.update(stockLevels).set({ lowStockThreshold: 2 }).where(sql`sku_id = ${levelOverrides}`);
+      await handle.db
+        .update(stockLevels)
+        .set({ lowStockThreshold: 2 })
+        .where(sql`sku_id = ${levelOverrides}`);
       expect((await getDashboardSummary(handle.db, { now: NOW })).lowStockSkuCount).toBe(2);
     });
 

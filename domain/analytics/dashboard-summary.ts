@@ -5,7 +5,6 @@ import { getLowStockDefaultThreshold } from '@/domain/inventory/threshold';
 /** The merchant's business day: "today" and the daily series are Asia/Shanghai calendar days. */
 export const STORE_TIME_ZONE = 'Asia/Shanghai';
 
-
 /** How many calendar days the dashboard series covers, today included. */
 export const DASHBOARD_SERIES_DAYS = 30;
 
@@ -35,7 +34,6 @@ export interface DashboardSummary {
   series: DashboardDay[];
 }
 
-
 /**
  * The figures of the dashboard home, all as of `now`.
  *
@@ -59,17 +57,25 @@ export async function getDashboardSummary(
   const currency = options.currency ?? 'CNY';
   const nowIso = now.toISOString();
   // the four reads are independent but for the threshold the low-stock count needs: run them at once
-  const lowStockRead = getLowStockDefaultThreshold(db).then(async (threshold) => ({ threshold, rows: await queryRows<{ sku_count: unknown }>(db, sql`
+  const lowStockRead = getLowStockDefaultThreshold(db).then(async (threshold) => ({
+    threshold,
+    rows: await queryRows<{ sku_count: unknown }>(
+      db,
+      sql`
     select count(distinct sl.sku_id)::text as sku_count
     from stock_levels sl
     join skus s on s.id = sl.sku_id
     join warehouses w on w.id = sl.warehouse_id
     where s.is_active and w.is_active
       and sl.on_hand - sl.reserved <= coalesce(sl.low_stock_threshold, s.low_stock_threshold, ${threshold}::int)
-  `) }));
+  `,
+    ),
+  }));
 
   // Each day is bounded by its local midnights, so the range filter can use the placed_at index.
-  const seriesRead = queryRows<{ day: string; order_count: unknown; sales_cents: unknown }>(db, sql`
+  const seriesRead = queryRows<{ day: string; order_count: unknown; sales_cents: unknown }>(
+    db,
+    sql`
     with bounds as (
       select (${nowIso}::timestamptz at time zone ${STORE_TIME_ZONE}::text)::date as today
     ),
@@ -91,16 +97,27 @@ export async function getDashboardSummary(
            coalesce(daily.sales_cents, 0)::text as sales_cents
     from days left join daily on daily.day = days.day
     order by days.day
-  `);
+  `,
+  );
 
-  const queuesRead = queryRows<{ awaiting_payment: unknown; awaiting_shipment: unknown }>(db, sql`
+  const queuesRead = queryRows<{ awaiting_payment: unknown; awaiting_shipment: unknown }>(
+    db,
+    sql`
     select count(*) filter (where status = 'pending_payment')::text as awaiting_payment,
            count(*) filter (where status in ('awaiting_shipment', 'partially_shipped'))::text as awaiting_shipment
     from orders
     where archived_at is null and status in ('pending_payment', 'awaiting_shipment', 'partially_shipped')
-  `);
+  `,
+  );
 
-  const [seriesRows, [queues], { threshold: lowStockDefaultThreshold, rows: [lowStock] }] = await Promise.all([seriesRead, queuesRead, lowStockRead]);
+  const [
+    seriesRows,
+    [queues],
+    {
+      threshold: lowStockDefaultThreshold,
+      rows: [lowStock],
+    },
+  ] = await Promise.all([seriesRead, queuesRead, lowStockRead]);
 
   const series = seriesRows.map((row) => ({
     day: row.day,

@@ -24,10 +24,19 @@ export async function authenticateApiKey(db: Database, authorization: string | n
   const key = match?.[1];
   const prefix = key ? apiKeyPrefix(key) : null;
   if (!key || !prefix) return null;
-  const [row] = await db.select({ id: apiKeys.id, name: apiKeys.name, role: apiKeys.role, keyHash: apiKeys.keyHash })
-    .from(apiKeys).where(and(eq(apiKeys.prefix, prefix), isNull(apiKeys.revokedAt)));
+  const [row] = await db
+    .select({ id: apiKeys.id, name: apiKeys.name, role: apiKeys.role, keyHash: apiKeys.keyHash })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.prefix, prefix), isNull(apiKeys.revokedAt)));
   if (!row || !apiKeyMatches(key, row.keyHash)) return null;
-  await db.update(apiKeys).set({ lastUsedAt: sql`now()` })
+  await db
+    .update(apiKeys)
+    .set({ lastUsedAt: sql`now()` })
     .where(and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, LAST_USED_RESOLUTION))));
-  return { apiKeyId: row.id, name: row.name, role: row.role, actor: { type: 'api_key', id: row.id, name: `API: ${row.name}` } };
+  return {
+    apiKeyId: row.id,
+    name: row.name,
+    role: row.role,
+    actor: { type: 'api_key', id: row.id, name: `API: ${row.name}` },
+  };
 }

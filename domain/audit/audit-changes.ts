@@ -18,15 +18,19 @@ export function auditChanges(details: Record<string, unknown> | null | undefined
     const before = details.before;
     const after = details.after;
     if (isRecord(before) && isRecord(after)) {
-      const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])]
-        .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+      const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+        (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+      );
       const rest = Object.fromEntries(Object.entries(details).filter(([key]) => key !== 'before' && key !== 'after'));
       return {
         before: Object.fromEntries(keys.map((key) => [key, before[key]])),
         after: { ...Object.fromEntries(keys.map((key) => [key, after[key]])), ...rest },
       };
     }
-    return { before: isRecord(before) ? before : before === undefined ? null : { value: before }, after: isRecord(after) ? after : after === undefined ? null : { value: after } };
+    return {
+      before: isRecord(before) ? before : before === undefined ? null : { value: before },
+      after: isRecord(after) ? after : after === undefined ? null : { value: after },
+    };
   }
   if ('from' in details && 'to' in details) {
     const rest = Object.fromEntries(Object.entries(details).filter(([key]) => key !== 'from' && key !== 'to'));
@@ -38,5 +42,7 @@ export function auditChanges(details: Record<string, unknown> | null | undefined
 /** A change as one line of text, for the page and the CSV: `key: value; key: value`. */
 export function formatAuditValues(values: Record<string, unknown> | null): string {
   if (!values) return '';
-  return Object.entries(values).map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`).join('; ');
+  return Object.entries(values)
+    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join('; ');
 }

@@ -22,12 +22,17 @@ const timeline = (via: string): Coverage => ({ kind: 'timeline', via });
 const events = (via: string): Coverage => ({ kind: 'events', via: `domain/after-sales/${via}.ts` });
 const read: Coverage = { kind: 'read' };
 const exempt = (why: string): Coverage => ({ kind: 'exempt', why });
-const SANDBOX = exempt('the built-in sandbox plays a provider; its books are the provider\'s, not the store\'s');
+const SANDBOX = exempt("the built-in sandbox plays a provider; its books are the provider's, not the store's");
 const E2E = exempt('test data for Playwright, refused unless E2E_FACTORIES=1');
 
 export const SERVER_ACTIONS: Record<string, Coverage> = {
-  'app/(admin)/account/actions.ts#changeOwnPasswordAction': audit('staff.password_change', 'staff.password_change_failed'),
-  'app/(admin)/account/actions.ts#startTotpAction': exempt('draws a new secret kept unconfirmed; nothing changes until it is confirmed (staff.totp_enable)'),
+  'app/(admin)/account/actions.ts#changeOwnPasswordAction': audit(
+    'staff.password_change',
+    'staff.password_change_failed',
+  ),
+  'app/(admin)/account/actions.ts#startTotpAction': exempt(
+    'draws a new secret kept unconfirmed; nothing changes until it is confirmed (staff.totp_enable)',
+  ),
   'app/(admin)/account/actions.ts#confirmTotpAction': audit('staff.totp_enable'),
   'app/(admin)/account/actions.ts#disableTotpAction': audit('staff.totp_disable'),
   'app/(admin)/account/actions.ts#endOwnSessionAction': audit('staff.session_end'),
@@ -57,12 +62,24 @@ export const SERVER_ACTIONS: Record<string, Coverage> = {
   'app/(admin)/orders/[orderId]/actions.ts#addOrderNoteAction': timeline('domain/orders/add-order-note.ts'),
   'app/(admin)/orders/[orderId]/actions.ts#setOrderTagsAction': timeline('domain/orders/set-order-tags.ts'),
   'app/(admin)/orders/[orderId]/edit/actions.ts#editOrderAction': timeline('domain/orders/edit-order.ts'),
-  'app/(admin)/orders/[orderId]/payment-actions.ts#createPaymentAttemptAction': exempt('opens a checkout: the payments row names the order and the amount; its outcome (paid) is on the timeline'),
-  'app/(admin)/orders/[orderId]/payment-actions.ts#queryPaymentStatusAction': timeline('domain/payments/apply-payment-result.ts'),
-  'app/(admin)/orders/[orderId]/refund-actions.ts#requestRefundAction': timeline('domain/payments/refunds/request-refund.ts'),
-  'app/(admin)/orders/[orderId]/refund-actions.ts#submitRefundAction': timeline('domain/payments/refunds/submit-refund.ts'),
-  'app/(admin)/orders/[orderId]/refund-actions.ts#queryRefundAction': timeline('domain/payments/refunds/settle-refund.ts'),
-  'app/(admin)/orders/[orderId]/refund-actions.ts#recordRefundTransferAction': timeline('domain/payments/refunds/settle-refund.ts'),
+  'app/(admin)/orders/[orderId]/payment-actions.ts#createPaymentAttemptAction': exempt(
+    'opens a checkout: the payments row names the order and the amount; its outcome (paid) is on the timeline',
+  ),
+  'app/(admin)/orders/[orderId]/payment-actions.ts#queryPaymentStatusAction': timeline(
+    'domain/payments/apply-payment-result.ts',
+  ),
+  'app/(admin)/orders/[orderId]/refund-actions.ts#requestRefundAction': timeline(
+    'domain/payments/refunds/request-refund.ts',
+  ),
+  'app/(admin)/orders/[orderId]/refund-actions.ts#submitRefundAction': timeline(
+    'domain/payments/refunds/submit-refund.ts',
+  ),
+  'app/(admin)/orders/[orderId]/refund-actions.ts#queryRefundAction': timeline(
+    'domain/payments/refunds/settle-refund.ts',
+  ),
+  'app/(admin)/orders/[orderId]/refund-actions.ts#recordRefundTransferAction': timeline(
+    'domain/payments/refunds/settle-refund.ts',
+  ),
   'app/(admin)/orders/_entry/actions.ts#previewOrderTotalsAction': read,
   'app/(admin)/orders/actions.ts#bulkOrderAction': timeline('domain/orders/transition-order.ts'),
   'app/(admin)/orders/new/actions.ts#createOrderAction': timeline('domain/orders/place-orders.ts'),
@@ -71,11 +88,16 @@ export const SERVER_ACTIONS: Record<string, Coverage> = {
   'app/(admin)/settings/api-keys/actions.ts#createApiKeyAction': audit('api_key.create'),
   'app/(admin)/settings/api-keys/actions.ts#revokeApiKeyAction': audit('api_key.revoke'),
   'app/(admin)/settings/logistics/actions.ts#updateKuaidi100Action': audit('settings.kuaidi100.update'),
-  'app/(admin)/settings/logistics/actions.ts#saveCarrierRuleAction': audit('carrier_rule.create', 'carrier_rule.update'),
+  'app/(admin)/settings/logistics/actions.ts#saveCarrierRuleAction': audit(
+    'carrier_rule.create',
+    'carrier_rule.update',
+  ),
   'app/(admin)/settings/logistics/actions.ts#moveCarrierRuleAction': audit('carrier_rule.move'),
   'app/(admin)/settings/logistics/actions.ts#saveCarrierAction': audit('carrier.create', 'carrier.update'),
   'app/(admin)/settings/order-rules/actions.ts#updateOrderRulesAction': audit('settings.order_rules.update'),
-  'app/(admin)/settings/payment-methods/actions.ts#updatePaymentMethodsAction': audit('settings.payment_methods.update'),
+  'app/(admin)/settings/payment-methods/actions.ts#updatePaymentMethodsAction': audit(
+    'settings.payment_methods.update',
+  ),
   'app/(admin)/settings/staff/actions.ts#createStaffAction': audit('staff.create'),
   'app/(admin)/settings/staff/actions.ts#updateStaffRoleAction': audit('staff.update_role'),
   'app/(admin)/settings/staff/actions.ts#setStaffActiveAction': audit('staff.enable', 'staff.disable'),
@@ -85,7 +107,7 @@ export const SERVER_ACTIONS: Record<string, Coverage> = {
   'app/(admin)/shipping/actions.ts#resolveExceptionAction': timeline('domain/logistics/resolve-shipment-exception.ts'),
   'app/(auth)/sign-in/actions.ts#signInAction': audit('staff.sign_in', 'staff.sign_in_failed'),
   'lib/auth/sign-out-action.ts#signOutAction': audit('staff.sign_out'),
-  'lib/i18n/set-locale-action.ts#setLocaleAction': exempt('a person\'s language cookie; changes no record'),
+  'lib/i18n/set-locale-action.ts#setLocaleAction': exempt("a person's language cookie; changes no record"),
 };
 
 export const ROUTE_HANDLERS: Record<string, Coverage> = {
@@ -97,7 +119,9 @@ export const ROUTE_HANDLERS: Record<string, Coverage> = {
   'app/api/payments/refund-notify/[provider]/route.ts#POST': timeline('domain/payments/refunds/settle-refund.ts'),
   'app/api/v1/orders/route.ts#POST': timeline('domain/orders/place-orders.ts'),
   'app/api/v1/orders/[order]/[action]/route.ts#POST': timeline('domain/orders/transition-order.ts'),
-  'app/api/v1/orders/[order]/payment-attempts/route.ts#POST': exempt('opens a checkout: the payments row names the order and the amount; its outcome (paid) is on the timeline'),
+  'app/api/v1/orders/[order]/payment-attempts/route.ts#POST': exempt(
+    'opens a checkout: the payments row names the order and the amount; its outcome (paid) is on the timeline',
+  ),
   'app/sandbox/alipay/gateway.do/route.ts#POST': SANDBOX,
   'app/sandbox/alipay/pay/[id]/complete/route.ts#POST': SANDBOX,
   'app/sandbox/kuaidi100/poll/query.do/route.ts#POST': SANDBOX,
@@ -120,28 +144,39 @@ function walk(dir: string): string[] {
   });
 }
 
-const sources = ['app', 'lib'].flatMap((dir) => walk(path.join(ROOT, dir)))
+const sources = ['app', 'lib']
+  .flatMap((dir) => walk(path.join(ROOT, dir)))
   .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
   .map((file) => ({ file: path.relative(ROOT, file).split(path.sep).join('/'), text: readFileSync(file, 'utf8') }));
 
 /** Exported names of every 'use server' module (each export is a server action). */
 function discoverServerActions(): string[] {
-  return sources.filter(({ text }) => /^\s*(['"])use server\1/.test(text)).flatMap(({ file, text }) =>
-    [...text.matchAll(/^export\s+(?:const|async function|function)\s+(\w+)/gm)].map((m) => `${file}#${m[1]}`));
+  return sources
+    .filter(({ text }) => /^\s*(['"])use server\1/.test(text))
+    .flatMap(({ file, text }) =>
+      [...text.matchAll(/^export\s+(?:const|async function|function)\s+(\w+)/gm)].map((m) => `${file}#${m[1]}`),
+    );
 }
 
 /** Every route handler method that can change something (GET/HEAD/OPTIONS only read). */
 function discoverMutatingRoutes(): string[] {
-  return sources.filter(({ file }) => /\/route(\.e2e)?\.tsx?$/.test(file)).flatMap(({ file, text }) => {
-    const named = [...text.matchAll(/^export\s+(?:const|async function|function)\s+(POST|PUT|PATCH|DELETE)\b/gm)].map((m) => m[1]);
-    const destructured = [...text.matchAll(/^export\s+const\s+\{([^}]+)\}/gm)].flatMap((m) => m[1].split(',').map((s) => s.trim()))
-      .filter((name) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(name));
-    return [...named, ...destructured].map((method) => `${file}#${method}`);
-  });
+  return sources
+    .filter(({ file }) => /\/route(\.e2e)?\.tsx?$/.test(file))
+    .flatMap(({ file, text }) => {
+      const named = [...text.matchAll(/^export\s+(?:const|async function|function)\s+(POST|PUT|PATCH|DELETE)\b/gm)].map(
+        (m) => m[1],
+      );
+      const destructured = [...text.matchAll(/^export\s+const\s+\{([^}]+)\}/gm)]
+        .flatMap((m) => m[1].split(',').map((s) => s.trim()))
+        .filter((name) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(name));
+      return [...named, ...destructured].map((method) => `${file}#${method}`);
+    });
 }
 
-const domainText = walk(path.join(ROOT, 'domain')).filter((f) => /\.ts$/.test(f) && !/\.test\.ts$/.test(f))
-  .map((f) => readFileSync(f, 'utf8')).join('\n');
+const domainText = walk(path.join(ROOT, 'domain'))
+  .filter((f) => /\.ts$/.test(f) && !/\.test\.ts$/.test(f))
+  .map((f) => readFileSync(f, 'utf8'))
+  .join('\n');
 
 describe('audit coverage: every mutation leaves a record', () => {
   it('every server action is in the map, and the map names no action that is gone', () => {
@@ -159,15 +194,22 @@ describe('audit coverage: every mutation leaves a record', () => {
   it('each audit action named in the map is written by the domain, each timeline file appends to the timeline', () => {
     for (const [entry, coverage] of Object.entries({ ...SERVER_ACTIONS, ...ROUTE_HANDLERS })) {
       if (coverage.kind === 'audit') {
-        for (const action of coverage.actions) expect(domainText.includes(`'${action}'`), `${entry}: no domain code writes '${action}'`).toBe(true);
+        for (const action of coverage.actions)
+          expect(domainText.includes(`'${action}'`), `${entry}: no domain code writes '${action}'`).toBe(true);
       }
       if (coverage.kind === 'timeline') {
         const text = readFileSync(path.join(ROOT, coverage.via), 'utf8');
-        expect(/appendOrderEvent\(|insert\(orderEvents\)|insert into order_events/.test(text), `${entry}: ${coverage.via} writes no timeline row`).toBe(true);
+        expect(
+          /appendOrderEvent\(|insert\(orderEvents\)|insert into order_events/.test(text),
+          `${entry}: ${coverage.via} writes no timeline row`,
+        ).toBe(true);
       }
       if (coverage.kind === 'events') {
         const text = readFileSync(path.join(ROOT, coverage.via), 'utf8');
-        expect(/appendAfterSalesEvent\(|transitionRequest\(/.test(text), `${entry}: ${coverage.via} writes no after-sales event`).toBe(true);
+        expect(
+          /appendAfterSalesEvent\(|transitionRequest\(/.test(text),
+          `${entry}: ${coverage.via} writes no after-sales event`,
+        ).toBe(true);
       }
       if (coverage.kind === 'exempt') expect(coverage.why.length, entry).toBeGreaterThan(10);
     }

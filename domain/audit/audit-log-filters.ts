@@ -9,16 +9,31 @@ import { ZDay, type RejectedParam, type SearchParamsInput } from '@/domain/order
 export const AUDIT_ACTOR_TYPES = ['staff', 'system', 'api_key', 'integration'] as const;
 export type AuditActorType = (typeof AUDIT_ACTOR_TYPES)[number];
 
-const ZCursor = z.object({ createdAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/), id: z.number().int().positive() });
+const ZCursor = z.object({
+  createdAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/),
+  id: z.number().int().positive(),
+});
 export type TAuditCursor = z.infer<typeof ZCursor>;
 
-const ZActor = z.string().regex(/^(staff|system|api_key|integration)(:[1-9]\d{0,15})?$/).transform((value) => {
-  const [type, id] = value.split(':');
-  return { type: type as AuditActorType, id: id === undefined ? undefined : Number(id) };
-});
-const ZAction = z.string().max(64).regex(/^[a-z_]+(\.[a-z_0-9]+)+$/);
-const ZTargetType = z.string().max(40).regex(/^[a-z_]+$/);
-const ZTargetId = z.string().max(64).regex(/^[A-Za-z0-9_.:-]+$/);
+const ZActor = z
+  .string()
+  .regex(/^(staff|system|api_key|integration)(:[1-9]\d{0,15})?$/)
+  .transform((value) => {
+    const [type, id] = value.split(':');
+    return { type: type as AuditActorType, id: id === undefined ? undefined : Number(id) };
+  });
+const ZAction = z
+  .string()
+  .max(64)
+  .regex(/^[a-z_]+(\.[a-z_0-9]+)+$/);
+const ZTargetType = z
+  .string()
+  .max(40)
+  .regex(/^[a-z_]+$/);
+const ZTargetId = z
+  .string()
+  .max(64)
+  .regex(/^[A-Za-z0-9_.:-]+$/);
 
 export const ZAuditLogFilters = z.object({
   actor: z.object({ type: z.enum(AUDIT_ACTOR_TYPES), id: z.number().int().positive().optional() }).optional(),
@@ -47,10 +62,13 @@ function decodeAuditCursor(value: string): TAuditCursor | null {
 }
 
 /** Parses untrusted search params into filters, listing what was refused and why. */
-export function parseAuditLogParams(params: SearchParamsInput): { filters: TAuditLogFilters; rejected: RejectedParam[] } {
+export function parseAuditLogParams(params: SearchParamsInput): {
+  filters: TAuditLogFilters;
+  rejected: RejectedParam[];
+} {
   const rejected: RejectedParam[] = [];
   const read = (name: string): string | undefined => {
-    const raw = params instanceof URLSearchParams ? params.get(name) ?? undefined : params[name];
+    const raw = params instanceof URLSearchParams ? (params.get(name) ?? undefined) : params[name];
     const value = Array.isArray(raw) ? raw[0] : raw;
     return value === undefined || value.trim() === '' ? undefined : value.trim();
   };
@@ -75,13 +93,20 @@ export function parseAuditLogParams(params: SearchParamsInput): { filters: TAudi
   const rawCursor = read('cursor');
   const cursor = rawCursor && rawCursor.length <= 200 ? decodeAuditCursor(rawCursor) : null;
   if (rawCursor && !cursor) rejected.push({ param: 'cursor', value: rawCursor.slice(0, 120), reason: 'invalid' });
-  return { filters: ZAuditLogFilters.parse({ actor, action, targetType, targetId, from, to, cursor: cursor ?? undefined }), rejected };
+  return {
+    filters: ZAuditLogFilters.parse({ actor, action, targetType, targetId, from, to, cursor: cursor ?? undefined }),
+    rejected,
+  };
 }
 
 /** The filters as search params (links, the CSV export), with a cursor when given. */
 export function auditLogSearchParams(filters: TAuditLogFilters, cursor?: string): URLSearchParams {
   const params = new URLSearchParams();
-  if (filters.actor) params.set('actor', filters.actor.id === undefined ? filters.actor.type : `${filters.actor.type}:${filters.actor.id}`);
+  if (filters.actor)
+    params.set(
+      'actor',
+      filters.actor.id === undefined ? filters.actor.type : `${filters.actor.type}:${filters.actor.id}`,
+    );
   if (filters.action) params.set('action', filters.action);
   if (filters.targetType) params.set('type', filters.targetType);
   if (filters.targetId) params.set('id', filters.targetId);

@@ -37,18 +37,36 @@ function conditionsOf(filters: TAuditLogFilters): SQL[] {
   if (filters.targetId) conditions.push(eq(auditLog.targetId, filters.targetId));
   if (filters.from) conditions.push(gte(auditLog.createdAt, shanghaiDayStart(filters.from)));
   if (filters.to) conditions.push(lt(auditLog.createdAt, new Date(shanghaiDayStart(filters.to).getTime() + DAY_MS)));
-  if (filters.cursor) conditions.push(sql`(${auditLog.createdAt}, ${auditLog.id}) < (${filters.cursor.createdAt}::timestamptz, ${filters.cursor.id}::bigint)`);
+  if (filters.cursor)
+    conditions.push(
+      sql`(${auditLog.createdAt}, ${auditLog.id}) < (${filters.cursor.createdAt}::timestamptz, ${filters.cursor.id}::bigint)`,
+    );
   return conditions;
 }
 
 /** One page of the audit log, newest first (keyset on created_at, id), and the next page's cursor. */
-export async function listAuditLog(db: Database, filters: TAuditLogFilters, pageSize = AUDIT_PAGE_SIZE): Promise<{ rows: AuditLogRow[]; nextCursor: string | null }> {
+export async function listAuditLog(
+  db: Database,
+  filters: TAuditLogFilters,
+  pageSize = AUDIT_PAGE_SIZE,
+): Promise<{ rows: AuditLogRow[]; nextCursor: string | null }> {
   const conditions = conditionsOf(filters);
-  const rows = await db.select({
-    id: auditLog.id, createdAt: auditLog.createdAt, actorType: auditLog.actorType, actorId: auditLog.actorId,
-    staffName: staffUsers.name, apiKeyName: apiKeys.name, action: auditLog.action, targetType: auditLog.targetType,
-    targetId: auditLog.targetId, ip: auditLog.ip, details: auditLog.details, createdAtKey,
-  }).from(auditLog)
+  const rows = await db
+    .select({
+      id: auditLog.id,
+      createdAt: auditLog.createdAt,
+      actorType: auditLog.actorType,
+      actorId: auditLog.actorId,
+      staffName: staffUsers.name,
+      apiKeyName: apiKeys.name,
+      action: auditLog.action,
+      targetType: auditLog.targetType,
+      targetId: auditLog.targetId,
+      ip: auditLog.ip,
+      details: auditLog.details,
+      createdAtKey,
+    })
+    .from(auditLog)
     .leftJoin(staffUsers, and(eq(auditLog.actorType, 'staff'), eq(staffUsers.id, auditLog.actorId)))
     .leftJoin(apiKeys, and(eq(auditLog.actorType, 'api_key'), eq(apiKeys.id, auditLog.actorId)))
     .where(conditions.length ? and(...conditions) : undefined)
@@ -58,15 +76,26 @@ export async function listAuditLog(db: Database, filters: TAuditLogFilters, page
   const last = page.at(-1);
   return {
     rows: page.map((row) => ({
-      id: row.id, createdAt: row.createdAt, actorType: row.actorType, actorId: row.actorId,
-      actorName: row.staffName ?? row.apiKeyName ?? null, action: row.action, targetType: row.targetType,
-      targetId: row.targetId, ip: row.ip, changes: auditChanges(row.details),
+      id: row.id,
+      createdAt: row.createdAt,
+      actorType: row.actorType,
+      actorId: row.actorId,
+      actorName: row.staffName ?? row.apiKeyName ?? null,
+      action: row.action,
+      targetType: row.targetType,
+      targetId: row.targetId,
+      ip: row.ip,
+      changes: auditChanges(row.details),
     })),
-    nextCursor: rows.length > pageSize && last ? encodeAuditCursor({ createdAt: last.createdAtKey, id: last.id }) : null,
+    nextCursor:
+      rows.length > pageSize && last ? encodeAuditCursor({ createdAt: last.createdAtKey, id: last.id }) : null,
   };
 }
 
 /** The staff members who appear as actors, for the actor filter. */
 export async function listAuditActors(db: Database): Promise<{ id: number; name: string; email: string }[]> {
-  return db.select({ id: staffUsers.id, name: staffUsers.name, email: staffUsers.email }).from(staffUsers).orderBy(staffUsers.name);
+  return db
+    .select({ id: staffUsers.id, name: staffUsers.name, email: staffUsers.email })
+    .from(staffUsers)
+    .orderBy(staffUsers.name);
 }

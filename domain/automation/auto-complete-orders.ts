@@ -12,18 +12,26 @@ import { sweepInBatches, type SweepOptions } from './sweep';
 export async function autoCompleteOrders(db: Database, options: SweepOptions & { now?: Date } = {}) {
   const days = await getSetting(db, 'auto_complete_days');
   const cutoff = new Date((options.now ?? new Date()).getTime() - days * 86_400_000);
-  return sweepInBatches(db, async (tx, limit, excludeIds) => {
-    const rows = await queryRows<{ id: string | number }>(tx, sql`
+  return sweepInBatches(
+    db,
+    async (tx, limit, excludeIds) => {
+      const rows = await queryRows<{ id: string | number }>(
+        tx,
+        sql`
       select id from orders
       where status = 'shipped' and coalesce(delivered_at, shipped_at) < ${cutoff.toISOString()}::timestamptz
         and archived_at is null and id <> all(${`{${excludeIds.join(',')}}`}::bigint[])
       order by placed_at
       limit ${limit}
-      for update skip locked`);
-    return rows.map((r) => Number(r.id));
-  }, async (tx, orderId) => {
-    const result = await completeOrder(tx, { orderId, actor: SYSTEM_ACTOR, reason: 'auto complete' });
-    if (result.ok) return 'succeeded';
-    return result.code === 'conflict' || result.code === 'invalid_transition' ? 'skipped' : 'failed';
-  }, options);
+      for update skip locked`,
+      );
+      return rows.map((r) => Number(r.id));
+    },
+    async (tx, orderId) => {
+      const result = await completeOrder(tx, { orderId, actor: SYSTEM_ACTOR, reason: 'auto complete' });
+      if (result.ok) return 'succeeded';
+      return result.code === 'conflict' || result.code === 'invalid_transition' ? 'skipped' : 'failed';
+    },
+    options,
+  );
 }

@@ -19,7 +19,10 @@ export interface AutoReviewCandidate {
  * The auto-review decision for one paid order: pass, or the list of every rule that holds it.
  * An incomplete address always holds: nobody can ship it without a person fixing it first.
  */
-export function evaluateAutoReview(order: AutoReviewCandidate, rules: TAutoReviewRules): { pass: true } | { pass: false; reasons: ReviewHoldReason[] } {
+export function evaluateAutoReview(
+  order: AutoReviewCandidate,
+  rules: TAutoReviewRules,
+): { pass: true } | { pass: false; reasons: ReviewHoldReason[] } {
   if (!rules.enabled) return { pass: false, reasons: ['disabled'] };
   const reasons: ReviewHoldReason[] = [];
   if (rules.maxTotalCents !== null && order.totalCents > rules.maxTotalCents) reasons.push('over_limit');

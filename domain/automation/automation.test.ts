@@ -33,11 +33,21 @@ afterEach(async () => {
 });
 afterAll(async () => handle?.close());
 
-const setSetting = (key: string, value: unknown) => handle.db.insert(settings).values({ key, value })
-  .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value` } });
+const setSetting = (key: string, value: unknown) =>
+  handle.db
+    .insert(settings)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value` } });
 const orderRow = async (id: number) => (await handle.db.select().from(orders).where(eq(orders.id, id)))[0];
-const stock = async () => (await handle.db.select().from(stockLevels).where(and(eq(stockLevels.skuId, skuId), eq(stockLevels.warehouseId, warehouseId))))[0];
-const lastEvent = async (id: number) => (await handle.db.select().from(orderEvents).where(eq(orderEvents.orderId, id)).orderBy(asc(orderEvents.id))).at(-1);
+const stock = async () =>
+  (
+    await handle.db
+      .select()
+      .from(stockLevels)
+      .where(and(eq(stockLevels.skuId, skuId), eq(stockLevels.warehouseId, warehouseId)))
+  )[0];
+const lastEvent = async (id: number) =>
+  (await handle.db.select().from(orderEvents).where(eq(orderEvents.orderId, id)).orderBy(asc(orderEvents.id))).at(-1);
 /** everything a previous test left in a status the sweeps look at is moved out of their way */
 const settle = async () => {
   await handle.db.execute(sql`update orders set archived_at = now() where archived_at is null`);
@@ -49,9 +59,25 @@ describe(`cancelUnpaidOrders (${testDatabaseKind})`, () => {
   it('cancels orders unpaid past the timeout as the system and releases their stock; leaves fresh and COD orders', async () => {
     await setSetting('unpaid_timeout_minutes', 30);
     const before = await stock();
-    const { order: stale } = await f.order({ status: 'pending_payment', warehouseId, placedAt: new Date(Date.now() - 31 * MINUTE), lines: [{ skuId, quantity: 3 }] });
-    const { order: fresh } = await f.order({ status: 'pending_payment', warehouseId, placedAt: new Date(Date.now() - 29 * MINUTE), lines: [{ skuId, quantity: 1 }] });
-    const { order: cod } = await f.order({ status: 'awaiting_shipment', isCashOnDelivery: true, warehouseId, placedAt: new Date(Date.now() - 300 * MINUTE), lines: [{ skuId, quantity: 1 }] });
+    const { order: stale } = await f.order({
+      status: 'pending_payment',
+      warehouseId,
+      placedAt: new Date(Date.now() - 31 * MINUTE),
+      lines: [{ skuId, quantity: 3 }],
+    });
+    const { order: fresh } = await f.order({
+      status: 'pending_payment',
+      warehouseId,
+      placedAt: new Date(Date.now() - 29 * MINUTE),
+      lines: [{ skuId, quantity: 1 }],
+    });
+    const { order: cod } = await f.order({
+      status: 'awaiting_shipment',
+      isCashOnDelivery: true,
+      warehouseId,
+      placedAt: new Date(Date.now() - 300 * MINUTE),
+      lines: [{ skuId, quantity: 1 }],
+    });
     expect((await stock()).reserved).toBe(before.reserved + 5);
 
     const result = await cancelUnpaidOrders(handle.db);
@@ -71,7 +97,12 @@ describe(`cancelUnpaidOrders (${testDatabaseKind})`, () => {
   it('also cancels an archived unpaid order, which still holds its stock', async () => {
     await setSetting('unpaid_timeout_minutes', 30);
     const before = await stock();
-    const { order } = await f.order({ status: 'pending_payment', warehouseId, placedAt: new Date(Date.now() - 60 * MINUTE), lines: [{ skuId, quantity: 2 }] });
+    const { order } = await f.order({
+      status: 'pending_payment',
+      warehouseId,
+      placedAt: new Date(Date.now() - 60 * MINUTE),
+      lines: [{ skuId, quantity: 2 }],
+    });
     await handle.db.update(orders).set({ archivedAt: new Date() }).where(eq(orders.id, order.id));
     expect(await cancelUnpaidOrders(handle.db)).toMatchObject({ succeeded: 1 });
     expect((await orderRow(order.id)).status).toBe('cancelled');
@@ -83,13 +114,27 @@ describe(`cancelUnpaidOrders (${testDatabaseKind})`, () => {
     const before = await stock();
     const created = [];
     for (let i = 0; i < 12; i++) {
-      created.push((await f.order({ status: 'pending_payment', warehouseId, placedAt: new Date(Date.now() - (40 + i) * MINUTE), lines: [{ skuId, quantity: 1 }] })).order);
+      created.push(
+        (
+          await f.order({
+            status: 'pending_payment',
+            warehouseId,
+            placedAt: new Date(Date.now() - (40 + i) * MINUTE),
+            lines: [{ skuId, quantity: 1 }],
+          })
+        ).order,
+      );
     }
-    const runs = await Promise.all([cancelUnpaidOrders(handle.db, { batchSize: 3 }), cancelUnpaidOrders(handle.db, { batchSize: 3 })]);
+    const runs = await Promise.all([
+      cancelUnpaidOrders(handle.db, { batchSize: 3 }),
+      cancelUnpaidOrders(handle.db, { batchSize: 3 }),
+    ]);
     expect(runs[0].succeeded + runs[1].succeeded).toBe(12);
     expect(runs[0].failed + runs[1].failed).toBe(0);
     for (const order of created) {
-      const cancellations = (await handle.db.select().from(orderEvents).where(eq(orderEvents.orderId, order.id))).filter((e) => e.toStatus === 'cancelled');
+      const cancellations = (
+        await handle.db.select().from(orderEvents).where(eq(orderEvents.orderId, order.id))
+      ).filter((e) => e.toStatus === 'cancelled');
       expect(cancellations).toHaveLength(1);
     }
     expect((await stock()).reserved).toBe(before.reserved);
@@ -99,10 +144,20 @@ describe(`cancelUnpaidOrders (${testDatabaseKind})`, () => {
     await setSetting('unpaid_timeout_minutes', 30);
     const staff = staffActor(await f.staff({ role: 'finance' }));
     for (let round = 0; round < 4; round++) {
-      const { order } = await f.order({ status: 'pending_payment', warehouseId, placedAt: new Date(Date.now() - 45 * MINUTE), lines: [{ skuId, quantity: 1 }] });
+      const { order } = await f.order({
+        status: 'pending_payment',
+        warehouseId,
+        placedAt: new Date(Date.now() - 45 * MINUTE),
+        lines: [{ skuId, quantity: 1 }],
+      });
       const [sweep, payment] = await Promise.all([
         cancelUnpaidOrders(handle.db),
-        confirmPayment(handle.db, { orderId: order.id, method: 'bank_transfer', reference: `RACE-${order.id}`, actor: staff }),
+        confirmPayment(handle.db, {
+          orderId: order.id,
+          method: 'bank_transfer',
+          reference: `RACE-${order.id}`,
+          actor: staff,
+        }),
       ]);
       const row = await orderRow(order.id);
       if (payment.ok) {
@@ -122,17 +177,37 @@ describe(`autoReviewOrders (${testDatabaseKind})`, () => {
   afterEach(settle);
 
   it('passes paid orders that meet the rules and holds the rest in the needs-review queue with their reasons', async () => {
-    await setSetting('auto_review', { ...DEFAULT_SETTINGS.auto_review, enabled: true, maxTotalCents: 50_000, holdFlaggedCustomers: true, holdWithBuyerNote: true });
+    await setSetting('auto_review', {
+      ...DEFAULT_SETTINGS.auto_review,
+      enabled: true,
+      maxTotalCents: 50_000,
+      holdFlaggedCustomers: true,
+      holdWithBuyerNote: true,
+    });
     const flagged = await f.customer({ isFlagged: true });
     const { order: ordinary } = await f.order({ status: 'paid', warehouseId, lines: [{ skuId, quantity: 1 }] });
     const { order: big } = await f.order({ status: 'paid', warehouseId, lines: [{ skuId, quantity: 6 }] });
-    const { order: risky } = await f.order({ status: 'paid', warehouseId, customerId: flagged.id, buyerNote: '请用顺丰', lines: [{ skuId, quantity: 1 }] });
+    const { order: risky } = await f.order({
+      status: 'paid',
+      warehouseId,
+      customerId: flagged.id,
+      buyerNote: '请用顺丰',
+      lines: [{ skuId, quantity: 1 }],
+    });
 
     expect(await autoReviewOrders(handle.db)).toMatchObject({ succeeded: 1, held: 2, failed: 0 });
     expect(await orderRow(ordinary.id)).toMatchObject({ status: 'awaiting_shipment', needsReview: false });
-    expect(await lastEvent(ordinary.id)).toMatchObject({ kind: 'status_changed', toStatus: 'awaiting_shipment', actorType: 'system' });
+    expect(await lastEvent(ordinary.id)).toMatchObject({
+      kind: 'status_changed',
+      toStatus: 'awaiting_shipment',
+      actorType: 'system',
+    });
     expect(await orderRow(big.id)).toMatchObject({ status: 'paid', needsReview: true });
-    expect(await lastEvent(big.id)).toMatchObject({ kind: 'note', actorType: 'system', details: { reviewHold: ['over_limit'] } });
+    expect(await lastEvent(big.id)).toMatchObject({
+      kind: 'note',
+      actorType: 'system',
+      details: { reviewHold: ['over_limit'] },
+    });
     expect(await lastEvent(risky.id)).toMatchObject({ details: { reviewHold: ['flagged_customer', 'buyer_note'] } });
 
     // held orders wait for a person: the next run does not look at them again
@@ -154,10 +229,13 @@ describe(`autoCompleteOrders (${testDatabaseKind})`, () => {
     await setSetting('auto_complete_days', 10);
     const shipped = async (shippedDaysAgo: number, deliveredDaysAgo: number | null) => {
       const { order } = await f.order({ status: 'shipped', warehouseId, lines: [{ skuId, quantity: 1 }] });
-      await handle.db.update(orders).set({
-        shippedAt: new Date(Date.now() - shippedDaysAgo * DAY),
-        deliveredAt: deliveredDaysAgo === null ? null : new Date(Date.now() - deliveredDaysAgo * DAY),
-      }).where(eq(orders.id, order.id));
+      await handle.db
+        .update(orders)
+        .set({
+          shippedAt: new Date(Date.now() - shippedDaysAgo * DAY),
+          deliveredAt: deliveredDaysAgo === null ? null : new Date(Date.now() - deliveredDaysAgo * DAY),
+        })
+        .where(eq(orders.id, order.id));
       return order;
     };
     const oldShipment = await shipped(11, null);
@@ -175,15 +253,34 @@ describe(`autoCompleteOrders (${testDatabaseKind})`, () => {
 });
 
 describe(`job runs (${testDatabaseKind})`, () => {
-  it('records every job\'s start, finish and result counts', async () => {
+  it("records every job's start, finish and result counts", async () => {
     await setSetting('unpaid_timeout_minutes', 30);
-    await f.order({ status: 'pending_payment', warehouseId, placedAt: new Date(Date.now() - 90 * MINUTE), lines: [{ skuId, quantity: 1 }] });
+    await f.order({
+      status: 'pending_payment',
+      warehouseId,
+      placedAt: new Date(Date.now() - 90 * MINUTE),
+      lines: [{ skuId, quantity: 1 }],
+    });
     const outcomes = await runAllJobs(handle.db);
     // the built-in jobs only: the tracking sandbox's clock is registered by the server that enables it
-    expect(outcomes.map((o) => o.name)).toEqual(['cancel_unpaid_orders', 'auto_review_orders', 'auto_complete_orders', 'subscribe_tracking', 'reconcile_payments', 'after_sales_deadlines']);
+    expect(outcomes.map((o) => o.name)).toEqual([
+      'cancel_unpaid_orders',
+      'auto_review_orders',
+      'auto_complete_orders',
+      'subscribe_tracking',
+      'reconcile_payments',
+      'after_sales_deadlines',
+    ]);
     expect(outcomes.every((o) => !o.error)).toBe(true);
     const runs = await handle.db.select().from(jobRuns).orderBy(asc(jobRuns.name));
-    expect(runs.map((r) => r.name)).toEqual(['after_sales_deadlines', 'auto_complete_orders', 'auto_review_orders', 'cancel_unpaid_orders', 'reconcile_payments', 'subscribe_tracking']);
+    expect(runs.map((r) => r.name)).toEqual([
+      'after_sales_deadlines',
+      'auto_complete_orders',
+      'auto_review_orders',
+      'cancel_unpaid_orders',
+      'reconcile_payments',
+      'subscribe_tracking',
+    ]);
     for (const run of runs) {
       expect(run.lastStartedAt).not.toBeNull();
       expect(run.lastFinishedAt!.getTime()).toBeGreaterThanOrEqual(run.lastStartedAt!.getTime());

@@ -23,7 +23,11 @@ const JOBS: Record<JobName, Job> = {
   auto_complete_orders: (db) => autoCompleteOrders(db),
   subscribe_tracking: async (db) => subscribePendingShipments(db, await getTrackingProvider(db)),
   // without a provider context (tests, tools) stale attempts are skipped, never guessed at
-  reconcile_payments: (db, context) => reconcilePayments(db, context.payments ? { tradeQuery: providerTradeQuery(context.payments), payments: context.payments } : {}),
+  reconcile_payments: (db, context) =>
+    reconcilePayments(
+      db,
+      context.payments ? { tradeQuery: providerTradeQuery(context.payments), payments: context.payments } : {},
+    ),
   after_sales_deadlines: (db) => sweepAfterSalesDeadlines(db),
 };
 
@@ -49,7 +53,10 @@ export function listJobNames(): string[] {
  * Runs every sweep once, each recorded in job_runs. One failing job does not stop the others;
  * the failures are returned (and recorded) for the caller to log.
  */
-export async function runAllJobs(db: Database, context: JobContext = {}): Promise<{ name: string; result?: Record<string, unknown>; error?: string }[]> {
+export async function runAllJobs(
+  db: Database,
+  context: JobContext = {},
+): Promise<{ name: string; result?: Record<string, unknown>; error?: string }[]> {
   const outcomes: { name: string; result?: Record<string, unknown>; error?: string }[] = [];
   for (const [name, job] of [...Object.entries(JOBS), ...(registry.orderConsoleExtraJobs ?? [])]) {
     try {

@@ -43,7 +43,8 @@ export async function sweepInBatches(
           outcome = await tx.transaction((savepoint) => handle(savepoint, orderId));
         } catch (error) {
           outcome = 'failed';
-          if (errors.length < 5) errors.push(`order ${orderId}: ${error instanceof Error ? error.message : String(error)}`);
+          if (errors.length < 5)
+            errors.push(`order ${orderId}: ${error instanceof Error ? error.message : String(error)}`);
         }
         counts[outcome] += 1;
         if (outcome === 'failed' || outcome === 'skipped') failedIds.push(orderId);

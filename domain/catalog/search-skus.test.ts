@@ -26,14 +26,29 @@ describe(`searchSkus (${testDatabaseKind})`, () => {
     await f.stock({ skuId: sku.id, warehouseId: closed.id, onHand: 99, reserved: 0 });
 
     const [found] = await searchSkus(handle.db, 'entry-tea');
-    expect(found).toMatchObject({ id: sku.id, code: 'ENTRY-TEA-1', priceCents: 26_800, currency: 'CNY', isActive: true, available: 27 });
+    expect(found).toMatchObject({
+      id: sku.id,
+      code: 'ENTRY-TEA-1',
+      priceCents: 26_800,
+      currency: 'CNY',
+      isActive: true,
+      available: 27,
+    });
     // most available first; the inactive warehouse cannot ship, so it is not offered
-    expect(found.warehouses.map((w) => [w.warehouseName, w.available])).toEqual([['北京仓 test', 20], ['上海仓 test', 7]]);
+    expect(found.warehouses.map((w) => [w.warehouseName, w.available])).toEqual([
+      ['北京仓 test', 20],
+      ['上海仓 test', 7],
+    ]);
   });
 
   it('finds SKUs by name or product name, and by exact barcode', async () => {
     const product = await f.product({ name: '慢回弹测试枕' });
-    const a = await f.sku({ productId: product.id, code: 'ENTRY-PILLOW-A', name: '记忆棉A款', barcode: '6900000000011' });
+    const a = await f.sku({
+      productId: product.id,
+      code: 'ENTRY-PILLOW-A',
+      name: '记忆棉A款',
+      barcode: '6900000000011',
+    });
     const b = await f.sku({ code: 'ENTRY-MUG', name: '保温测试杯 500ml' });
     expect((await searchSkus(handle.db, '回弹测试')).map((s) => s.id)).toEqual([a.id]);
     expect((await searchSkus(handle.db, '测试杯')).map((s) => s.id)).toEqual([b.id]);

@@ -37,8 +37,13 @@ function escapeLike(text: string): string {
 }
 
 const skuColumns = {
-  id: skus.id, code: skus.code, name: skus.name, variant: skus.variant, barcode: skus.barcode,
-  priceCents: skus.priceCents, currency: skus.currency,
+  id: skus.id,
+  code: skus.code,
+  name: skus.name,
+  variant: skus.variant,
+  barcode: skus.barcode,
+  priceCents: skus.priceCents,
+  currency: skus.currency,
   isActive: sql<boolean>`(${skus.isActive} and ${products.isActive})`,
 };
 
@@ -53,16 +58,28 @@ export async function searchSkus(db: Database, query: string): Promise<SkuForEnt
   if (q === '') return [];
   const code = q.toUpperCase();
   const contains = `%${escapeLike(q)}%`;
-  const codeMatches: SQL = and(gte(skus.code, code), lt(skus.code, `${code}${MAX_CHAR}`), sql`${skus.code} like ${`${escapeLike(code)}%`}`)!;
+  const codeMatches: SQL = and(
+    gte(skus.code, code),
+    lt(skus.code, `${code}${MAX_CHAR}`),
+    sql`${skus.code} like ${`${escapeLike(code)}%`}`,
+  )!;
 
-  const rows = await db.select(skuColumns)
+  const rows = await db
+    .select(skuColumns)
     .from(skus)
     .innerJoin(products, eq(products.id, skus.productId))
-    .where(and(
-      eq(skus.isActive, true),
-      eq(products.isActive, true),
-      or(codeMatches, eq(skus.barcode, q), sql`${skus.name} ilike ${contains}`, sql`${products.name} ilike ${contains}`),
-    ))
+    .where(
+      and(
+        eq(skus.isActive, true),
+        eq(products.isActive, true),
+        or(
+          codeMatches,
+          eq(skus.barcode, q),
+          sql`${skus.name} ilike ${contains}`,
+          sql`${products.name} ilike ${contains}`,
+        ),
+      ),
+    )
     .orderBy(
       sql`case when ${skus.code} = ${code} or ${skus.barcode} = ${q} then 0 when ${skus.code} like ${`${escapeLike(code)}%`} then 1 else 2 end`,
       asc(skus.code),
@@ -78,7 +95,8 @@ export async function searchSkus(db: Database, query: string): Promise<SkuForEnt
 export async function findSkusForEntry(db: Database, skuIds: readonly number[]): Promise<SkuForEntry[]> {
   const ids = [...new Set(skuIds)].filter((id) => Number.isSafeInteger(id) && id > 0);
   if (ids.length === 0) return [];
-  const rows = await db.select(skuColumns)
+  const rows = await db
+    .select(skuColumns)
     .from(skus)
     .innerJoin(products, eq(products.id, skus.productId))
     .where(inArray(skus.id, ids))
@@ -92,12 +110,23 @@ async function withStock(db: Database, rows: SkuRow[]): Promise<SkuForEntry[]> {
   if (rows.length === 0) return [];
   const levels = await db
     .select({
-      skuId: stockLevels.skuId, warehouseId: warehouses.id, warehouseCode: warehouses.code, warehouseName: warehouses.name,
+      skuId: stockLevels.skuId,
+      warehouseId: warehouses.id,
+      warehouseCode: warehouses.code,
+      warehouseName: warehouses.name,
       available: sql<number>`(${stockLevels.onHand} - ${stockLevels.reserved})::int`,
     })
     .from(stockLevels)
     .innerJoin(warehouses, eq(warehouses.id, stockLevels.warehouseId))
-    .where(and(inArray(stockLevels.skuId, rows.map((r) => r.id)), eq(warehouses.isActive, true)))
+    .where(
+      and(
+        inArray(
+          stockLevels.skuId,
+          rows.map((r) => r.id),
+        ),
+        eq(warehouses.isActive, true),
+      ),
+    )
     .orderBy(asc(stockLevels.skuId), sql`${stockLevels.onHand} - ${stockLevels.reserved} desc`, asc(warehouses.id));
 
   const bySku = new Map<number, SkuWarehouseStock[]>();
@@ -108,6 +137,11 @@ async function withStock(db: Database, rows: SkuRow[]): Promise<SkuForEntry[]> {
   }
   return rows.map((row) => {
     const stock = bySku.get(row.id) ?? [];
-    return { ...row, isActive: Boolean(row.isActive), available: stock.reduce((sum, w) => sum + w.available, 0), warehouses: stock };
+    return {
+      ...row,
+      isActive: Boolean(row.isActive),
+      available: stock.reduce((sum, w) => sum + w.available, 0),
+      warehouses: stock,
+    };
   });
 }

@@ -51,7 +51,10 @@ export async function searchCustomers(db: Database, query: string): Promise<Cust
     where = prefixOf(customers.phone, phone);
   } else {
     const capitalized = q.charAt(0).toUpperCase() + q.slice(1);
-    where = capitalized === q ? prefixOf(customers.name, q) : or(prefixOf(customers.name, q), prefixOf(customers.name, capitalized))!;
+    where =
+      capitalized === q
+        ? prefixOf(customers.name, q)
+        : or(prefixOf(customers.name, q), prefixOf(customers.name, capitalized))!;
   }
 
   const rows = await db
@@ -62,8 +65,15 @@ export async function searchCustomers(db: Database, query: string): Promise<Cust
     .limit(CUSTOMER_SEARCH_LIMIT);
   if (rows.length === 0) return [];
 
-  const addresses = await db.select().from(customerAddresses)
-    .where(inArray(customerAddresses.customerId, rows.map((r) => r.id)))
+  const addresses = await db
+    .select()
+    .from(customerAddresses)
+    .where(
+      inArray(
+        customerAddresses.customerId,
+        rows.map((r) => r.id),
+      ),
+    )
     .orderBy(desc(customerAddresses.isDefault), asc(customerAddresses.id));
   const addressOf = new Map<number, CustomerAddress>();
   for (const address of addresses) if (!addressOf.has(address.customerId)) addressOf.set(address.customerId, address);
@@ -72,10 +82,17 @@ export async function searchCustomers(db: Database, query: string): Promise<Cust
     const address = addressOf.get(row.id);
     return {
       ...row,
-      defaultAddress: address ? {
-        recipientName: address.recipientName, phone: address.phone, province: address.province, city: address.city,
-        district: address.district, street: address.street, postalCode: address.postalCode,
-      } : null,
+      defaultAddress: address
+        ? {
+            recipientName: address.recipientName,
+            phone: address.phone,
+            province: address.province,
+            city: address.city,
+            district: address.district,
+            street: address.street,
+            postalCode: address.postalCode,
+          }
+        : null,
     };
   });
 }

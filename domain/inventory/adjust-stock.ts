@@ -13,13 +13,18 @@ export const MAX_ADJUST_QUANTITY = 1_000_000;
  * A stock adjustment after a count: either the counted quantity on hand (`counted`) or a signed
  * change of on hand (`delta`), always with the reason a person gives.
  */
-export const ZAdjustStock = z.object({
-  skuId: z.number().int().positive(),
-  warehouseId: z.number().int().positive(),
-  mode: z.enum(['counted', 'delta']),
-  quantity: z.number().int().min(-MAX_ADJUST_QUANTITY).max(MAX_ADJUST_QUANTITY),
-  reason: z.string().trim().min(2, 'inventory.validation.reasonRequired').max(500),
-}).refine((input) => input.mode === 'delta' || input.quantity >= 0, { message: 'inventory.validation.countedNegative', path: ['quantity'] });
+export const ZAdjustStock = z
+  .object({
+    skuId: z.number().int().positive(),
+    warehouseId: z.number().int().positive(),
+    mode: z.enum(['counted', 'delta']),
+    quantity: z.number().int().min(-MAX_ADJUST_QUANTITY).max(MAX_ADJUST_QUANTITY),
+    reason: z.string().trim().min(2, 'inventory.validation.reasonRequired').max(500),
+  })
+  .refine((input) => input.mode === 'delta' || input.quantity >= 0, {
+    message: 'inventory.validation.countedNegative',
+    path: ['quantity'],
+  });
 export type TAdjustStock = z.input<typeof ZAdjustStock>;
 
 /**
@@ -34,7 +39,8 @@ export type AdjustStockError = 'unknown_stock' | 'no_change' | 'below_reserved' 
  * so a count that finds fewer must first be resolved on the orders (cancel or re-allocate them).
  */
 export async function adjustStock(
-  db: Database, raw: TAdjustStock & { actor: Actor },
+  db: Database,
+  raw: TAdjustStock & { actor: Actor },
 ): Promise<Result<{ onHand: number; reserved: number; delta: number }, AdjustStockError>> {
   const parsed = ZAdjustStock.safeParse(raw);
   if (!parsed.success) return fail('invalid', parsed.error.issues.map((i) => i.message).join('; '));
@@ -42,25 +48,42 @@ export async function adjustStock(
 
   return inTransaction(db, async (tx) => {
     // lock the row so a count compares against the on hand it replaces, not one a concurrent order moved
-    const [level] = await queryRows<{ on_hand: number; reserved: number }>(tx, sql`
-      select on_hand, reserved from stock_levels where sku_id = ${input.skuId} and warehouse_id = ${input.warehouseId} for update`);
+    const [level] = await queryRows<{ on_hand: number; reserved: number }>(
+      tx,
+      sql`
+      select on_hand, reserved from stock_levels where sku_id = ${input.skuId} and warehouse_id = ${input.warehouseId} for update`,
+    );
     if (!level) return fail('unknown_stock', `SKU ${input.skuId} has no stock in warehouse ${input.warehouseId}`);
     const onHand = Number(level.on_hand);
     const reserved = Number(level.reserved);
     const delta = input.mode === 'counted' ? input.quantity - onHand : input.quantity;
-    if (delta === 0) return fail('no_change', 'the count equals on hand; nothing to adjust', { quantity: ['no_change'] });
-    const belowReserved = () => fail('below_reserved',
-      `on hand cannot go below the ${reserved} units reserved by open orders (on hand ${onHand}, change ${delta})`,
-      { quantity: ['below_reserved'] }, { onHand, reserved, minimum: reserved });
+    if (delta === 0)
+      return fail('no_change', 'the count equals on hand; nothing to adjust', { quantity: ['no_change'] });
+    const belowReserved = () =>
+      fail(
+        'below_reserved',
+        `on hand cannot go below the ${reserved} units reserved by open orders (on hand ${onHand}, change ${delta})`,
+        { quantity: ['below_reserved'] },
+        { onHand, reserved, minimum: reserved },
+      );
     if (onHand + delta < reserved) return belowReserved();
 
     const change = await applyStockChange(tx, {
-      skuId: input.skuId, warehouseId: input.warehouseId, kind: 'adjust', quantity: delta, actor: raw.actor,
-      documentType: 'stock_count', reason: input.reason,
+      skuId: input.skuId,
+      warehouseId: input.warehouseId,
+      kind: 'adjust',
+      quantity: delta,
+      actor: raw.actor,
+      documentType: 'stock_count',
+      reason: input.reason,
     });
-    if (!change.ok) return change.code === 'insufficient_stock' ? belowReserved() : fail('unknown_stock', change.message);
+    if (!change.ok)
+      return change.code === 'insufficient_stock' ? belowReserved() : fail('unknown_stock', change.message);
     await recordAudit(tx, {
-      actorType: raw.actor.type, actorId: raw.actor.id, action: 'inventory.adjust', targetType: 'stock_level',
+      actorType: raw.actor.type,
+      actorId: raw.actor.id,
+      action: 'inventory.adjust',
+      targetType: 'stock_level',
       targetId: `${input.skuId}:${input.warehouseId}`,
       details: { before: { onHand }, after: { onHand: change.data.onHand }, mode: input.mode, reason: input.reason },
     });

@@ -45,20 +45,31 @@ export interface StockLevelAfter {
 export type StockChangeFailure = 'insufficient_stock' | 'unknown_stock';
 
 /** How each kind moves the two counters, and the condition that keeps the row valid. */
-function effect(kind: StockChangeKind, n: number): { onHand: number; reserved: number; nonSellable: number; guard: SQL } {
+function effect(
+  kind: StockChangeKind,
+  n: number,
+): { onHand: number; reserved: number; nonSellable: number; guard: SQL } {
   if (kind === 'damaged') return { onHand: 0, reserved: 0, nonSellable: n, guard: sql`true` };
   return { ...sellableEffect(kind, n), nonSellable: 0 };
 }
 
-function sellableEffect(kind: Exclude<StockChangeKind, 'damaged'>, n: number): { onHand: number; reserved: number; guard: SQL } {
+function sellableEffect(
+  kind: Exclude<StockChangeKind, 'damaged'>,
+  n: number,
+): { onHand: number; reserved: number; guard: SQL } {
   switch (kind) {
-    case 'reserve': return { onHand: 0, reserved: n, guard: sql`level.on_hand - level.reserved >= ${n}` };
-    case 'release': return { onHand: 0, reserved: -n, guard: sql`level.reserved >= ${n}` };
-    case 'ship': return { onHand: -n, reserved: -n, guard: sql`level.reserved >= ${n}` };
-    case 'adjust': return { onHand: n, reserved: 0, guard: sql`level.on_hand + ${n} >= level.reserved` };
+    case 'reserve':
+      return { onHand: 0, reserved: n, guard: sql`level.on_hand - level.reserved >= ${n}` };
+    case 'release':
+      return { onHand: 0, reserved: -n, guard: sql`level.reserved >= ${n}` };
+    case 'ship':
+      return { onHand: -n, reserved: -n, guard: sql`level.reserved >= ${n}` };
+    case 'adjust':
+      return { onHand: n, reserved: 0, guard: sql`level.on_hand + ${n} >= level.reserved` };
     case 'receive':
     case 'restock':
-    case 'return': return { onHand: n, reserved: 0, guard: sql`true` };
+    case 'return':
+      return { onHand: n, reserved: 0, guard: sql`true` };
   }
 }
 
@@ -72,13 +83,17 @@ function sellableEffect(kind: Exclude<StockChangeKind, 'damaged'>, n: number): {
  * overselling is impossible, and the database check constraints are the second line.
  * Call it inside the transaction of the order or document it belongs to.
  */
-export async function applyStockChange(tx: Database, input: StockChangeInput): Promise<Result<StockLevelAfter, StockChangeFailure>> {
+export async function applyStockChange(
+  tx: Database,
+  input: StockChangeInput,
+): Promise<Result<StockLevelAfter, StockChangeFailure>> {
   const n = input.quantity;
   if (!Number.isSafeInteger(n) || (input.kind === 'adjust' ? n === 0 : n <= 0)) {
     throw new RangeError(`applyStockChange: bad quantity ${n} for ${input.kind}`);
   }
   const e = effect(input.kind, n);
-  const upserts = input.kind === 'receive' || input.kind === 'return' || input.kind === 'restock' || input.kind === 'damaged';
+  const upserts =
+    input.kind === 'receive' || input.kind === 'return' || input.kind === 'restock' || input.kind === 'damaged';
   const levelStatement = upserts
     ? sql`insert into stock_levels as level (sku_id, warehouse_id, on_hand, non_sellable)
         select s.id, w.id, ${e.onHand}::int, ${e.nonSellable}::int from skus s, warehouses w where s.id = ${input.skuId} and w.id = ${input.warehouseId}
@@ -92,7 +107,13 @@ export async function applyStockChange(tx: Database, input: StockChangeInput): P
   const documentId = input.documentId === undefined || input.documentId === null ? null : String(input.documentId);
 
   // prepared: a hot statement (every reservation) of a fixed shape per kind
-  const rows = await queryRowsPrepared<{ on_hand: number; reserved: number; threshold: number; raised: number; resolved: number }>(tx, `stock_${input.kind}`, {
+  const rows = await queryRowsPrepared<{
+    on_hand: number;
+    reserved: number;
+    threshold: number;
+    raised: number;
+    resolved: number;
+  }>(tx, `stock_${input.kind}`, {
     with: {
       level: levelStatement,
       t: sql`select level.*, ${lowStockThresholdSql('level')}::int as threshold from level`,
@@ -121,7 +142,10 @@ export async function applyStockChange(tx: Database, input: StockChangeInput): P
     const onHand = Number(r.on_hand);
     const reserved = Number(r.reserved);
     return ok({
-      onHand, reserved, available: onHand - reserved, threshold: Number(r.threshold),
+      onHand,
+      reserved,
+      available: onHand - reserved,
+      threshold: Number(r.threshold),
       alert: Number(r.raised) > 0 ? 'raised' : Number(r.resolved) > 0 ? 'resolved' : null,
     });
   }
@@ -130,20 +154,28 @@ export async function applyStockChange(tx: Database, input: StockChangeInput): P
 
 /** Only on the failure path: tell a missing level from a short one, naming the SKU. */
 async function explainFailure(tx: Database, input: StockChangeInput) {
-  const [row] = await queryRows<{ code: string | null; on_hand: number | null; reserved: number | null }>(tx, sql`
+  const [row] = await queryRows<{ code: string | null; on_hand: number | null; reserved: number | null }>(
+    tx,
+    sql`
     select s.code, level.on_hand, level.reserved
     from (select 1) one
     left join skus s on s.id = ${input.skuId}
-    left join stock_levels level on level.sku_id = ${input.skuId} and level.warehouse_id = ${input.warehouseId}`);
+    left join stock_levels level on level.sku_id = ${input.skuId} and level.warehouse_id = ${input.warehouseId}`,
+  );
   const sku = row?.code ?? `#${input.skuId}`;
   if (row?.on_hand === null || row?.on_hand === undefined) {
     return fail('unknown_stock', `SKU ${sku} has no stock in warehouse #${input.warehouseId}`, undefined, { sku });
   }
   const available = Number(row.on_hand) - Number(row.reserved);
-  const what = input.kind === 'release' || input.kind === 'ship'
-    ? `only ${row.reserved} reserved, cannot ${input.kind} ${input.quantity}`
-    : input.kind === 'adjust'
-      ? `on hand ${row.on_hand} with ${row.reserved} reserved cannot change by ${input.quantity}`
-      : `only ${available} available, ${input.quantity} requested`;
-  return fail('insufficient_stock', `Not enough stock of SKU ${sku}: ${what}`, undefined, { sku, skus: sku, available });
+  const what =
+    input.kind === 'release' || input.kind === 'ship'
+      ? `only ${row.reserved} reserved, cannot ${input.kind} ${input.quantity}`
+      : input.kind === 'adjust'
+        ? `on hand ${row.on_hand} with ${row.reserved} reserved cannot change by ${input.quantity}`
+        : `only ${available} available, ${input.quantity} requested`;
+  return fail('insufficient_stock', `Not enough stock of SKU ${sku}: ${what}`, undefined, {
+    sku,
+    skus: sku,
+    available,
+  });
 }

@@ -45,14 +45,18 @@ export async function listStock(db: Database, filters: TStockListFilters): Promi
   const threshold = sql`${lowStockThresholdSql('sl')}::int`;
   const where: SQL[] = [sql`true`];
   if (filters.warehouseId) where.push(sql`sl.warehouse_id = ${filters.warehouseId}`);
-  if (filters.stock === 'low') where.push(sql`s.is_active and w.is_active and sl.on_hand - sl.reserved <= ${threshold}`);
+  if (filters.stock === 'low')
+    where.push(sql`s.is_active and w.is_active and sl.on_hand - sl.reserved <= ${threshold}`);
   if (filters.q) {
     const pattern = likeContains(filters.q);
     where.push(sql`(s.code ilike ${pattern} or s.name ilike ${pattern} or p.name ilike ${pattern})`);
   }
-  if (filters.cursor) where.push(sql`(s.code, sl.warehouse_id) > (${filters.cursor.code}, ${filters.cursor.warehouseId}::bigint)`);
+  if (filters.cursor)
+    where.push(sql`(s.code, sl.warehouse_id) > (${filters.cursor.code}, ${filters.cursor.warehouseId}::bigint)`);
 
-  const rows = await queryRows<Record<string, unknown>>(db, sql`
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`
     select sl.sku_id, s.code as sku_code, s.name as sku_name, s.variant, p.name as product_name, s.is_active as sku_active,
            sl.warehouse_id, w.code as warehouse_code, w.name as warehouse_name, sl.location,
            sl.on_hand, sl.reserved, ${threshold} as threshold,
@@ -64,13 +68,17 @@ export async function listStock(db: Database, filters: TStockListFilters): Promi
     join warehouses w on w.id = sl.warehouse_id
     where ${sql.join(where, sql` and `)}
     order by s.code, sl.warehouse_id
-    limit ${filters.pageSize + 1}`);
+    limit ${filters.pageSize + 1}`,
+  );
 
   const page = rows.slice(0, filters.pageSize).map(toStockListRow);
   const last = page[page.length - 1];
   return {
     rows: page,
-    nextCursor: rows.length > filters.pageSize && last ? encodeStockCursor({ code: last.skuCode, warehouseId: last.warehouseId }) : null,
+    nextCursor:
+      rows.length > filters.pageSize && last
+        ? encodeStockCursor({ code: last.skuCode, warehouseId: last.warehouseId })
+        : null,
   };
 }
 
@@ -79,9 +87,21 @@ function toStockListRow(r: Record<string, unknown>): StockListRow {
   const reserved = Number(r.reserved);
   const threshold = Number(r.threshold);
   return {
-    skuId: Number(r.sku_id), skuCode: String(r.sku_code), skuName: String(r.sku_name), variant: (r.variant as string | null) ?? null,
-    productName: String(r.product_name), isSkuActive: Boolean(r.sku_active), warehouseId: Number(r.warehouse_id),
-    warehouseCode: String(r.warehouse_code), warehouseName: String(r.warehouse_name), location: (r.location as string | null) ?? null,
-    onHand, reserved, available: onHand - reserved, threshold, isLow: onHand - reserved <= threshold, hasOpenAlert: Boolean(r.has_open_alert),
+    skuId: Number(r.sku_id),
+    skuCode: String(r.sku_code),
+    skuName: String(r.sku_name),
+    variant: (r.variant as string | null) ?? null,
+    productName: String(r.product_name),
+    isSkuActive: Boolean(r.sku_active),
+    warehouseId: Number(r.warehouse_id),
+    warehouseCode: String(r.warehouse_code),
+    warehouseName: String(r.warehouse_name),
+    location: (r.location as string | null) ?? null,
+    onHand,
+    reserved,
+    available: onHand - reserved,
+    threshold,
+    isLow: onHand - reserved <= threshold,
+    hasOpenAlert: Boolean(r.has_open_alert),
   };
 }

@@ -27,12 +27,35 @@ export interface ReorderCsvLabels {
 /** The reorder suggestions as CSV (UTF-8 with a BOM so Excel reads Chinese names), headers in the user's language. */
 export function reorderSuggestionsToCsv(rows: readonly ReorderSuggestion[], labels: ReorderCsvLabels): string {
   const text = (value: string | null) => neutralizeFormula(value ?? '');
-  return stringify([
-    [labels.skuCode, labels.skuName, labels.variant, labels.productName, labels.unitsSold, labels.velocityPerDay,
-      labels.leadTimeDays, labels.safetyDays, labels.available, labels.incoming, labels.suggestedQuantity].map(text),
-    ...rows.map((r) => [
-      text(r.skuCode), text(r.skuName), text(r.variant), text(r.productName), r.unitsSold, r.velocityPerDay.toFixed(2),
-      r.leadTimeDays, r.safetyDays, r.available, r.incoming, r.suggestedQuantity,
-    ]),
-  ], { bom: true, record_delimiter: 'windows' });
+  return stringify(
+    [
+      [
+        labels.skuCode,
+        labels.skuName,
+        labels.variant,
+        labels.productName,
+        labels.unitsSold,
+        labels.velocityPerDay,
+        labels.leadTimeDays,
+        labels.safetyDays,
+        labels.available,
+        labels.incoming,
+        labels.suggestedQuantity,
+      ].map(text),
+      ...rows.map((r) => [
+        text(r.skuCode),
+        text(r.skuName),
+        text(r.variant),
+        text(r.productName),
+        r.unitsSold,
+        r.velocityPerDay.toFixed(2),
+        r.leadTimeDays,
+        r.safetyDays,
+        r.available,
+        r.incoming,
+        r.suggestedQuantity,
+      ]),
+    ],
+    { bom: true, record_delimiter: 'windows' },
+  );
 }

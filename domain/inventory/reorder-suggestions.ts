@@ -58,10 +58,14 @@ export interface ReorderSuggestion {
  * nothing is known to be on its way.
  */
 export async function listReorderSuggestions(
-  db: Database, options: TReorderOptions, now: Date = new Date(),
+  db: Database,
+  options: TReorderOptions,
+  now: Date = new Date(),
 ): Promise<ReorderSuggestion[]> {
   const since = new Date(now.getTime() - options.days * 86_400_000).toISOString();
-  const rows = await queryRows<Record<string, unknown>>(db, sql`
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`
     with sold as (
       select l.sku_id, sum(l.quantity)::bigint as units
       from order_lines l join orders o on o.id = l.order_id
@@ -80,7 +84,8 @@ export async function listReorderSuggestions(
     join products p on p.id = s.product_id
     left join sold on sold.sku_id = s.id
     left join stock on stock.sku_id = s.id
-    where s.is_active and sold.units > 0`);
+    where s.is_active and sold.units > 0`,
+  );
   return rows
     .map((r): ReorderSuggestion => {
       const unitsSold = Number(r.units);
@@ -88,10 +93,25 @@ export async function listReorderSuggestions(
       const available = Number(r.available);
       const incoming = 0;
       return {
-        skuId: Number(r.id), skuCode: String(r.code), skuName: String(r.name), variant: (r.variant as string | null) ?? null,
-        productName: String(r.product_name), unitsSold, velocityPerDay: unitsSold / options.days, leadTimeDays,
-        safetyDays: options.safetyDays, available, incoming,
-        suggestedQuantity: computeReorderQuantity({ unitsSold, days: options.days, leadTimeDays, safetyDays: options.safetyDays, available, incoming }),
+        skuId: Number(r.id),
+        skuCode: String(r.code),
+        skuName: String(r.name),
+        variant: (r.variant as string | null) ?? null,
+        productName: String(r.product_name),
+        unitsSold,
+        velocityPerDay: unitsSold / options.days,
+        leadTimeDays,
+        safetyDays: options.safetyDays,
+        available,
+        incoming,
+        suggestedQuantity: computeReorderQuantity({
+          unitsSold,
+          days: options.days,
+          leadTimeDays,
+          safetyDays: options.safetyDays,
+          available,
+          incoming,
+        }),
       };
     })
     .filter((s) => s.suggestedQuantity > 0)

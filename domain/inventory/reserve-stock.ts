@@ -39,7 +39,10 @@ export function sortStockLines(lines: readonly StockLine[]): StockLine[] {
  * (domain/shared/transaction.ts inTransaction does).
  */
 export async function applyStockLines(
-  tx: Database, kind: Extract<StockChangeKind, 'reserve' | 'release' | 'ship'>, lines: readonly StockLine[], ctx: StockChangeContext,
+  tx: Database,
+  kind: Extract<StockChangeKind, 'reserve' | 'release' | 'ship'>,
+  lines: readonly StockLine[],
+  ctx: StockChangeContext,
 ): Promise<Result<StockLevelAfter[], 'insufficient_stock' | 'unknown_stock'>> {
   const sorted = sortStockLines(lines).filter((l) => l.quantity > 0);
   const after: StockLevelAfter[] = [];
@@ -53,7 +56,7 @@ export async function applyStockLines(
     if (result.code === 'unknown_stock' || kind !== 'reserve') return result;
     // name every short SKU: check the rest without changing them (the caller rolls back anyway)
     const short = [String(result.params?.sku)];
-    short.push(...await findShortSkus(tx, sorted.slice(i + 1)));
+    short.push(...(await findShortSkus(tx, sorted.slice(i + 1))));
     const skus = short.join(', ');
     return fail('insufficient_stock', `Not enough stock for: ${skus}`, { skus: short }, { skus, sku: short[0] });
   }
@@ -72,12 +75,18 @@ export function releaseStock(tx: Database, lines: readonly StockLine[], ctx: Sto
 
 async function findShortSkus(tx: Database, lines: StockLine[]): Promise<string[]> {
   if (lines.length === 0) return [];
-  const values = sql.join(lines.map((l) => sql`(${l.skuId}::bigint, ${l.warehouseId}::bigint, ${l.quantity}::int)`), sql`, `);
-  const rows = await queryRows<{ code: string }>(tx, sql`
+  const values = sql.join(
+    lines.map((l) => sql`(${l.skuId}::bigint, ${l.warehouseId}::bigint, ${l.quantity}::int)`),
+    sql`, `,
+  );
+  const rows = await queryRows<{ code: string }>(
+    tx,
+    sql`
     select s.code from (values ${values}) as want(sku_id, warehouse_id, quantity)
     join skus s on s.id = want.sku_id
     left join stock_levels level on level.sku_id = want.sku_id and level.warehouse_id = want.warehouse_id
     where coalesce(level.on_hand - level.reserved, 0) < want.quantity
-    order by want.sku_id, want.warehouse_id`);
+    order by want.sku_id, want.warehouse_id`,
+  );
   return rows.map((r) => r.code);
 }

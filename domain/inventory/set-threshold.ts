@@ -19,9 +19,15 @@ export const MAX_THRESHOLD = 1_000_000;
  */
 export const ZSetThreshold = z.discriminatedUnion('scope', [
   z.object({ scope: z.literal('store'), threshold: z.number().int().min(0).max(MAX_THRESHOLD) }),
-  z.object({ scope: z.literal('sku'), skuId: z.number().int().positive(), threshold: z.number().int().min(0).max(MAX_THRESHOLD).nullable() }),
   z.object({
-    scope: z.literal('level'), skuId: z.number().int().positive(), warehouseId: z.number().int().positive(),
+    scope: z.literal('sku'),
+    skuId: z.number().int().positive(),
+    threshold: z.number().int().min(0).max(MAX_THRESHOLD).nullable(),
+  }),
+  z.object({
+    scope: z.literal('level'),
+    skuId: z.number().int().positive(),
+    warehouseId: z.number().int().positive(),
     threshold: z.number().int().min(0).max(MAX_THRESHOLD).nullable(),
   }),
 ]);
@@ -35,30 +41,60 @@ export type SetThresholdError = 'not_found';
  * threshold implies (raising a SKU's threshold above its available stock raises an alert at once).
  */
 export async function setLowStockThreshold(
-  db: Database, input: TSetThreshold & { actor: Actor; now?: Date },
+  db: Database,
+  input: TSetThreshold & { actor: Actor; now?: Date },
 ): Promise<Result<{ raised: number; resolved: number }, SetThresholdError>> {
   const now = input.now ?? new Date();
   return inTransaction(db, async (tx) => {
     if (input.scope === 'store') {
-      await tx.insert(settings).values({ key: LOW_STOCK_DEFAULT_KEY, value: input.threshold, updatedAt: now, updatedBy: staffIdOf(input.actor) })
-        .onConflictDoUpdate({ target: settings.key, set: { value: input.threshold, updatedAt: now, updatedBy: staffIdOf(input.actor) } });
+      await tx
+        .insert(settings)
+        .values({
+          key: LOW_STOCK_DEFAULT_KEY,
+          value: input.threshold,
+          updatedAt: now,
+          updatedBy: staffIdOf(input.actor),
+        })
+        .onConflictDoUpdate({
+          target: settings.key,
+          set: { value: input.threshold, updatedAt: now, updatedBy: staffIdOf(input.actor) },
+        });
     } else if (input.scope === 'sku') {
-      const updated = await tx.update(skus).set({ lowStockThreshold: input.threshold }).where(eq(skus.id, input.skuId)).returning({ id: skus.id });
+      const updated = await tx
+        .update(skus)
+        .set({ lowStockThreshold: input.threshold })
+        .where(eq(skus.id, input.skuId))
+        .returning({ id: skus.id });
       if (updated.length === 0) return fail('not_found', `no SKU ${input.skuId}`);
       // the alert sync below reads these levels; lock them in key order as stock changes do
-      await queryRows(tx, sql`select 1 from stock_levels where sku_id = ${input.skuId} order by warehouse_id for update`);
+      await queryRows(
+        tx,
+        sql`select 1 from stock_levels where sku_id = ${input.skuId} order by warehouse_id for update`,
+      );
     } else {
-      const updated = await tx.update(stockLevels).set({ lowStockThreshold: input.threshold })
+      const updated = await tx
+        .update(stockLevels)
+        .set({ lowStockThreshold: input.threshold })
         .where(and(eq(stockLevels.skuId, input.skuId), eq(stockLevels.warehouseId, input.warehouseId)))
         .returning({ skuId: stockLevels.skuId });
-      if (updated.length === 0) return fail('not_found', `SKU ${input.skuId} has no stock in warehouse ${input.warehouseId}`);
+      if (updated.length === 0)
+        return fail('not_found', `SKU ${input.skuId} has no stock in warehouse ${input.warehouseId}`);
     }
     await recordAudit(tx, {
-      actorType: input.actor.type, actorId: input.actor.id, action: 'inventory.set_threshold',
-      targetType: input.scope === 'store' ? 'settings' : 'sku', targetId: input.scope === 'store' ? LOW_STOCK_DEFAULT_KEY : input.skuId,
-      details: { ...input, actor: undefined, now: undefined }, at: now,
+      actorType: input.actor.type,
+      actorId: input.actor.id,
+      action: 'inventory.set_threshold',
+      targetType: input.scope === 'store' ? 'settings' : 'sku',
+      targetId: input.scope === 'store' ? LOW_STOCK_DEFAULT_KEY : input.skuId,
+      details: { ...input, actor: undefined, now: undefined },
+      at: now,
     });
-    const scope = input.scope === 'store' ? {} : input.scope === 'sku' ? { skuId: input.skuId } : { skuId: input.skuId, warehouseId: input.warehouseId };
+    const scope =
+      input.scope === 'store'
+        ? {}
+        : input.scope === 'sku'
+          ? { skuId: input.skuId }
+          : { skuId: input.skuId, warehouseId: input.warehouseId };
     return ok(await syncLowStockAlerts(tx, scope));
   });
 }

@@ -14,7 +14,10 @@ export const MAX_STOCK_PAGE_SIZE = 200;
 export const MAX_STOCK_SEARCH_LENGTH = 80;
 
 /** Keyset position: the SKU code and warehouse id of the last row of the previous page. */
-export const ZStockListCursor = z.object({ code: z.string().min(1).max(200), warehouseId: z.number().int().positive() });
+export const ZStockListCursor = z.object({
+  code: z.string().min(1).max(200),
+  warehouseId: z.number().int().positive(),
+});
 export type TStockListCursor = z.infer<typeof ZStockListCursor>;
 
 export const ZStockListFilters = z.object({
@@ -26,7 +29,10 @@ export const ZStockListFilters = z.object({
 });
 export type TStockListFilters = z.infer<typeof ZStockListFilters>;
 
-export interface RejectedStockParam { param: 'warehouse' | 'stock' | 'q' | 'cursor' | 'size'; value: string }
+export interface RejectedStockParam {
+  param: 'warehouse' | 'stock' | 'q' | 'cursor' | 'size';
+  value: string;
+}
 
 export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -47,7 +53,7 @@ export function decodeStockCursor(value: string): TStockListCursor | null {
 
 /** The first value of a param; an empty field of a GET form counts as absent. */
 export function readParam(params: SearchParamsInput, name: string): string | undefined {
-  const raw = params instanceof URLSearchParams ? params.get(name) ?? undefined : params[name];
+  const raw = params instanceof URLSearchParams ? (params.get(name) ?? undefined) : params[name];
   const value = Array.isArray(raw) ? raw[0] : raw;
   return value === undefined || value.trim() === '' ? undefined : value;
 }
@@ -60,7 +66,10 @@ export function parseIdParam(value: string | undefined): number | undefined {
 }
 
 /** Parses untrusted URL search params into stock filters plus the values that were rejected. */
-export function parseStockListParams(params: SearchParamsInput): { filters: TStockListFilters; rejected: RejectedStockParam[] } {
+export function parseStockListParams(params: SearchParamsInput): {
+  filters: TStockListFilters;
+  rejected: RejectedStockParam[];
+} {
   const rejected: RejectedStockParam[] = [];
   const take = <T>(param: RejectedStockParam['param'], parse: (raw: string) => T | undefined): T | undefined => {
     const raw = readParam(params, param);
@@ -71,7 +80,9 @@ export function parseStockListParams(params: SearchParamsInput): { filters: TSto
   };
 
   const warehouseId = take('warehouse', parseIdParam);
-  const stock = take('stock', (raw) => (STOCK_VIEWS as readonly string[]).includes(raw.trim()) ? raw.trim() as StockView : undefined);
+  const stock = take('stock', (raw) =>
+    (STOCK_VIEWS as readonly string[]).includes(raw.trim()) ? (raw.trim() as StockView) : undefined,
+  );
   const q = take('q', (raw) => {
     const value = raw.trim().replace(/\s+/g, ' ');
     return value.length <= MAX_STOCK_SEARCH_LENGTH ? value : undefined;
@@ -80,7 +91,7 @@ export function parseStockListParams(params: SearchParamsInput): { filters: TSto
     const n = parseIdParam(raw);
     return n !== undefined && n <= MAX_STOCK_PAGE_SIZE ? n : undefined;
   });
-  const cursor = take('cursor', (raw) => (raw.length <= 400 ? decodeStockCursor(raw) ?? undefined : undefined));
+  const cursor = take('cursor', (raw) => (raw.length <= 400 ? (decodeStockCursor(raw) ?? undefined) : undefined));
 
   const filters = ZStockListFilters.parse({ warehouseId, stock, q: q || undefined, cursor, pageSize });
   return { filters, rejected };

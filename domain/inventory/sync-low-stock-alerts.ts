@@ -9,14 +9,20 @@ import { lowStockThresholdSql } from './threshold';
  * Scope to one SKU and/or warehouse, or pass nothing for every level.
  */
 export async function syncLowStockAlerts(
-  tx: Database, scope: { skuId?: number; warehouseId?: number } = {},
+  tx: Database,
+  scope: { skuId?: number; warehouseId?: number } = {},
 ): Promise<{ raised: number; resolved: number }> {
-  const where = sql.join([
-    sql`true`,
-    ...(scope.skuId === undefined ? [] : [sql`level.sku_id = ${scope.skuId}`]),
-    ...(scope.warehouseId === undefined ? [] : [sql`level.warehouse_id = ${scope.warehouseId}`]),
-  ], sql` and `);
-  const [row] = await queryRows<{ raised: number; resolved: number }>(tx, sql`
+  const where = sql.join(
+    [
+      sql`true`,
+      ...(scope.skuId === undefined ? [] : [sql`level.sku_id = ${scope.skuId}`]),
+      ...(scope.warehouseId === undefined ? [] : [sql`level.warehouse_id = ${scope.warehouseId}`]),
+    ],
+    sql` and `,
+  );
+  const [row] = await queryRows<{ raised: number; resolved: number }>(
+    tx,
+    sql`
     with t as (
       select level.sku_id, level.warehouse_id, level.on_hand - level.reserved as available, ${lowStockThresholdSql('level')}::int as threshold
       from stock_levels level where ${where}
@@ -29,6 +35,7 @@ export async function syncLowStockAlerts(
       where a.sku_id = t.sku_id and a.warehouse_id = t.warehouse_id and a.resolved_at is null and t.available > t.threshold
       returning a.id
     )
-    select (select count(raised) from raised)::int as raised, (select count(*) from resolved)::int as resolved`);
+    select (select count(raised) from raised)::int as raised, (select count(*) from resolved)::int as resolved`,
+  );
   return { raised: Number(row.raised), resolved: Number(row.resolved) };
 }

@@ -17,14 +17,20 @@ export function lowStockThresholdSql(level: string): SQL {
 
 /** The store default: the settings value when it is a number, else 10 (the same function). */
 export async function getLowStockDefaultThreshold(db: Database): Promise<number> {
-  const [row] = await queryRows<{ threshold: number }>(db, sql`select low_stock_threshold(null, null)::int as threshold`);
+  const [row] = await queryRows<{ threshold: number }>(
+    db,
+    sql`select low_stock_threshold(null, null)::int as threshold`,
+  );
   return Number(row.threshold);
 }
 
 /** The threshold in force for one SKU in one warehouse (null when there is no stock row). */
 export async function getLowStockThreshold(db: Database, skuId: number, warehouseId: number): Promise<number | null> {
-  const rows = await queryRows<{ threshold: number }>(db, sql`
+  const rows = await queryRows<{ threshold: number }>(
+    db,
+    sql`
     select ${lowStockThresholdSql('level')}::int as threshold
-    from stock_levels level where level.sku_id = ${skuId} and level.warehouse_id = ${warehouseId}`);
+    from stock_levels level where level.sku_id = ${skuId} and level.warehouse_id = ${warehouseId}`,
+  );
   return rows.length ? Number(rows[0].threshold) : null;
 }

@@ -6,13 +6,27 @@ import { pickCarrierRule, type OrderShippingFacts } from './carrier-rules';
 
 /** The facts the carrier rules look at: destination, parcel weight (SKU weight x quantity), total, tags. */
 export async function getOrderShippingFacts(db: Database, orderId: number): Promise<OrderShippingFacts | null> {
-  const [row] = await queryRows<{ province: string; total_cents: number; tags: string[] | string; weight: string | number | null }>(db, sql`
+  const [row] = await queryRows<{
+    province: string;
+    total_cents: number;
+    tags: string[] | string;
+    weight: string | number | null;
+  }>(
+    db,
+    sql`
     select o.ship_province as province, o.total_cents, o.tags,
            (select coalesce(sum(l.quantity * coalesce(s.weight_grams, 0)), 0) from order_lines l left join skus s on s.id = l.sku_id where l.order_id = o.id) as weight
-    from orders o where o.id = ${orderId}`);
+    from orders o where o.id = ${orderId}`,
+  );
   if (!row) return null;
   // PGlite and postgres.js hand text[] back differently
-  const tags = Array.isArray(row.tags) ? row.tags : String(row.tags).replace(/^{|}$/g, '').split(',').filter(Boolean).map((t) => t.replace(/^"|"$/g, ''));
+  const tags = Array.isArray(row.tags)
+    ? row.tags
+    : String(row.tags)
+        .replace(/^{|}$/g, '')
+        .split(',')
+        .filter(Boolean)
+        .map((t) => t.replace(/^"|"$/g, ''));
   return { province: row.province, weightGrams: Number(row.weight ?? 0), totalCents: Number(row.total_cents), tags };
 }
 
@@ -24,9 +38,18 @@ export async function getOrderShippingFacts(db: Database, orderId: number): Prom
 export async function assignCarrierToOrder(tx: Database, orderId: number): Promise<number | null> {
   const facts = await getOrderShippingFacts(tx, orderId);
   if (!facts) return null;
-  const rules = await tx.select({ id: carrierRules.id, position: carrierRules.position, carrierId: carrierRules.carrierId, isActive: carrierRules.isActive, conditions: carrierRules.conditions })
-    .from(carrierRules).innerJoin(carriers, eq(carriers.id, carrierRules.carrierId))
-    .where(eq(carriers.isActive, true)).orderBy(asc(carrierRules.position), asc(carrierRules.id));
+  const rules = await tx
+    .select({
+      id: carrierRules.id,
+      position: carrierRules.position,
+      carrierId: carrierRules.carrierId,
+      isActive: carrierRules.isActive,
+      conditions: carrierRules.conditions,
+    })
+    .from(carrierRules)
+    .innerJoin(carriers, eq(carriers.id, carrierRules.carrierId))
+    .where(eq(carriers.isActive, true))
+    .orderBy(asc(carrierRules.position), asc(carrierRules.id));
   const rule = pickCarrierRule(rules, facts);
   const carrierId = rule?.carrierId ?? null;
   await tx.update(orders).set({ assignedCarrierId: carrierId }).where(eq(orders.id, orderId));

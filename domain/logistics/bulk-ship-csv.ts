@@ -8,8 +8,19 @@ export const MAX_BULK_SHIP_CSV_BYTES = 512 * 1024;
 
 /** One CSV row: order number, carrier code (the aggregator's: shunfeng, zhongtong ...), tracking number. */
 const ZCsvRow = z.tuple([
-  z.string().trim().min(1, 'order_number_missing').max(40, 'order_number_invalid').regex(/^[A-Za-z0-9-]+$/, 'order_number_invalid'),
-  z.string().trim().min(1, 'carrier_missing').max(30, 'carrier_invalid').transform((v) => v.toLowerCase()).pipe(z.string().regex(/^[a-z0-9_]+$/, 'carrier_invalid')),
+  z
+    .string()
+    .trim()
+    .min(1, 'order_number_missing')
+    .max(40, 'order_number_invalid')
+    .regex(/^[A-Za-z0-9-]+$/, 'order_number_invalid'),
+  z
+    .string()
+    .trim()
+    .min(1, 'carrier_missing')
+    .max(30, 'carrier_invalid')
+    .transform((v) => v.toLowerCase())
+    .pipe(z.string().regex(/^[a-z0-9_]+$/, 'carrier_invalid')),
   z.string().trim().min(1, 'tracking_number_missing').max(40, 'tracking_number_invalid'),
 ]);
 
@@ -26,24 +37,39 @@ export interface BulkShipCsvRowError {
  * returned to ship and bad rows are reported by line with the reason, so one typo does not hold
  * back the rest. Failure codes (the whole file): `empty_file`, `file_too_large`, `too_many_rows`, `unreadable_csv`.
  */
-export function parseBulkShipCsv(text: string): Result<{ items: BulkShipItem[]; errors: BulkShipCsvRowError[] }, 'empty_file' | 'file_too_large' | 'too_many_rows' | 'unreadable_csv'> {
-  if (Buffer.byteLength(text, 'utf8') > MAX_BULK_SHIP_CSV_BYTES) return fail('file_too_large', `the file is larger than ${MAX_BULK_SHIP_CSV_BYTES / 1024} KB`, undefined, { maxKb: MAX_BULK_SHIP_CSV_BYTES / 1024 });
+export function parseBulkShipCsv(
+  text: string,
+): Result<
+  { items: BulkShipItem[]; errors: BulkShipCsvRowError[] },
+  'empty_file' | 'file_too_large' | 'too_many_rows' | 'unreadable_csv'
+> {
+  if (Buffer.byteLength(text, 'utf8') > MAX_BULK_SHIP_CSV_BYTES)
+    return fail('file_too_large', `the file is larger than ${MAX_BULK_SHIP_CSV_BYTES / 1024} KB`, undefined, {
+      maxKb: MAX_BULK_SHIP_CSV_BYTES / 1024,
+    });
   let records: string[][];
   try {
     records = parse(text, {
-      bom: true, skip_empty_lines: true, relax_column_count: true, trim: true,
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
       delimiter: text.split(/\r?\n/, 1)[0].includes('\t') ? '\t' : ',',
       // bounded work on hostile input: no field or record may grow without end
       max_record_size: 4096,
     }) as string[][];
   } catch (error) {
-    return fail('unreadable_csv', `the file is not valid CSV: ${error instanceof Error ? error.message : String(error)}`);
+    return fail(
+      'unreadable_csv',
+      `the file is not valid CSV: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const isHeader = (cells: string[]) => /order|订单/i.test(cells[0] ?? '') || /carrier|承运|快递/i.test(cells[1] ?? '');
   const start = records.length > 0 && isHeader(records[0]) ? 1 : 0;
   const rows = records.slice(start).filter((cells) => cells.some((c) => c !== ''));
   if (rows.length === 0) return fail('empty_file', 'the file has no rows to ship');
-  if (rows.length > MAX_BULK_SHIP_ROWS) return fail('too_many_rows', `at most ${MAX_BULK_SHIP_ROWS} rows per file`, undefined, { max: MAX_BULK_SHIP_ROWS });
+  if (rows.length > MAX_BULK_SHIP_ROWS)
+    return fail('too_many_rows', `at most ${MAX_BULK_SHIP_ROWS} rows per file`, undefined, { max: MAX_BULK_SHIP_ROWS });
 
   const items: BulkShipItem[] = [];
   const errors: BulkShipCsvRowError[] = [];

@@ -39,10 +39,18 @@ export interface BulkShipOutcome {
 /** The orders the bulk-ship page lists for the numbers ticked in the queue (unknown numbers are left out). */
 export async function findOrdersToShip(db: Database, numbers: readonly string[]) {
   if (numbers.length === 0) return [];
-  return db.select({
-    id: orders.id, number: orders.number, status: orders.status, shipName: orders.shipName, shipProvince: orders.shipProvince,
-    shipCity: orders.shipCity, assignedCarrierId: orders.assignedCarrierId,
-  }).from(orders).where(inArray(orders.number, [...numbers]));
+  return db
+    .select({
+      id: orders.id,
+      number: orders.number,
+      status: orders.status,
+      shipName: orders.shipName,
+      shipProvince: orders.shipProvince,
+      shipCity: orders.shipCity,
+      assignedCarrierId: orders.assignedCarrierId,
+    })
+    .from(orders)
+    .where(inArray(orders.number, [...numbers]));
 }
 
 /**
@@ -51,12 +59,23 @@ export async function findOrdersToShip(db: Database, numbers: readonly string[])
  * outcome per item in the given order: a failed order never holds back the others. shipOrder
  * subscribes each parcel for tracking after its commit (provider: undefined, the configured one; null, the sweep later).
  */
-export async function bulkShipOrders(db: Database, input: { items: readonly BulkShipItem[]; actor: Actor; provider?: TrackingProvider | null }): Promise<BulkShipOutcome[]> {
+export async function bulkShipOrders(
+  db: Database,
+  input: { items: readonly BulkShipItem[]; actor: Actor; provider?: TrackingProvider | null },
+): Promise<BulkShipOutcome[]> {
   const numbers = [...new Set(input.items.map((i) => i.orderNumber.trim()))];
-  const orderRows = numbers.length === 0 ? [] : await db.select({ id: orders.id, number: orders.number, assignedCarrierId: orders.assignedCarrierId })
-    .from(orders).where(inArray(orders.number, numbers));
+  const orderRows =
+    numbers.length === 0
+      ? []
+      : await db
+          .select({ id: orders.id, number: orders.number, assignedCarrierId: orders.assignedCarrierId })
+          .from(orders)
+          .where(inArray(orders.number, numbers));
   const orderByNumber = new Map(orderRows.map((o) => [o.number, o]));
-  const carrierRows = await db.select({ id: carriers.id, code: carriers.code, name: carriers.name, nameEn: carriers.nameEn }).from(carriers).where(eq(carriers.isActive, true));
+  const carrierRows = await db
+    .select({ id: carriers.id, code: carriers.code, name: carriers.name, nameEn: carriers.nameEn })
+    .from(carriers)
+    .where(eq(carriers.isActive, true));
   const carrierByCode = new Map(carrierRows.map((c) => [c.code, c]));
 
   const outcomes: BulkShipOutcome[] = [];
@@ -64,28 +83,69 @@ export async function bulkShipOrders(db: Database, input: { items: readonly Bulk
     const base = { row: item.row, orderNumber: item.orderNumber.trim() };
     const order = orderByNumber.get(base.orderNumber);
     if (!order) {
-      outcomes.push({ ...base, orderId: null, ok: false, code: 'order_not_found', message: `no order ${base.orderNumber}`, params: { number: base.orderNumber } });
+      outcomes.push({
+        ...base,
+        orderId: null,
+        ok: false,
+        code: 'order_not_found',
+        message: `no order ${base.orderNumber}`,
+        params: { number: base.orderNumber },
+      });
       continue;
     }
     let carrierId = item.carrierId ?? order.assignedCarrierId ?? null;
     if (item.carrierCode !== undefined) {
       const carrier = carrierByCode.get(item.carrierCode);
       if (!carrier) {
-        outcomes.push({ ...base, orderId: order.id, ok: false, code: 'unknown_carrier_code', message: `no active carrier with code ${item.carrierCode}`, params: { code: item.carrierCode } });
+        outcomes.push({
+          ...base,
+          orderId: order.id,
+          ok: false,
+          code: 'unknown_carrier_code',
+          message: `no active carrier with code ${item.carrierCode}`,
+          params: { code: item.carrierCode },
+        });
         continue;
       }
       carrierId = carrier.id;
     }
     if (carrierId === null) {
-      outcomes.push({ ...base, orderId: order.id, ok: false, code: 'no_carrier', message: 'choose a carrier for this order' });
+      outcomes.push({
+        ...base,
+        orderId: order.id,
+        ok: false,
+        code: 'no_carrier',
+        message: 'choose a carrier for this order',
+      });
       continue;
     }
-    const shipped = await shipOrder(db, { orderId: order.id, carrierId, trackingNumber: item.trackingNumber, actor: input.actor, tracking: input.provider });
+    const shipped = await shipOrder(db, {
+      orderId: order.id,
+      carrierId,
+      trackingNumber: item.trackingNumber,
+      actor: input.actor,
+      tracking: input.provider,
+    });
     if (!shipped.ok) {
-      outcomes.push({ ...base, orderId: order.id, ok: false, code: shipped.code, message: shipped.message, params: shipped.params });
+      outcomes.push({
+        ...base,
+        orderId: order.id,
+        ok: false,
+        code: shipped.code,
+        message: shipped.message,
+        params: shipped.params,
+      });
       continue;
     }
-    outcomes.push({ ...base, orderId: order.id, ok: true, shipmentId: shipped.data.shipment.id, trackingNumber: shipped.data.shipment.trackingNumber, orderStatus: shipped.data.status, isSubscribed: shipped.data.isSubscribed });
+    outcomes.push({
+      ...base,
+      orderId: order.id,
+      ok: true,
+      shipmentId: shipped.data.shipment.id,
+      trackingNumber: shipped.data.shipment.trackingNumber,
+      orderStatus: shipped.data.status,
+      isSubscribed: shipped.data.isSubscribed,
+    });
   }
   return outcomes;
 }

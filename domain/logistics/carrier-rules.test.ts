@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { normalizeProvince, pickCarrierRule, ruleMatches, ZCarrierRuleConditions } from './carrier-rules';
 
 const facts = { province: '浙江省', weightGrams: 1200, totalCents: 19_900, tags: ['vip'] };
-const rule = (id: number, position: number, carrierId: number, conditions: unknown, isActive = true) => ({ id, position, carrierId, conditions, isActive });
+const rule = (id: number, position: number, carrierId: number, conditions: unknown, isActive = true) => ({
+  id,
+  position,
+  carrierId,
+  conditions,
+  isActive,
+});
 
 describe('carrier rules', () => {
   it('matches provinces with or without their suffix', () => {

@@ -4,19 +4,27 @@ import { z } from 'zod';
  * Carrier auto-assignment: ordered rules, the first active rule whose every condition holds picks
  * the carrier. A condition left out always holds; a rule with no condition at all catches everything.
  */
-export const ZCarrierRuleConditions = z.object({
-  /** destination provinces (浙江省 or 浙江 both match 浙江省) */
-  provinces: z.array(z.string().trim().min(1).max(20)).max(40).optional(),
-  /** parcel weight in grams, bounds inclusive */
-  minWeightGrams: z.number().int().min(0).optional(),
-  maxWeightGrams: z.number().int().min(0).optional(),
-  /** order total in fen, bounds inclusive */
-  minTotalCents: z.number().int().min(0).optional(),
-  maxTotalCents: z.number().int().min(0).optional(),
-  /** an order tag the order must carry */
-  tag: z.string().trim().min(1).max(40).optional(),
-}).refine((c) => c.minWeightGrams === undefined || c.maxWeightGrams === undefined || c.minWeightGrams <= c.maxWeightGrams, { path: ['maxWeightGrams'], message: 'shipping.rules.validation.weightRange' })
-  .refine((c) => c.minTotalCents === undefined || c.maxTotalCents === undefined || c.minTotalCents <= c.maxTotalCents, { path: ['maxTotalCents'], message: 'shipping.rules.validation.totalRange' });
+export const ZCarrierRuleConditions = z
+  .object({
+    /** destination provinces (浙江省 or 浙江 both match 浙江省) */
+    provinces: z.array(z.string().trim().min(1).max(20)).max(40).optional(),
+    /** parcel weight in grams, bounds inclusive */
+    minWeightGrams: z.number().int().min(0).optional(),
+    maxWeightGrams: z.number().int().min(0).optional(),
+    /** order total in fen, bounds inclusive */
+    minTotalCents: z.number().int().min(0).optional(),
+    maxTotalCents: z.number().int().min(0).optional(),
+    /** an order tag the order must carry */
+    tag: z.string().trim().min(1).max(40).optional(),
+  })
+  .refine(
+    (c) => c.minWeightGrams === undefined || c.maxWeightGrams === undefined || c.minWeightGrams <= c.maxWeightGrams,
+    { path: ['maxWeightGrams'], message: 'shipping.rules.validation.weightRange' },
+  )
+  .refine((c) => c.minTotalCents === undefined || c.maxTotalCents === undefined || c.minTotalCents <= c.maxTotalCents, {
+    path: ['maxTotalCents'],
+    message: 'shipping.rules.validation.totalRange',
+  });
 export type TCarrierRuleConditions = z.infer<typeof ZCarrierRuleConditions>;
 
 /** What the rules look at in an order. */
@@ -47,7 +55,12 @@ export function ruleMatches(conditions: unknown, facts: OrderShippingFacts): boo
   const parsed = ZCarrierRuleConditions.safeParse(conditions);
   if (!parsed.success) return false;
   const c = parsed.data;
-  if (c.provinces && c.provinces.length > 0 && !c.provinces.map(normalizeProvince).includes(normalizeProvince(facts.province))) return false;
+  if (
+    c.provinces &&
+    c.provinces.length > 0 &&
+    !c.provinces.map(normalizeProvince).includes(normalizeProvince(facts.province))
+  )
+    return false;
   if (c.minWeightGrams !== undefined && facts.weightGrams < c.minWeightGrams) return false;
   if (c.maxWeightGrams !== undefined && facts.weightGrams > c.maxWeightGrams) return false;
   if (c.minTotalCents !== undefined && facts.totalCents < c.minTotalCents) return false;
@@ -58,5 +71,10 @@ export function ruleMatches(conditions: unknown, facts: OrderShippingFacts): boo
 
 /** The first active rule (by position) that matches, or null. */
 export function pickCarrierRule<R extends CarrierRuleLike>(rules: readonly R[], facts: OrderShippingFacts): R | null {
-  return [...rules].filter((r) => r.isActive).sort((a, b) => a.position - b.position || a.id - b.id).find((r) => ruleMatches(r.conditions, facts)) ?? null;
+  return (
+    [...rules]
+      .filter((r) => r.isActive)
+      .sort((a, b) => a.position - b.position || a.id - b.id)
+      .find((r) => ruleMatches(r.conditions, facts)) ?? null
+  );
 }

@@ -10,14 +10,18 @@ import { fail, ok, type Result } from '@/domain/shared/result';
 
 /** The sign Kuaidi100 puts beside a push: upper-case hex MD5 of the UTF-8 bytes of param + salt. */
 export function signKuaidi100Push(param: string, salt: string): string {
-  return createHash('md5').update(param + salt, 'utf8').digest('hex').toUpperCase();
+  return createHash('md5')
+    .update(param + salt, 'utf8')
+    .digest('hex')
+    .toUpperCase();
 }
 
 /**
  * Failure codes: `salt_not_configured` (an empty salt would let anyone sign: refuse everything);
  * `missing_param`, `missing_sign`; `malformed_sign` (not 32 hex digits); `bad_signature`.
  */
-export type Kuaidi100VerifyError = 'salt_not_configured' | 'missing_param' | 'missing_sign' | 'malformed_sign' | 'bad_signature';
+export type Kuaidi100VerifyError =
+  'salt_not_configured' | 'missing_param' | 'missing_sign' | 'malformed_sign' | 'bad_signature';
 
 /**
  * Checks a push's sign in constant time. `param` must be the form value exactly as received
@@ -25,7 +29,10 @@ export type Kuaidi100VerifyError = 'salt_not_configured' | 'missing_param' | 'mi
  * proxy or SDK that lower-cases it should not cost us a parcel's tracking; anything else that is
  * not 32 hex digits is refused before comparing.
  */
-export function verifyKuaidi100Push(form: { param?: unknown; sign?: unknown }, salt: string): Result<void, Kuaidi100VerifyError> {
+export function verifyKuaidi100Push(
+  form: { param?: unknown; sign?: unknown },
+  salt: string,
+): Result<void, Kuaidi100VerifyError> {
   if (!salt) return fail('salt_not_configured', 'the Kuaidi100 push salt is not configured');
   if (typeof form.param !== 'string' || form.param === '') return fail('missing_param', 'the push has no param');
   if (typeof form.sign !== 'string' || form.sign === '') return fail('missing_sign', 'the push has no sign');
@@ -41,7 +48,10 @@ export function verifyKuaidi100Push(form: { param?: unknown; sign?: unknown }, s
 // Kuaidi100 sends numbers as strings ("state":"3", "ischeck":"1"); accept either.
 const ZDigits = z.union([z.string().trim().regex(/^\d+$/), z.number().int().nonnegative()]).transform(Number);
 // "2026-11-26 09:30:05": China Standard Time (UTC+8, no daylight saving), no zone in the text
-const ZChinaTime = z.string().trim().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/, 'expected yyyy-MM-dd HH:mm:ss')
+const ZChinaTime = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/, 'expected yyyy-MM-dd HH:mm:ss')
   .refine(isRealTime, 'not a real date and time');
 
 const ZKuaidi100Event = z.object({
@@ -92,8 +102,13 @@ export function parseKuaidi100Push(param: string): Result<TKuaidi100Push, Kuaidi
   const parsed = ZKuaidi100Push.safeParse(json);
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.map(String).join('.') || '_root'] ??= []).push(issue.message);
-    return fail('malformed_push', `the push param does not have the expected fields: ${Object.keys(fieldErrors).join(', ')}`, fieldErrors);
+    for (const issue of parsed.error.issues)
+      (fieldErrors[issue.path.map(String).join('.') || '_root'] ??= []).push(issue.message);
+    return fail(
+      'malformed_push',
+      `the push param does not have the expected fields: ${Object.keys(fieldErrors).join(', ')}`,
+      fieldErrors,
+    );
   }
   return ok(parsed.data);
 }
@@ -106,7 +121,16 @@ export function kuaidi100Time(text: string): Date {
 
 // the words Kuaidi100 puts in data[].status, for events without a statusCode
 const STATE_WORDS: Record<string, number> = {
-  在途: 0, 揽收: 1, 疑难: 2, 签收: 3, 退签: 4, 派件: 5, 退回: 6, 转投: 7, 清关: 8, 拒签: 14,
+  在途: 0,
+  揽收: 1,
+  疑难: 2,
+  签收: 3,
+  退签: 4,
+  派件: 5,
+  退回: 6,
+  转投: 7,
+  清关: 8,
+  拒签: 14,
 };
 
 // rejects 2026-02-30 and 25:00, which Date would roll over or refuse silently
@@ -134,7 +158,10 @@ export interface TrackingEventInput {
 export function kuaidi100Events(push: TKuaidi100Push): TrackingEventInput[] {
   return push.lastResult.data.map((event, index) => ({
     occurredAt: kuaidi100Time(event.time),
-    stateCode: index === 0 ? push.lastResult.state : event.statusCode ?? (event.status !== undefined ? STATE_WORDS[event.status] ?? null : null),
+    stateCode:
+      index === 0
+        ? push.lastResult.state
+        : (event.statusCode ?? (event.status !== undefined ? (STATE_WORDS[event.status] ?? null) : null)),
     description: event.context.trim(),
     location: event.areaName ?? event.location ?? null,
     raw: { ...event },

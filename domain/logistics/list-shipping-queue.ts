@@ -48,8 +48,13 @@ export const SHIPPING_QUEUE_LIMIT = 300;
  * whose unshipped lines sit in two warehouses is listed under the first one. At most
  * SHIPPING_QUEUE_LIMIT orders; `isTruncated` says when there were more.
  */
-export async function listShippingQueue(db: Database, filters: TShippingQueueFilters): Promise<{ groups: QueueGroup[]; total: number; isTruncated: boolean }> {
-  const rows = await queryRows<Record<string, unknown>>(db, sql`
+export async function listShippingQueue(
+  db: Database,
+  filters: TShippingQueueFilters,
+): Promise<{ groups: QueueGroup[]; total: number; isTruncated: boolean }> {
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`
     with queue as (
       select o.id, o.number, o.status, o.placed_at, o.total_cents, o.currency, o.ship_name, o.ship_province, o.ship_city, o.item_count, o.assigned_carrier_id
       from orders o
@@ -69,24 +74,46 @@ export async function listShippingQueue(db: Database, filters: TShippingQueueFil
     left join carriers c on c.id = q.assigned_carrier_id
     ${filters.warehouse ? sql`where r.warehouse_id = ${filters.warehouse}` : sql``}
     order by q.placed_at, q.id
-    limit ${SHIPPING_QUEUE_LIMIT + 1}`);
+    limit ${SHIPPING_QUEUE_LIMIT + 1}`,
+  );
   const isTruncated = rows.length > SHIPPING_QUEUE_LIMIT;
   const orders: QueueOrder[] = rows.slice(0, SHIPPING_QUEUE_LIMIT).map((r) => ({
-    id: Number(r.id), number: String(r.number), status: r.status as QueueOrder['status'], placedAt: new Date(r.placed_at as string),
-    totalCents: Number(r.total_cents), currency: String(r.currency), shipName: String(r.ship_name), shipProvince: String(r.ship_province),
-    shipCity: String(r.ship_city), itemCount: Number(r.item_count), remainingUnits: Number(r.units),
-    warehouseId: r.warehouse_id == null ? null : Number(r.warehouse_id), warehouseName: (r.warehouse_name as string | null) ?? null,
-    carrierId: r.assigned_carrier_id == null ? null : Number(r.assigned_carrier_id), carrierName: (r.carrier_name as string | null) ?? null,
+    id: Number(r.id),
+    number: String(r.number),
+    status: r.status as QueueOrder['status'],
+    placedAt: new Date(r.placed_at as string),
+    totalCents: Number(r.total_cents),
+    currency: String(r.currency),
+    shipName: String(r.ship_name),
+    shipProvince: String(r.ship_province),
+    shipCity: String(r.ship_city),
+    itemCount: Number(r.item_count),
+    remainingUnits: Number(r.units),
+    warehouseId: r.warehouse_id == null ? null : Number(r.warehouse_id),
+    warehouseName: (r.warehouse_name as string | null) ?? null,
+    carrierId: r.assigned_carrier_id == null ? null : Number(r.assigned_carrier_id),
+    carrierName: (r.carrier_name as string | null) ?? null,
     carrierNameEn: (r.carrier_name_en as string | null) ?? null,
   }));
   const groups = new Map<string, QueueGroup>();
   for (const order of orders) {
     const key = `${order.warehouseId}:${order.carrierId}`;
     if (!groups.has(key)) {
-      groups.set(key, { warehouseId: order.warehouseId, warehouseName: order.warehouseName, carrierId: order.carrierId, carrierName: order.carrierName, carrierNameEn: order.carrierNameEn, orders: [] });
+      groups.set(key, {
+        warehouseId: order.warehouseId,
+        warehouseName: order.warehouseName,
+        carrierId: order.carrierId,
+        carrierName: order.carrierName,
+        carrierNameEn: order.carrierNameEn,
+        orders: [],
+      });
     }
     groups.get(key)!.orders.push(order);
   }
-  const sorted = [...groups.values()].sort((a, b) => (a.warehouseName ?? '').localeCompare(b.warehouseName ?? '') || (a.carrierName ?? '~').localeCompare(b.carrierName ?? '~'));
+  const sorted = [...groups.values()].sort(
+    (a, b) =>
+      (a.warehouseName ?? '').localeCompare(b.warehouseName ?? '') ||
+      (a.carrierName ?? '~').localeCompare(b.carrierName ?? '~'),
+  );
   return { groups: sorted, total: orders.length, isTruncated };
 }

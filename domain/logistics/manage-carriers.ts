@@ -9,34 +9,47 @@ import { inTransaction } from '@/domain/shared/transaction';
 const V = 'shipping.carriers.validation';
 
 /** A tracking-number rule a person typed: it must compile, and is anchored so it checks the whole number. */
-const ZTrackingPattern = z.string().trim().max(200, `${V}.patternTooLong`).transform((value, ctx) => {
-  if (value === '') return null;
-  const anchored = `${value.startsWith('^') ? '' : '^'}${value}${value.endsWith('$') ? '' : '$'}`;
-  try {
-    new RegExp(anchored);
-  } catch {
-    ctx.addIssue({ code: 'custom', message: `${V}.patternInvalid` });
-    return z.NEVER;
-  }
-  return anchored;
-});
+const ZTrackingPattern = z
+  .string()
+  .trim()
+  .max(200, `${V}.patternTooLong`)
+  .transform((value, ctx) => {
+    if (value === '') return null;
+    const anchored = `${value.startsWith('^') ? '' : '^'}${value}${value.endsWith('$') ? '' : '$'}`;
+    try {
+      new RegExp(anchored);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `${V}.patternInvalid` });
+      return z.NEVER;
+    }
+    return anchored;
+  });
 
 /** A carrier's tracking page: http(s), with {number} where the tracking number goes. */
-const ZTrackingUrl = z.string().trim().max(300, `${V}.urlInvalid`).transform((value, ctx) => {
-  if (value === '') return null;
-  const ok = /^https?:\/\//.test(value) && value.includes('{number}') && URL.canParse(value.replace('{number}', 'X'));
-  if (!ok) {
-    ctx.addIssue({ code: 'custom', message: `${V}.urlInvalid` });
-    return z.NEVER;
-  }
-  return value;
-});
+const ZTrackingUrl = z
+  .string()
+  .trim()
+  .max(300, `${V}.urlInvalid`)
+  .transform((value, ctx) => {
+    if (value === '') return null;
+    const ok = /^https?:\/\//.test(value) && value.includes('{number}') && URL.canParse(value.replace('{number}', 'X'));
+    if (!ok) {
+      ctx.addIssue({ code: 'custom', message: `${V}.urlInvalid` });
+      return z.NEVER;
+    }
+    return value;
+  });
 
 export const ZCarrierInput = z.object({
   /** omitted: a new carrier */
   id: z.number().int().positive().optional(),
   /** the aggregator's company code (kuaidi100 `com`), fixed once created */
-  code: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9_-]{1,29}$/, `${V}.code`).optional(),
+  code: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9_-]{1,29}$/, `${V}.code`)
+    .optional(),
   name: z.string().trim().min(1, `${V}.name`).max(40, `${V}.name`),
   nameEn: z.string().trim().min(1, `${V}.nameEn`).max(60, `${V}.nameEn`),
   trackingPattern: ZTrackingPattern,
@@ -57,7 +70,8 @@ export async function listCarriers(db: Database): Promise<Carrier[]> {
  * `code_required`, `code_taken`, `not_found`.
  */
 export async function saveCarrier(
-  db: Database, input: TCarrierInput & { staffId: number },
+  db: Database,
+  input: TCarrierInput & { staffId: number },
 ): Promise<Result<Carrier, 'invalid' | 'code_required' | 'code_taken' | 'not_found'>> {
   const parsed = ZCarrierInput.safeParse(input);
   if (!parsed.success) {
@@ -68,18 +82,38 @@ export async function saveCarrier(
   const data = parsed.data;
   return inTransaction(db, async (tx) => {
     let row: Carrier | undefined;
-    const values = { name: data.name, nameEn: data.nameEn, trackingPattern: data.trackingPattern, trackingUrlTemplate: data.trackingUrlTemplate, isActive: data.isActive };
+    const values = {
+      name: data.name,
+      nameEn: data.nameEn,
+      trackingPattern: data.trackingPattern,
+      trackingUrlTemplate: data.trackingUrlTemplate,
+      isActive: data.isActive,
+    };
     if (data.id === undefined) {
       if (!data.code) return fail('code_required', 'A new carrier needs its code', { code: [`${V}.code`] });
-      [row] = await tx.insert(carriers).values({ code: data.code, ...values }).onConflictDoNothing({ target: carriers.code }).returning();
-      if (!row) return fail('code_taken', `a carrier with code ${data.code} exists`, { code: [`${V}.codeTaken`] }, { code: data.code });
+      [row] = await tx
+        .insert(carriers)
+        .values({ code: data.code, ...values })
+        .onConflictDoNothing({ target: carriers.code })
+        .returning();
+      if (!row)
+        return fail(
+          'code_taken',
+          `a carrier with code ${data.code} exists`,
+          { code: [`${V}.codeTaken`] },
+          { code: data.code },
+        );
     } else {
       [row] = await tx.update(carriers).set(values).where(eq(carriers.id, data.id)).returning();
       if (!row) return fail('not_found', `carrier ${data.id} does not exist`);
     }
     await recordAudit(tx, {
-      actorType: 'staff', actorId: input.staffId, action: data.id === undefined ? 'carrier.create' : 'carrier.update',
-      targetType: 'carrier', targetId: row.id, details: { code: row.code, ...values },
+      actorType: 'staff',
+      actorId: input.staffId,
+      action: data.id === undefined ? 'carrier.create' : 'carrier.update',
+      targetType: 'carrier',
+      targetId: row.id,
+      details: { code: row.code, ...values },
     });
     return ok(row);
   });

@@ -4,7 +4,15 @@ export type { ShipmentStatus };
 export const SHIPMENT_STATUSES = shipmentStatus.enumValues;
 
 // every status a carrier's scan can report after the parcel left (nothing goes back to pending or shipped)
-const TRACKED = ['picked_up', 'in_transit', 'out_for_delivery', 'delivered', 'exception', 'returning', 'returned'] as const satisfies readonly ShipmentStatus[];
+const TRACKED = [
+  'picked_up',
+  'in_transit',
+  'out_for_delivery',
+  'delivered',
+  'exception',
+  'returning',
+  'returned',
+] as const satisfies readonly ShipmentStatus[];
 const otherThan = (status: ShipmentStatus) => TRACKED.filter((s) => s !== status);
 
 /**

@@ -32,18 +32,26 @@ export interface TrackingStateMeaning {
  * sub-states we have not mapped) move nothing rather than guess: the event still shows on the timeline.
  */
 export function mapKuaidi100State(code: number | null | undefined): TrackingStateMeaning {
-  const known = code == null ? undefined : (KUAIDI100_STATES as Record<number, { status: ShipmentStatus; isException: boolean }>)[code];
+  const known =
+    code == null
+      ? undefined
+      : (KUAIDI100_STATES as Record<number, { status: ShipmentStatus; isException: boolean }>)[code];
   return known ? { status: known.status, isException: known.isException } : { status: null, isException: false };
 }
 
 /** Which kind of exception a state code raises (problem, refused, returning, rejected); null for a normal state. */
 export function exceptionKindOf(code: number | null): 'problem' | 'refused' | 'returning' | 'rejected' | null {
   switch (code) {
-    case 2: return 'problem';
-    case 4: return 'refused';
-    case 6: return 'returning';
-    case 14: return 'rejected';
-    default: return null;
+    case 2:
+      return 'problem';
+    case 4:
+      return 'refused';
+    case 6:
+      return 'returning';
+    case 14:
+      return 'rejected';
+    default:
+      return null;
   }
 }
 
@@ -61,12 +69,22 @@ export function isException(status: ShipmentStatus): boolean {
  */
 export function dedupeKey(event: { shipmentId: number; occurredAt: Date; description: string }): string {
   const text = event.description.normalize('NFKC').replace(/\s+/g, ' ').trim();
-  return createHash('sha256').update(JSON.stringify([event.shipmentId, event.occurredAt.toISOString(), text])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([event.shipmentId, event.occurredAt.toISOString(), text]))
+    .digest('hex');
 }
 
 // same-instant events (carriers often stamp to the minute) are ordered by how far along they are
 const RANK: Record<ShipmentStatus, number> = {
-  pending: 0, shipped: 1, picked_up: 2, in_transit: 3, out_for_delivery: 4, exception: 5, returning: 6, delivered: 7, returned: 8,
+  pending: 0,
+  shipped: 1,
+  picked_up: 2,
+  in_transit: 3,
+  out_for_delivery: 4,
+  exception: 5,
+  returning: 6,
+  delivered: 7,
+  returned: 8,
 };
 
 /**
@@ -77,7 +95,9 @@ const RANK: Record<ShipmentStatus, number> = {
  * newer event that says otherwise about the outcome (exception, returning, returned, delivered) does,
  * e.g. a parcel signed for at a locker and then refused. Null when no event has a known state.
  */
-export function latestState(events: readonly { occurredAt: Date; stateCode: number | null }[]): { status: ShipmentStatus; isException: boolean; occurredAt: Date } | null {
+export function latestState(
+  events: readonly { occurredAt: Date; stateCode: number | null }[],
+): { status: ShipmentStatus; isException: boolean; occurredAt: Date } | null {
   const known = events
     .map((e) => ({ occurredAt: e.occurredAt, ...mapKuaidi100State(e.stateCode) }))
     .filter((e): e is { occurredAt: Date; status: ShipmentStatus; isException: boolean } => e.status !== null)

@@ -15,7 +15,9 @@ export { MAX_ORDER_NOTE_LENGTH };
 
 export const ZAddOrderNoteInput = z.object({
   orderId: z.coerce.number().pipe(ZId),
-  note: safeText('orders.actions.validation.note').trim().min(1, 'orders.actions.validation.note')
+  note: safeText('orders.actions.validation.note')
+    .trim()
+    .min(1, 'orders.actions.validation.note')
     .max(MAX_ORDER_NOTE_LENGTH, 'orders.actions.validation.noteTooLong'),
 });
 export type TAddOrderNoteInput = z.input<typeof ZAddOrderNoteInput>;
@@ -24,9 +26,13 @@ export type TAddOrderNoteInput = z.input<typeof ZAddOrderNoteInput>;
 export type AddOrderNoteError = 'not_found' | 'invalid';
 
 /** Adds an internal note (never shown to the buyer) to the order's timeline. */
-export async function addOrderNote(db: Database, input: TAddOrderNoteInput & { actor: Actor }): Promise<Result<{ orderId: number }, AddOrderNoteError>> {
+export async function addOrderNote(
+  db: Database,
+  input: TAddOrderNoteInput & { actor: Actor },
+): Promise<Result<{ orderId: number }, AddOrderNoteError>> {
   const parsed = ZAddOrderNoteInput.safeParse(input);
-  if (!parsed.success) return fail('invalid', `a note is 1 to ${MAX_ORDER_NOTE_LENGTH} characters`, zodFieldErrors(parsed.error));
+  if (!parsed.success)
+    return fail('invalid', `a note is 1 to ${MAX_ORDER_NOTE_LENGTH} characters`, zodFieldErrors(parsed.error));
   const { orderId, note } = parsed.data;
   return db.transaction(async (tx) => {
     const [order] = await tx.select({ id: orders.id }).from(orders).where(eq(orders.id, orderId));

@@ -6,7 +6,10 @@ import type { Actor } from '@/domain/shared/actor';
 import { fail, ok, type Result } from '@/domain/shared/result';
 import { inTransaction } from '@/domain/shared/transaction';
 
-export interface ArchiveOrderInput { orderId: number; actor: Actor }
+export interface ArchiveOrderInput {
+  orderId: number;
+  actor: Actor;
+}
 
 /**
  * Failure codes: `not_found`; `already_archived`; `not_archivable` (params.status): the order is
@@ -26,18 +29,30 @@ export const ARCHIVABLE_SQL = sql`(${orders.status} = 'cancelled' or (${orders.s
   and not exists (select 1 from payments p where p.order_id = ${orders.id} and p.status = 'succeeded')))`;
 
 /** Archives an order ("delete" in the UI) in one conditional update plus its timeline row. */
-export async function archiveOrder(db: Database, input: ArchiveOrderInput): Promise<Result<Order, ArchiveOrderFailure>> {
+export async function archiveOrder(
+  db: Database,
+  input: ArchiveOrderInput,
+): Promise<Result<Order, ArchiveOrderFailure>> {
   const { orderId, actor } = input;
   return inTransaction<Order, ArchiveOrderFailure>(db, async (tx) => {
-    const [archived] = await tx.update(orders)
+    const [archived] = await tx
+      .update(orders)
       .set({ archivedAt: sql`now()`, archivedBy: actor.type === 'staff' ? actor.id : null, updatedAt: sql`now()` })
       .where(sql`${orders.id} = ${orderId} and ${orders.archivedAt} is null and ${ARCHIVABLE_SQL}`)
       .returning();
     if (!archived) {
       const [order] = await tx.select().from(orders).where(eq(orders.id, orderId));
       if (!order) return fail('not_found', `Order #${orderId} does not exist`);
-      if (order.archivedAt) return fail('already_archived', `Order ${order.number} is already archived`, undefined, { status: order.status });
-      return fail('not_archivable', `Order ${order.number} is ${order.status} or has a payment: only cancelled or never-paid orders can be archived`, undefined, { status: order.status });
+      if (order.archivedAt)
+        return fail('already_archived', `Order ${order.number} is already archived`, undefined, {
+          status: order.status,
+        });
+      return fail(
+        'not_archivable',
+        `Order ${order.number} is ${order.status} or has a payment: only cancelled or never-paid orders can be archived`,
+        undefined,
+        { status: order.status },
+      );
     }
     await appendOrderEvent(tx, { orderId, kind: 'archived', actor });
     return ok(archived);

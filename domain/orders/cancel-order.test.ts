@@ -30,39 +30,84 @@ afterEach(async () => {
 });
 afterAll(async () => handle?.close());
 
-const reserved = async () => (await handle.db.select().from(stockLevels).where(and(eq(stockLevels.skuId, skuId), eq(stockLevels.warehouseId, warehouseId))))[0].reserved;
+const reserved = async () =>
+  (
+    await handle.db
+      .select()
+      .from(stockLevels)
+      .where(and(eq(stockLevels.skuId, skuId), eq(stockLevels.warehouseId, warehouseId)))
+  )[0].reserved;
 
 describe(`cancelOrder (${testDatabaseKind})`, () => {
   it('cancels an unpaid order, releases its stock and records the reason', async () => {
     const before = await reserved();
-    const created = await createOrder(handle.db, { customer: { name: '王小明', phone: '13800138000' }, shipTo, lines: [{ skuId, quantity: 4 }], actor });
+    const created = await createOrder(handle.db, {
+      customer: { name: '王小明', phone: '13800138000' },
+      shipTo,
+      lines: [{ skuId, quantity: 4 }],
+      actor,
+    });
     if (!created.ok) throw new Error(created.message);
     expect(await reserved()).toBe(before + 4);
     const result = await cancelOrder(handle.db, { orderId: created.data.order.id, reason: '  买家不要了 ', actor });
-    expect(result).toMatchObject({ ok: true, data: { order: { status: 'cancelled', cancelReason: '买家不要了' }, refund: null, released: [{ skuId, warehouseId, quantity: 4 }] } });
+    expect(result).toMatchObject({
+      ok: true,
+      data: {
+        order: { status: 'cancelled', cancelReason: '买家不要了' },
+        refund: null,
+        released: [{ skuId, warehouseId, quantity: 4 }],
+      },
+    });
     expect(await reserved()).toBe(before);
-    const events = await handle.db.select().from(orderEvents).where(eq(orderEvents.orderId, created.data.order.id)).orderBy(orderEvents.id);
-    expect(events.at(-1)).toMatchObject({ kind: 'status_changed', fromStatus: 'pending_payment', toStatus: 'cancelled', message: '买家不要了', actorName: '客服小李' });
+    const events = await handle.db
+      .select()
+      .from(orderEvents)
+      .where(eq(orderEvents.orderId, created.data.order.id))
+      .orderBy(orderEvents.id);
+    expect(events.at(-1)).toMatchObject({
+      kind: 'status_changed',
+      fromStatus: 'pending_payment',
+      toStatus: 'cancelled',
+      message: '买家不要了',
+      actorName: '客服小李',
+    });
   });
 
-  it('records a paid order\'s money as a pending refund owed to the buyer', async () => {
+  it("records a paid order's money as a pending refund owed to the buyer", async () => {
     for (const status of ['paid', 'awaiting_shipment'] as const) {
       const made = await f.order({ status, lines: [{ skuId, quantity: 2 }] });
       const before = await reserved();
       const result = await cancelOrder(handle.db, { orderId: made.order.id, reason: '缺货，协商退款', actor });
       expect(result.ok).toBe(true);
       if (!result.ok) return;
-      expect(result.data.refund).toMatchObject({ orderId: made.order.id, paymentId: made.payments[0].id, amountCents: made.order.totalCents, status: 'pending', reason: '缺货，协商退款', createdBy: actor.id });
+      expect(result.data.refund).toMatchObject({
+        orderId: made.order.id,
+        paymentId: made.payments[0].id,
+        amountCents: made.order.totalCents,
+        status: 'pending',
+        reason: '缺货，协商退款',
+        createdBy: actor.id,
+      });
       expect(await reserved()).toBe(before - 2);
-      const events = await handle.db.select().from(orderEvents).where(and(eq(orderEvents.orderId, made.order.id), eq(orderEvents.kind, 'refund')));
-      expect(events).toMatchObject([{ details: { amountCents: made.order.totalCents, status: 'pending', owed: true } }]);
+      const events = await handle.db
+        .select()
+        .from(orderEvents)
+        .where(and(eq(orderEvents.orderId, made.order.id), eq(orderEvents.kind, 'refund')));
+      expect(events).toMatchObject([
+        { details: { amountCents: made.order.totalCents, status: 'pending', owed: true } },
+      ]);
     }
   });
 
   it('gives a cash-on-delivery order no refund (nothing was paid)', async () => {
-    const made = await f.order({ status: 'awaiting_shipment', isCashOnDelivery: true, lines: [{ skuId, quantity: 1 }] });
-    expect(await cancelOrder(handle.db, { orderId: made.order.id, reason: '地址无法送达', actor: SYSTEM_ACTOR }))
-      .toMatchObject({ ok: true, data: { refund: null, order: { status: 'cancelled' } } });
+    const made = await f.order({
+      status: 'awaiting_shipment',
+      isCashOnDelivery: true,
+      lines: [{ skuId, quantity: 1 }],
+    });
+    expect(
+      await cancelOrder(handle.db, { orderId: made.order.id, reason: '地址无法送达', actor: SYSTEM_ACTOR }),
+    ).toMatchObject({ ok: true, data: { refund: null, order: { status: 'cancelled' } } });
   });
 
   it('refuses shipped and completed orders, naming their status, and needs a reason', async () => {
@@ -76,17 +121,34 @@ describe(`cancelOrder (${testDatabaseKind})`, () => {
       expect(after.status).toBe(status);
     }
     const made = await f.order({ status: 'pending_payment', lines: [{ skuId, quantity: 1 }] });
-    expect(await cancelOrder(handle.db, { orderId: made.order.id, reason: '   ', actor })).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { reason: ['orders.actions.validation.reason'] } });
-    expect(await cancelOrder(handle.db, { orderId: made.order.id, reason: 'x'.repeat(501), actor })).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { reason: ['orders.actions.validation.reasonTooLong'] } });
-    expect(await cancelOrder(handle.db, { orderId: 99_999_999, reason: 'x', actor })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await cancelOrder(handle.db, { orderId: made.order.id, reason: '   ', actor })).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fieldErrors: { reason: ['orders.actions.validation.reason'] },
+    });
+    expect(await cancelOrder(handle.db, { orderId: made.order.id, reason: 'x'.repeat(501), actor })).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fieldErrors: { reason: ['orders.actions.validation.reasonTooLong'] },
+    });
+    expect(await cancelOrder(handle.db, { orderId: 99_999_999, reason: 'x', actor })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
   });
 
   it('cancels once when two people cancel at the same moment: one refund, one release', async () => {
     const made = await f.order({ status: 'paid', lines: [{ skuId, quantity: 3 }] });
     const before = await reserved();
-    const results = await Promise.all([1, 2, 3].map(() => cancelOrder(handle.db, { orderId: made.order.id, reason: '重复点击', actor })));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => cancelOrder(handle.db, { orderId: made.order.id, reason: '重复点击', actor })),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    for (const r of results.filter((x) => !x.ok)) expect(r).toMatchObject({ code: expect.stringMatching(/^(conflict|invalid_transition)$/), params: { status: 'cancelled' } });
+    for (const r of results.filter((x) => !x.ok))
+      expect(r).toMatchObject({
+        code: expect.stringMatching(/^(conflict|invalid_transition)$/),
+        params: { status: 'cancelled' },
+      });
     expect(await reserved()).toBe(before - 3);
     expect(await handle.db.$count(refunds, eq(refunds.orderId, made.order.id))).toBe(1);
   });

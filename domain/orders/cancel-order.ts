@@ -16,9 +16,10 @@ import { MAX_CANCEL_REASON_LENGTH } from './text-limits';
 import type { OrderStatus } from './order-status';
 import { transitionOrder } from './transition-order';
 
-
 /** The cancel reason's one rule (order page, bulk cancel, REST API, sweeps). */
-export const ZCancelReason = safeText('orders.actions.validation.reason').trim().min(1, 'orders.actions.validation.reason')
+export const ZCancelReason = safeText('orders.actions.validation.reason')
+  .trim()
+  .min(1, 'orders.actions.validation.reason')
   .max(MAX_CANCEL_REASON_LENGTH, 'orders.actions.validation.reasonTooLong');
 export const ZCancelOrderInput = z.object({ orderId: z.coerce.number().pipe(ZId), reason: ZCancelReason });
 export type TCancelOrderInput = z.input<typeof ZCancelOrderInput>;
@@ -55,26 +56,49 @@ export type CancelOrderFailure = 'invalid' | 'not_found' | 'invalid_transition' 
  * quantities, and for a paid order a pending refund of what was paid and not yet refunded, recorded
  * as owed with the cancel reason. COD orders have no payment before delivery, so no refund.
  */
-export async function cancelOrder(db: Database, input: CancelOrderInput): Promise<Result<CancelledOrder, CancelOrderFailure>> {
+export async function cancelOrder(
+  db: Database,
+  input: CancelOrderInput,
+): Promise<Result<CancelledOrder, CancelOrderFailure>> {
   const parsed = ZCancelOrderInput.safeParse({ orderId: input.orderId, reason: input.reason });
   if (!parsed.success) return fail('invalid', 'A cancellation needs a reason', zodFieldErrors(parsed.error));
   const { orderId, reason } = parsed.data;
   const { actor } = input;
 
   return inTransaction<CancelledOrder, CancelOrderFailure>(db, async (tx) => {
-    const moved = await transitionOrder(tx, { orderId, to: 'cancelled', actor, reason, expectedFrom: input.expectedFrom });
+    const moved = await transitionOrder(tx, {
+      orderId,
+      to: 'cancelled',
+      actor,
+      reason,
+      expectedFrom: input.expectedFrom,
+    });
     if (!moved.ok) return moved;
     const order = moved.data;
 
-    const unshipped = await queryRows<{ sku_id: number; warehouse_id: number; quantity: number }>(tx, sql`
+    const unshipped = await queryRows<{ sku_id: number; warehouse_id: number; quantity: number }>(
+      tx,
+      sql`
       select l.sku_id, l.warehouse_id, (l.quantity - coalesce((select sum(sl.quantity) from shipment_lines sl where sl.order_line_id = l.id), 0)
         - ${releasedByAfterSalesSql(sql`l.id`)})::int as quantity
       from order_lines l
-      where l.order_id = ${orderId} and l.sku_id is not null and l.warehouse_id is not null`);
-    const released = unshipped.map((r) => ({ skuId: Number(r.sku_id), warehouseId: Number(r.warehouse_id), quantity: Number(r.quantity) }))
+      where l.order_id = ${orderId} and l.sku_id is not null and l.warehouse_id is not null`,
+    );
+    const released = unshipped
+      .map((r) => ({ skuId: Number(r.sku_id), warehouseId: Number(r.warehouse_id), quantity: Number(r.quantity) }))
       .filter((l) => l.quantity > 0);
-    const release = await releaseStock(tx, released, { actor, orderId, documentType: 'order', documentId: order.number, reason });
-    if (!release.ok) return fail('insufficient_stock', `Order ${order.number} holds less reserved stock than its lines: ${release.message}`);
+    const release = await releaseStock(tx, released, {
+      actor,
+      orderId,
+      documentType: 'order',
+      documentId: order.number,
+      reason,
+    });
+    if (!release.ok)
+      return fail(
+        'insufficient_stock',
+        `Order ${order.number} holds less reserved stock than its lines: ${release.message}`,
+      );
 
     const refund = await recordOwedRefund(tx, order, reason, actor);
     return ok({ order, released, refund });
@@ -85,19 +109,37 @@ export async function cancelOrder(db: Database, input: CancelOrderInput): Promis
 async function recordOwedRefund(tx: Database, order: Order, reason: string, actor: Actor): Promise<Refund | null> {
   // the payment row lock is the one refunds queue on (requestRefund takes it too); the sum is read
   // after it, in its own statement, so it sees every refund committed while we waited
-  const [payment] = await queryRows<{ id: number; amount_cents: number; currency: string }>(tx, sql`
-    select p.id, p.amount_cents, p.currency from payments p where p.order_id = ${order.id} and p.status = 'succeeded' for update`);
+  const [payment] = await queryRows<{ id: number; amount_cents: number; currency: string }>(
+    tx,
+    sql`
+    select p.id, p.amount_cents, p.currency from payments p where p.order_id = ${order.id} and p.status = 'succeeded' for update`,
+  );
   if (!payment) return null;
-  const [{ refunded }] = await queryRows<{ refunded: number }>(tx, sql`
-    select coalesce(sum(amount_cents), 0)::int as refunded from refunds where payment_id = ${payment.id} and status <> 'failed'`);
+  const [{ refunded }] = await queryRows<{ refunded: number }>(
+    tx,
+    sql`
+    select coalesce(sum(amount_cents), 0)::int as refunded from refunds where payment_id = ${payment.id} and status <> 'failed'`,
+  );
   const owed = Number(payment.amount_cents) - Number(refunded);
   if (owed <= 0) return null;
-  const [refund] = await tx.insert(refunds).values({
-    paymentId: Number(payment.id), orderId: order.id, outRefundNo: `RF${order.number}C`, amountCents: owed, currency: payment.currency,
-    status: 'pending', reason, createdBy: actor.type === 'staff' ? actor.id : null,
-  }).returning();
+  const [refund] = await tx
+    .insert(refunds)
+    .values({
+      paymentId: Number(payment.id),
+      orderId: order.id,
+      outRefundNo: `RF${order.number}C`,
+      amountCents: owed,
+      currency: payment.currency,
+      status: 'pending',
+      reason,
+      createdBy: actor.type === 'staff' ? actor.id : null,
+    })
+    .returning();
   await appendOrderEvent(tx, {
-    orderId: order.id, kind: 'refund', actor, message: reason,
+    orderId: order.id,
+    kind: 'refund',
+    actor,
+    message: reason,
     details: { refundId: refund.id, amountCents: owed, currency: payment.currency, status: 'pending', owed: true },
   });
   return refund;

@@ -20,7 +20,9 @@ beforeAll(async () => {
   await f.order({ status: 'shipped', lines, customerId: customer.id });
   await f.order({ status: 'completed', lines });
 }, 120_000);
-afterAll(async () => { await handle?.close(); });
+afterAll(async () => {
+  await handle?.close();
+});
 
 describe(`order counts for the list and its status chips (${testDatabaseKind})`, () => {
   it('counts what the filters match, exactly while small', async () => {

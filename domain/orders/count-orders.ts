@@ -33,7 +33,10 @@ export async function countOrdersByStatus(db: Database, filters: CountFilters): 
   const counts: Partial<Record<OrderStatus, RowCount>> = {};
   // one after another: PGlite has one connection, and on Postgres each is a short index range
   for (const status of ORDER_STATUSES) {
-    counts[status] = await countRows(db, countStatement({ ...filters, statuses: [status] }, hints), { cap: 1000, estimateOnlyAbove: 20_000 });
+    counts[status] = await countRows(db, countStatement({ ...filters, statuses: [status] }, hints), {
+      cap: 1000,
+      estimateOnlyAbove: 20_000,
+    });
   }
   return counts as Record<OrderStatus, RowCount>;
 }

@@ -14,7 +14,10 @@ export type { CreatedOrder } from './place-orders';
 
 /** A line may name its SKU by code instead of id (what a shop system or a CSV usually knows). */
 type LineBySkuCode = Omit<TCreateOrderInput['lines'][number], 'skuId'> & { skuId?: number; skuCode?: string };
-export type CreateOrderInput = Omit<TCreateOrderInput, 'lines'> & { lines: (TCreateOrderInput['lines'][number] | LineBySkuCode)[]; actor: Actor };
+export type CreateOrderInput = Omit<TCreateOrderInput, 'lines'> & {
+  lines: (TCreateOrderInput['lines'][number] | LineBySkuCode)[];
+  actor: Actor;
+};
 
 /**
  * Failure codes:
@@ -37,7 +40,10 @@ export type CreateOrderFailure = 'invalid' | 'insufficient_stock';
  * pending_payment, or awaiting_shipment for cash on delivery. Idempotent on (source,
  * externalRef), concurrent calls included.
  */
-export async function createOrder(db: Database, input: CreateOrderInput): Promise<Result<CreatedOrder, CreateOrderFailure>> {
+export async function createOrder(
+  db: Database,
+  input: CreateOrderInput,
+): Promise<Result<CreatedOrder, CreateOrderFailure>> {
   const byCode = await resolveSkuCodes(db, input.lines);
   if (!byCode.ok) return byCode;
   const parsed = ZCreateOrderInput.safeParse({ ...input, lines: byCode.data });
@@ -58,37 +64,70 @@ export async function createOrder(db: Database, input: CreateOrderInput): Promis
 /** Lines with a skuCode get the id of that SKU; an unknown code is a field error (lines.N.skuCode). */
 async function resolveSkuCodes(db: Database, lines: CreateOrderInput['lines']): Promise<Result<unknown[], 'invalid'>> {
   if (!Array.isArray(lines)) return ok(lines);
-  const codeOf = (line: unknown) => (line && typeof line === 'object' && 'skuCode' in line && typeof line.skuCode === 'string'
-    && !('skuId' in line && line.skuId !== undefined) ? line.skuCode.trim() : null);
+  const codeOf = (line: unknown) =>
+    line &&
+    typeof line === 'object' &&
+    'skuCode' in line &&
+    typeof line.skuCode === 'string' &&
+    !('skuId' in line && line.skuId !== undefined)
+      ? line.skuCode.trim()
+      : null;
   const codes = [...new Set(lines.map(codeOf).filter((c): c is string => c !== null && c !== ''))];
   if (codes.length === 0) return ok(lines);
-  const found = new Map((await db.select({ id: skus.id, code: skus.code }).from(skus).where(inArray(skus.code, codes))).map((s) => [s.code, s.id]));
+  const found = new Map(
+    (await db.select({ id: skus.id, code: skus.code }).from(skus).where(inArray(skus.code, codes))).map((s) => [
+      s.code,
+      s.id,
+    ]),
+  );
   const fieldErrors: Record<string, string[]> = {};
   const resolved = lines.map((line, index) => {
     const code = codeOf(line);
     if (code === null) return line;
     if (!found.has(code)) fieldErrors[`lines.${index}.skuCode`] = ['orders.entry.validation.skuNotFound'];
     // the code has done its job: the schema takes the id
-    return Object.fromEntries([...Object.entries(line as LineBySkuCode).filter(([key]) => key !== 'skuCode'), ['skuId', found.get(code)]]);
+    return Object.fromEntries([
+      ...Object.entries(line as LineBySkuCode).filter(([key]) => key !== 'skuCode'),
+      ['skuId', found.get(code)],
+    ]);
   });
-  return Object.keys(fieldErrors).length > 0 ? fail('invalid', 'A line names a SKU code that does not exist', fieldErrors) : ok(resolved);
+  return Object.keys(fieldErrors).length > 0
+    ? fail('invalid', 'A line names a SKU code that does not exist', fieldErrors)
+    : ok(resolved);
 }
 
 /** A warehouse a line names must exist and be active: otherwise that field, not "out of stock", is the answer. */
-async function findUnknownWarehouses(db: Database, lines: TCreateOrder['lines']): Promise<Record<string, string[]> | null> {
+async function findUnknownWarehouses(
+  db: Database,
+  lines: TCreateOrder['lines'],
+): Promise<Record<string, string[]> | null> {
   const named = [...new Set(lines.flatMap((l) => (l.warehouseId === undefined ? [] : [l.warehouseId])))];
   if (named.length === 0) return null;
-  const active = new Set((await db.select({ id: warehouses.id }).from(warehouses)
-    .where(and(inArray(warehouses.id, named), eq(warehouses.isActive, true)))).map((w) => w.id));
+  const active = new Set(
+    (
+      await db
+        .select({ id: warehouses.id })
+        .from(warehouses)
+        .where(and(inArray(warehouses.id, named), eq(warehouses.isActive, true)))
+    ).map((w) => w.id),
+  );
   const fieldErrors: Record<string, string[]> = {};
   lines.forEach((l, index) => {
-    if (l.warehouseId !== undefined && !active.has(l.warehouseId)) fieldErrors[`lines.${index}.warehouseId`] = ['orders.entry.validation.warehouseNotFound'];
+    if (l.warehouseId !== undefined && !active.has(l.warehouseId))
+      fieldErrors[`lines.${index}.warehouseId`] = ['orders.entry.validation.warehouseNotFound'];
   });
   return Object.keys(fieldErrors).length > 0 ? fieldErrors : null;
 }
 
-async function findByExternalRef(db: Database, source: TCreateOrder['source'], externalRef: string): Promise<CreatedOrder | null> {
-  const [order] = await db.select().from(orders).where(and(eq(orders.source, source), eq(orders.externalRef, externalRef)));
+async function findByExternalRef(
+  db: Database,
+  source: TCreateOrder['source'],
+  externalRef: string,
+): Promise<CreatedOrder | null> {
+  const [order] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.source, source), eq(orders.externalRef, externalRef)));
   if (!order) return null;
   const lines = await db.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(orderLines.id);
   return { order, lines, existing: true };

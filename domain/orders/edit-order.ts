@@ -33,12 +33,23 @@ export interface EditedOrder {
  *   not take from an edit form, so it is refused; address and note always edit, lines and discount
  *   only when the total stays the same. Cancel (refund owed) and re-order instead.
  */
-export type EditOrderFailure = 'invalid' | 'not_found' | 'not_editable' | 'stale' | 'insufficient_stock' | 'paid_total_change';
+export type EditOrderFailure =
+  'invalid' | 'not_found' | 'not_editable' | 'stale' | 'insufficient_stock' | 'paid_total_change';
 
 // the statuses whose orders may still change come from the transition table (nothing has left the warehouse)
 export { EDITABLE_STATUSES };
 
-type LinePlan = { skuId: number; skuCode: string; name: string; variant: string | null; unitPriceCents: number; unitCostCents: number; quantity: number; warehouseId: number | null; existing?: OrderLine };
+type LinePlan = {
+  skuId: number;
+  skuCode: string;
+  name: string;
+  variant: string | null;
+  unitPriceCents: number;
+  unitCostCents: number;
+  quantity: number;
+  warehouseId: number | null;
+  existing?: OrderLine;
+};
 
 /**
  * Edits an order before shipment in one transaction, under the order's row lock with an
@@ -57,10 +68,17 @@ export async function editOrder(db: Database, input: EditOrderInput): Promise<Re
     const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
     if (!order) return fail('not_found', `Order #${orderId} does not exist`);
     if (!EDITABLE_STATUSES.includes(order.status)) {
-      return fail('not_editable', `Order ${order.number} is ${order.status} and can no longer be edited`, undefined, { status: order.status });
+      return fail('not_editable', `Order ${order.number} is ${order.status} and can no longer be edited`, undefined, {
+        status: order.status,
+      });
     }
     if (order.version !== expectedVersion) {
-      return fail('stale', `Order ${order.number} changed since version ${expectedVersion} (now ${order.version})`, undefined, { version: order.version });
+      return fail(
+        'stale',
+        `Order ${order.number} changed since version ${expectedVersion} (now ${order.version})`,
+        undefined,
+        { version: order.version },
+      );
     }
     const current = await tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(orderLines.id);
 
@@ -69,12 +87,28 @@ export async function editOrder(db: Database, input: EditOrderInput): Promise<Re
     const set: Partial<typeof orders.$inferInsert> = {};
 
     if (changes.shipTo) {
-      const was = { name: order.shipName, phone: order.shipPhone, province: order.shipProvince, city: order.shipCity, district: order.shipDistrict, street: order.shipStreet, postalCode: order.shipPostalCode };
+      const was = {
+        name: order.shipName,
+        phone: order.shipPhone,
+        province: order.shipProvince,
+        city: order.shipCity,
+        district: order.shipDistrict,
+        street: order.shipStreet,
+        postalCode: order.shipPostalCode,
+      };
       if (JSON.stringify(was) !== JSON.stringify(changes.shipTo)) {
         before.shipTo = was;
         after.shipTo = changes.shipTo;
         const s = changes.shipTo;
-        Object.assign(set, { shipName: s.name, shipPhone: s.phone, shipProvince: s.province, shipCity: s.city, shipDistrict: s.district, shipStreet: s.street, shipPostalCode: s.postalCode });
+        Object.assign(set, {
+          shipName: s.name,
+          shipPhone: s.phone,
+          shipProvince: s.province,
+          shipCity: s.city,
+          shipDistrict: s.district,
+          shipStreet: s.street,
+          shipPostalCode: s.postalCode,
+        });
       }
     }
     if (changes.buyerNote !== undefined && changes.buyerNote !== order.buyerNote) {
@@ -87,7 +121,8 @@ export async function editOrder(db: Database, input: EditOrderInput): Promise<Re
     if (changes.lines) {
       const planned = await planLines(tx, current, changes.lines);
       if (!planned.ok) return planned;
-      const describe = (ls: { skuCode: string; quantity: number }[]) => ls.map((l) => ({ skuCode: l.skuCode, quantity: l.quantity }));
+      const describe = (ls: { skuCode: string; quantity: number }[]) =>
+        ls.map((l) => ({ skuCode: l.skuCode, quantity: l.quantity }));
       if (JSON.stringify(describe(current)) !== JSON.stringify(describe(planned.data))) {
         before.lines = describe(current);
         after.lines = describe(planned.data);
@@ -96,9 +131,17 @@ export async function editOrder(db: Database, input: EditOrderInput): Promise<Re
     }
 
     const discountCents = changes.discountCents ?? order.discountCents;
-    const totals = computeOrderTotals(plan, { discountCents, shippingCents: order.shippingCents, taxCents: order.taxCents });
+    const totals = computeOrderTotals(plan, {
+      discountCents,
+      shippingCents: order.shippingCents,
+      taxCents: order.taxCents,
+    });
     if (!totals.ok) {
-      return fail('invalid', 'The discount cannot exceed the item total', { 'changes.discountCents': [`orders.entry.validation.${totals.code === 'discount_above_subtotal' ? 'discountAboveSubtotal' : 'totalTooLarge'}`] });
+      return fail('invalid', 'The discount cannot exceed the item total', {
+        'changes.discountCents': [
+          `orders.entry.validation.${totals.code === 'discount_above_subtotal' ? 'discountAboveSubtotal' : 'totalTooLarge'}`,
+        ],
+      });
     }
     if (discountCents !== order.discountCents) {
       before.discountCents = order.discountCents;
@@ -108,9 +151,15 @@ export async function editOrder(db: Database, input: EditOrderInput): Promise<Re
     if (totals.totals.totalCents !== order.totalCents) {
       before.totalCents = order.totalCents;
       after.totalCents = totals.totals.totalCents;
-      const [paid] = await queryRows(tx, sql`select 1 from payments where order_id = ${orderId} and status = 'succeeded' limit 1`);
+      const [paid] = await queryRows(
+        tx,
+        sql`select 1 from payments where order_id = ${orderId} and status = 'succeeded' limit 1`,
+      );
       if (paid) {
-        return fail('paid_total_change', `Order ${order.number} is paid: changing its total from ${order.totalCents} to ${totals.totals.totalCents} would need an extra payment or a refund`);
+        return fail(
+          'paid_total_change',
+          `Order ${order.number} is paid: changing its total from ${order.totalCents} to ${totals.totals.totalCents} would need an extra payment or a refund`,
+        );
       }
     }
 
@@ -119,8 +168,11 @@ export async function editOrder(db: Database, input: EditOrderInput): Promise<Re
       if (!stock.ok) return stock;
       await writeLines(tx, orderId, current, plan);
     }
-    const [updated] = await tx.update(orders).set({ ...set, ...totals.totals, updatedAt: sql`now()`, version: sql`${orders.version} + 1` })
-      .where(and(eq(orders.id, orderId), eq(orders.version, expectedVersion))).returning();
+    const [updated] = await tx
+      .update(orders)
+      .set({ ...set, ...totals.totals, updatedAt: sql`now()`, version: sql`${orders.version} + 1` })
+      .where(and(eq(orders.id, orderId), eq(orders.version, expectedVersion)))
+      .returning();
     await appendOrderEvent(tx, { orderId, kind: 'edited', actor, details: { before, after } });
     const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(orderLines.id);
     return ok({ order: updated, lines, changed: Object.keys(after).filter((k) => k !== 'totalCents') });
@@ -128,7 +180,11 @@ export async function editOrder(db: Database, input: EditOrderInput): Promise<Re
 }
 
 /** The new lines: kept SKUs keep their line (price, warehouse); added ones are priced and placed now. */
-async function planLines(tx: Database, current: OrderLine[], wanted: { skuId: number; quantity: number; warehouseId?: number }[]): Promise<Result<LinePlan[], 'invalid' | 'insufficient_stock'>> {
+async function planLines(
+  tx: Database,
+  current: OrderLine[],
+  wanted: { skuId: number; quantity: number; warehouseId?: number }[],
+): Promise<Result<LinePlan[], 'invalid' | 'insufficient_stock'>> {
   const merged = new Map<number, { quantity: number; warehouseId?: number; index: number }>();
   wanted.forEach((l, index) => {
     const seen = merged.get(l.skuId);
@@ -148,24 +204,50 @@ async function planLines(tx: Database, current: OrderLine[], wanted: { skuId: nu
     }
     const sku = skuRows.find((s) => s.id === skuId);
     if (!sku || !sku.isActive) {
-      (fieldErrors[`changes.lines.${want.index}.skuId`] ??= []).push(`orders.entry.validation.${sku ? 'skuInactive' : 'skuNotFound'}`);
+      (fieldErrors[`changes.lines.${want.index}.skuId`] ??= []).push(
+        `orders.entry.validation.${sku ? 'skuInactive' : 'skuNotFound'}`,
+      );
       continue;
     }
-    const [best] = await queryRows<{ warehouse_id: number }>(tx, sql`
+    const [best] = await queryRows<{ warehouse_id: number }>(
+      tx,
+      sql`
       select l.warehouse_id from stock_levels l join warehouses w on w.id = l.warehouse_id and w.is_active
       where l.sku_id = ${skuId} and l.on_hand - l.reserved >= ${want.quantity}
         ${want.warehouseId === undefined ? sql`` : sql`and l.warehouse_id = ${want.warehouseId}`}
-      order by l.on_hand - l.reserved desc, l.warehouse_id limit 1`);
+      order by l.on_hand - l.reserved desc, l.warehouse_id limit 1`,
+    );
     if (!best) short.push(sku.code);
-    plan.push({ skuId, skuCode: sku.code, name: sku.name, variant: sku.variant, unitPriceCents: sku.priceCents, unitCostCents: sku.costCents, quantity: want.quantity, warehouseId: best ? Number(best.warehouse_id) : null });
+    plan.push({
+      skuId,
+      skuCode: sku.code,
+      name: sku.name,
+      variant: sku.variant,
+      unitPriceCents: sku.priceCents,
+      unitCostCents: sku.costCents,
+      quantity: want.quantity,
+      warehouseId: best ? Number(best.warehouse_id) : null,
+    });
   }
   if (Object.keys(fieldErrors).length) return fail('invalid', 'The edit adds SKUs that cannot be sold', fieldErrors);
-  if (short.length) return fail('insufficient_stock', `Not enough stock for: ${short.join(', ')}`, { skus: short }, { skus: short.join(', ') });
+  if (short.length)
+    return fail(
+      'insufficient_stock',
+      `Not enough stock for: ${short.join(', ')}`,
+      { skus: short },
+      { skus: short.join(', ') },
+    );
   return ok(plan);
 }
 
 /** Reserve more / release less per (sku, warehouse), applied in the one lock order. */
-async function rebalanceStock(tx: Database, order: Order, current: OrderLine[], plan: LinePlan[], actor: Actor): Promise<Result<true, 'insufficient_stock'>> {
+async function rebalanceStock(
+  tx: Database,
+  order: Order,
+  current: OrderLine[],
+  plan: LinePlan[],
+  actor: Actor,
+): Promise<Result<true, 'insufficient_stock'>> {
   const delta = new Map<string, { skuId: number; warehouseId: number; quantity: number }>();
   const add = (skuId: number | null, warehouseId: number | null, q: number) => {
     if (skuId === null || warehouseId === null) return;
@@ -176,16 +258,31 @@ async function rebalanceStock(tx: Database, order: Order, current: OrderLine[], 
   };
   for (const l of current) add(l.skuId, l.warehouseId, -l.quantity);
   for (const l of plan) add(l.skuId, l.warehouseId, l.quantity);
-  const changes = [...delta.values()].filter((d) => d.quantity !== 0).sort((a, b) => a.skuId - b.skuId || a.warehouseId - b.warehouseId);
+  const changes = [...delta.values()]
+    .filter((d) => d.quantity !== 0)
+    .sort((a, b) => a.skuId - b.skuId || a.warehouseId - b.warehouseId);
   const short: string[] = [];
   for (const d of changes) {
     const result = await applyStockChange(tx, {
-      skuId: d.skuId, warehouseId: d.warehouseId, kind: d.quantity > 0 ? 'reserve' : 'release', quantity: Math.abs(d.quantity),
-      actor, orderId: order.id, documentType: 'order', documentId: order.number, reason: 'order edited',
+      skuId: d.skuId,
+      warehouseId: d.warehouseId,
+      kind: d.quantity > 0 ? 'reserve' : 'release',
+      quantity: Math.abs(d.quantity),
+      actor,
+      orderId: order.id,
+      documentType: 'order',
+      documentId: order.number,
+      reason: 'order edited',
     });
     if (!result.ok) short.push(String(result.params?.sku ?? d.skuId));
   }
-  if (short.length) return fail('insufficient_stock', `Not enough stock for: ${short.join(', ')}`, { skus: short }, { skus: short.join(', ') });
+  if (short.length)
+    return fail(
+      'insufficient_stock',
+      `Not enough stock for: ${short.join(', ')}`,
+      { skus: short },
+      { skus: short.join(', ') },
+    );
   return ok(true);
 }
 
@@ -195,14 +292,27 @@ async function writeLines(tx: Database, orderId: number, current: OrderLine[], p
   if (removed.length) await tx.delete(orderLines).where(inArray(orderLines.id, removed));
   for (const l of plan) {
     if (l.existing && l.existing.quantity !== l.quantity) {
-      await tx.update(orderLines).set({ quantity: l.quantity, lineTotalCents: l.unitPriceCents * l.quantity - l.existing.discountCents }).where(eq(orderLines.id, l.existing.id));
+      await tx
+        .update(orderLines)
+        .set({ quantity: l.quantity, lineTotalCents: l.unitPriceCents * l.quantity - l.existing.discountCents })
+        .where(eq(orderLines.id, l.existing.id));
     }
   }
   const added = plan.filter((l) => !l.existing);
   if (added.length) {
-    await tx.insert(orderLines).values(added.map((l) => ({
-      orderId, skuId: l.skuId, skuCode: l.skuCode, name: l.name, variant: l.variant, unitPriceCents: l.unitPriceCents,
-      unitCostCents: l.unitCostCents, quantity: l.quantity, lineTotalCents: l.unitPriceCents * l.quantity, warehouseId: l.warehouseId,
-    })));
+    await tx.insert(orderLines).values(
+      added.map((l) => ({
+        orderId,
+        skuId: l.skuId,
+        skuCode: l.skuCode,
+        name: l.name,
+        variant: l.variant,
+        unitPriceCents: l.unitPriceCents,
+        unitCostCents: l.unitCostCents,
+        quantity: l.quantity,
+        lineTotalCents: l.unitPriceCents * l.quantity,
+        warehouseId: l.warehouseId,
+      })),
+    );
   }
 }

@@ -12,7 +12,10 @@ const MAX_REFERENCE_LENGTH = 40;
  * number (SO…, as pasted from a message or a label); null when there is none. A URL segment is
  * decoded first; text that cannot be a reference (control characters, too long) finds nothing.
  */
-export async function findOrderByReference(db: Database, reference: string): Promise<{ id: number; number: string } | null> {
+export async function findOrderByReference(
+  db: Database,
+  reference: string,
+): Promise<{ id: number; number: string } | null> {
   let value: string;
   try {
     value = decodeURIComponent(reference).trim();
@@ -25,13 +28,19 @@ export async function findOrderByReference(db: Database, reference: string): Pro
     const [byId] = await db.select({ id: orders.id, number: orders.number }).from(orders).where(eq(orders.id, id));
     if (byId) return byId;
   }
-  const [byNumber] = await db.select({ id: orders.id, number: orders.number }).from(orders).where(eq(orders.number, value.toUpperCase()));
+  const [byNumber] = await db
+    .select({ id: orders.id, number: orders.number })
+    .from(orders)
+    .where(eq(orders.number, value.toUpperCase()));
   return byNumber ?? null;
 }
 
 /** The order numbers of these ids, for result lists (bulk actions); ids without an order are left out. */
 export async function findOrderNumbers(db: Database, orderIds: readonly number[]): Promise<Map<number, string>> {
   if (orderIds.length === 0) return new Map();
-  const rows = await db.select({ id: orders.id, number: orders.number }).from(orders).where(inArray(orders.id, [...orderIds]));
+  const rows = await db
+    .select({ id: orders.id, number: orders.number })
+    .from(orders)
+    .where(inArray(orders.id, [...orderIds]));
   return new Map(rows.map((row) => [row.id, row.number]));
 }

@@ -21,8 +21,13 @@ describe(`getOrder (${testDatabaseKind})`, () => {
     for (const s of [a, b]) await f.stock({ skuId: s.id, warehouseId: warehouse.id, onHand: 20 });
     const customer = await f.customer({ name: '王小明', phone: '13700001234' });
     const made = await f.order({
-      status: 'partially_shipped', customerId: customer.id, discountCents: 500,
-      lines: [{ skuId: a.id, quantity: 2 }, { skuId: b.id, quantity: 1 }],
+      status: 'partially_shipped',
+      customerId: customer.id,
+      discountCents: 500,
+      lines: [
+        { skuId: a.id, quantity: 2 },
+        { skuId: b.id, quantity: 1 },
+      ],
     });
 
     const detail = await getOrder(handle.db, made.order.id);
@@ -30,7 +35,8 @@ describe(`getOrder (${testDatabaseKind})`, () => {
     expect(detail!.order.number).toBe(made.order.number);
     expect(detail!.customer).toMatchObject({ name: '王小明', phone: '13700001234' });
     expect(detail!.lines.map((l) => [l.skuCode, l.quantity, l.unitPriceCents, l.lineTotalCents])).toEqual([
-      [a.code, 2, 4990, 9980], [b.code, 1, 1990, 1990],
+      [a.code, 2, 4990, 9980],
+      [b.code, 1, 1990, 1990],
     ]);
     expect(detail!.order.totalCents).toBe(9980 + 1990 - 500 + detail!.order.shippingCents + detail!.order.taxCents);
     expect(detail!.paymentState).toBe('paid');
@@ -52,7 +58,12 @@ describe(`getOrder (${testDatabaseKind})`, () => {
     const warehouse = await f.warehouse();
     const s = await f.sku();
     await f.stock({ skuId: s.id, warehouseId: warehouse.id, onHand: 5 });
-    const made = await f.order({ status: 'awaiting_shipment', isCashOnDelivery: true, customerId: null, lines: [{ skuId: s.id, quantity: 1 }] });
+    const made = await f.order({
+      status: 'awaiting_shipment',
+      isCashOnDelivery: true,
+      customerId: null,
+      lines: [{ skuId: s.id, quantity: 1 }],
+    });
     const detail = await getOrder(handle.db, made.order.id);
     expect(detail!.customer).toBeNull();
     expect(detail!.paymentState).toBe('cod_due');

@@ -1,13 +1,26 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import {
-  carriers, customers, orderEvents, orderLines, orders, payments, refunds, shipmentLines, shipments, warehouses,
-  type Customer, type Order, type OrderEvent, type OrderLine, type Payment, type Refund, type Shipment,
+  carriers,
+  customers,
+  orderEvents,
+  orderLines,
+  orders,
+  payments,
+  refunds,
+  shipmentLines,
+  shipments,
+  warehouses,
+  type Customer,
+  type Order,
+  type OrderEvent,
+  type OrderLine,
+  type Payment,
+  type Refund,
+  type Shipment,
 } from '@/db/schema';
 import { sumCents } from '@/domain/shared/money';
-import {
-  deriveFulfillmentState, derivePaymentState, type FulfillmentState, type PaymentState,
-} from './summary-states';
+import { deriveFulfillmentState, derivePaymentState, type FulfillmentState, type PaymentState } from './summary-states';
 
 export interface OrderShipmentDetail extends Shipment {
   carrierName: string;
@@ -43,12 +56,26 @@ export async function getOrder(db: Database, orderId: number): Promise<OrderDeta
   const [customerRows, lines, paymentRows, refundRows, shipmentRows, events] = await Promise.all([
     order.customerId === null
       ? Promise.resolve([])
-      : db.select({ id: customers.id, name: customers.name, phone: customers.phone, email: customers.email, isFlagged: customers.isFlagged })
-        .from(customers).where(eq(customers.id, order.customerId)),
+      : db
+          .select({
+            id: customers.id,
+            name: customers.name,
+            phone: customers.phone,
+            email: customers.email,
+            isFlagged: customers.isFlagged,
+          })
+          .from(customers)
+          .where(eq(customers.id, order.customerId)),
     db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.id)),
     db.select().from(payments).where(eq(payments.orderId, orderId)).orderBy(asc(payments.createdAt), asc(payments.id)),
     db.select().from(refunds).where(eq(refunds.orderId, orderId)).orderBy(asc(refunds.createdAt), asc(refunds.id)),
-    db.select({ shipment: shipments, carrierName: carriers.name, carrierNameEn: carriers.nameEn, warehouseName: warehouses.name })
+    db
+      .select({
+        shipment: shipments,
+        carrierName: carriers.name,
+        carrierNameEn: carriers.nameEn,
+        warehouseName: warehouses.name,
+      })
       .from(shipments)
       .innerJoin(carriers, eq(carriers.id, shipments.carrierId))
       .innerJoin(warehouses, eq(warehouses.id, shipments.warehouseId))
@@ -58,11 +85,18 @@ export async function getOrder(db: Database, orderId: number): Promise<OrderDeta
   ]);
 
   const shipmentIds = shipmentRows.map((row) => row.shipment.id);
-  const shippedLineRows = shipmentIds.length === 0 ? [] : await db
-    .select({ shipmentId: shipmentLines.shipmentId, orderLineId: shipmentLines.orderLineId, quantity: shipmentLines.quantity })
-    .from(shipmentLines)
-    .where(inArray(shipmentLines.shipmentId, shipmentIds))
-    .orderBy(asc(shipmentLines.id));
+  const shippedLineRows =
+    shipmentIds.length === 0
+      ? []
+      : await db
+          .select({
+            shipmentId: shipmentLines.shipmentId,
+            orderLineId: shipmentLines.orderLineId,
+            quantity: shipmentLines.quantity,
+          })
+          .from(shipmentLines)
+          .where(inArray(shipmentLines.shipmentId, shipmentIds))
+          .orderBy(asc(shipmentLines.id));
 
   const lineById = new Map(lines.map((line) => [line.id, line]));
   const shippedQuantities = new Map<number, number>();
@@ -74,12 +108,14 @@ export async function getOrder(db: Database, orderId: number): Promise<OrderDeta
     carrierName: row.carrierName,
     carrierNameEn: row.carrierNameEn,
     warehouseName: row.warehouseName,
-    lines: shippedLineRows.filter((l) => l.shipmentId === row.shipment.id).map((l) => ({
-      orderLineId: l.orderLineId,
-      skuCode: lineById.get(l.orderLineId)?.skuCode ?? '',
-      name: lineById.get(l.orderLineId)?.name ?? '',
-      quantity: l.quantity,
-    })),
+    lines: shippedLineRows
+      .filter((l) => l.shipmentId === row.shipment.id)
+      .map((l) => ({
+        orderLineId: l.orderLineId,
+        skuCode: lineById.get(l.orderLineId)?.skuCode ?? '',
+        name: lineById.get(l.orderLineId)?.name ?? '',
+        quantity: l.quantity,
+      })),
   }));
 
   const paidCents = sumCents(paymentRows.filter((p) => p.status === 'succeeded').map((p) => p.amountCents));
@@ -93,7 +129,12 @@ export async function getOrder(db: Database, orderId: number): Promise<OrderDeta
     refunds: refundRows,
     shipments: shipmentDetails,
     events,
-    paymentState: derivePaymentState({ status: order.status, isCashOnDelivery: order.isCashOnDelivery, paidCents, refundedCents }),
+    paymentState: derivePaymentState({
+      status: order.status,
+      isCashOnDelivery: order.isCashOnDelivery,
+      paidCents,
+      refundedCents,
+    }),
     fulfillmentState: deriveFulfillmentState({
       orderedQuantity: order.itemCount,
       shippedQuantity,

@@ -7,7 +7,12 @@ import { orders, refunds } from '@/db/schema';
 import { openTestDatabase, testDatabaseKind } from '@/db/testing';
 import { buildOrderListQuery, listOrders, type OrderListRow } from './list-orders';
 import { buildSearchProbe, chooseSearchStrategy, readSearchProbe } from './order-search';
-import { decodeCursor, parseOrderListParams, type SearchParamsInput, type TOrderListFilters } from './order-list-filters';
+import {
+  decodeCursor,
+  parseOrderListParams,
+  type SearchParamsInput,
+  type TOrderListFilters,
+} from './order-list-filters';
 
 let handle: DatabaseHandle;
 let f: Factories;
@@ -23,7 +28,11 @@ beforeAll(async () => {
   handle = await openTestDatabase();
   f = createFactories(handle.db, { seed: 11, now: () => new Date('2026-03-20T00:00:00Z') });
   const warehouse = await f.warehouse();
-  const [a, b, rare] = [await f.sku({ priceCents: 1000 }), await f.sku({ priceCents: 2500 }), await f.sku({ priceCents: 99900 })];
+  const [a, b, rare] = [
+    await f.sku({ priceCents: 1000 }),
+    await f.sku({ priceCents: 2500 }),
+    await f.sku({ priceCents: 99900 }),
+  ];
   rareSkuCode = rare.code;
   for (const s of [a, b, rare]) await f.stock({ skuId: s.id, warehouseId: warehouse.id, onHand: 1000 });
   const zhang = await f.customer({ name: '张三丰', phone: '13812345678' });
@@ -31,28 +40,62 @@ beforeAll(async () => {
 
   const one = (skuId: number, quantity = 1) => [{ skuId, quantity }];
   made.paid = await f.order({ status: 'paid', lines: one(a.id), placedAt: minutes(-2 * 1440), customerId: zhang.id });
-  made.pending = await f.order({ status: 'pending_payment', source: 'api', lines: one(b.id, 2), placedAt: minutes(-1440) });
-  made.cod = await f.order({ status: 'awaiting_shipment', isCashOnDelivery: true, source: 'import', lines: one(a.id, 3), placedAt: T });
+  made.pending = await f.order({
+    status: 'pending_payment',
+    source: 'api',
+    lines: one(b.id, 2),
+    placedAt: minutes(-1440),
+  });
+  made.cod = await f.order({
+    status: 'awaiting_shipment',
+    isCashOnDelivery: true,
+    source: 'import',
+    lines: one(a.id, 3),
+    placedAt: T,
+  });
   made.shipped = await f.order({ status: 'shipped', lines: one(rare.id), placedAt: minutes(40), customerId: zhang.id });
   made.completed = await f.order({ status: 'completed', source: 'api', lines: one(b.id), placedAt: minutes(1440) });
   made.cancelled = await f.order({ status: 'cancelled', lines: one(a.id), placedAt: minutes(2 * 1440) });
-  made.partial = await f.order({ status: 'partially_shipped', lines: [{ skuId: b.id, quantity: 2 }, { skuId: rare.id, quantity: 1 }], placedAt: minutes(2 * 1440 + 5) });
-  made.guest = await f.order({ status: 'paid', lines: one(a.id, 5), placedAt: minutes(2 * 1440 + 10), customerId: null });
+  made.partial = await f.order({
+    status: 'partially_shipped',
+    lines: [
+      { skuId: b.id, quantity: 2 },
+      { skuId: rare.id, quantity: 1 },
+    ],
+    placedAt: minutes(2 * 1440 + 5),
+  });
+  made.guest = await f.order({
+    status: 'paid',
+    lines: one(a.id, 5),
+    placedAt: minutes(2 * 1440 + 10),
+    customerId: null,
+  });
   made.refunded = await f.order({ status: 'paid', lines: one(b.id), placedAt: minutes(2 * 1440 + 20) });
   made.partRefunded = await f.order({ status: 'paid', lines: one(b.id, 4), placedAt: minutes(2 * 1440 + 30) });
   // seven orders placed at the same instant: pagination must neither skip nor repeat them
   for (let i = 0; i < 7; i++) {
-    made[`tie${i}`] = await f.order({ status: i % 2 ? 'paid' : 'pending_payment', lines: one(a.id, i + 1), placedAt: minutes(3 * 1440) });
+    made[`tie${i}`] = await f.order({
+      status: i % 2 ? 'paid' : 'pending_payment',
+      lines: one(a.id, i + 1),
+      placedAt: minutes(3 * 1440),
+    });
   }
   // and two that differ from them only in microseconds, which a JS Date cannot hold
-  await handle.db.execute(sql`update orders set placed_at = placed_at + interval '0.000123 second' where id in (${made.tie5.order.id}, ${made.tie6.order.id})`);
+  await handle.db.execute(
+    sql`update orders set placed_at = placed_at + interval '0.000123 second' where id in (${made.tie5.order.id}, ${made.tie6.order.id})`,
+  );
   made.archived = await f.order({ status: 'completed', lines: one(a.id), placedAt: minutes(3 * 1440 + 60) });
   await handle.db.update(orders).set({ archivedAt: new Date() }).where(eq(orders.id, made.archived.order.id));
 
-  const refund = (o: InsertedOrder, cents: number) => handle.db.insert(refunds).values({
-    paymentId: o.payments.find((p) => p.status === 'succeeded')!.id, orderId: o.order.id, outRefundNo: `R${o.order.id}`,
-    amountCents: cents, status: 'succeeded', reason: 'test',
-  });
+  const refund = (o: InsertedOrder, cents: number) =>
+    handle.db.insert(refunds).values({
+      paymentId: o.payments.find((p) => p.status === 'succeeded')!.id,
+      orderId: o.order.id,
+      outRefundNo: `R${o.order.id}`,
+      amountCents: cents,
+      status: 'succeeded',
+      reason: 'test',
+    });
   await refund(made.refunded, made.refunded.order.totalCents);
   await refund(made.partRefunded, 1000);
 });
@@ -60,8 +103,11 @@ afterAll(async () => handle?.close());
 
 /** All non-archived orders in the expected order, computed independently of the list query. */
 async function expectedIds(sort: TOrderListFilters['sort'], where = sql`archived_at is null`): Promise<number[]> {
-  const rows = await queryRows<{ id: string | number; us: string; total: number }>(handle.db, sql`
-    select id, (extract(epoch from placed_at) * 1000000)::bigint::text as us, total_cents as total from orders where ${where}`);
+  const rows = await queryRows<{ id: string | number; us: string; total: number }>(
+    handle.db,
+    sql`
+    select id, (extract(epoch from placed_at) * 1000000)::bigint::text as us, total_cents as total from orders where ${where}`,
+  );
   const key = (r: (typeof rows)[number]) => (sort.startsWith('total') ? BigInt(r.total) : BigInt(r.us));
   const sign = sort.endsWith('desc') ? -1 : 1;
   return rows
@@ -98,7 +144,9 @@ describe(`listOrders (${testDatabaseKind})`, () => {
     const paid = await list({ status: 'paid' });
     expect(paid.rows.length).toBeGreaterThan(0);
     expect(paid.rows.every((r) => r.status === 'paid')).toBe(true);
-    expect(sorted(ids(paid.rows))).toEqual(sorted(await expectedIds('placed_desc', sql`archived_at is null and status = 'paid'`)));
+    expect(sorted(ids(paid.rows))).toEqual(
+      sorted(await expectedIds('placed_desc', sql`archived_at is null and status = 'paid'`)),
+    );
     const several = await list(new URLSearchParams('status=shipped&status=cancelled'));
     expect(sorted(ids(several.rows))).toEqual(sorted(idOf('shipped', 'cancelled')));
     const commaSeparated = await list({ status: 'shipped,cancelled' });
@@ -129,22 +177,30 @@ describe(`listOrders (${testDatabaseKind})`, () => {
     expect(ids((await list({ q: number })).rows)).toEqual(idOf('shipped'));
     expect(ids((await list({ q: number.toLowerCase() })).rows)).toEqual(idOf('shipped'));
     const prefix = number.slice(0, 8); // SO + the Shanghai date
-    const all = await queryRows<{ id: string }>(handle.db, sql`select id from orders where archived_at is null and number like ${`${prefix}%`}`);
+    const all = await queryRows<{ id: string }>(
+      handle.db,
+      sql`select id from orders where archived_at is null and number like ${`${prefix}%`}`,
+    );
     expect(sorted(ids((await list({ q: prefix })).rows))).toEqual(sorted(all.map((r) => Number(r.id))));
     expect(all.length).toBeGreaterThan(1);
   });
 
-  it.each(['SO26', '张三丰', '13812345678', 'SKU', 'NO-SUCH-THING'])('gives the same results for %s whichever way the probe decides', async (q) => {
-    const { filters } = parseOrderListParams({ q: q === 'SKU' ? rareSkuCode : q, size: '200' });
-    const few = await buildOrderListQuery(handle.db, filters, { search: 'few' });
-    const many = await buildOrderListQuery(handle.db, filters, { search: 'many' });
-    expect(few.map((r) => r.id)).toEqual(many.map((r) => r.id));
-    if (q === 'SO26') expect(few.length).toBe((await expectedIds('placed_desc')).length);
-    if (q === 'SKU') expect(few.length).toBe(2);
-  });
+  it.each(['SO26', '张三丰', '13812345678', 'SKU', 'NO-SUCH-THING'])(
+    'gives the same results for %s whichever way the probe decides',
+    async (q) => {
+      const { filters } = parseOrderListParams({ q: q === 'SKU' ? rareSkuCode : q, size: '200' });
+      const few = await buildOrderListQuery(handle.db, filters, { search: 'few' });
+      const many = await buildOrderListQuery(handle.db, filters, { search: 'many' });
+      expect(few.map((r) => r.id)).toEqual(many.map((r) => r.id));
+      if (q === 'SO26') expect(few.length).toBe((await expectedIds('placed_desc')).length);
+      if (q === 'SKU') expect(few.length).toBe(2);
+    },
+  );
 
   it('probes searches: exact counts for number prefixes, planner estimates for the rest', async () => {
-    expect(readSearchProbe(await queryRows(handle.db, buildSearchProbe('SO26')))).toBe((await expectedIds('placed_desc')).length + 1);
+    expect(readSearchProbe(await queryRows(handle.db, buildSearchProbe('SO26')))).toBe(
+      (await expectedIds('placed_desc')).length + 1,
+    );
     expect(readSearchProbe(await queryRows(handle.db, buildSearchProbe('SO99')))).toBe(0);
     const estimate = readSearchProbe(await queryRows(handle.db, buildSearchProbe(rareSkuCode)));
     expect(Number.isFinite(estimate)).toBe(true);
@@ -251,8 +307,15 @@ describe(`listOrders (${testDatabaseKind})`, () => {
 describe('parseOrderListParams', () => {
   it('drops garbage values, applies defaults and reports what it dropped', async () => {
     const { filters, rejected } = parseOrderListParams({
-      status: ['paid', 'refunded_lol'], from: '2026-02-30', to: 'yesterday', source: 'tmall', sort: 'id; drop table orders',
-      size: '100000', cursor: '!!!not-a-cursor', archived: 'maybe', q: 'x'.repeat(500),
+      status: ['paid', 'refunded_lol'],
+      from: '2026-02-30',
+      to: 'yesterday',
+      source: 'tmall',
+      sort: 'id; drop table orders',
+      size: '100000',
+      cursor: '!!!not-a-cursor',
+      archived: 'maybe',
+      q: 'x'.repeat(500),
     });
     expect(filters).toMatchObject({ statuses: ['paid'], sort: 'placed_desc', archived: 'exclude', pageSize: 50 });
     expect(filters.from).toBeUndefined();
@@ -260,7 +323,17 @@ describe('parseOrderListParams', () => {
     expect(filters.source).toBeUndefined();
     expect(filters.q).toBeUndefined();
     expect(filters.cursor).toBeUndefined();
-    expect(rejected.map((r) => r.param).sort()).toEqual(['archived', 'cursor', 'from', 'q', 'size', 'sort', 'source', 'status', 'to']);
+    expect(rejected.map((r) => r.param).sort()).toEqual([
+      'archived',
+      'cursor',
+      'from',
+      'q',
+      'size',
+      'sort',
+      'source',
+      'status',
+      'to',
+    ]);
     expect(rejected.find((r) => r.param === 'status')?.value).toBe('refunded_lol');
     // the page still lists with what was left
     const page = await listOrders(handle.db, filters);
@@ -284,8 +357,12 @@ describe('parseOrderListParams', () => {
   it('rejects tampered cursors', () => {
     const forged = Buffer.from(JSON.stringify(['placed_desc', 'next', "2026-01-01'; --", 1])).toString('base64url');
     expect(parseOrderListParams({ cursor: forged }).rejected[0]).toMatchObject({ param: 'cursor', reason: 'invalid' });
-    const wrongKey = Buffer.from(JSON.stringify(['total_desc', 'next', '2026-01-01T00:00:00.000000Z', 1])).toString('base64url');
-    expect(parseOrderListParams({ sort: 'total_desc', cursor: wrongKey }).rejected[0]).toMatchObject({ param: 'cursor' });
+    const wrongKey = Buffer.from(JSON.stringify(['total_desc', 'next', '2026-01-01T00:00:00.000000Z', 1])).toString(
+      'base64url',
+    );
+    expect(parseOrderListParams({ sort: 'total_desc', cursor: wrongKey }).rejected[0]).toMatchObject({
+      param: 'cursor',
+    });
   });
 
   it('treats empty form fields as absent', () => {
@@ -294,4 +371,3 @@ describe('parseOrderListParams', () => {
     expect(filters).toMatchObject({ statuses: [], sort: 'placed_desc', pageSize: 50 });
   });
 });
-

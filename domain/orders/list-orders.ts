@@ -34,7 +34,10 @@ export function buildOrderListQuery(db: Database, filters: TOrderListFilters, hi
 }
 
 /** The filters' WHERE conditions (no cursor): shared by the page statement and the count. */
-export function orderListConditions(filters: Omit<TOrderListFilters, 'cursor' | 'pageSize' | 'sort'>, hints: OrderListQueryHints = {}): SQL[] {
+export function orderListConditions(
+  filters: Omit<TOrderListFilters, 'cursor' | 'pageSize' | 'sort'>,
+  hints: OrderListQueryHints = {},
+): SQL[] {
   const conditions: SQL[] = [];
   conditions.push(filters.archived === 'only' ? isNotNull(orders.archivedAt) : isNull(orders.archivedAt));
   if (filters.statuses.length === 1) conditions.push(eq(orders.status, filters.statuses[0]));
@@ -59,16 +62,17 @@ function keysetStatement(db: Database, filters: TOrderListFilters, conditions: S
   if (filters.cursor) {
     const key = byTotal ? sql`${filters.cursor.key}::int` : sql`${filters.cursor.key}::timestamptz`;
     // a row comparison is one index range condition on (key, id)
-    conditions.push(readDescending
-      ? sql`(${keyColumn}, ${orders.id}) < (${key}, ${filters.cursor.id}::bigint)`
-      : sql`(${keyColumn}, ${orders.id}) > (${key}, ${filters.cursor.id}::bigint)`);
+    conditions.push(
+      readDescending
+        ? sql`(${keyColumn}, ${orders.id}) < (${key}, ${filters.cursor.id}::bigint)`
+        : sql`(${keyColumn}, ${orders.id}) > (${key}, ${filters.cursor.id}::bigint)`,
+    );
   }
   // the list indexes are (key DESC NULLS LAST, id DESC NULLS LAST) as drizzle-kit writes them; a
   // plain DESC means NULLS FIRST and would not match them (Postgres ignores NOT NULL here), so the
   // ORDER BY spells out the index order, or its exact reverse when reading ascending
-  const direction = (column: AnyColumn) => (readDescending
-    ? sql`${column} desc nulls last`
-    : sql`${column} asc nulls first`);
+  const direction = (column: AnyColumn) =>
+    readDescending ? sql`${column} desc nulls last` : sql`${column} asc nulls first`;
 
   return db
     .select({
@@ -127,9 +131,9 @@ export async function listOrders(db: Database, filters: TOrderListFilters): Prom
   // a search's index branches take a few ms; starting parallel workers for them cost 40-80 ms
   const fetched = filters.q
     ? await db.transaction(async (tx) => {
-      await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
-      return buildOrderListQuery(tx as unknown as Database, filters, hints);
-    })
+        await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+        return buildOrderListQuery(tx as unknown as Database, filters, hints);
+      })
     : await buildOrderListQuery(db, filters, hints);
   const hasMore = fetched.length > filters.pageSize;
   const pageRows = hasMore ? fetched.slice(0, filters.pageSize) : fetched;
@@ -157,9 +161,13 @@ export async function listOrders(db: Database, filters: TOrderListFilters): Prom
   });
 
   const byTotal = filters.sort.startsWith('total');
-  const cursorAt = (row: (typeof pageRows)[number], direction: 'next' | 'prev') => encodeCursor({
-    sort: filters.sort, direction, key: byTotal ? row.totalCents : row.placedAtKey, id: row.id,
-  });
+  const cursorAt = (row: (typeof pageRows)[number], direction: 'next' | 'prev') =>
+    encodeCursor({
+      sort: filters.sort,
+      direction,
+      key: byTotal ? row.totalCents : row.placedAtKey,
+      id: row.id,
+    });
   const first = pageRows[0];
   const last = pageRows[pageRows.length - 1];
   // going forward there is a previous page iff we came from a cursor; going back, the reverse

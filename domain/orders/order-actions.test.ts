@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { availableOrderActions } from './order-actions';
 import { ORDER_STATUSES, type OrderStatus } from './order-status';
 
-const order = (status: OrderStatus, extra: { isCashOnDelivery?: boolean; paidAt?: Date | null; archivedAt?: Date | null } = {}) => ({
-  status, isCashOnDelivery: false, paidAt: null, archivedAt: null, ...extra,
+const order = (
+  status: OrderStatus,
+  extra: { isCashOnDelivery?: boolean; paidAt?: Date | null; archivedAt?: Date | null } = {},
+) => ({
+  status,
+  isCashOnDelivery: false,
+  paidAt: null,
+  archivedAt: null,
+  ...extra,
 });
 
 describe('availableOrderActions', () => {
@@ -20,7 +27,9 @@ describe('availableOrderActions', () => {
   });
 
   it('never offers payment confirmation for cash on delivery', () => {
-    expect(availableOrderActions(order('pending_payment', { isCashOnDelivery: true }), { role: 'admin' })).not.toContain('confirmPayment');
+    expect(
+      availableOrderActions(order('pending_payment', { isCashOnDelivery: true }), { role: 'admin' }),
+    ).not.toContain('confirmPayment');
   });
 
   it('offers each role only what its permissions allow', () => {

@@ -19,7 +19,8 @@ export function availableOrderActions(
   const actions: OrderAction[] = [];
   if (order.archivedAt) return can(staff, 'orders.archive') ? ['restore'] : [];
   if (next.includes('paid') && !order.isCashOnDelivery && can(staff, 'payments.write')) actions.push('confirmPayment');
-  if (order.status === 'paid' && next.includes('awaiting_shipment') && can(staff, 'orders.write')) actions.push('review');
+  if (order.status === 'paid' && next.includes('awaiting_shipment') && can(staff, 'orders.write'))
+    actions.push('review');
   if (next.includes('shipped') && can(staff, 'shipping.write')) actions.push('ship');
   if (next.includes('completed') && can(staff, 'orders.write')) actions.push('complete');
   if (next.includes('cancelled') && can(staff, 'orders.write')) actions.push('cancel');

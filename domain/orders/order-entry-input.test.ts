@@ -13,7 +13,15 @@ function errorsOf(input: unknown): Record<string, string[]> {
 
 const valid = {
   customer: { kind: 'new', name: '林小雨', phone: '138 0013 8000' },
-  shipTo: { name: '林小雨', phone: '13800138000', province: '浙江省', city: '杭州市', district: '', street: '文三路 90 号', postalCode: '' },
+  shipTo: {
+    name: '林小雨',
+    phone: '13800138000',
+    province: '浙江省',
+    city: '杭州市',
+    district: '',
+    street: '文三路 90 号',
+    postalCode: '',
+  },
   lines: [{ skuId: 1, quantity: 2 }],
   discount: '5.5',
   shipping: '',
@@ -22,7 +30,7 @@ const valid = {
 };
 
 describe('the new-order form input', () => {
-  it('turns typed yuan into fen and a quick-created customer into createOrder\'s shape', () => {
+  it("turns typed yuan into fen and a quick-created customer into createOrder's shape", () => {
     const parsed = ZOrderEntryForm.parse(valid);
     expect(parsed.discount).toBe(550);
     expect(parsed.shipping).toBe(0);
@@ -34,11 +42,22 @@ describe('the new-order form input', () => {
 
   it('reports every field of an empty form at once', () => {
     const errors = errorsOf({
-      customer: { kind: 'existing' }, shipTo: { name: '', phone: '', province: '', city: '', district: '', street: '', postalCode: '' },
-      lines: [], discount: '', shipping: '', isCashOnDelivery: false, buyerNote: '',
+      customer: { kind: 'existing' },
+      shipTo: { name: '', phone: '', province: '', city: '', district: '', street: '', postalCode: '' },
+      lines: [],
+      discount: '',
+      shipping: '',
+      isCashOnDelivery: false,
+      buyerNote: '',
     });
     expect(Object.keys(errors).sort()).toEqual([
-      'customer.id', 'lines', 'shipTo.city', 'shipTo.name', 'shipTo.phone', 'shipTo.province', 'shipTo.street',
+      'customer.id',
+      'lines',
+      'shipTo.city',
+      'shipTo.name',
+      'shipTo.phone',
+      'shipTo.province',
+      'shipTo.street',
     ]);
     expect(errors['customer.id']).toEqual([`${V}.customerRequired`]);
     expect(errors.lines).toEqual([`${V}.linesRequired`]);
@@ -51,7 +70,15 @@ describe('the new-order form input', () => {
   });
 
   it('refuses amounts with fractions of a fen and quantities that are not whole numbers', () => {
-    const errors = errorsOf({ ...valid, discount: '1.005', shipping: 'abc', lines: [{ skuId: 1, quantity: Number.NaN }, { skuId: 2, quantity: 0 }] });
+    const errors = errorsOf({
+      ...valid,
+      discount: '1.005',
+      shipping: 'abc',
+      lines: [
+        { skuId: 1, quantity: Number.NaN },
+        { skuId: 2, quantity: 0 },
+      ],
+    });
     expect(errors.discount).toEqual([`${V}.amountTooPrecise`]);
     expect(errors.shipping).toEqual([`${V}.amountInvalid`]);
     expect(errors['lines.0.quantity']).toEqual([`${V}.quantityInvalid`]);

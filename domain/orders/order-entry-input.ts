@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { parseYuanToFen } from '@/domain/shared/money';
-import { MAX_LINE_QUANTITY, MAX_MONEY_CENTS, MAX_ORDER_LINES, ZCreateOrderInput, ZEditOrderInput, ZId, ZOrderCustomer } from './order-input';
+import {
+  MAX_LINE_QUANTITY,
+  MAX_MONEY_CENTS,
+  MAX_ORDER_LINES,
+  ZCreateOrderInput,
+  ZEditOrderInput,
+  ZId,
+  ZOrderCustomer,
+} from './order-input';
 
 /*
  * What the order forms send: ZCreateOrderInput / ZEditOrderInput (order-input.ts, shared with the
@@ -12,31 +20,41 @@ import { MAX_LINE_QUANTITY, MAX_MONEY_CENTS, MAX_ORDER_LINES, ZCreateOrderInput,
 const V = 'orders.entry.validation';
 
 /** A yuan amount typed in a form ("12.5") as integer fen (1250), exactly; blank is zero. */
-export const ZYuanAmount = z.string(`${V}.amountInvalid`).max(32, `${V}.amountInvalid`).transform((text, ctx) => {
-  const parsed = parseYuanToFen(text);
-  if (!parsed.ok) {
-    ctx.addIssue({ code: 'custom', message: parsed.error === 'too_precise' ? `${V}.amountTooPrecise` : `${V}.amountInvalid` });
-    return z.NEVER;
-  }
-  if (parsed.fen > MAX_MONEY_CENTS) {
-    ctx.addIssue({ code: 'custom', message: `${V}.moneyTooLarge` });
-    return z.NEVER;
-  }
-  return parsed.fen;
-});
+export const ZYuanAmount = z
+  .string(`${V}.amountInvalid`)
+  .max(32, `${V}.amountInvalid`)
+  .transform((text, ctx) => {
+    const parsed = parseYuanToFen(text);
+    if (!parsed.ok) {
+      ctx.addIssue({
+        code: 'custom',
+        message: parsed.error === 'too_precise' ? `${V}.amountTooPrecise` : `${V}.amountInvalid`,
+      });
+      return z.NEVER;
+    }
+    if (parsed.fen > MAX_MONEY_CENTS) {
+      ctx.addIssue({ code: 'custom', message: `${V}.moneyTooLarge` });
+      return z.NEVER;
+    }
+    return parsed.fen;
+  });
 
 /** The customer box: a chosen customer (kind 'existing', nothing chosen yet is an error) or a quick-created one. */
-export const ZEntryCustomer = z.object({
-  kind: z.enum(['existing', 'new'], `${V}.customerRequired`),
-  id: z.number().optional(),
-  name: z.string().optional(),
-  phone: z.string().optional(),
-}).superRefine((c, ctx) => {
-  if (c.kind === 'existing' && !c.id) ctx.addIssue({ code: 'custom', path: ['id'], message: `${V}.customerRequired` });
-  // a refinement issue stops the parse here, so the pipe only sees a chosen id or a name and phone
-}).transform((c): z.input<typeof ZOrderCustomer> => (c.kind === 'existing'
-  ? { id: c.id ?? 0 }
-  : { name: c.name ?? '', phone: (c.phone ?? '').replace(/[\s-]/g, '') }))
+export const ZEntryCustomer = z
+  .object({
+    kind: z.enum(['existing', 'new'], `${V}.customerRequired`),
+    id: z.number().optional(),
+    name: z.string().optional(),
+    phone: z.string().optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.kind === 'existing' && !c.id)
+      ctx.addIssue({ code: 'custom', path: ['id'], message: `${V}.customerRequired` });
+    // a refinement issue stops the parse here, so the pipe only sees a chosen id or a name and phone
+  })
+  .transform((c): z.input<typeof ZOrderCustomer> =>
+    c.kind === 'existing' ? { id: c.id ?? 0 } : { name: c.name ?? '', phone: (c.phone ?? '').replace(/[\s-]/g, '') },
+  )
   .pipe(ZOrderCustomer);
 
 const create = ZCreateOrderInput.shape;
@@ -68,7 +86,9 @@ export type TOrderEditForm = z.output<typeof ZOrderEditForm>;
 
 /** The totals preview asks with the lines and amounts on the form, before they are all valid. */
 export const ZTotalsPreviewInput = z.object({
-  lines: z.array(z.object({ skuId: ZId, quantity: z.number().int().min(0).max(MAX_LINE_QUANTITY) })).max(MAX_ORDER_LINES),
+  lines: z
+    .array(z.object({ skuId: ZId, quantity: z.number().int().min(0).max(MAX_LINE_QUANTITY) }))
+    .max(MAX_ORDER_LINES),
   discount: ZYuanAmount,
   shipping: ZYuanAmount,
   /** an order being edited: its SKUs keep the price they were sold at */

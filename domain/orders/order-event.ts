@@ -10,13 +10,25 @@ import type { Actor } from '@/domain/shared/actor';
 export async function appendOrderEvent(
   db: Database,
   input: {
-    orderId: number; kind: NewOrderEvent['kind']; actor: Actor; message?: string | null; details?: Record<string, unknown> | null;
-    fromStatus?: OrderStatus; toStatus?: OrderStatus;
+    orderId: number;
+    kind: NewOrderEvent['kind'];
+    actor: Actor;
+    message?: string | null;
+    details?: Record<string, unknown> | null;
+    fromStatus?: OrderStatus;
+    toStatus?: OrderStatus;
   },
 ): Promise<void> {
   await db.insert(orderEvents).values({
-    orderId: input.orderId, kind: input.kind, actorType: input.actor.type, actorId: input.actor.id, actorName: input.actor.name,
-    message: input.message ?? null, details: input.details ?? null, fromStatus: input.fromStatus ?? null, toStatus: input.toStatus ?? null,
+    orderId: input.orderId,
+    kind: input.kind,
+    actorType: input.actor.type,
+    actorId: input.actor.id,
+    actorName: input.actor.name,
+    message: input.message ?? null,
+    details: input.details ?? null,
+    fromStatus: input.fromStatus ?? null,
+    toStatus: input.toStatus ?? null,
   });
 }
 

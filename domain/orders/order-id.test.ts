@@ -8,7 +8,19 @@ describe('parseOrderId', () => {
   });
 
   it('refuses everything else', () => {
-    for (const value of ['', '0', '-1', '1e3', '12abc', ' 1', '1.0', '0x10', '9999999999999999', 'SO260101000001', undefined]) {
+    for (const value of [
+      '',
+      '0',
+      '-1',
+      '1e3',
+      '12abc',
+      ' 1',
+      '1.0',
+      '0x10',
+      '9999999999999999',
+      'SO260101000001',
+      undefined,
+    ]) {
       expect(parseOrderId(value)).toBeNull();
     }
   });

@@ -23,47 +23,71 @@ const LANDLINE_PATTERN = /^0\d{2,3}[- ]?\d{7,8}$/;
 const V = 'orders.entry.validation';
 
 export const ZId = z.number(`${V}.idInvalid`).int(`${V}.idInvalid`).positive(`${V}.idInvalid`);
-const ZMoney = z.number(`${V}.moneyInvalid`).int(`${V}.moneyInvalid`).min(0, `${V}.moneyNegative`).max(MAX_MONEY_CENTS, `${V}.moneyTooLarge`);
-const optionalText = (max: number, key: string) => safeText().trim().max(max, `${V}.${key}`).optional()
-  .transform((v) => (v ? v : null));
+const ZMoney = z
+  .number(`${V}.moneyInvalid`)
+  .int(`${V}.moneyInvalid`)
+  .min(0, `${V}.moneyNegative`)
+  .max(MAX_MONEY_CENTS, `${V}.moneyTooLarge`);
+const optionalText = (max: number, key: string) =>
+  safeText()
+    .trim()
+    .max(max, `${V}.${key}`)
+    .optional()
+    .transform((v) => (v ? v : null));
 
-export const ZPhone = safeText(`${V}.phoneRequired`).trim().min(1, `${V}.phoneRequired`)
+export const ZPhone = safeText(`${V}.phoneRequired`)
+  .trim()
+  .min(1, `${V}.phoneRequired`)
   .regex(MOBILE_PATTERN, `${V}.mobileInvalid`);
 
 export const ZShipTo = z.object({
   name: safeText(`${V}.recipientRequired`).trim().min(1, `${V}.recipientRequired`).max(50, `${V}.tooLong`),
-  phone: safeText(`${V}.phoneRequired`).trim().min(1, `${V}.phoneRequired`)
+  phone: safeText(`${V}.phoneRequired`)
+    .trim()
+    .min(1, `${V}.phoneRequired`)
     .refine((v) => MOBILE_PATTERN.test(v) || LANDLINE_PATTERN.test(v), `${V}.phoneInvalid`),
   province: safeText(`${V}.provinceRequired`).trim().min(1, `${V}.provinceRequired`).max(50, `${V}.tooLong`),
   city: safeText(`${V}.cityRequired`).trim().min(1, `${V}.cityRequired`).max(50, `${V}.tooLong`),
   district: optionalText(50, 'tooLong'),
   street: safeText(`${V}.streetRequired`).trim().min(1, `${V}.streetRequired`).max(200, `${V}.tooLong`),
-  postalCode: safeText().trim().optional().transform((v) => (v ? v : null))
+  postalCode: safeText()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : null))
     .refine((v) => v === null || /^\d{6}$/.test(v), `${V}.postalCodeInvalid`),
 });
 export type TShipTo = z.output<typeof ZShipTo>;
 
 /** An existing customer by id, or a quick-created one by name and mobile number. */
-export const ZOrderCustomer = z.object({
-  id: ZId.optional(),
-  name: safeText().trim().max(50, `${V}.tooLong`).optional(),
-  phone: safeText().trim().optional(),
-}).superRefine((c, ctx) => {
-  if (c.id !== undefined) return;
-  if (!c.name) ctx.addIssue({ code: 'custom', path: ['name'], message: `${V}.customerNameRequired` });
-  if (!c.phone) ctx.addIssue({ code: 'custom', path: ['phone'], message: `${V}.phoneRequired` });
-  else if (!MOBILE_PATTERN.test(c.phone)) ctx.addIssue({ code: 'custom', path: ['phone'], message: `${V}.mobileInvalid` });
-});
+export const ZOrderCustomer = z
+  .object({
+    id: ZId.optional(),
+    name: safeText().trim().max(50, `${V}.tooLong`).optional(),
+    phone: safeText().trim().optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.id !== undefined) return;
+    if (!c.name) ctx.addIssue({ code: 'custom', path: ['name'], message: `${V}.customerNameRequired` });
+    if (!c.phone) ctx.addIssue({ code: 'custom', path: ['phone'], message: `${V}.phoneRequired` });
+    else if (!MOBILE_PATTERN.test(c.phone))
+      ctx.addIssue({ code: 'custom', path: ['phone'], message: `${V}.mobileInvalid` });
+  });
 
 export const ZOrderLineInput = z.object({
   skuId: ZId,
-  quantity: z.number(`${V}.quantityInvalid`).int(`${V}.quantityInvalid`).min(1, `${V}.quantityTooSmall`).max(MAX_LINE_QUANTITY, `${V}.quantityTooLarge`),
+  quantity: z
+    .number(`${V}.quantityInvalid`)
+    .int(`${V}.quantityInvalid`)
+    .min(1, `${V}.quantityTooSmall`)
+    .max(MAX_LINE_QUANTITY, `${V}.quantityTooLarge`),
   /** ship from this warehouse; omitted: the one with the most available stock */
   warehouseId: ZId.optional(),
 });
 
-export const ZOrderLines = z.array(ZOrderLineInput, `${V}.linesRequired`)
-  .min(1, `${V}.linesRequired`).max(MAX_ORDER_LINES, `${V}.tooManyLines`);
+export const ZOrderLines = z
+  .array(ZOrderLineInput, `${V}.linesRequired`)
+  .min(1, `${V}.linesRequired`)
+  .max(MAX_ORDER_LINES, `${V}.tooManyLines`);
 
 export const ZCreateOrderInput = z.object({
   customer: ZOrderCustomer,
@@ -76,7 +100,11 @@ export const ZCreateOrderInput = z.object({
   isCashOnDelivery: z.boolean().default(false),
   source: z.enum(orderSource.enumValues, `${V}.sourceInvalid`).default('manual'),
   /** the order's id on the platform it came from; makes creation idempotent per source */
-  externalRef: safeText().trim().max(100, `${V}.tooLong`).optional().transform((v) => (v ? v : null)),
+  externalRef: safeText()
+    .trim()
+    .max(100, `${V}.tooLong`)
+    .optional()
+    .transform((v) => (v ? v : null)),
 });
 export type TCreateOrderInput = z.input<typeof ZCreateOrderInput>;
 export type TCreateOrder = z.output<typeof ZCreateOrderInput>;
@@ -90,7 +118,11 @@ export const ZEditOrderInput = z.object({
     lines: ZOrderLines.optional(),
     discountCents: ZMoney.optional(),
     /** '' or null clears the note */
-    buyerNote: safeText().trim().max(MAX_BUYER_NOTE_LENGTH, `${V}.noteTooLong`).nullable().optional()
+    buyerNote: safeText()
+      .trim()
+      .max(MAX_BUYER_NOTE_LENGTH, `${V}.noteTooLong`)
+      .nullable()
+      .optional()
       .transform((v) => (v === undefined ? undefined : v ? v : null)),
   }),
 });

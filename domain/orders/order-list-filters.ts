@@ -54,11 +54,14 @@ export function decodeCursor(value: string): TOrderListCursor | null {
 }
 
 /** A calendar day, YYYY-MM-DD, that exists. */
-export const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => {
-  const [year, month, day] = value.split('-').map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return year >= 2000 && year <= 2100 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-});
+export const ZDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((value) => {
+    const [year, month, day] = value.split('-').map(Number);
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return year >= 2000 && year <= 2100 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  });
 
 /** The filters once parsed; every field is valid and defaults are applied. */
 export const ZOrderListFilters = z.object({
@@ -99,7 +102,10 @@ function readOne(params: SearchParamsInput, name: string): string | undefined {
 }
 
 /** Parses untrusted URL search params into filters plus the values that were rejected. */
-export function parseOrderListParams(params: SearchParamsInput): { filters: TOrderListFilters; rejected: RejectedParam[] } {
+export function parseOrderListParams(params: SearchParamsInput): {
+  filters: TOrderListFilters;
+  rejected: RejectedParam[];
+} {
   const rejected: RejectedParam[] = [];
   const reject = (param: string, value: string, reason: RejectedReason = 'invalid') => {
     rejected.push({ param, value: value.slice(0, 120), reason });
@@ -110,13 +116,20 @@ export function parseOrderListParams(params: SearchParamsInput): { filters: TOrd
   for (const raw of readAll(params, 'status').flatMap((value) => value.split(','))) {
     const value = raw.trim();
     if (value === '') continue;
-    if (!isSafeText(value)) { reject('status', ''); continue; }
+    if (!isSafeText(value)) {
+      reject('status', '');
+      continue;
+    }
     const parsed = z.enum(ORDER_STATUSES).safeParse(value);
     if (!parsed.success) reject('status', value);
     else if (!statuses.includes(parsed.data)) statuses.push(parsed.data);
   }
 
-  const single = <T>(name: string, schema: z.ZodType<T>, transform: (value: string) => unknown = (v) => v): T | undefined => {
+  const single = <T>(
+    name: string,
+    schema: z.ZodType<T>,
+    transform: (value: string) => unknown = (v) => v,
+  ): T | undefined => {
     const raw = readOne(params, name);
     if (raw === undefined) return undefined;
     // a control character is refused, never searched for (PostgreSQL refuses U+0000 outright)
@@ -144,7 +157,8 @@ export function parseOrderListParams(params: SearchParamsInput): { filters: TOrd
   // `size` in the console's URLs, `pageSize` in the REST API's
   const ZPageSize = z.number().int().min(1).max(MAX_PAGE_SIZE);
   const toPageSize = (v: string) => (/^\d{1,6}$/.test(v.trim()) ? Number(v) : Number.NaN);
-  const pageSize = single('size', ZPageSize, toPageSize) ?? single('pageSize', ZPageSize, toPageSize) ?? DEFAULT_PAGE_SIZE;
+  const pageSize =
+    single('size', ZPageSize, toPageSize) ?? single('pageSize', ZPageSize, toPageSize) ?? DEFAULT_PAGE_SIZE;
 
   let cursor: TOrderListCursor | undefined;
   const rawCursor = readOne(params, 'cursor');
@@ -158,13 +172,34 @@ export function parseOrderListParams(params: SearchParamsInput): { filters: TOrd
   }
 
   const filters = ZOrderListFilters.parse({
-    statuses, from, to, source, q: q || undefined, sort, archived, review, cursor, pageSize,
+    statuses,
+    from,
+    to,
+    source,
+    q: q || undefined,
+    sort,
+    archived,
+    review,
+    cursor,
+    pageSize,
   });
   return { filters, rejected };
 }
 
 /** Every query parameter the list reads (the REST API refuses any other name). */
-export const ORDER_LIST_PARAMS = ['status', 'from', 'to', 'source', 'q', 'sort', 'archived', 'review', 'size', 'pageSize', 'cursor'] as const;
+export const ORDER_LIST_PARAMS = [
+  'status',
+  'from',
+  'to',
+  'source',
+  'q',
+  'sort',
+  'archived',
+  'review',
+  'size',
+  'pageSize',
+  'cursor',
+] as const;
 
 /** The filters as URL search params (for links: next/previous page, status chips); defaults omitted. */
 export function orderListSearchParams(

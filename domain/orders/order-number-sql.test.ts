@@ -13,7 +13,10 @@ afterAll(async () => handle?.close());
 /** Takes a number in SQL with the sequence set so that nextval returns `seq`. */
 async function numberInSql(seq: number) {
   await handle.db.execute(sql`select setval('order_number_seq', ${seq - 1})`);
-  const [row] = await queryRows<{ number: string; now: string | Date }>(handle.db, sql`select ${orderNumberSql(sql`s.v`)} as number, now() as now from (select nextval('order_number_seq') as v) s`);
+  const [row] = await queryRows<{ number: string; now: string | Date }>(
+    handle.db,
+    sql`select ${orderNumberSql(sql`s.v`)} as number, now() as now from (select nextval('order_number_seq') as v) s`,
+  );
   return { number: row.number, now: new Date(row.now) };
 }
 
@@ -29,7 +32,10 @@ describe('orderNumberSql', () => {
     await handle.db.transaction(async (tx) => {
       await tx.execute(sql`set local time zone 'America/Los_Angeles'`);
       await tx.execute(sql`select setval('order_number_seq', 41)`);
-      const [row] = await queryRows<{ number: string; now: string | Date }>(tx, sql`select ${orderNumberSql(sql`s.v`)} as number, now() as now from (select nextval('order_number_seq') as v) s`);
+      const [row] = await queryRows<{ number: string; now: string | Date }>(
+        tx,
+        sql`select ${orderNumberSql(sql`s.v`)} as number, now() as now from (select nextval('order_number_seq') as v) s`,
+      );
       expect(row.number).toBe(formatOrderNumber(new Date(row.now), 42));
     });
   });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ORDER_STATUSES, ORDER_TRANSITIONS, canTransition, isOrderStatus, isTerminal, nextStates, type OrderStatus } from './order-status';
+import {
+  ORDER_STATUSES,
+  ORDER_TRANSITIONS,
+  canTransition,
+  isOrderStatus,
+  isTerminal,
+  nextStates,
+  type OrderStatus,
+} from './order-status';
 
 /** Every status reachable from `start` by following the table. */
 function reachableFrom(start: OrderStatus): Set<OrderStatus> {

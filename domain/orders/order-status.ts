@@ -41,7 +41,11 @@ export function isTerminal(status: OrderStatus): boolean {
 }
 
 /** The statuses a parcel may leave from: those the table lets reach shipped. */
-export const SHIPPABLE_STATUSES: readonly OrderStatus[] = ORDER_STATUSES.filter((status) => canTransition(status, 'shipped'));
+export const SHIPPABLE_STATUSES: readonly OrderStatus[] = ORDER_STATUSES.filter((status) =>
+  canTransition(status, 'shipped'),
+);
 
 /** Before the first parcel leaves (the statuses the table lets cancel): lines, address and note may still change. */
-export const EDITABLE_STATUSES: readonly OrderStatus[] = ORDER_STATUSES.filter((status) => canTransition(status, 'cancelled'));
+export const EDITABLE_STATUSES: readonly OrderStatus[] = ORDER_STATUSES.filter((status) =>
+  canTransition(status, 'cancelled'),
+);

@@ -30,8 +30,13 @@ describe('orders messages', () => {
 
   it('uses the agreed status labels', () => {
     expect(zh.status).toEqual({
-      pending_payment: '待付款', paid: '已付款', awaiting_shipment: '待发货', partially_shipped: '部分发货',
-      shipped: '已发货', completed: '已完成', cancelled: '已取消',
+      pending_payment: '待付款',
+      paid: '已付款',
+      awaiting_shipment: '待发货',
+      partially_shipped: '部分发货',
+      shipped: '已发货',
+      completed: '已完成',
+      cancelled: '已取消',
     });
     expect(en.status.awaiting_shipment).toBe('Awaiting shipment');
   });
@@ -41,14 +46,36 @@ describe('order lifecycle messages', () => {
   it('translates every validation key and failure code the lifecycle operations produce', async () => {
     const { readFileSync, readdirSync } = await import('node:fs');
     const dir = new URL('.', import.meta.url).pathname;
-    const sources = readdirSync(dir).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts')).map((n) => readFileSync(`${dir}/${n}`, 'utf8')).join('\n');
-    const validation = new Set([...sources.matchAll(/\$\{V\}\.(\w+)/g), ...sources.matchAll(/add\([^,]+, '(\w+)'\)/g)].map((m) => m[1]));
+    const sources = readdirSync(dir)
+      .filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts'))
+      .map((n) => readFileSync(`${dir}/${n}`, 'utf8'))
+      .join('\n');
+    const validation = new Set(
+      [...sources.matchAll(/\$\{V\}\.(\w+)/g), ...sources.matchAll(/add\([^,]+, '(\w+)'\)/g)].map((m) => m[1]),
+    );
     validation.delete('$');
     // the order page's operations (ship, confirm payment, note, cancel) write orders.actions.validation.* keys
-    const actionKeys = new Set([...sources.matchAll(/\$\{ACTION\}\.(\w+)/g), ...sources.matchAll(/'orders\.actions\.validation\.(\w+)'/g)].map((m) => m[1]));
+    const actionKeys = new Set(
+      [...sources.matchAll(/\$\{ACTION\}\.(\w+)/g), ...sources.matchAll(/'orders\.actions\.validation\.(\w+)'/g)].map(
+        (m) => m[1],
+      ),
+    );
     expect(actionKeys.size).toBeGreaterThan(8);
     expect(validation.size).toBeGreaterThan(20);
-    const codes = ['invalid', 'not_found', 'invalid_transition', 'conflict', 'insufficient_stock', 'unknown_stock', 'stale', 'not_editable', 'paid_total_change', 'not_archivable', 'already_archived', 'not_archived'];
+    const codes = [
+      'invalid',
+      'not_found',
+      'invalid_transition',
+      'conflict',
+      'insufficient_stock',
+      'unknown_stock',
+      'stale',
+      'not_editable',
+      'paid_total_change',
+      'not_archivable',
+      'already_archived',
+      'not_archived',
+    ];
     for (const messages of [en, zh]) {
       const all = new Set(keys(messages));
       for (const v of validation) expect(all.has(`entry.validation.${v}`), v).toBe(true);

@@ -34,16 +34,26 @@ async function run<T>(count: number, task: (i: number) => Promise<T>): Promise<T
   return out;
 }
 const level = async (skuId: number, warehouseId: number) =>
-  (await handle.db.select().from(stockLevels).where(and(eq(stockLevels.skuId, skuId), eq(stockLevels.warehouseId, warehouseId))))[0];
+  (
+    await handle.db
+      .select()
+      .from(stockLevels)
+      .where(and(eq(stockLevels.skuId, skuId), eq(stockLevels.warehouseId, warehouseId)))
+  )[0];
 
 describe(`placing orders at once (${testDatabaseKind})`, () => {
   it(`${ATTEMPTS} placements for a SKU with 10 available: exactly 10 succeed, the rest are told it is out of stock`, async () => {
     const wh = await f.warehouse();
     const sku = await f.sku({ priceCents: 9900 });
     await f.stock({ skuId: sku.id, warehouseId: wh.id, onHand: 10 });
-    const results = await run(ATTEMPTS, () => createOrder(handle.db, {
-      customer: { id: customerId }, shipTo, lines: [{ skuId: sku.id, quantity: 1 }], actor: SYSTEM_ACTOR,
-    }));
+    const results = await run(ATTEMPTS, () =>
+      createOrder(handle.db, {
+        customer: { id: customerId },
+        shipTo,
+        lines: [{ skuId: sku.id, quantity: 1 }],
+        actor: SYSTEM_ACTOR,
+      }),
+    );
     const won = results.filter((r) => r.ok);
     const lost = results.filter((r) => !r.ok);
     expect(won).toHaveLength(10);
@@ -53,7 +63,9 @@ describe(`placing orders at once (${testDatabaseKind})`, () => {
       expect(r.ok ? '' : r.message).toContain(sku.code);
     }
     expect(await level(sku.id, wh.id)).toMatchObject({ onHand: 10, reserved: 10 });
-    expect(await handle.db.$count(stockMovements, and(eq(stockMovements.skuId, sku.id), eq(stockMovements.kind, 'reserve')))).toBe(10);
+    expect(
+      await handle.db.$count(stockMovements, and(eq(stockMovements.skuId, sku.id), eq(stockMovements.kind, 'reserve'))),
+    ).toBe(10);
     expect(await checkStockLedger(handle.db)).toEqual([]);
   });
 
@@ -67,14 +79,22 @@ describe(`placing orders at once (${testDatabaseKind})`, () => {
     await f.stock({ skuId: z.id, warehouseId: wh.id, onHand: 1000 });
     const count = concurrent ? 120 : 40;
     const results = await run(count, (i) => {
-      const lines = [{ skuId: x.id, quantity: 1 }, { skuId: y.id, quantity: 2 }, { skuId: z.id, quantity: 1 }];
+      const lines = [
+        { skuId: x.id, quantity: 1 },
+        { skuId: y.id, quantity: 2 },
+        { skuId: z.id, quantity: 1 },
+      ];
       return createOrder(handle.db, {
-        customer: { id: customerId }, shipTo, lines: i % 2 === 0 ? lines : [...lines].reverse(), actor: SYSTEM_ACTOR,
+        customer: { id: customerId },
+        shipTo,
+        lines: i % 2 === 0 ? lines : [...lines].reverse(),
+        actor: SYSTEM_ACTOR,
       });
     });
     const won = results.filter((r) => r.ok).length;
     expect(won).toBe(Math.min(count, 60));
-    for (const r of results.filter((x2) => !x2.ok)) expect(r).toMatchObject({ code: 'insufficient_stock', params: { skus: x.code } });
+    for (const r of results.filter((x2) => !x2.ok))
+      expect(r).toMatchObject({ code: 'insufficient_stock', params: { skus: x.code } });
     expect(await level(x.id, wh.id)).toMatchObject({ reserved: won });
     expect(await level(y.id, wh.id)).toMatchObject({ reserved: 2 * won });
     expect(await level(z.id, wh.id)).toMatchObject({ reserved: won });

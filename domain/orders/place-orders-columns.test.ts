@@ -14,7 +14,10 @@ afterAll(async () => handle?.close());
 function insertedColumns(text: string): Map<string, string[]> {
   const found = new Map<string, string[]>();
   for (const [, table, list] of text.matchAll(/insert into (\w+) \(([^)]*)\)/g)) {
-    found.set(table, list.split(',').map((c) => c.trim().replaceAll('"', '')));
+    found.set(
+      table,
+      list.split(',').map((c) => c.trim().replaceAll('"', '')),
+    );
   }
   return found;
 }
@@ -24,13 +27,21 @@ describe(`the order placement write statement against the migrated tables (${tes
     const inserts = insertedColumns(writeOrdersStatement.text(handle.db).sql);
     expect([...inserts.keys()].sort()).toEqual(['order_events', 'order_lines', 'orders', 'stock_movements']);
     for (const [table, named] of inserts) {
-      const columns = await queryRows<{ column_name: string; required: boolean }>(handle.db, sql`
+      const columns = await queryRows<{ column_name: string; required: boolean }>(
+        handle.db,
+        sql`
         select column_name, (is_nullable = 'NO' and column_default is null and is_identity = 'NO') as required
-        from information_schema.columns where table_schema = 'public' and table_name = ${table}`);
+        from information_schema.columns where table_schema = 'public' and table_name = ${table}`,
+      );
       const existing = columns.map((c) => c.column_name);
-      expect(named.filter((c) => !existing.includes(c)), `${table}: columns the table lacks`).toEqual([]);
-      expect(columns.filter((c) => c.required && !named.includes(c.column_name)).map((c) => c.column_name),
-        `${table}: required columns left out`).toEqual([]);
+      expect(
+        named.filter((c) => !existing.includes(c)),
+        `${table}: columns the table lacks`,
+      ).toEqual([]);
+      expect(
+        columns.filter((c) => c.required && !named.includes(c.column_name)).map((c) => c.column_name),
+        `${table}: required columns left out`,
+      ).toEqual([]);
     }
   });
 });

@@ -40,7 +40,9 @@ export const placementGroups = { groups: 0, orders: 0 };
  * The grouping, given what runs a group: a group starts as soon as fewer than GROUPS_IN_FLIGHT
  * run, with everything queued by then (up to MAX_GROUP); past that, placements queue.
  */
-export function groupConcurrentCalls<I, O>(runGroup: (items: readonly I[]) => Promise<(O | Error)[]>): (item: I) => Promise<O> {
+export function groupConcurrentCalls<I, O>(
+  runGroup: (items: readonly I[]) => Promise<(O | Error)[]>,
+): (item: I) => Promise<O> {
   const batcher = new Batcher<I, O>({
     batchingFunction: (items) => {
       placementGroups.groups += 1;
@@ -70,7 +72,10 @@ export async function placeWithOthers(db: Database, request: PlacementRequest): 
 }
 
 /** Runs one group now: one transaction, or each alone after a COMMIT the database refused (exported for tests). */
-export async function placeGroup(db: Database, requests: readonly PlacementRequest[]): Promise<(PlacementOutcome | Error)[]> {
+export async function placeGroup(
+  db: Database,
+  requests: readonly PlacementRequest[],
+): Promise<(PlacementOutcome | Error)[]> {
   if (requests.length === 1) return [await placeAlone(db, requests[0]).catch(asError)];
   try {
     return await db.transaction((tx) => placeOrders(tx as unknown as Database, requests));

@@ -48,23 +48,37 @@ export async function placeOrders(tx: Database, requests: readonly PlacementRequ
   const decided = requests.map(({ data }): PlacementOutcome | { priced: PricedOrder } => {
     const ref = data.externalRef ? `${data.source}\u0000${data.externalRef}` : null;
     if (ref && (facts.existingRefs.has(ref) || refsPlaced.has(ref))) return duplicate();
-    const priced = priceOrder(data, facts.catalogue, data.customer.id !== undefined && facts.customers.has(data.customer.id), taken);
+    const priced = priceOrder(
+      data,
+      facts.catalogue,
+      data.customer.id !== undefined && facts.customers.has(data.customer.id),
+      taken,
+    );
     if (!priced.ok) return priced;
     if (ref) refsPlaced.add(ref);
     return { priced: priced.data };
   });
-  const toWrite = decided.flatMap((d, index) => ('priced' in d ? [{ index, request: requests[index], priced: d.priced }] : []));
+  const toWrite = decided.flatMap((d, index) =>
+    'priced' in d ? [{ index, request: requests[index], priced: d.priced }] : [],
+  );
   const outcomes = decided.map((d) => ('priced' in d ? duplicate() : d)); // every priced one is replaced below
   if (toWrite.length === 0) return outcomes;
 
-  const customerIds = await customersOf(tx, toWrite.map((w) => w.request.data));
-  const written = await writeOrders(tx, toWrite.map((w, i) => ({ ...w, customerId: customerIds[i] })));
+  const customerIds = await customersOf(
+    tx,
+    toWrite.map((w) => w.request.data),
+  );
+  const written = await writeOrders(
+    tx,
+    toWrite.map((w, i) => ({ ...w, customerId: customerIds[i] })),
+  );
   for (const w of toWrite) {
     const created = written.get(w.index);
     // absent: a concurrent transaction committed the same external reference first (stays duplicate)
     if (!created) continue;
     // cash on delivery is born awaiting shipment: the carrier rules apply now (transitionOrder does it for the rest)
-    if (created.order.status === 'awaiting_shipment') created.order.assignedCarrierId = await assignCarrierToOrder(tx, created.order.id);
+    if (created.order.status === 'awaiting_shipment')
+      created.order.assignedCarrierId = await assignCarrierToOrder(tx, created.order.id);
     outcomes[w.index] = ok(created);
   }
   return outcomes;
@@ -81,7 +95,9 @@ interface Facts {
 
 // One round trip for the whole group: the SKUs with their available stock per active warehouse,
 // which of the given customers exist, which external references are taken.
-export const readFactsStatement = new CachedStatement('place_orders_read', () => ({ columns: ['skus', 'customers', 'existing'], body: sql`
+export const readFactsStatement = new CachedStatement('place_orders_read', () => ({
+  columns: ['skus', 'customers', 'existing'],
+  body: sql`
   select
     (select coalesce(json_agg(json_build_object('id', s.id, 'code', s.code, 'name', s.name, 'variant', s.variant,
         'price', s.price_cents, 'cost', s.cost_cents, 'currency', s.currency, 'active', s.is_active,
@@ -91,7 +107,8 @@ export const readFactsStatement = new CachedStatement('place_orders_read', () =>
     (select coalesce(json_agg(c.id), '[]') from customers c where c.id = any(${sql.placeholder('customerIds')}::bigint[])) as customers,
     (select coalesce(json_agg(json_build_object('source', o.source, 'ref', o.external_ref)), '[]')
       from unnest(${sql.placeholder('refSources')}::text[], ${sql.placeholder('refs')}::text[]) as r(source, ref)
-      join orders o on o.source = r.source::order_source and o.external_ref = r.ref) as existing` }));
+      join orders o on o.source = r.source::order_source and o.external_ref = r.ref) as existing`,
+}));
 
 /** json columns come back parsed from PGlite and as text from postgres.js */
 const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
@@ -104,15 +121,39 @@ async function readFacts(tx: Database, requests: readonly PlacementRequest[]): P
     refSources: withRef.map((r) => r.data.source),
     refs: withRef.map((r) => r.data.externalRef),
   });
-  type SkuJson = { id: number; code: string; name: string; variant: string | null; price: number; cost: number; currency: string; active: boolean; stock: { w: number; a: number }[] };
-  const catalogue = new Map(json<SkuJson[]>(row.skus).map((s): [number, CatalogueSku] => [Number(s.id), {
-    id: Number(s.id), code: s.code, name: s.name, variant: s.variant, priceCents: s.price, costCents: s.cost, currency: s.currency,
-    isActive: s.active, available: new Map(s.stock.map((l) => [Number(l.w), Number(l.a)])),
-  }]));
+  type SkuJson = {
+    id: number;
+    code: string;
+    name: string;
+    variant: string | null;
+    price: number;
+    cost: number;
+    currency: string;
+    active: boolean;
+    stock: { w: number; a: number }[];
+  };
+  const catalogue = new Map(
+    json<SkuJson[]>(row.skus).map((s): [number, CatalogueSku] => [
+      Number(s.id),
+      {
+        id: Number(s.id),
+        code: s.code,
+        name: s.name,
+        variant: s.variant,
+        priceCents: s.price,
+        costCents: s.cost,
+        currency: s.currency,
+        isActive: s.active,
+        available: new Map(s.stock.map((l) => [Number(l.w), Number(l.a)])),
+      },
+    ]),
+  );
   return {
     catalogue,
     customers: new Set(json<number[]>(row.customers).map(Number)),
-    existingRefs: new Set(json<{ source: string; ref: string }[]>(row.existing).map((e) => `${e.source}\u0000${e.ref}`)),
+    existingRefs: new Set(
+      json<{ source: string; ref: string }[]>(row.existing).map((e) => `${e.source}\u0000${e.ref}`),
+    ),
   };
 }
 
@@ -135,9 +176,15 @@ const findOrCreateCustomers = new CachedStatement('place_orders_customers', () =
 /** The customer id of each order: the one given, or found or created from name and phone. */
 async function customersOf(tx: Database, orders: readonly TCreateOrder[]): Promise<number[]> {
   const quick = orders.filter((o) => o.customer.id === undefined);
-  const ids = quick.length === 0 ? [] : (await findOrCreateCustomers.rows<{ id: number }>(tx, {
-    names: quick.map((o) => o.customer.name), phones: quick.map((o) => o.customer.phone),
-  })).map((r) => Number(r.id));
+  const ids =
+    quick.length === 0
+      ? []
+      : (
+          await findOrCreateCustomers.rows<{ id: number }>(tx, {
+            names: quick.map((o) => o.customer.name),
+            phones: quick.map((o) => o.customer.phone),
+          })
+        ).map((r) => Number(r.id));
   let next = 0;
   return orders.map((o) => o.customer.id ?? ids[next++]);
 }
@@ -147,14 +194,44 @@ async function customersOf(tx: Database, orders: readonly TCreateOrder[]): Promi
  * rows). Typed, so a field the statement reads and writeOrders does not fill fails the type check.
  */
 const ORDER_INPUT = {
-  ord: 'int', source: 'text', externalRef: 'text', status: 'text', cod: 'text', currency: 'text', subtotal: 'int', discount: 'int',
-  shipping: 'int', tax: 'int', total: 'int', itemCount: 'int', customerId: 'bigint', shipName: 'text', shipPhone: 'text',
-  shipProvince: 'text', shipCity: 'text', shipDistrict: 'text', shipStreet: 'text', shipPostalCode: 'text', buyerNote: 'text',
-  eventKind: 'text', actorType: 'text', actorId: 'bigint', actorName: 'text', details: 'text',
+  ord: 'int',
+  source: 'text',
+  externalRef: 'text',
+  status: 'text',
+  cod: 'text',
+  currency: 'text',
+  subtotal: 'int',
+  discount: 'int',
+  shipping: 'int',
+  tax: 'int',
+  total: 'int',
+  itemCount: 'int',
+  customerId: 'bigint',
+  shipName: 'text',
+  shipPhone: 'text',
+  shipProvince: 'text',
+  shipCity: 'text',
+  shipDistrict: 'text',
+  shipStreet: 'text',
+  shipPostalCode: 'text',
+  buyerNote: 'text',
+  eventKind: 'text',
+  actorType: 'text',
+  actorId: 'bigint',
+  actorName: 'text',
+  details: 'text',
 } as const;
 const LINE_INPUT = {
-  lOrd: 'int', lSku: 'bigint', lCode: 'text', lName: 'text', lVariant: 'text', lPrice: 'int', lCost: 'int', lQuantity: 'int',
-  lTotal: 'int', lWarehouse: 'bigint',
+  lOrd: 'int',
+  lSku: 'bigint',
+  lCode: 'text',
+  lName: 'text',
+  lVariant: 'text',
+  lPrice: 'int',
+  lCost: 'int',
+  lQuantity: 'int',
+  lTotal: 'int',
+  lWarehouse: 'bigint',
 } as const;
 const RESERVATION_INPUT = { rOrd: 'int', rSku: 'bigint', rWarehouse: 'bigint', rQuantity: 'int' } as const;
 type Input<S> = { [K in keyof S]: unknown };
@@ -163,9 +240,15 @@ type Input<S> = { [K in keyof S]: unknown };
 function unnestInput(spec: Record<string, string>, alias: string): SQL {
   const fields = Object.keys(spec);
   const arrays = fields.map((field) => sql`${sql.placeholder(field)}::${sql.raw(spec[field])}[]`);
-  return sql`unnest(${sql.join(arrays, sql`, `)}) with ordinality as ${sql.raw(alias)}(${sql.join(fields.map((f) => sql.identifier(f)), sql`, `)}, n)`;
+  return sql`unnest(${sql.join(arrays, sql`, `)}) with ordinality as ${sql.raw(alias)}(${sql.join(
+    fields.map((f) => sql.identifier(f)),
+    sql`, `,
+  )}, n)`;
 }
-const input = <S>(alias: string) => (field: keyof S & string) => sql`${sql.raw(alias)}.${sql.identifier(field)}`;
+const input =
+  <S>(alias: string) =>
+  (field: keyof S & string) =>
+    sql`${sql.raw(alias)}.${sql.identifier(field)}`;
 const i = input<typeof ORDER_INPUT>('i');
 const l = input<typeof LINE_INPUT>('l');
 const r = input<typeof RESERVATION_INPUT>('r');
@@ -173,25 +256,70 @@ const r = input<typeof RESERVATION_INPUT>('r');
 // The rows written, column by column of the Drizzle tables: a column added to or renamed in
 // db/schema fails the type check here until this statement says what it gets.
 const orderRow = insertSelect(orders, {
-  id: sql`i.id`, number: orderNumberSql(sql`i.seq`), source: sql`${i('source')}::order_source`, externalRef: i('externalRef'),
-  status: sql`${i('status')}::order_status`, isCashOnDelivery: sql`${i('cod')}::boolean`, currency: i('currency'),
-  subtotalCents: i('subtotal'), discountCents: i('discount'), shippingCents: i('shipping'), taxCents: i('tax'), totalCents: i('total'),
-  itemCount: i('itemCount'), customerId: i('customerId'), shipName: i('shipName'), shipPhone: i('shipPhone'),
-  shipProvince: i('shipProvince'), shipCity: i('shipCity'), shipDistrict: i('shipDistrict'), shipStreet: i('shipStreet'),
-  shipPostalCode: i('shipPostalCode'), buyerNote: i('buyerNote'), tags: DATABASE_DEFAULT, needsReview: DATABASE_DEFAULT,
-  assignedCarrierId: DATABASE_DEFAULT, placedAt: sql`now()`, paidAt: DATABASE_DEFAULT, shippedAt: DATABASE_DEFAULT,
-  deliveredAt: DATABASE_DEFAULT, completedAt: DATABASE_DEFAULT, cancelledAt: DATABASE_DEFAULT, cancelReason: DATABASE_DEFAULT,
-  archivedAt: DATABASE_DEFAULT, archivedBy: DATABASE_DEFAULT, createdAt: sql`now()`, updatedAt: sql`now()`, version: DATABASE_DEFAULT,
+  id: sql`i.id`,
+  number: orderNumberSql(sql`i.seq`),
+  source: sql`${i('source')}::order_source`,
+  externalRef: i('externalRef'),
+  status: sql`${i('status')}::order_status`,
+  isCashOnDelivery: sql`${i('cod')}::boolean`,
+  currency: i('currency'),
+  subtotalCents: i('subtotal'),
+  discountCents: i('discount'),
+  shippingCents: i('shipping'),
+  taxCents: i('tax'),
+  totalCents: i('total'),
+  itemCount: i('itemCount'),
+  customerId: i('customerId'),
+  shipName: i('shipName'),
+  shipPhone: i('shipPhone'),
+  shipProvince: i('shipProvince'),
+  shipCity: i('shipCity'),
+  shipDistrict: i('shipDistrict'),
+  shipStreet: i('shipStreet'),
+  shipPostalCode: i('shipPostalCode'),
+  buyerNote: i('buyerNote'),
+  tags: DATABASE_DEFAULT,
+  needsReview: DATABASE_DEFAULT,
+  assignedCarrierId: DATABASE_DEFAULT,
+  placedAt: sql`now()`,
+  paidAt: DATABASE_DEFAULT,
+  shippedAt: DATABASE_DEFAULT,
+  deliveredAt: DATABASE_DEFAULT,
+  completedAt: DATABASE_DEFAULT,
+  cancelledAt: DATABASE_DEFAULT,
+  cancelReason: DATABASE_DEFAULT,
+  archivedAt: DATABASE_DEFAULT,
+  archivedBy: DATABASE_DEFAULT,
+  createdAt: sql`now()`,
+  updatedAt: sql`now()`,
+  version: DATABASE_DEFAULT,
 });
 const eventRow = insertSelect(orderEvents, {
-  id: DATABASE_DEFAULT, orderId: sql`i.id`, kind: sql`${i('eventKind')}::order_event_kind`, fromStatus: DATABASE_DEFAULT,
-  toStatus: sql`${i('status')}::order_status`, actorType: sql`${i('actorType')}::actor_type`, actorId: i('actorId'),
-  actorName: i('actorName'), message: DATABASE_DEFAULT, details: sql`${i('details')}::jsonb`, createdAt: DATABASE_DEFAULT,
+  id: DATABASE_DEFAULT,
+  orderId: sql`i.id`,
+  kind: sql`${i('eventKind')}::order_event_kind`,
+  fromStatus: DATABASE_DEFAULT,
+  toStatus: sql`${i('status')}::order_status`,
+  actorType: sql`${i('actorType')}::actor_type`,
+  actorId: i('actorId'),
+  actorName: i('actorName'),
+  message: DATABASE_DEFAULT,
+  details: sql`${i('details')}::jsonb`,
+  createdAt: DATABASE_DEFAULT,
 });
 const lineRow = insertSelect(orderLines, {
-  id: DATABASE_DEFAULT, orderId: sql`p.id`, skuId: l('lSku'), skuCode: l('lCode'), name: l('lName'), variant: l('lVariant'),
-  unitPriceCents: l('lPrice'), unitCostCents: l('lCost'), quantity: l('lQuantity'), discountCents: sql`0`,
-  lineTotalCents: l('lTotal'), warehouseId: l('lWarehouse'),
+  id: DATABASE_DEFAULT,
+  orderId: sql`p.id`,
+  skuId: l('lSku'),
+  skuCode: l('lCode'),
+  name: l('lName'),
+  variant: l('lVariant'),
+  unitPriceCents: l('lPrice'),
+  unitCostCents: l('lCost'),
+  quantity: l('lQuantity'),
+  discountCents: sql`0`,
+  lineTotalCents: l('lTotal'),
+  warehouseId: l('lWarehouse'),
 });
 
 /*
@@ -235,7 +363,12 @@ export const writeOrdersStatement = new CachedStatement('place_orders_write', ()
 const toOrder = tableRowMapper(orders);
 const toOrderLine = tableRowMapper(orderLines);
 
-interface OrderToWrite { index: number; request: PlacementRequest; priced: PricedOrder; customerId: number }
+interface OrderToWrite {
+  index: number;
+  request: PlacementRequest;
+  priced: PricedOrder;
+  customerId: number;
+}
 
 /** Writes the orders; returns what was created by request index (a skipped duplicate is absent). */
 async function writeOrders(tx: Database, toWrite: readonly OrderToWrite[]): Promise<Map<number, CreatedOrder>> {
@@ -243,32 +376,78 @@ async function writeOrders(tx: Database, toWrite: readonly OrderToWrite[]): Prom
   const push = <S>(_spec: S, values: Input<S>) => {
     for (const [key, value] of Object.entries(values)) (v[key] ??= []).push(value);
   };
-  for (const { index, request: { data, actor }, priced, customerId } of toWrite) {
+  for (const {
+    index,
+    request: { data, actor },
+    priced,
+    customerId,
+  } of toWrite) {
     const { totals } = priced;
     push(ORDER_INPUT, {
-      ord: index, source: data.source, externalRef: data.externalRef ?? null, status: priced.status, cod: String(data.isCashOnDelivery), // text: postgres.js sends a boolean[] as one boolean
-      currency: priced.currency, subtotal: totals.subtotalCents, discount: totals.discountCents, shipping: totals.shippingCents,
-      tax: totals.taxCents, total: totals.totalCents, itemCount: totals.itemCount, customerId,
-      shipName: data.shipTo.name, shipPhone: data.shipTo.phone, shipProvince: data.shipTo.province, shipCity: data.shipTo.city,
-      shipDistrict: data.shipTo.district ?? null, shipStreet: data.shipTo.street, shipPostalCode: data.shipTo.postalCode ?? null,
-      buyerNote: data.buyerNote ?? null, eventKind: data.source === 'import' ? 'imported' : 'created',
-      actorType: actor.type, actorId: actor.id, actorName: actor.name,
-      details: JSON.stringify({ source: data.source, externalRef: data.externalRef, totalCents: totals.totalCents, itemCount: totals.itemCount }),
+      ord: index,
+      source: data.source,
+      externalRef: data.externalRef ?? null,
+      status: priced.status,
+      cod: String(data.isCashOnDelivery), // text: postgres.js sends a boolean[] as one boolean
+      currency: priced.currency,
+      subtotal: totals.subtotalCents,
+      discount: totals.discountCents,
+      shipping: totals.shippingCents,
+      tax: totals.taxCents,
+      total: totals.totalCents,
+      itemCount: totals.itemCount,
+      customerId,
+      shipName: data.shipTo.name,
+      shipPhone: data.shipTo.phone,
+      shipProvince: data.shipTo.province,
+      shipCity: data.shipTo.city,
+      shipDistrict: data.shipTo.district ?? null,
+      shipStreet: data.shipTo.street,
+      shipPostalCode: data.shipTo.postalCode ?? null,
+      buyerNote: data.buyerNote ?? null,
+      eventKind: data.source === 'import' ? 'imported' : 'created',
+      actorType: actor.type,
+      actorId: actor.id,
+      actorName: actor.name,
+      details: JSON.stringify({
+        source: data.source,
+        externalRef: data.externalRef,
+        totalCents: totals.totalCents,
+        itemCount: totals.itemCount,
+      }),
     });
     for (const line of priced.lines) {
       push(LINE_INPUT, {
-        lOrd: index, lSku: line.skuId, lCode: line.skuCode, lName: line.name, lVariant: line.variant, lPrice: line.unitPriceCents,
-        lCost: line.unitCostCents, lQuantity: line.quantity, lTotal: line.lineTotalCents, lWarehouse: line.warehouseId,
+        lOrd: index,
+        lSku: line.skuId,
+        lCode: line.skuCode,
+        lName: line.name,
+        lVariant: line.variant,
+        lPrice: line.unitPriceCents,
+        lCost: line.unitCostCents,
+        lQuantity: line.quantity,
+        lTotal: line.lineTotalCents,
+        lWarehouse: line.warehouseId,
       });
     }
     for (const stock of sortStockLines(priced.lines)) {
-      push(RESERVATION_INPUT, { rOrd: index, rSku: stock.skuId, rWarehouse: stock.warehouseId, rQuantity: stock.quantity });
+      push(RESERVATION_INPUT, {
+        rOrd: index,
+        rSku: stock.skuId,
+        rWarehouse: stock.warehouseId,
+        rQuantity: stock.quantity,
+      });
     }
   }
   const rows = await writeOrdersStatement.rows<{ ord: number; order_json: unknown; lines_json: unknown }>(tx, v);
-  return new Map(rows.map((row) => [Number(row.ord), {
-    order: toOrder(json<Record<string, unknown>>(row.order_json)),
-    lines: json<Record<string, unknown>[]>(row.lines_json).map(toOrderLine),
-    existing: false,
-  }]));
+  return new Map(
+    rows.map((row) => [
+      Number(row.ord),
+      {
+        order: toOrder(json<Record<string, unknown>>(row.order_json)),
+        lines: json<Record<string, unknown>[]>(row.lines_json).map(toOrderLine),
+        existing: false,
+      },
+    ]),
+  );
 }

@@ -31,15 +31,28 @@ export interface OrderTotalsPreview {
  */
 export async function previewOrderTotals(
   db: Database,
-  input: { lines: readonly { skuId: number; quantity: number }[]; discountCents: number; shippingCents: number; orderId?: number },
+  input: {
+    lines: readonly { skuId: number; quantity: number }[];
+    discountCents: number;
+    shippingCents: number;
+    orderId?: number;
+  },
 ): Promise<OrderTotalsPreview> {
   const ids = [...new Set(input.lines.map((l) => l.skuId))];
-  const rows = ids.length === 0 ? [] : await db.select({ id: skus.id, priceCents: skus.priceCents, currency: skus.currency })
-    .from(skus).where(inArray(skus.id, ids));
+  const rows =
+    ids.length === 0
+      ? []
+      : await db
+          .select({ id: skus.id, priceCents: skus.priceCents, currency: skus.currency })
+          .from(skus)
+          .where(inArray(skus.id, ids));
   const byId = new Map(rows.map((r) => [r.id, r]));
   if (input.orderId !== undefined) {
-    const sold = await db.select({ skuId: orderLines.skuId, unitPriceCents: orderLines.unitPriceCents })
-      .from(orderLines).where(eq(orderLines.orderId, input.orderId)).orderBy(asc(orderLines.id));
+    const sold = await db
+      .select({ skuId: orderLines.skuId, unitPriceCents: orderLines.unitPriceCents })
+      .from(orderLines)
+      .where(eq(orderLines.orderId, input.orderId))
+      .orderBy(asc(orderLines.id));
     for (const line of sold.reverse()) {
       const sku = line.skuId === null ? undefined : byId.get(line.skuId);
       if (sku) byId.set(sku.id, { ...sku, priceCents: line.unitPriceCents });
@@ -48,11 +61,22 @@ export async function previewOrderTotals(
 
   const lines = input.lines.flatMap((line) => {
     const sku = byId.get(line.skuId);
-    return sku ? [{ skuId: line.skuId, unitPriceCents: sku.priceCents, quantity: line.quantity, lineTotalCents: sku.priceCents * line.quantity }] : [];
+    return sku
+      ? [
+          {
+            skuId: line.skuId,
+            unitPriceCents: sku.priceCents,
+            quantity: line.quantity,
+            lineTotalCents: sku.priceCents * line.quantity,
+          },
+        ]
+      : [];
   });
   const money = { discountCents: input.discountCents, shippingCents: input.shippingCents, taxCents: 0 };
   const computed = computeOrderTotals(lines, money);
-  const subtotalCents = computed.ok ? computed.totals.subtotalCents : lines.reduce((sum, l) => sum + l.lineTotalCents, 0);
+  const subtotalCents = computed.ok
+    ? computed.totals.subtotalCents
+    : lines.reduce((sum, l) => sum + l.lineTotalCents, 0);
   return {
     currency: rows[0]?.currency ?? 'CNY',
     lines,

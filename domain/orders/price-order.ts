@@ -61,7 +61,10 @@ export type StockTaken = Map<string, number>;
  * `taken`.
  */
 export function priceOrder(
-  data: TCreateOrder, catalogue: ReadonlyMap<number, CatalogueSku>, customerFound: boolean, taken: StockTaken,
+  data: TCreateOrder,
+  catalogue: ReadonlyMap<number, CatalogueSku>,
+  customerFound: boolean,
+  taken: StockTaken,
 ): Result<PricedOrder, 'invalid' | 'insufficient_stock'> {
   // duplicate SKUs (same warehouse choice) become one line; first appearance keeps its place
   const merged = new Map<string, { skuId: number; quantity: number; warehouseId?: number; index: number }>();
@@ -82,31 +85,49 @@ export function priceOrder(
   }
   const known = wanted.flatMap((l) => (catalogue.has(l.skuId) ? [{ ...l, sku: catalogue.get(l.skuId)! }] : []));
   if (new Set(known.map((l) => l.sku.currency)).size > 1) add('lines', 'mixedCurrency');
-  const totals = computeOrderTotals(known.map((l) => ({ unitPriceCents: l.sku.priceCents, quantity: l.quantity })), data);
-  if (!totals.ok) add(totals.code === 'discount_above_subtotal' ? 'discountCents' : 'lines', totals.code === 'discount_above_subtotal' ? 'discountAboveSubtotal' : 'totalTooLarge');
+  const totals = computeOrderTotals(
+    known.map((l) => ({ unitPriceCents: l.sku.priceCents, quantity: l.quantity })),
+    data,
+  );
+  if (!totals.ok)
+    add(
+      totals.code === 'discount_above_subtotal' ? 'discountCents' : 'lines',
+      totals.code === 'discount_above_subtotal' ? 'discountAboveSubtotal' : 'totalTooLarge',
+    );
   if (data.customer.id !== undefined && !customerFound) add('customer.id', 'customerNotFound');
-  if (Object.keys(fieldErrors).length > 0 || !totals.ok) return fail('invalid', 'The order has invalid fields', fieldErrors);
+  if (Object.keys(fieldErrors).length > 0 || !totals.ok)
+    return fail('invalid', 'The order has invalid fields', fieldErrors);
 
   // each line ships from the warehouse with the most available stock (or the one given); the
   // reservation at COMMIT is what guarantees it
   const short: string[] = [];
   const promised = new Map(taken);
   const lines = known.map((l): PricedOrderLine => {
-    const candidates = [...l.sku.available].filter(([w]) => l.warehouseId === undefined || w === l.warehouseId)
+    const candidates = [...l.sku.available]
+      .filter(([w]) => l.warehouseId === undefined || w === l.warehouseId)
       .map(([w, a]) => ({ w, a: a - (promised.get(`${l.skuId}:${w}`) ?? 0) }));
     const best = candidates.filter((c) => c.a >= l.quantity).sort((a, b) => b.a - a.a || a.w - b.w)[0];
     if (!best) short.push(l.sku.code);
     else promised.set(`${l.skuId}:${best.w}`, (promised.get(`${l.skuId}:${best.w}`) ?? 0) + l.quantity);
     return {
-      skuId: l.skuId, skuCode: l.sku.code, name: l.sku.name, variant: l.sku.variant, unitPriceCents: l.sku.priceCents,
-      unitCostCents: l.sku.costCents, quantity: l.quantity, lineTotalCents: l.sku.priceCents * l.quantity, warehouseId: best?.w ?? 0,
+      skuId: l.skuId,
+      skuCode: l.sku.code,
+      name: l.sku.name,
+      variant: l.sku.variant,
+      unitPriceCents: l.sku.priceCents,
+      unitCostCents: l.sku.costCents,
+      quantity: l.quantity,
+      lineTotalCents: l.sku.priceCents * l.quantity,
+      warehouseId: best?.w ?? 0,
     };
   });
   if (short.length > 0) return shortOfStock(short);
   for (const [key, quantity] of promised) taken.set(key, quantity);
   return ok({
     status: data.isCashOnDelivery ? 'awaiting_shipment' : 'pending_payment',
-    currency: known[0].sku.currency, totals: totals.totals, lines,
+    currency: known[0].sku.currency,
+    totals: totals.totals,
+    lines,
   });
 }
 

@@ -10,11 +10,17 @@ import { inTransaction } from '@/domain/shared/transaction';
 export type RestoreOrderFailure = 'not_found' | 'not_archived';
 
 /** Brings an archived order back into the default list, with a 'restored' timeline row. */
-export async function restoreOrder(db: Database, input: { orderId: number; actor: Actor }): Promise<Result<Order, RestoreOrderFailure>> {
+export async function restoreOrder(
+  db: Database,
+  input: { orderId: number; actor: Actor },
+): Promise<Result<Order, RestoreOrderFailure>> {
   const { orderId, actor } = input;
   return inTransaction<Order, RestoreOrderFailure>(db, async (tx) => {
-    const [restored] = await tx.update(orders).set({ archivedAt: null, archivedBy: null, updatedAt: sql`now()` })
-      .where(sql`${orders.id} = ${orderId} and ${orders.archivedAt} is not null`).returning();
+    const [restored] = await tx
+      .update(orders)
+      .set({ archivedAt: null, archivedBy: null, updatedAt: sql`now()` })
+      .where(sql`${orders.id} = ${orderId} and ${orders.archivedAt} is not null`)
+      .returning();
     if (!restored) {
       const [order] = await tx.select({ number: orders.number }).from(orders).where(eq(orders.id, orderId));
       if (!order) return fail('not_found', `Order #${orderId} does not exist`);

@@ -14,9 +14,18 @@ export type ReviewOrderError = 'not_found' | 'invalid_transition' | 'conflict';
  * Approves a paid order for shipping: paid -> awaiting shipment, and it leaves the needs-review
  * queue. Done by a person from the order page or in bulk, or by the system when auto-review passes.
  */
-export async function reviewOrder(db: Database, input: { orderId: number; actor: Actor; reason?: string }): Promise<Result<Order, ReviewOrderError>> {
+export async function reviewOrder(
+  db: Database,
+  input: { orderId: number; actor: Actor; reason?: string },
+): Promise<Result<Order, ReviewOrderError>> {
   return inTransaction(db, async (tx) => {
-    const moved = await transitionOrder(tx, { orderId: input.orderId, to: 'awaiting_shipment', actor: input.actor, requiredFrom: 'paid', reason: input.reason });
+    const moved = await transitionOrder(tx, {
+      orderId: input.orderId,
+      to: 'awaiting_shipment',
+      actor: input.actor,
+      requiredFrom: 'paid',
+      reason: input.reason,
+    });
     if (!moved.ok) return moved;
     const [order] = await tx.update(orders).set({ needsReview: false }).where(eq(orders.id, input.orderId)).returning();
     return ok(order);

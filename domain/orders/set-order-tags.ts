@@ -26,8 +26,12 @@ export function normalizeTags(tags: readonly string[]): string[] {
 
 function checkTags(tags: string[]): Result<string[], SetOrderTagsError> {
   const long = tags.find((tag) => [...tag].length > MAX_TAG_LENGTH);
-  if (long) return fail('tag_too_long', `tag "${long}" is longer than ${MAX_TAG_LENGTH} characters`, { tags: ['tag_too_long'] });
-  if (tags.length > MAX_TAGS) return fail('too_many_tags', `an order carries at most ${MAX_TAGS} tags`, { tags: ['too_many_tags'] });
+  if (long)
+    return fail('tag_too_long', `tag "${long}" is longer than ${MAX_TAG_LENGTH} characters`, {
+      tags: ['tag_too_long'],
+    });
+  if (tags.length > MAX_TAGS)
+    return fail('too_many_tags', `an order carries at most ${MAX_TAGS} tags`, { tags: ['too_many_tags'] });
   return ok(tags);
 }
 
@@ -41,7 +45,11 @@ export async function setOrderTags(
   input: { orderId: number; actor: Actor } & ({ tags: readonly string[] } | { add: readonly string[] }),
 ): Promise<Result<{ tags: string[] }, SetOrderTagsError>> {
   return db.transaction(async (tx) => {
-    const [order] = await tx.select({ id: orders.id, tags: orders.tags }).from(orders).where(eq(orders.id, input.orderId)).for('update');
+    const [order] = await tx
+      .select({ id: orders.id, tags: orders.tags })
+      .from(orders)
+      .where(eq(orders.id, input.orderId))
+      .for('update');
     if (!order) return fail('not_found', `order ${input.orderId} does not exist`);
     const checked = checkTags(normalizeTags('tags' in input ? input.tags : [...order.tags, ...input.add]));
     if (!checked.ok) return checked;
@@ -49,7 +57,11 @@ export async function setOrderTags(
     if (tags.length === order.tags.length && tags.every((tag, i) => tag === order.tags[i])) return ok({ tags });
     await tx.update(orders).set({ tags, updatedAt: new Date() }).where(eq(orders.id, order.id));
     await appendOrderEvent(tx, {
-      orderId: order.id, kind: 'tagged', actor: input.actor, message: tags.join(', ') || null, details: { before: order.tags, after: tags },
+      orderId: order.id,
+      kind: 'tagged',
+      actor: input.actor,
+      message: tags.join(', ') || null,
+      details: { before: order.tags, after: tags },
     });
     return ok({ tags });
   });

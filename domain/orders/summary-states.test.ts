@@ -27,11 +27,17 @@ describe('deriveFulfillmentState', () => {
   it('follows shipped units against ordered units', () => {
     expect(deriveFulfillmentState(base)).toBe('unfulfilled');
     expect(deriveFulfillmentState({ ...base, shippedQuantity: 2, shipmentCount: 1 })).toBe('partial');
-    expect(deriveFulfillmentState({ ...base, shippedQuantity: 3, shipmentCount: 2, deliveredShipmentCount: 1 })).toBe('fulfilled');
-    expect(deriveFulfillmentState({ ...base, shippedQuantity: 3, shipmentCount: 2, deliveredShipmentCount: 2 })).toBe('delivered');
+    expect(deriveFulfillmentState({ ...base, shippedQuantity: 3, shipmentCount: 2, deliveredShipmentCount: 1 })).toBe(
+      'fulfilled',
+    );
+    expect(deriveFulfillmentState({ ...base, shippedQuantity: 3, shipmentCount: 2, deliveredShipmentCount: 2 })).toBe(
+      'delivered',
+    );
   });
 
   it('is partial, not delivered, while units are still to ship even if a parcel arrived', () => {
-    expect(deriveFulfillmentState({ ...base, shippedQuantity: 1, shipmentCount: 1, deliveredShipmentCount: 1 })).toBe('partial');
+    expect(deriveFulfillmentState({ ...base, shippedQuantity: 1, shipmentCount: 1, deliveredShipmentCount: 1 })).toBe(
+      'partial',
+    );
   });
 });

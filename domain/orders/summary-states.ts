@@ -116,7 +116,12 @@ export async function loadSummaryStates(
     const refundedCents = Number(row?.refundedCents ?? 0);
     const shippedQuantity = Number(row?.shippedQuantity ?? 0);
     states.set(order.id, {
-      paymentState: derivePaymentState({ status: order.status, isCashOnDelivery: order.isCashOnDelivery, paidCents, refundedCents }),
+      paymentState: derivePaymentState({
+        status: order.status,
+        isCashOnDelivery: order.isCashOnDelivery,
+        paidCents,
+        refundedCents,
+      }),
       fulfillmentState: deriveFulfillmentState({
         orderedQuantity: order.itemCount,
         shippedQuantity,

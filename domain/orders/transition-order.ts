@@ -32,7 +32,10 @@ export interface TransitionOrderInput {
 export type TransitionFailure = 'not_found' | 'invalid_transition' | 'conflict';
 
 const TIMESTAMP_OF: Partial<Record<OrderStatus, keyof Order>> = {
-  paid: 'paidAt', shipped: 'shippedAt', completed: 'completedAt', cancelled: 'cancelledAt',
+  paid: 'paidAt',
+  shipped: 'shippedAt',
+  completed: 'completedAt',
+  cancelled: 'cancelledAt',
 };
 
 /**
@@ -40,7 +43,10 @@ const TIMESTAMP_OF: Partial<Record<OrderStatus, keyof Order>> = {
  * UPDATE (WHERE status = from, so a concurrent move makes it match nothing), then the timeline
  * row. The caller applies the effects (stock, payments) in the same transaction.
  */
-export async function transitionOrder(tx: Database, input: TransitionOrderInput): Promise<Result<Order, TransitionFailure>> {
+export async function transitionOrder(
+  tx: Database,
+  input: TransitionOrderInput,
+): Promise<Result<Order, TransitionFailure>> {
   let from = input.requiredFrom ?? input.expectedFrom;
   if (from === undefined) {
     const [current] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, input.orderId));
@@ -48,33 +54,54 @@ export async function transitionOrder(tx: Database, input: TransitionOrderInput)
     from = current.status;
   }
   if (!canTransition(from, input.to)) {
-    return fail('invalid_transition', `An order that is ${from} cannot become ${input.to}`, undefined, { status: from, to: input.to });
+    return fail('invalid_transition', `An order that is ${from} cannot become ${input.to}`, undefined, {
+      status: from,
+      to: input.to,
+    });
   }
 
   const stamp = TIMESTAMP_OF[input.to];
-  const [moved] = await tx.update(orders).set({
-    status: input.to,
-    ...(stamp ? { [stamp]: sql`now()` } : {}),
-    ...(input.to === 'cancelled' ? { cancelReason: input.reason ?? null } : {}),
-    updatedAt: sql`now()`,
-    version: sql`${orders.version} + 1`,
-  }).where(sql`${orders.id} = ${input.orderId} and ${orders.status} = ${from}`).returning();
+  const [moved] = await tx
+    .update(orders)
+    .set({
+      status: input.to,
+      ...(stamp ? { [stamp]: sql`now()` } : {}),
+      ...(input.to === 'cancelled' ? { cancelReason: input.reason ?? null } : {}),
+      updatedAt: sql`now()`,
+      version: sql`${orders.version} + 1`,
+    })
+    .where(sql`${orders.id} = ${input.orderId} and ${orders.status} = ${from}`)
+    .returning();
 
   if (!moved) {
     const [now] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, input.orderId));
     if (!now) return fail('not_found', `Order #${input.orderId} does not exist`);
     // the same illegal move answers the same code, however the order reached its status
     if (input.requiredFrom !== undefined || !canTransition(now.status, input.to)) {
-      return fail('invalid_transition', `An order that is ${now.status} cannot become ${input.to}`, undefined, { status: now.status, to: input.to });
+      return fail('invalid_transition', `An order that is ${now.status} cannot become ${input.to}`, undefined, {
+        status: now.status,
+        to: input.to,
+      });
     }
-    return fail('conflict', `The order is now ${now.status}, no longer ${from}: someone else changed it first`, undefined, { status: now.status, to: input.to });
+    return fail(
+      'conflict',
+      `The order is now ${now.status}, no longer ${from}: someone else changed it first`,
+      undefined,
+      { status: now.status, to: input.to },
+    );
   }
 
   await appendOrderEvent(tx, {
-    orderId: input.orderId, kind: 'status_changed', fromStatus: from, toStatus: input.to, actor: input.actor,
-    message: input.reason ?? null, details: input.details ?? null,
+    orderId: input.orderId,
+    kind: 'status_changed',
+    fromStatus: from,
+    toStatus: input.to,
+    actor: input.actor,
+    message: input.reason ?? null,
+    details: input.details ?? null,
   });
   // the one place an order reaches awaiting shipment by a move (review, auto-review); cash on delivery is created there
-  if (input.to === 'awaiting_shipment') return ok({ ...moved, assignedCarrierId: await assignCarrierToOrder(tx, input.orderId) });
+  if (input.to === 'awaiting_shipment')
+    return ok({ ...moved, assignedCarrierId: await assignCarrierToOrder(tx, input.orderId) });
   return ok(moved);
 }

@@ -46,8 +46,13 @@ export type ApplyOutcome = 'paid' | 'late_success' | 'duplicate' | 'closed' | 'f
  * with another transaction id, or this transaction id is already recorded on another attempt).
  */
 export type ApplyPaymentError =
-  | 'unknown_out_trade_no' | 'method_mismatch' | 'merchant_mismatch' | 'amount_mismatch' | 'currency_mismatch'
-  | 'missing_transaction' | 'transaction_conflict';
+  | 'unknown_out_trade_no'
+  | 'method_mismatch'
+  | 'merchant_mismatch'
+  | 'amount_mismatch'
+  | 'currency_mismatch'
+  | 'missing_transaction'
+  | 'transaction_conflict';
 
 export interface AppliedPayment {
   outcome: ApplyOutcome;
@@ -63,7 +68,6 @@ const lockAttempt = new CachedStatement('payments_lock_attempt', () => ({
 }));
 const toPayment = tableRowMapper(payments);
 
-
 /**
  * The one path by which a provider's word changes our books, for notifications and status queries
  * alike. The attempt and its order are locked (FOR UPDATE) first, so duplicates of one report
@@ -72,7 +76,9 @@ const toPayment = tableRowMapper(payments);
  * unique (method, provider_txn_id) index refuses one transaction credited to two attempts.
  */
 export async function applyPaymentResult(
-  db: Database, report: ProviderPaymentReport, options: { record?: (tx: Database, applied: AppliedPayment) => Promise<void> } = {},
+  db: Database,
+  report: ProviderPaymentReport,
+  options: { record?: (tx: Database, applied: AppliedPayment) => Promise<void> } = {},
 ): Promise<Result<AppliedPayment, ApplyPaymentError>> {
   try {
     return await inTransaction<AppliedPayment, ApplyPaymentError>(db, async (tx) => {
@@ -89,21 +95,37 @@ export async function applyPaymentResult(
   }
 }
 
-async function applyLocked(tx: Database, report: ProviderPaymentReport): Promise<Result<AppliedPayment, ApplyPaymentError>> {
+async function applyLocked(
+  tx: Database,
+  report: ProviderPaymentReport,
+): Promise<Result<AppliedPayment, ApplyPaymentError>> {
   // one statement locks the attempt and its order: duplicates queue on the attempt, a cancellation
   // in flight finishes before the order is judged (cancelling never locks payments: no cycle)
-  const [row] = await lockAttempt.rows<Record<string, unknown> & { order_status: OrderStatus }>(tx, { outTradeNo: report.outTradeNo });
+  const [row] = await lockAttempt.rows<Record<string, unknown> & { order_status: OrderStatus }>(tx, {
+    outTradeNo: report.outTradeNo,
+  });
   const payment = row ? toPayment(row) : undefined;
   if (!row || !payment) return fail('unknown_out_trade_no', `no payment attempt ${report.outTradeNo}`);
-  if (payment.method !== report.method) return fail('method_mismatch', `attempt ${report.outTradeNo} is ${payment.method}, not ${report.method}`);
+  if (payment.method !== report.method)
+    return fail('method_mismatch', `attempt ${report.outTradeNo} is ${payment.method}, not ${report.method}`);
   if (payment.merchantId !== null && payment.merchantId !== report.merchantId) {
-    return fail('merchant_mismatch', `attempt ${report.outTradeNo} was made under ${payment.merchantId}, not ${report.merchantId}`);
+    return fail(
+      'merchant_mismatch',
+      `attempt ${report.outTradeNo} was made under ${payment.merchantId}, not ${report.merchantId}`,
+    );
   }
   if (report.amountCents !== null && report.amountCents !== payment.amountCents) {
-    return fail('amount_mismatch', `attempt ${report.outTradeNo} is for ${payment.amountCents}, the provider reports ${report.amountCents}`);
+    return fail(
+      'amount_mismatch',
+      `attempt ${report.outTradeNo} is for ${payment.amountCents}, the provider reports ${report.amountCents}`,
+    );
   }
   if (report.state === 'succeeded' || report.amountCents !== null) {
-    if (report.currency !== payment.currency) return fail('currency_mismatch', `attempt ${report.outTradeNo} is in ${payment.currency}, not ${report.currency}`);
+    if (report.currency !== payment.currency)
+      return fail(
+        'currency_mismatch',
+        `attempt ${report.outTradeNo} is in ${payment.currency}, not ${report.currency}`,
+      );
   }
 
   if (report.state === 'pending') return ok({ outcome: 'still_pending', payment });
@@ -112,14 +134,24 @@ async function applyLocked(tx: Database, report: ProviderPaymentReport): Promise
   // closed / failed: only a pending attempt changes; a success already recorded stands (out of order)
   if (payment.status === report.state) return ok({ outcome: 'duplicate', payment });
   if (payment.status !== 'pending') return ok({ outcome: 'ignored', payment });
-  const [updated] = await tx.update(payments).set({ status: report.state, closedAt: sql`now()` })
-    .where(eq(payments.id, payment.id)).returning();
+  const [updated] = await tx
+    .update(payments)
+    .set({ status: report.state, closedAt: sql`now()` })
+    .where(eq(payments.id, payment.id))
+    .returning();
   return ok({ outcome: report.state, payment: updated });
 }
 
-async function applySuccess(tx: Database, payment: Payment, orderStatus: OrderStatus, report: ProviderPaymentReport): Promise<Result<AppliedPayment, ApplyPaymentError>> {
-  if (report.amountCents === null) return fail('amount_mismatch', `a success for ${report.outTradeNo} without an amount`);
-  if (!report.providerTxnId) return fail('missing_transaction', `a success for ${report.outTradeNo} without the provider's transaction id`);
+async function applySuccess(
+  tx: Database,
+  payment: Payment,
+  orderStatus: OrderStatus,
+  report: ProviderPaymentReport,
+): Promise<Result<AppliedPayment, ApplyPaymentError>> {
+  if (report.amountCents === null)
+    return fail('amount_mismatch', `a success for ${report.outTradeNo} without an amount`);
+  if (!report.providerTxnId)
+    return fail('missing_transaction', `a success for ${report.outTradeNo} without the provider's transaction id`);
   if (payment.status === 'succeeded') {
     if (payment.providerTxnId === report.providerTxnId) return ok({ outcome: 'duplicate', payment });
     return fail('transaction_conflict', `attempt ${report.outTradeNo} already succeeded with ${payment.providerTxnId}`);
@@ -128,25 +160,44 @@ async function applySuccess(tx: Database, payment: Payment, orderStatus: OrderSt
   const actor = PROVIDER_ACTORS[report.method];
   const order = { id: payment.orderId, status: orderStatus };
   const facts = {
-    paymentId: payment.id, method: payment.method, outTradeNo: payment.outTradeNo, providerTxnId: report.providerTxnId,
-    amountCents: payment.amountCents, currency: payment.currency, source: report.source,
+    paymentId: payment.id,
+    method: payment.method,
+    outTradeNo: payment.outTradeNo,
+    providerTxnId: report.providerTxnId,
+    amountCents: payment.amountCents,
+    currency: payment.currency,
+    source: report.source,
   };
   const paidAt = report.paidAt ?? new Date();
 
   if (order.status === 'pending_payment') {
-    const [updated] = await tx.update(payments).set({ status: 'succeeded', providerTxnId: report.providerTxnId, paidAt, closedAt: null, needsRefund: false })
-      .where(eq(payments.id, payment.id)).returning();
-    const moved = await transitionOrder(tx, { orderId: order.id, to: 'paid', actor, expectedFrom: 'pending_payment', details: facts });
+    const [updated] = await tx
+      .update(payments)
+      .set({ status: 'succeeded', providerTxnId: report.providerTxnId, paidAt, closedAt: null, needsRefund: false })
+      .where(eq(payments.id, payment.id))
+      .returning();
+    const moved = await transitionOrder(tx, {
+      orderId: order.id,
+      to: 'paid',
+      actor,
+      expectedFrom: 'pending_payment',
+      details: facts,
+    });
     // the order row is locked: it cannot have moved since we read it
     if (!moved.ok) throw new Error(`order ${order.id} did not move to paid: ${moved.message}`);
     return ok({ outcome: 'paid', payment: updated });
   }
 
   // cancelled, or already paid through another attempt: the money is the buyer's, keep it on record
-  const [updated] = await tx.update(payments).set({ status: 'succeeded', providerTxnId: report.providerTxnId, paidAt, closedAt: null, needsRefund: true })
-    .where(eq(payments.id, payment.id)).returning();
+  const [updated] = await tx
+    .update(payments)
+    .set({ status: 'succeeded', providerTxnId: report.providerTxnId, paidAt, closedAt: null, needsRefund: true })
+    .where(eq(payments.id, payment.id))
+    .returning();
   await appendOrderEvent(tx, {
-    orderId: order.id, kind: 'payment', actor,
+    orderId: order.id,
+    kind: 'payment',
+    actor,
     message: `payment ${payment.outTradeNo} succeeded while the order was ${order.status}: owed back to the buyer`,
     details: { ...facts, needsRefund: true, orderStatus: order.status },
   });

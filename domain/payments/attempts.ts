@@ -22,7 +22,14 @@ export type { PaymentsRequestContext } from './providers/resolve-provider';
  * payment; the attempt is recorded as failed).
  */
 export type CreatePaymentAttemptError =
-  | 'manual_method' | 'not_found' | 'not_pending_payment' | 'cash_on_delivery' | 'disabled' | 'sandbox_refused' | 'not_configured' | 'provider_error';
+  | 'manual_method'
+  | 'not_found'
+  | 'not_pending_payment'
+  | 'cash_on_delivery'
+  | 'disabled'
+  | 'sandbox_refused'
+  | 'not_configured'
+  | 'provider_error';
 
 /** Letters and digits only, at most 32: what Alipay, WeChat Pay (6-32) and UnionPay (8-32, no '_') all accept. */
 export function newOutTradeNo(now: Date): string {
@@ -50,32 +57,57 @@ export async function createPaymentAttempt(
   const setup = input.transport ? { ...resolved.data, transport: input.transport } : resolved.data;
   // a live provider must notify a public address someone configured, never a guessed one
   if (setup.config.mode === 'live' && ctx.env.NODE_ENV === 'production' && !ctx.isPublicUrl) {
-    return fail('not_configured', 'Set PAYMENTS_PUBLIC_URL to the address providers and buyers reach this console on (https://shop.example) before taking live payments');
+    return fail(
+      'not_configured',
+      'Set PAYMENTS_PUBLIC_URL to the address providers and buyers reach this console on (https://shop.example) before taking live payments',
+    );
   }
   const now = input.now ?? new Date();
 
-  const created = await inTransaction<{ payment: Payment; orderNumber: string }, CreatePaymentAttemptError>(ctx.db, async (tx) => {
-    // locked, so a cancellation in flight finishes first and we see it
-    const [order] = await tx.select().from(orders).where(eq(orders.id, input.orderId)).for('update');
-    if (!order) return fail('not_found', `Order #${input.orderId} does not exist`);
-    if (order.isCashOnDelivery) return fail('cash_on_delivery', 'a cash-on-delivery order is paid at the door');
-    if (order.status !== 'pending_payment') return fail('not_pending_payment', `the order is ${order.status}`, undefined, { status: order.status });
-    const [payment] = await tx.insert(payments).values({
-      orderId: order.id, method, status: 'pending', outTradeNo: newOutTradeNo(now), merchantId: setup.config.merchantId,
-      amountCents: order.totalCents, currency: order.currency, createdBy: staffIdOf(input.actor), createdAt: now,
-    }).returning();
-    return ok({ payment, orderNumber: order.number });
-  });
+  const created = await inTransaction<{ payment: Payment; orderNumber: string }, CreatePaymentAttemptError>(
+    ctx.db,
+    async (tx) => {
+      // locked, so a cancellation in flight finishes first and we see it
+      const [order] = await tx.select().from(orders).where(eq(orders.id, input.orderId)).for('update');
+      if (!order) return fail('not_found', `Order #${input.orderId} does not exist`);
+      if (order.isCashOnDelivery) return fail('cash_on_delivery', 'a cash-on-delivery order is paid at the door');
+      if (order.status !== 'pending_payment')
+        return fail('not_pending_payment', `the order is ${order.status}`, undefined, { status: order.status });
+      const [payment] = await tx
+        .insert(payments)
+        .values({
+          orderId: order.id,
+          method,
+          status: 'pending',
+          outTradeNo: newOutTradeNo(now),
+          merchantId: setup.config.merchantId,
+          amountCents: order.totalCents,
+          currency: order.currency,
+          createdBy: staffIdOf(input.actor),
+          createdAt: now,
+        })
+        .returning();
+      return ok({ payment, orderNumber: order.number });
+    },
+  );
   if (!created.ok) return created;
   const { payment, orderNumber } = created.data;
 
   const checkout = await PAYMENT_PROVIDERS[method].createCheckout(setup, {
-    payment, subject: `订单 ${orderNumber}`, notifyUrl: notifyUrl(ctx.origin, method), returnUrl: `${ctx.origin}/orders/${payment.orderId}`, now,
+    payment,
+    subject: `订单 ${orderNumber}`,
+    notifyUrl: notifyUrl(ctx.origin, method),
+    returnUrl: `${ctx.origin}/orders/${payment.orderId}`,
+    now,
   });
   if (!checkout.ok) {
     await ctx.db.update(payments).set({ status: 'failed', closedAt: new Date() }).where(eq(payments.id, payment.id));
     return checkout;
   }
-  const [updated] = await ctx.db.update(payments).set({ checkout: checkout.data }).where(eq(payments.id, payment.id)).returning();
+  const [updated] = await ctx.db
+    .update(payments)
+    .set({ checkout: checkout.data })
+    .where(eq(payments.id, payment.id))
+    .returning();
   return ok(updated);
 }

@@ -2,14 +2,25 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { settings } from '@/db/schema/system';
 import {
-  defaultPaymentMethods, PAYMENT_METHODS_SETTING_KEY, PROVIDER_METHODS, SECRET_NAMES, secretEnvName, ZPaymentMethodsSettings,
-  type PaymentsEnv, type ProviderMethod, type TPaymentMethodsSettings, type TProviderSettings,
+  defaultPaymentMethods,
+  PAYMENT_METHODS_SETTING_KEY,
+  PROVIDER_METHODS,
+  SECRET_NAMES,
+  secretEnvName,
+  ZPaymentMethodsSettings,
+  type PaymentsEnv,
+  type ProviderMethod,
+  type TPaymentMethodsSettings,
+  type TProviderSettings,
 } from './payment-methods-config';
 import { maskSecret } from './secret-box';
 
 /** The stored payment methods, or the defaults when none (or an unreadable row) is stored. */
 export async function getPaymentMethods(db: Database, env: PaymentsEnv): Promise<TPaymentMethodsSettings> {
-  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, PAYMENT_METHODS_SETTING_KEY));
+  const [row] = await db
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, PAYMENT_METHODS_SETTING_KEY));
   return parsePaymentMethods(row?.value, env);
 }
 

@@ -1,7 +1,14 @@
 import { asc, desc, eq, or } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { orders } from '@/db/schema/orders';
-import { paymentNotifications, payments, refunds, type Payment, type PaymentNotification, type Refund } from '@/db/schema/payments';
+import {
+  paymentNotifications,
+  payments,
+  refunds,
+  type Payment,
+  type PaymentNotification,
+  type Refund,
+} from '@/db/schema/payments';
 import { maskNotification } from './mask-notification';
 
 export interface PaymentDetail {
@@ -17,14 +24,22 @@ export async function getPayment(db: Database, paymentId: number): Promise<Payme
   const [payment] = await db.select().from(payments).where(eq(payments.id, paymentId));
   if (!payment) return null;
   const [[order], refundRows, notificationRows] = await Promise.all([
-    db.select({ id: orders.id, number: orders.number, status: orders.status }).from(orders).where(eq(orders.id, payment.orderId)),
+    db
+      .select({ id: orders.id, number: orders.number, status: orders.status })
+      .from(orders)
+      .where(eq(orders.id, payment.orderId)),
     db.select().from(refunds).where(eq(refunds.paymentId, paymentId)).orderBy(asc(refunds.createdAt), asc(refunds.id)),
-    db.select().from(paymentNotifications)
+    db
+      .select()
+      .from(paymentNotifications)
       .where(or(eq(paymentNotifications.paymentId, paymentId), eq(paymentNotifications.outTradeNo, payment.outTradeNo)))
-      .orderBy(desc(paymentNotifications.receivedAt), desc(paymentNotifications.id)).limit(200),
+      .orderBy(desc(paymentNotifications.receivedAt), desc(paymentNotifications.id))
+      .limit(200),
   ]);
   return {
-    payment, order, refunds: refundRows,
+    payment,
+    order,
+    refunds: refundRows,
     notifications: notificationRows.map((row) => ({ ...row, ...maskNotification(row.headers ?? {}, row.body) })),
   };
 }

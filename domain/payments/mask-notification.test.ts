@@ -4,7 +4,10 @@ import { maskNotification } from './mask-notification';
 describe('maskNotification', () => {
   it('cuts signatures, certificates and buyer ids in form bodies, keeps the rest readable', () => {
     const sign = 'A'.repeat(300);
-    const { body } = maskNotification({}, `out_trade_no=SO1&total_amount=10.00&sign=${encodeURIComponent(sign)}&buyer_logon_id=159****5620&subject=%E4%B8%AD%E6%96%87`);
+    const { body } = maskNotification(
+      {},
+      `out_trade_no=SO1&total_amount=10.00&sign=${encodeURIComponent(sign)}&buyer_logon_id=159****5620&subject=%E4%B8%AD%E6%96%87`,
+    );
     expect(body).toContain('out_trade_no=SO1');
     expect(body).toContain('subject=中文');
     expect(body).toContain('sign=AAAA…AAAA (300)');

@@ -3,8 +3,18 @@
  * are cut to their ends, so the page shows what arrived without handing out anything reusable.
  */
 const SECRET_FIELDS = new Set([
-  'sign', 'signature', 'signpubkeycert', 'ciphertext', 'buyer_id', 'buyer_logon_id', 'openid', 'accno', 'paycardno',
-  'wechatpay-signature', 'authorization', 'cookie',
+  'sign',
+  'signature',
+  'signpubkeycert',
+  'ciphertext',
+  'buyer_id',
+  'buyer_logon_id',
+  'openid',
+  'accno',
+  'paycardno',
+  'wechatpay-signature',
+  'authorization',
+  'cookie',
 ]);
 
 export function maskSecret(value: string): string {
@@ -17,7 +27,12 @@ const isSecret = (key: string) => SECRET_FIELDS.has(key.toLowerCase());
 function maskJson(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskJson);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, typeof inner === 'string' && isSecret(key) ? maskSecret(inner) : maskJson(inner)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [
+        key,
+        typeof inner === 'string' && isSecret(key) ? maskSecret(inner) : maskJson(inner),
+      ]),
+    );
   }
   return value;
 }
@@ -34,14 +49,21 @@ export function maskNotificationBody(body: string): string {
   }
   if (/^[^=&\s]+=/.test(trimmed)) {
     const params = new URLSearchParams(trimmed);
-    return [...params.entries()].map(([key, value]) => `${key}=${isSecret(key) ? maskSecret(value) : value}`).join('\n');
+    return [...params.entries()]
+      .map(([key, value]) => `${key}=${isSecret(key) ? maskSecret(value) : value}`)
+      .join('\n');
   }
   return trimmed.length > 2000 ? `${trimmed.slice(0, 2000)}…` : trimmed;
 }
 
-export function maskNotification(headers: Record<string, string>, body: string): { headers: Record<string, string>; body: string } {
+export function maskNotification(
+  headers: Record<string, string>,
+  body: string,
+): { headers: Record<string, string>; body: string } {
   return {
-    headers: Object.fromEntries(Object.entries(headers).map(([key, value]) => [key, isSecret(key) ? maskSecret(value) : value])),
+    headers: Object.fromEntries(
+      Object.entries(headers).map(([key, value]) => [key, isSecret(key) ? maskSecret(value) : value]),
+    ),
     body: maskNotificationBody(body),
   };
 }

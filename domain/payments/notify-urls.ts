@@ -1,7 +1,11 @@
 import type { PaymentsEnv, ProviderMethod } from './payment-methods-config';
 
 /** The URL segment of each provider's webhook and sandbox: /api/payments/notify/<slug>, /sandbox/<slug>. */
-export const PROVIDER_SLUGS = { alipay: 'alipay', wechat_pay: 'wechat-pay', unionpay: 'unionpay' } as const satisfies Record<ProviderMethod, string>;
+export const PROVIDER_SLUGS = {
+  alipay: 'alipay',
+  wechat_pay: 'wechat-pay',
+  unionpay: 'unionpay',
+} as const satisfies Record<ProviderMethod, string>;
 
 export function notifyUrl(origin: string, method: ProviderMethod): string {
   return `${origin}/api/payments/notify/${PROVIDER_SLUGS[method]}`;

@@ -15,7 +15,11 @@ beforeAll(async () => {
   await f.stock({ skuId: sku.id, warehouseId, onHand: 100 });
   ids = { alipay: [], wechat: [] };
   for (let i = 0; i < 5; i++) {
-    const paid = await f.order({ status: 'paid', lines: [{ skuId: sku.id, quantity: 1 }], paymentMethod: i % 2 ? 'wechat_pay' : 'alipay' });
+    const paid = await f.order({
+      status: 'paid',
+      lines: [{ skuId: sku.id, quantity: 1 }],
+      paymentMethod: i % 2 ? 'wechat_pay' : 'alipay',
+    });
     (i % 2 ? ids.wechat : ids.alipay).push(paid.payments[0].id);
   }
   await f.order({ status: 'pending_payment', lines: [{ skuId: sku.id, quantity: 1 }] });
@@ -41,9 +45,26 @@ describe(`payments list (${testDatabaseKind})`, () => {
   });
 
   it('drops garbage in the URL and says which value was not used', () => {
-    const { filters, rejected } = parsePaymentListParams({ method: 'paypal', state: 'done', from: '2026-02-30', to: '2026-01-01', cursor: 'zzz' });
-    expect(filters).toEqual({ method: undefined, state: undefined, from: undefined, to: '2026-01-01', cursor: undefined });
-    expect(rejected.map((r) => `${r.param}:${r.reason}`)).toEqual(['method:invalid', 'state:invalid', 'from:invalid', 'cursor:invalid']);
+    const { filters, rejected } = parsePaymentListParams({
+      method: 'paypal',
+      state: 'done',
+      from: '2026-02-30',
+      to: '2026-01-01',
+      cursor: 'zzz',
+    });
+    expect(filters).toEqual({
+      method: undefined,
+      state: undefined,
+      from: undefined,
+      to: '2026-01-01',
+      cursor: undefined,
+    });
+    expect(rejected.map((r) => `${r.param}:${r.reason}`)).toEqual([
+      'method:invalid',
+      'state:invalid',
+      'from:invalid',
+      'cursor:invalid',
+    ]);
     const reversed = parsePaymentListParams({ from: '2026-03-02', to: '2026-03-01' });
     expect(reversed.rejected).toEqual([{ param: 'to', value: '2026-03-01', reason: 'reversed_range' }]);
   });

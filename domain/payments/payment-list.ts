@@ -15,7 +15,10 @@ export const PAYMENT_STATES = paymentStatus.enumValues;
 export const PAYMENTS_PAGE_SIZE = 50;
 const DAY_MS = 86_400_000;
 
-const ZCursor = z.object({ createdAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/), id: z.number().int().positive() });
+const ZCursor = z.object({
+  createdAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/),
+  id: z.number().int().positive(),
+});
 
 export const ZPaymentListFilters = z.object({
   method: z.enum(PAYMENT_METHODS).optional(),
@@ -42,10 +45,13 @@ function decodePaymentCursor(value: string): z.infer<typeof ZCursor> | null {
 }
 
 /** Parses untrusted search params; a bad value is dropped and returned in `rejected` for a message. */
-export function parsePaymentListParams(params: SearchParamsInput): { filters: TPaymentListFilters; rejected: RejectedParam[] } {
+export function parsePaymentListParams(params: SearchParamsInput): {
+  filters: TPaymentListFilters;
+  rejected: RejectedParam[];
+} {
   const rejected: RejectedParam[] = [];
   const read = (name: string): string | undefined => {
-    const raw = params instanceof URLSearchParams ? params.get(name) ?? undefined : params[name];
+    const raw = params instanceof URLSearchParams ? (params.get(name) ?? undefined) : params[name];
     const value = Array.isArray(raw) ? raw[0] : raw;
     return value === undefined || value.trim() === '' ? undefined : value.trim();
   };
@@ -102,19 +108,39 @@ export interface PaymentListRow {
 const createdAtKey = sql<string>`to_char(${payments.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /** One page of payments (newest first) and the cursor of the next page, if any. */
-export async function listPayments(db: Database, filters: TPaymentListFilters, pageSize = PAYMENTS_PAGE_SIZE): Promise<{ rows: PaymentListRow[]; nextCursor: string | null }> {
+export async function listPayments(
+  db: Database,
+  filters: TPaymentListFilters,
+  pageSize = PAYMENTS_PAGE_SIZE,
+): Promise<{ rows: PaymentListRow[]; nextCursor: string | null }> {
   const conditions: SQL[] = [];
   if (filters.method) conditions.push(eq(payments.method, filters.method));
   if (filters.state) conditions.push(eq(payments.status, filters.state));
   if (filters.from) conditions.push(gte(payments.createdAt, shanghaiDayStart(filters.from)));
   if (filters.to) conditions.push(lt(payments.createdAt, new Date(shanghaiDayStart(filters.to).getTime() + DAY_MS)));
-  if (filters.cursor) conditions.push(sql`(${payments.createdAt}, ${payments.id}) < (${filters.cursor.createdAt}::timestamptz, ${filters.cursor.id}::bigint)`);
-  const rows = await db.select({
-    id: payments.id, orderId: payments.orderId, orderNumber: orders.number, method: payments.method, status: payments.status,
-    outTradeNo: payments.outTradeNo, providerTxnId: payments.providerTxnId, amountCents: payments.amountCents, currency: payments.currency,
-    refundedCents: sql<number>`(select coalesce(sum(r.amount_cents), 0)::int from refunds r where r.payment_id = ${payments.id} and r.status <> 'failed')`,
-    needsRefund: payments.needsRefund, createdAt: payments.createdAt, paidAt: payments.paidAt, createdAtKey,
-  }).from(payments).innerJoin(orders, eq(orders.id, payments.orderId))
+  if (filters.cursor)
+    conditions.push(
+      sql`(${payments.createdAt}, ${payments.id}) < (${filters.cursor.createdAt}::timestamptz, ${filters.cursor.id}::bigint)`,
+    );
+  const rows = await db
+    .select({
+      id: payments.id,
+      orderId: payments.orderId,
+      orderNumber: orders.number,
+      method: payments.method,
+      status: payments.status,
+      outTradeNo: payments.outTradeNo,
+      providerTxnId: payments.providerTxnId,
+      amountCents: payments.amountCents,
+      currency: payments.currency,
+      refundedCents: sql<number>`(select coalesce(sum(r.amount_cents), 0)::int from refunds r where r.payment_id = ${payments.id} and r.status <> 'failed')`,
+      needsRefund: payments.needsRefund,
+      createdAt: payments.createdAt,
+      paidAt: payments.paidAt,
+      createdAtKey,
+    })
+    .from(payments)
+    .innerJoin(orders, eq(orders.id, payments.orderId))
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(sql`${payments.createdAt} desc nulls last`, sql`${payments.id} desc nulls last`)
     .limit(pageSize + 1);
@@ -122,7 +148,8 @@ export async function listPayments(db: Database, filters: TPaymentListFilters, p
   const last = page.at(-1);
   return {
     rows: page.map((row) => ({ ...withoutKey(row), refundedCents: Number(row.refundedCents) })),
-    nextCursor: rows.length > pageSize && last ? encodePaymentCursor({ createdAt: last.createdAtKey, id: last.id }) : null,
+    nextCursor:
+      rows.length > pageSize && last ? encodePaymentCursor({ createdAt: last.createdAtKey, id: last.id }) : null,
   };
 }
 

@@ -73,14 +73,18 @@ export function isSandboxAllowed(env: PaymentsEnv): boolean {
   return env.NODE_ENV !== 'production' || env.PAYMENTS_SANDBOX === '1';
 }
 
-const emptyProvider = (enabled: boolean, mode: ProviderMode): TProviderSettings => ZProviderSettings.parse({ enabled, mode });
+const emptyProvider = (enabled: boolean, mode: ProviderMode): TProviderSettings =>
+  ZProviderSettings.parse({ enabled, mode });
 
 /** Before anyone saves Settings: the providers on their sandbox where it is allowed, off otherwise. */
 export function defaultPaymentMethods(env: PaymentsEnv): TPaymentMethodsSettings {
   const sandbox = isSandboxAllowed(env);
   const provider = () => emptyProvider(sandbox, sandbox ? 'sandbox' : 'live');
   return {
-    alipay: provider(), wechat_pay: provider(), unionpay: provider(),
-    bank_transfer: { enabled: true }, cash_on_delivery: { enabled: true },
+    alipay: provider(),
+    wechat_pay: provider(),
+    unionpay: provider(),
+    bank_transfer: { enabled: true },
+    cash_on_delivery: { enabled: true },
   };
 }

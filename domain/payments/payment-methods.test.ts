@@ -17,11 +17,27 @@ const AUTH_SECRET = 'test-auth-secret';
 const DEV_ENV = { NODE_ENV: 'test' };
 const PROD_ENV = { NODE_ENV: 'production' };
 
-const pem = () => generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+const pem = () =>
+  generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
 const blank = (mode: ProviderInput['mode'], enabled = true): ProviderInput => ({
-  enabled, mode, merchantId: '', appId: '', gatewayUrl: '', merchantSerial: '', providerPublicKey: '', providerSerial: '', rootCertPem: '', middleCertPem: '', newSecrets: {},
+  enabled,
+  mode,
+  merchantId: '',
+  appId: '',
+  gatewayUrl: '',
+  merchantSerial: '',
+  providerPublicKey: '',
+  providerSerial: '',
+  rootCertPem: '',
+  middleCertPem: '',
+  newSecrets: {},
 });
-const all = (input: ProviderInput) => Object.fromEntries(PROVIDER_METHODS.map((m) => [m, input])) as Record<ProviderMethod, ProviderInput>;
+const all = (input: ProviderInput) =>
+  Object.fromEntries(PROVIDER_METHODS.map((m) => [m, input])) as Record<ProviderMethod, ProviderInput>;
 
 beforeAll(async () => {
   handle = await openTestDatabase();
@@ -42,23 +58,54 @@ describe('payment methods settings', () => {
   });
 
   it('refuses to save sandbox mode on a production server and changes nothing', async () => {
-    const result = await updatePaymentMethods(handle.db, { providers: all(blank('sandbox')), bankTransfer: true, cashOnDelivery: true, staffId, authSecret: AUTH_SECRET, env: PROD_ENV });
+    const result = await updatePaymentMethods(handle.db, {
+      providers: all(blank('sandbox')),
+      bankTransfer: true,
+      cashOnDelivery: true,
+      staffId,
+      authSecret: AUTH_SECRET,
+      env: PROD_ENV,
+    });
     expect(result).toMatchObject({ ok: false, code: 'sandbox_refused' });
     expect(await handle.db.$count(settings)).toBe(0);
-    expect((await resolveProvider({ db: handle.db, authSecret: AUTH_SECRET, env: PROD_ENV }, 'alipay'))).toMatchObject({ ok: false });
+    expect(await resolveProvider({ db: handle.db, authSecret: AUTH_SECRET, env: PROD_ENV }, 'alipay')).toMatchObject({
+      ok: false,
+    });
   });
 
   it('names every missing live field, then stores a live key sealed and shows it masked', async () => {
-    const missing = await updatePaymentMethods(handle.db, { providers: { ...all(blank('sandbox')), alipay: blank('live') }, bankTransfer: true, cashOnDelivery: false, staffId, authSecret: AUTH_SECRET, env: DEV_ENV });
+    const missing = await updatePaymentMethods(handle.db, {
+      providers: { ...all(blank('sandbox')), alipay: blank('live') },
+      bankTransfer: true,
+      cashOnDelivery: false,
+      staffId,
+      authSecret: AUTH_SECRET,
+      env: DEV_ENV,
+    });
     expect(missing.ok ? {} : missing.fieldErrors).toMatchObject({
-      'alipay.merchantId': ['payments.settings.validation.required'], 'alipay.gatewayUrl': ['payments.settings.validation.httpsUrl'],
-      'alipay.providerPublicKey': ['payments.settings.validation.publicKey'], 'alipay.merchantPrivateKey': ['payments.settings.validation.required'],
+      'alipay.merchantId': ['payments.settings.validation.required'],
+      'alipay.gatewayUrl': ['payments.settings.validation.httpsUrl'],
+      'alipay.providerPublicKey': ['payments.settings.validation.publicKey'],
+      'alipay.merchantPrivateKey': ['payments.settings.validation.required'],
     });
 
     const merchant = pem();
     const alipay = pem();
-    const live: ProviderInput = { ...blank('live'), merchantId: '2021000000000042', gatewayUrl: 'https://openapi.alipay.com/gateway.do', providerPublicKey: alipay.publicKey, newSecrets: { merchantPrivateKey: merchant.privateKey } };
-    const saved = await updatePaymentMethods(handle.db, { providers: { ...all(blank('sandbox')), alipay: live }, bankTransfer: true, cashOnDelivery: false, staffId, authSecret: AUTH_SECRET, env: DEV_ENV });
+    const live: ProviderInput = {
+      ...blank('live'),
+      merchantId: '2021000000000042',
+      gatewayUrl: 'https://openapi.alipay.com/gateway.do',
+      providerPublicKey: alipay.publicKey,
+      newSecrets: { merchantPrivateKey: merchant.privateKey },
+    };
+    const saved = await updatePaymentMethods(handle.db, {
+      providers: { ...all(blank('sandbox')), alipay: live },
+      bankTransfer: true,
+      cashOnDelivery: false,
+      staffId,
+      authSecret: AUTH_SECRET,
+      env: DEV_ENV,
+    });
     expect(saved.ok).toBe(true);
     const [row] = await handle.db.select().from(settings);
     expect(JSON.stringify(row.value)).not.toContain(merchant.privateKey.split('\n')[1]);
@@ -71,10 +118,20 @@ describe('payment methods settings', () => {
     const resolved = await resolveProvider({ db: handle.db, authSecret: AUTH_SECRET, env: DEV_ENV }, 'alipay');
     expect(resolved.ok && resolved.data.config.merchantPrivateKeyPem).toBe(merchant.privateKey.trim());
     // sealed under another AUTH_SECRET the key cannot be read: not configured, never garbage
-    expect(await resolveProvider({ db: handle.db, authSecret: 'other', env: DEV_ENV }, 'alipay')).toMatchObject({ ok: false, code: 'not_configured' });
+    expect(await resolveProvider({ db: handle.db, authSecret: 'other', env: DEV_ENV }, 'alipay')).toMatchObject({
+      ok: false,
+      code: 'not_configured',
+    });
     // the environment wins over what is stored
     const envKey = pem().privateKey;
-    const fromEnv = await resolveProvider({ db: handle.db, authSecret: AUTH_SECRET, env: { ...DEV_ENV, [secretEnvName('alipay', 'merchantPrivateKey')]: envKey } }, 'alipay');
+    const fromEnv = await resolveProvider(
+      {
+        db: handle.db,
+        authSecret: AUTH_SECRET,
+        env: { ...DEV_ENV, [secretEnvName('alipay', 'merchantPrivateKey')]: envKey },
+      },
+      'alipay',
+    );
     expect(fromEnv.ok && fromEnv.data.config.merchantPrivateKeyPem).toBe(envKey);
     expect(secretEnvName('wechat_pay', 'apiV3Key')).toBe('PAYMENTS_WECHAT_PAY_API_V3_KEY');
   });

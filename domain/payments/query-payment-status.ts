@@ -1,7 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { payments, type Payment } from '@/db/schema/payments';
 import { fail, ok, type Result } from '@/domain/shared/result';
-import { applyPaymentResult, type ApplyOutcome, type ApplyPaymentError, type ProviderPaymentReport } from './apply-payment-result';
+import {
+  applyPaymentResult,
+  type ApplyOutcome,
+  type ApplyPaymentError,
+  type ProviderPaymentReport,
+} from './apply-payment-result';
 import { isProviderMethod } from './attempts';
 import { PAYMENT_PROVIDERS } from './providers';
 import { resolveProvider, type PaymentsRequestContext, type ResolveProviderError } from './providers/resolve-provider';
@@ -14,7 +19,8 @@ import type { PaymentQueryError } from './providers/types';
  * provider), `unknown_out_trade_no` (the provider has no such trade: the buyer never opened the
  * pay page), and applyPaymentResult's codes. Nothing changes on any failure.
  */
-export type QueryPaymentStatusError = 'not_found' | 'manual_method' | ResolveProviderError | PaymentQueryError | ApplyPaymentError;
+export type QueryPaymentStatusError =
+  'not_found' | 'manual_method' | ResolveProviderError | PaymentQueryError | ApplyPaymentError;
 
 export interface QueriedStatus {
   /** the provider's own word (TRADE_SUCCESS, NOTPAY, origRespCode 00...) */
@@ -30,7 +36,8 @@ type Read = Result<{ report: ProviderPaymentReport; providerState: string }, Que
  * idempotent path as a notification.
  */
 export async function queryPaymentStatus(
-  ctx: PaymentsRequestContext, input: { paymentId: number; transport?: ProviderTransport; now?: Date },
+  ctx: PaymentsRequestContext,
+  input: { paymentId: number; transport?: ProviderTransport; now?: Date },
 ): Promise<Result<QueriedStatus, QueryPaymentStatusError>> {
   const [payment] = await ctx.db.select().from(payments).where(eq(payments.id, input.paymentId));
   if (!payment) return fail('not_found', `payment ${input.paymentId} does not exist`);
@@ -46,7 +53,9 @@ export async function queryPaymentStatus(
  * report for applyPaymentResult, changing nothing (reconciliation asks first and applies later).
  */
 export async function readProviderStatus(
-  ctx: PaymentsRequestContext, payment: Payment, input: { transport?: ProviderTransport; now?: Date } = {},
+  ctx: PaymentsRequestContext,
+  payment: Payment,
+  input: { transport?: ProviderTransport; now?: Date } = {},
 ): Promise<Read> {
   if (!isProviderMethod(payment.method)) return fail('manual_method', `${payment.method} has no provider to ask`);
   const resolved = await resolveProvider(ctx, payment.method);

@@ -39,6 +39,9 @@ export function openSecret(secret: SealedSecret, authSecret: string): string | u
 
 /** "••••abcd": never more than the last four characters of a secret leave the server. */
 export function maskSecret(plaintext: string): string {
-  const trimmed = plaintext.trim().replace(/-----END [A-Z ]+-----\s*$/, '').trim();
+  const trimmed = plaintext
+    .trim()
+    .replace(/-----END [A-Z ]+-----\s*$/, '')
+    .trim();
   return `••••${trimmed.slice(-4)}`;
 }

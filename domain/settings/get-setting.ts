@@ -16,8 +16,16 @@ export async function getSetting<K extends SettingKey>(db: Database, key: K): Pr
 }
 
 /** Several settings in one query, each parsed or defaulted. */
-export async function getSettings<K extends SettingKey>(db: Database, keys: readonly K[]): Promise<{ [P in K]: SettingValue<P> }> {
-  const rows = await db.select({ key: settings.key, value: settings.value }).from(settings).where(inArray(settings.key, [...keys]));
+export async function getSettings<K extends SettingKey>(
+  db: Database,
+  keys: readonly K[],
+): Promise<{ [P in K]: SettingValue<P> }> {
+  const rows = await db
+    .select({ key: settings.key, value: settings.value })
+    .from(settings)
+    .where(inArray(settings.key, [...keys]));
   const byKey = new Map(rows.map((row) => [row.key, row.value as unknown]));
-  return Object.fromEntries(keys.map((key) => [key, parseSetting(key, byKey.get(key))])) as { [P in K]: SettingValue<P> };
+  return Object.fromEntries(keys.map((key) => [key, parseSetting(key, byKey.get(key))])) as {
+    [P in K]: SettingValue<P>;
+  };
 }

@@ -53,7 +53,10 @@ export const MAX_RECONCILE_AFTER_MINUTES = 7 * 24 * 60;
 
 /** An after-sales reason code, editable in Settings; seller-fault reasons refund the shipping fee by default. */
 export const ZAfterSalesReason = z.object({
-  code: z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{0,39}$/),
   nameZh: z.string().trim().min(1).max(40),
   nameEn: z.string().trim().min(1).max(60),
   isSellerFault: z.boolean(),
@@ -64,7 +67,11 @@ export type TAfterSalesReason = z.infer<typeof ZAfterSalesReason>;
 /** After-sales deadlines (the WeChat mini-store rules by default) and what happens when they pass. */
 export const ZAfterSalesDeadlines = z.object({
   /** the seller decides a request within this many hours */
-  decideHours: z.number().int().min(1).max(24 * 30),
+  decideHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30),
   /** refund-only requests up to this amount (fen) are approved when the decision deadline passes; 0: never */
   autoApproveRefundOnlyMaxCents: z.number().int().min(0).max(100_000_000),
   /** the buyer sends the return parcel within this many days, else the request closes */
@@ -82,7 +89,10 @@ export const SETTING_SCHEMAS = {
   kuaidi100: ZKuaidi100Settings,
   /** payment attempts and refunds still pending this long are asked about at their provider */
   reconcile_after_minutes: z.number().int().min(1).max(MAX_RECONCILE_AFTER_MINUTES),
-  after_sales_reasons: z.array(ZAfterSalesReason).min(1).max(100)
+  after_sales_reasons: z
+    .array(ZAfterSalesReason)
+    .min(1)
+    .max(100)
     .refine((list) => new Set(list.map((r) => r.code)).size === list.length, { message: 'duplicate reason code' }),
   after_sales_deadlines: ZAfterSalesDeadlines,
   security: ZSecuritySettings,
@@ -103,14 +113,32 @@ export const DEFAULT_SETTINGS: { readonly [K in SettingKey]: SettingValue<K> } =
     holdWithBuyerNote: false,
   },
   // the sandbox's own credentials: a demo works out of the box, and live mode needs real ones
-  kuaidi100: { mode: 'sandbox', key: 'sandbox-key', customer: 'SANDBOXCUSTOMER', salt: 'sandbox-salt', callbackUrl: '' },
+  kuaidi100: {
+    mode: 'sandbox',
+    key: 'sandbox-key',
+    customer: 'SANDBOXCUSTOMER',
+    salt: 'sandbox-salt',
+    callbackUrl: '',
+  },
   reconcile_after_minutes: 15,
   after_sales_reasons: [
     { code: 'quality_problem', nameZh: '质量问题', nameEn: 'Quality problem', isSellerFault: true, isActive: true },
     { code: 'wrong_item', nameZh: '发错货', nameEn: 'Wrong item', isSellerFault: true, isActive: true },
     { code: 'missing_item', nameZh: '少件/漏发', nameEn: 'Missing item', isSellerFault: true, isActive: true },
-    { code: 'damaged_in_transit', nameZh: '物流破损', nameEn: 'Damaged in transit', isSellerFault: true, isActive: true },
-    { code: 'no_longer_wanted', nameZh: '不想要了/七天无理由', nameEn: 'No longer wanted', isSellerFault: false, isActive: true },
+    {
+      code: 'damaged_in_transit',
+      nameZh: '物流破损',
+      nameEn: 'Damaged in transit',
+      isSellerFault: true,
+      isActive: true,
+    },
+    {
+      code: 'no_longer_wanted',
+      nameZh: '不想要了/七天无理由',
+      nameEn: 'No longer wanted',
+      isSellerFault: false,
+      isActive: true,
+    },
     { code: 'wrong_size', nameZh: '尺码不合适', nameEn: 'Wrong size', isSellerFault: false, isActive: true },
     { code: 'not_as_described', nameZh: '与描述不符', nameEn: 'Not as described', isSellerFault: true, isActive: true },
     { code: 'other', nameZh: '其他', nameEn: 'Other', isSellerFault: false, isActive: true },

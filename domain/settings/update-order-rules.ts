@@ -6,7 +6,12 @@ import { ok, type Result } from '@/domain/shared/result';
 import { getSettings } from './get-setting';
 import { SETTING_SCHEMAS, type TAutoReviewRules } from './setting-defaults';
 
-export const ORDER_RULE_KEYS = ['unpaid_timeout_minutes', 'auto_complete_days', 'auto_review', 'reconcile_after_minutes'] as const;
+export const ORDER_RULE_KEYS = [
+  'unpaid_timeout_minutes',
+  'auto_complete_days',
+  'auto_review',
+  'reconcile_after_minutes',
+] as const;
 
 export interface OrderRules {
   unpaidTimeoutMinutes: number;
@@ -20,7 +25,9 @@ export interface OrderRules {
 export async function getOrderRules(db: Database): Promise<OrderRules> {
   const values = await getSettings(db, ORDER_RULE_KEYS);
   return {
-    unpaidTimeoutMinutes: values.unpaid_timeout_minutes, autoCompleteDays: values.auto_complete_days, autoReview: values.auto_review,
+    unpaidTimeoutMinutes: values.unpaid_timeout_minutes,
+    autoCompleteDays: values.auto_complete_days,
+    autoReview: values.auto_review,
     reconcileAfterMinutes: values.reconcile_after_minutes,
   };
 }
@@ -29,7 +36,10 @@ export async function getOrderRules(db: Database): Promise<OrderRules> {
  * Saves the automation rules (all their keys in one transaction) and audits the change with
  * before and after. The values are validated again here: the jobs trust what is stored.
  */
-export async function updateOrderRules(db: Database, input: OrderRules & { staffId: number }): Promise<Result<OrderRules>> {
+export async function updateOrderRules(
+  db: Database,
+  input: OrderRules & { staffId: number },
+): Promise<Result<OrderRules>> {
   const values = {
     unpaid_timeout_minutes: SETTING_SCHEMAS.unpaid_timeout_minutes.parse(input.unpaidTimeoutMinutes),
     auto_complete_days: SETTING_SCHEMAS.auto_complete_days.parse(input.autoCompleteDays),
@@ -39,12 +49,21 @@ export async function updateOrderRules(db: Database, input: OrderRules & { staff
   return db.transaction(async (tx) => {
     const before = await getOrderRules(tx);
     for (const [key, value] of Object.entries(values)) {
-      await tx.insert(settings).values({ key, value, updatedBy: input.staffId, updatedAt: new Date() })
-        .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value`, updatedBy: input.staffId, updatedAt: sql`now()` } });
+      await tx
+        .insert(settings)
+        .values({ key, value, updatedBy: input.staffId, updatedAt: new Date() })
+        .onConflictDoUpdate({
+          target: settings.key,
+          set: { value: sql`excluded.value`, updatedBy: input.staffId, updatedAt: sql`now()` },
+        });
     }
     const after = await getOrderRules(tx);
     await recordAudit(tx, {
-      actorType: 'staff', actorId: input.staffId, action: 'settings.order_rules.update', targetType: 'settings', targetId: 'order_rules',
+      actorType: 'staff',
+      actorId: input.staffId,
+      action: 'settings.order_rules.update',
+      targetType: 'settings',
+      targetId: 'order_rules',
       details: { before, after },
     });
     return ok(after);

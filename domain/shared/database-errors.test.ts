@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { certainlyRolledBack, databaseErrorOf, isUniqueViolation } from './database-errors';
 
 // drizzle wraps the driver's error as its cause
-const wrapped = (code: string, detail?: string) => Object.assign(new Error('Failed query'), { cause: Object.assign(new Error('db'), { code, detail }) });
+const wrapped = (code: string, detail?: string) =>
+  Object.assign(new Error('Failed query'), { cause: Object.assign(new Error('db'), { code, detail }) });
 
 describe('database errors', () => {
   it('finds the SQLSTATE and detail through wrappers, and nothing in errors without one', () => {
@@ -14,8 +15,10 @@ describe('database errors', () => {
   });
 
   it('calls only errors that abort the transaction certainly rolled back', () => {
-    for (const code of ['OS001', '40001', '40P01', '23505', '22P02']) expect(certainlyRolledBack(wrapped(code))).toBe(true);
-    for (const code of ['08006', '57P01', '53100', '58030', 'XX000']) expect(certainlyRolledBack(wrapped(code))).toBe(false);
+    for (const code of ['OS001', '40001', '40P01', '23505', '22P02'])
+      expect(certainlyRolledBack(wrapped(code))).toBe(true);
+    for (const code of ['08006', '57P01', '53100', '58030', 'XX000'])
+      expect(certainlyRolledBack(wrapped(code))).toBe(false);
     expect(certainlyRolledBack(Object.assign(new Error('closed'), { code: 'CONNECTION_CLOSED' }))).toBe(false);
   });
 });

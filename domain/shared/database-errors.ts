@@ -3,7 +3,11 @@
  * (postgres.js PostgresError, PGlite DatabaseError, drizzle's DrizzleQueryError with the driver's
  * error as its cause), so the cause chain is searched.
  */
-interface DriverError { code?: unknown; detail?: unknown; cause?: unknown }
+interface DriverError {
+  code?: unknown;
+  detail?: unknown;
+  cause?: unknown;
+}
 
 /** The first error in the cause chain that carries a SQLSTATE (five characters), else null. */
 export function databaseErrorOf(error: unknown): { sqlState: string; detail: string } | null {

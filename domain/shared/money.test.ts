@@ -28,7 +28,7 @@ describe('formatMoney', () => {
     expect(formatMoney(100_000_000_00, 'USD', 'en')).toBe('$100,000,000.00');
   });
 
-  it('uses the currency\'s own minor unit (JPY has none)', () => {
+  it("uses the currency's own minor unit (JPY has none)", () => {
     expect(formatMoney(1500, 'JPY', 'en')).toBe('¥1,500');
   });
 
@@ -48,13 +48,29 @@ describe('minorUnitsToDecimal', () => {
 
 describe('sumMoney / sumCents', () => {
   it('adds amounts of one currency', () => {
-    expect(sumMoney([{ cents: 100, currency: 'CNY' }, { cents: -30, currency: 'CNY' }], 'CNY')).toEqual({ cents: 70, currency: 'CNY' });
+    expect(
+      sumMoney(
+        [
+          { cents: 100, currency: 'CNY' },
+          { cents: -30, currency: 'CNY' },
+        ],
+        'CNY',
+      ),
+    ).toEqual({ cents: 70, currency: 'CNY' });
     expect(sumMoney([], 'USD')).toEqual({ cents: 0, currency: 'USD' });
     expect(sumCents([1, 2, 3])).toBe(6);
   });
 
   it('refuses to mix currencies', () => {
-    expect(() => sumMoney([{ cents: 100, currency: 'CNY' }, { cents: 100, currency: 'USD' }], 'CNY')).toThrow(/USD/);
+    expect(() =>
+      sumMoney(
+        [
+          { cents: 100, currency: 'CNY' },
+          { cents: 100, currency: 'USD' },
+        ],
+        'CNY',
+      ),
+    ).toThrow(/USD/);
   });
 
   it('refuses totals beyond exact integers', () => {
@@ -106,7 +122,20 @@ describe('parseYuanToFen', () => {
   });
 
   it('refuses what is not a plain non-negative amount', () => {
-    for (const text of ['-1', '+1', 'abc', '1e3', '1.2.3', '.', '12,34', '1,2345', 'NaN', 'Infinity', '0x10', '1 000']) {
+    for (const text of [
+      '-1',
+      '+1',
+      'abc',
+      '1e3',
+      '1.2.3',
+      '.',
+      '12,34',
+      '1,2345',
+      'NaN',
+      'Infinity',
+      '0x10',
+      '1 000',
+    ]) {
       expect(fen(text), text).toBe('invalid');
     }
   });

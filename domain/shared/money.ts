@@ -40,7 +40,9 @@ export function formatMoney(cents: number, currency: string, locale: string): st
 export function minorUnitsToDecimal(cents: number, fractionDigits: number): string {
   assertMinorUnits(cents);
   const negative = cents < 0;
-  const digits = Math.abs(cents).toString().padStart(fractionDigits + 1, '0');
+  const digits = Math.abs(cents)
+    .toString()
+    .padStart(fractionDigits + 1, '0');
   const whole = digits.slice(0, digits.length - fractionDigits);
   const fraction = digits.slice(digits.length - fractionDigits);
   return `${negative ? '-' : ''}${whole}${fractionDigits > 0 ? `.${fraction}` : ''}`;
@@ -84,7 +86,8 @@ const DECIMAL_AMOUNT = /^(\d+)(?:\.(\d*))?$/;
  */
 export function parseYuanToFen(text: string): { ok: true; fen: number } | { ok: false; error: AmountParseError } {
   // full-width digits and the decimal point of a Chinese input method are common in typed amounts
-  const normalized = text.trim()
+  const normalized = text
+    .trim()
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/[．。]/g, '.')
     .replace(/^[¥￥]\s*/, '')

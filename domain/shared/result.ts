@@ -19,9 +19,16 @@ export function ok<T>(data: T): Ok<T> {
 }
 
 export function fail<C extends string>(
-  code: C, message: string, fieldErrors?: Record<string, string[]>, params?: Record<string, string | number>,
+  code: C,
+  message: string,
+  fieldErrors?: Record<string, string[]>,
+  params?: Record<string, string | number>,
 ): Fail<C> {
   return {
-    ok: false, code, message, ...(fieldErrors ? { fieldErrors } : {}), ...(params ? { params } : {}),
+    ok: false,
+    code,
+    message,
+    ...(fieldErrors ? { fieldErrors } : {}),
+    ...(params ? { params } : {}),
   };
 }

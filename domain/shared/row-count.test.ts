@@ -37,10 +37,14 @@ describe('countRows on a database', () => {
   let handle: DatabaseHandle;
   beforeAll(async () => {
     handle = await openTestDatabase();
-    await handle.db.execute(sql`create table row_count_probe as select g as id, g % 10 as bucket from generate_series(1, 25000) g`);
+    await handle.db.execute(
+      sql`create table row_count_probe as select g as id, g % 10 as bucket from generate_series(1, 25000) g`,
+    );
     await handle.db.execute(sql`analyze row_count_probe`);
   }, 60_000);
-  afterAll(async () => { await handle?.close(); });
+  afterAll(async () => {
+    await handle?.close();
+  });
 
   it('counts a small list exactly', async () => {
     const count = await countRows(handle.db, sql`select id from row_count_probe where bucket = 3 and id <= 5000`);

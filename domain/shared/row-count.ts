@@ -10,9 +10,7 @@ import { queryRows, type Database } from '@/db/client';
  * up to the cap and stopped (the estimate was lower than what we counted, so it is not worth showing).
  */
 export type RowCount =
-  | { kind: 'exact'; value: number }
-  | { kind: 'about'; value: number }
-  | { kind: 'atLeast'; value: number };
+  { kind: 'exact'; value: number } | { kind: 'about'; value: number } | { kind: 'atLeast'; value: number };
 
 /** Counting stops after this many rows. */
 export const COUNT_CAP = 10_000;
@@ -54,13 +52,18 @@ export function decideRowCount(estimate: number | null, counted: number | null, 
  * never runs, the statement), then, unless the estimate is far past the cap, a count that stops
  * after cap + 1 rows.
  */
-export async function countRows(db: Database, query: SQL, options: { cap?: number; estimateOnlyAbove?: number } = {}): Promise<RowCount> {
+export async function countRows(
+  db: Database,
+  query: SQL,
+  options: { cap?: number; estimateOnlyAbove?: number } = {},
+): Promise<RowCount> {
   const cap = options.cap ?? COUNT_CAP;
   const estimateOnlyAbove = options.estimateOnlyAbove ?? ESTIMATE_ONLY_ABOVE;
   const estimate = readPlanRows(await queryRows(db, sql`explain (format json) ${query}`));
   if (estimate !== null && estimate > estimateOnlyAbove) return decideRowCount(estimate, null, cap);
   const [row] = await queryRows<{ count: number | string }>(
-    db, sql`select count(*)::int as "count" from (${query} limit ${cap + 1}) as capped`,
+    db,
+    sql`select count(*)::int as "count" from (${query} limit ${cap + 1}) as capped`,
   );
   return decideRowCount(estimate, Number(row?.count ?? 0), cap);
 }

@@ -6,7 +6,8 @@ import { z } from 'zod';
  * send CRLF in text areas), and no lone UTF-16 surrogates. PostgreSQL refuses U+0000 with an
  * error, and the rest has no business in an order; refusing them here turns a 500 into a field message.
  */
-const UNSAFE_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSAFE_TEXT =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The message key (common.validation.unsafeText) every refusal carries, translated by the wrappers. */
 export const UNSAFE_TEXT_MESSAGE = 'common.validation.unsafeText';
@@ -31,8 +32,11 @@ export const ZSafeText = safeText();
 export function findUnsafeText(value: unknown, path: readonly (string | number)[] = [], depth = 0): string[] {
   if (typeof value === 'string') return isSafeText(value) ? [] : [path.join('.') || '_form'];
   if (depth > 64 || value === null || typeof value !== 'object') return [];
-  if (typeof File !== 'undefined' && value instanceof File) return isSafeText(value.name) ? [] : [path.join('.') || '_form'];
-  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+  if (typeof File !== 'undefined' && value instanceof File)
+    return isSafeText(value.name) ? [] : [path.join('.') || '_form'];
+  const entries: [string | number, unknown][] = Array.isArray(value)
+    ? value.map((v, i) => [i, v])
+    : Object.entries(value);
   return entries.flatMap(([key, child]) => {
     if (typeof key === 'string' && !isSafeText(key)) return [[...path, '(key)'].join('.')];
     return findUnsafeText(child, [...path, key], depth + 1);

@@ -14,7 +14,8 @@ class RollbackWithFailure extends Error {
  * Only thrown errors (bugs, lost connections) propagate.
  */
 export async function inTransaction<T, C extends string>(
-  db: Database, fn: (tx: Database) => Promise<Result<T, C>>,
+  db: Database,
+  fn: (tx: Database) => Promise<Result<T, C>>,
 ): Promise<Result<T, C>> {
   try {
     return await db.transaction(async (tx) => {

@@ -22,23 +22,37 @@ export interface CreateStaffInput {
  * Creates a staff account with an initial password.
  * Failure codes: `email_taken` (with a field error on `email`).
  */
-export async function createStaff(db: Database, input: CreateStaffInput): Promise<Result<{ id: number }, 'email_taken'>> {
+export async function createStaff(
+  db: Database,
+  input: CreateStaffInput,
+): Promise<Result<{ id: number }, 'email_taken'>> {
   const email = normalizeEmail(input.email);
-  const emailTaken = () => fail('email_taken', 'A staff account with this email already exists.', {
-    email: ['A staff account with this email already exists.'],
-  });
-  const [existing] = await db.select({ id: staffUsers.id }).from(staffUsers).where(eq(sql`lower(${staffUsers.email})`, email)).limit(1);
+  const emailTaken = () =>
+    fail('email_taken', 'A staff account with this email already exists.', {
+      email: ['A staff account with this email already exists.'],
+    });
+  const [existing] = await db
+    .select({ id: staffUsers.id })
+    .from(staffUsers)
+    .where(eq(sql`lower(${staffUsers.email})`, email))
+    .limit(1);
   if (existing) return emailTaken();
 
   const passwordHash = await hashPassword(input.password);
   try {
     const id = await db.transaction(async (tx) => {
-      const [created] = await tx.insert(staffUsers)
+      const [created] = await tx
+        .insert(staffUsers)
         .values({ name: input.name.trim(), email, role: input.role, passwordHash })
         .returning({ id: staffUsers.id });
       await recordAudit(tx, {
-        actorType: input.actorId ? 'staff' : 'system', actorId: input.actorId, action: 'staff.create', targetType: 'staff_user', targetId: created.id,
-        details: { email, name: input.name.trim(), role: input.role }, ip: input.ip,
+        actorType: input.actorId ? 'staff' : 'system',
+        actorId: input.actorId,
+        action: 'staff.create',
+        targetType: 'staff_user',
+        targetId: created.id,
+        details: { email, name: input.name.trim(), role: input.role },
+        ip: input.ip,
       });
       return created.id;
     });
@@ -49,4 +63,3 @@ export async function createStaff(db: Database, input: CreateStaffInput): Promis
     throw error;
   }
 }
-

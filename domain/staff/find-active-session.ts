@@ -51,12 +51,14 @@ export async function findActiveSession(db: Database, sessionId: string, now: Da
     .from(staffSessions)
     .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.userId))
     .leftJoin(settings, eq(settings.key, 'security'))
-    .where(and(
-      eq(staffSessions.id, sessionId),
-      isNull(staffSessions.revokedAt),
-      gt(staffSessions.expiresAt, now),
-      eq(staffUsers.isActive, true),
-    ))
+    .where(
+      and(
+        eq(staffSessions.id, sessionId),
+        isNull(staffSessions.revokedAt),
+        gt(staffSessions.expiresAt, now),
+        eq(staffUsers.isActive, true),
+      ),
+    )
     .limit(1);
   const row = rows[0];
   if (!row) return null;
@@ -68,13 +70,17 @@ export async function findActiveSession(db: Database, sessionId: string, now: Da
   if (row.lastSeenAt.getTime() <= idleSince || absoluteEnd <= now.getTime()) return null;
 
   if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
-    await db.update(staffSessions).set({ lastSeenAt: now })
+    await db
+      .update(staffSessions)
+      .set({ lastSeenAt: now })
       .where(and(eq(staffSessions.id, row.sessionId), lt(staffSessions.lastSeenAt, now)));
   }
 
   const pending: SessionPending = row.mustChangePassword
     ? 'change_password'
-    : security.totpRequiredRoles.includes(row.role) && !row.totpEnabledAt ? 'enrol_totp' : null;
+    : security.totpRequiredRoles.includes(row.role) && !row.totpEnabledAt
+      ? 'enrol_totp'
+      : null;
   return {
     sessionId: row.sessionId,
     expiresAt: new Date(Math.min(row.expiresAt.getTime(), absoluteEnd)),

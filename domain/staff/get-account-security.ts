@@ -17,11 +17,20 @@ export interface AccountSecurity {
 
 /** What the account page shows about a person's sign-in security. */
 export async function getAccountSecurity(db: Database, staffId: number): Promise<AccountSecurity | null> {
-  const [user] = await db.select({
-    role: staffUsers.role, totpEnabledAt: staffUsers.totpEnabledAt, mustChangePassword: staffUsers.mustChangePassword, passwordChangedAt: staffUsers.passwordChangedAt,
-  }).from(staffUsers).where(eq(staffUsers.id, staffId));
+  const [user] = await db
+    .select({
+      role: staffUsers.role,
+      totpEnabledAt: staffUsers.totpEnabledAt,
+      mustChangePassword: staffUsers.mustChangePassword,
+      passwordChangedAt: staffUsers.passwordChangedAt,
+    })
+    .from(staffUsers)
+    .where(eq(staffUsers.id, staffId));
   if (!user) return null;
-  const [security, unusedRecoveryCodes] = await Promise.all([getSetting(db, 'security'), countUnusedRecoveryCodes(db, staffId)]);
+  const [security, unusedRecoveryCodes] = await Promise.all([
+    getSetting(db, 'security'),
+    countUnusedRecoveryCodes(db, staffId),
+  ]);
   return {
     totpEnabled: Boolean(user.totpEnabledAt),
     totpRequired: security.totpRequiredRoles.includes(user.role),

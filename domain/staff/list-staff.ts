@@ -17,8 +17,13 @@ export interface StaffListRow {
 export async function listStaff(db: Database): Promise<StaffListRow[]> {
   return db
     .select({
-      id: staffUsers.id, name: staffUsers.name, email: staffUsers.email, role: staffUsers.role,
-      isActive: staffUsers.isActive, lastSignInAt: staffUsers.lastSignInAt, createdAt: staffUsers.createdAt,
+      id: staffUsers.id,
+      name: staffUsers.name,
+      email: staffUsers.email,
+      role: staffUsers.role,
+      isActive: staffUsers.isActive,
+      lastSignInAt: staffUsers.lastSignInAt,
+      createdAt: staffUsers.createdAt,
     })
     .from(staffUsers)
     .orderBy(asc(staffUsers.id));

@@ -9,7 +9,9 @@ import { can } from './permissions';
  * demoted or disabled a moment ago can no longer change anyone.
  */
 export async function lockActorAndTarget(
-  tx: Database, actorId: number, targetId: number,
+  tx: Database,
+  actorId: number,
+  targetId: number,
 ): Promise<{ actorAllowed: boolean; target: StaffUser | undefined }> {
   const rows = await tx
     .select()

@@ -16,17 +16,33 @@ export interface OwnSession {
 }
 
 /** A person's sessions that are still open (not ended, not expired, not idle too long), newest activity first. */
-export async function listOwnSessions(db: Database, staffId: number, currentSessionId: string, now: Date = new Date()): Promise<OwnSession[]> {
+export async function listOwnSessions(
+  db: Database,
+  staffId: number,
+  currentSessionId: string,
+  now: Date = new Date(),
+): Promise<OwnSession[]> {
   const security = await getSetting(db, 'security');
   const idleSince = new Date(now.getTime() - security.sessionIdleMinutes * 60_000);
   const createdSince = new Date(now.getTime() - security.sessionAbsoluteDays * 86_400_000);
-  const rows = await db.select({
-    id: staffSessions.id, createdAt: staffSessions.createdAt, lastSeenAt: staffSessions.lastSeenAt, ip: staffSessions.ip, userAgent: staffSessions.userAgent,
-  }).from(staffSessions)
-    .where(and(
-      eq(staffSessions.userId, staffId), isNull(staffSessions.revokedAt), gt(staffSessions.expiresAt, now),
-      gt(staffSessions.lastSeenAt, idleSince), gt(staffSessions.createdAt, createdSince),
-    ))
+  const rows = await db
+    .select({
+      id: staffSessions.id,
+      createdAt: staffSessions.createdAt,
+      lastSeenAt: staffSessions.lastSeenAt,
+      ip: staffSessions.ip,
+      userAgent: staffSessions.userAgent,
+    })
+    .from(staffSessions)
+    .where(
+      and(
+        eq(staffSessions.userId, staffId),
+        isNull(staffSessions.revokedAt),
+        gt(staffSessions.expiresAt, now),
+        gt(staffSessions.lastSeenAt, idleSince),
+        gt(staffSessions.createdAt, createdSince),
+      ),
+    )
     .orderBy(desc(staffSessions.lastSeenAt))
     .limit(100);
   return rows.map((row) => ({ ...row, isCurrent: row.id === currentSessionId }));
@@ -39,18 +55,33 @@ export const ZEndOwnSession = z.object({ sessionId: z.string().min(1).max(100) }
  * answers `not_found`, exactly like an unknown one.
  */
 export async function endOwnSession(
-  db: Database, input: { staffId: number; sessionId: string; ip?: string | null; now?: Date },
+  db: Database,
+  input: { staffId: number; sessionId: string; ip?: string | null; now?: Date },
 ): Promise<Result<{ sessionId: string }, 'not_found'>> {
   const now = input.now ?? new Date();
   return db.transaction(async (tx) => {
-    const ended = await tx.update(staffSessions).set({ revokedAt: now })
-      .where(and(eq(staffSessions.id, input.sessionId), eq(staffSessions.userId, input.staffId), isNull(staffSessions.revokedAt)))
+    const ended = await tx
+      .update(staffSessions)
+      .set({ revokedAt: now })
+      .where(
+        and(
+          eq(staffSessions.id, input.sessionId),
+          eq(staffSessions.userId, input.staffId),
+          isNull(staffSessions.revokedAt),
+        ),
+      )
       .returning({ id: staffSessions.id });
     if (ended.length === 0) return fail('not_found', 'This session has already ended.');
     await recordAudit(tx, {
-      actorType: 'staff', actorId: input.staffId, action: 'staff.session_end', targetType: 'staff_user', targetId: input.staffId,
+      actorType: 'staff',
+      actorId: input.staffId,
+      action: 'staff.session_end',
+      targetType: 'staff_user',
+      targetId: input.staffId,
       // the session id is a bearer credential: the audit keeps only a prefix to tell sessions apart
-      details: { session: input.sessionId.slice(0, 8) }, ip: input.ip, at: now,
+      details: { session: input.sessionId.slice(0, 8) },
+      ip: input.ip,
+      at: now,
     });
     return ok({ sessionId: input.sessionId });
   });

@@ -10,15 +10,66 @@ export const MAX_PASSWORD_LENGTH = 256;
  * lower-cased. Small on purpose: length does most of the work, this stops the obvious ones.
  */
 const COMMON_PASSWORDS = new Set([
-  '1234567890', '12345678910', '0123456789', '0987654321', '1111111111', '1234512345', '123123123123',
-  '1q2w3e4r5t', '1qaz2wsx3edc', 'qwertyuiop', 'qwerty12345', 'qwerty123456', 'asdfghjkl;', 'zxcvbnm123',
-  'password12', 'password123', 'password1234', 'passw0rd123', 'p@ssw0rd123', 'p@ssword123', 'password!!',
-  'iloveyou123', 'letmein123', 'welcome123', 'welcome1234', 'admin12345', 'admin123456', 'administrator',
-  'changeme123', 'abc1234567', 'abcdefghij', 'abcd123456', 'qwer123456', 'a123456789', 'aa12345678',
-  'woaini1314', 'woaini520', '5201314520', '1314520520', 'qq123456789', 'wang123456', 'zhang123456',
-  'football123', 'baseball123', 'superman123', 'princess123', 'sunshine123', 'dragon1234', 'monkey1234',
-  'starwars123', 'trustno1234', 'master1234', 'computer123', 'internet123', 'whatever123', 'qazwsxedc123',
-  'demo#2026', 'order console', 'orderconsole', 'ordercons0le',
+  '1234567890',
+  '12345678910',
+  '0123456789',
+  '0987654321',
+  '1111111111',
+  '1234512345',
+  '123123123123',
+  '1q2w3e4r5t',
+  '1qaz2wsx3edc',
+  'qwertyuiop',
+  'qwerty12345',
+  'qwerty123456',
+  'asdfghjkl;',
+  'zxcvbnm123',
+  'password12',
+  'password123',
+  'password1234',
+  'passw0rd123',
+  'p@ssw0rd123',
+  'p@ssword123',
+  'password!!',
+  'iloveyou123',
+  'letmein123',
+  'welcome123',
+  'welcome1234',
+  'admin12345',
+  'admin123456',
+  'administrator',
+  'changeme123',
+  'abc1234567',
+  'abcdefghij',
+  'abcd123456',
+  'qwer123456',
+  'a123456789',
+  'aa12345678',
+  'woaini1314',
+  'woaini520',
+  '5201314520',
+  '1314520520',
+  'qq123456789',
+  'wang123456',
+  'zhang123456',
+  'football123',
+  'baseball123',
+  'superman123',
+  'princess123',
+  'sunshine123',
+  'dragon1234',
+  'monkey1234',
+  'starwars123',
+  'trustno1234',
+  'master1234',
+  'computer123',
+  'internet123',
+  'whatever123',
+  'qazwsxedc123',
+  'demo#2026',
+  'order console',
+  'orderconsole',
+  'ordercons0le',
 ]);
 
 export type PasswordProblem = 'passwordTooShort' | 'passwordTooLong' | 'passwordCommon' | 'passwordContainsEmail';
@@ -46,7 +97,8 @@ const MESSAGES: Record<PasswordProblem, string> = {
 };
 
 /** A new password: length and the common list (the email check needs the account: see refineNewPassword). */
-export const ZNewPassword = z.string()
+export const ZNewPassword = z
+  .string()
   .min(MIN_PASSWORD_LENGTH, MESSAGES.passwordTooShort)
   .max(MAX_PASSWORD_LENGTH, MESSAGES.passwordTooLong)
   .refine((value) => passwordProblem(value) !== 'passwordCommon', MESSAGES.passwordCommon);

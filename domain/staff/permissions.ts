@@ -31,7 +31,13 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const READ_ALL: Permission[] = [
-  'orders.read', 'inventory.read', 'payments.read', 'shipping.read', 'after_sales.read', 'analytics.read', 'settings.read',
+  'orders.read',
+  'inventory.read',
+  'payments.read',
+  'shipping.read',
+  'after_sales.read',
+  'analytics.read',
+  'settings.read',
 ];
 
 /** What each role may do. Admin may do everything. */

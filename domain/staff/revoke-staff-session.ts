@@ -12,6 +12,13 @@ export async function revokeStaffSession(db: Database, sessionId: string, now: D
     .returning({ userId: staffSessions.userId });
   const row = revoked[0];
   if (!row) return false;
-  await recordAudit(db, { actorType: 'staff', actorId: row.userId, action: 'staff.sign_out', targetType: 'staff_user', targetId: row.userId, at: now });
+  await recordAudit(db, {
+    actorType: 'staff',
+    actorId: row.userId,
+    action: 'staff.sign_out',
+    targetType: 'staff_user',
+    targetId: row.userId,
+    at: now,
+  });
   return true;
 }

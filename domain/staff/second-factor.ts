@@ -20,12 +20,24 @@ export function openTotpSecret(sealed: string, authSecret: string): string | und
  * an unused recovery code (consumed by the same kind of update).
  */
 export async function checkSecondFactor(
-  db: Database, user: Pick<StaffUser, 'id' | 'totpSecret' | 'totpLastStep'>, code: string, now: Date, authSecret: string,
+  db: Database,
+  user: Pick<StaffUser, 'id' | 'totpSecret' | 'totpLastStep'>,
+  code: string,
+  now: Date,
+  authSecret: string,
 ): Promise<Result<{ via: 'totp' | 'recovery_code' }, 'invalid_totp'>> {
   const wrong = fail('invalid_totp', 'The code is incorrect or was already used.');
   if (isRecoveryCodeShape(code)) {
-    const used = await db.update(staffRecoveryCodes).set({ usedAt: now })
-      .where(and(eq(staffRecoveryCodes.userId, user.id), eq(staffRecoveryCodes.codeHash, hashRecoveryCode(code)), isNull(staffRecoveryCodes.usedAt)))
+    const used = await db
+      .update(staffRecoveryCodes)
+      .set({ usedAt: now })
+      .where(
+        and(
+          eq(staffRecoveryCodes.userId, user.id),
+          eq(staffRecoveryCodes.codeHash, hashRecoveryCode(code)),
+          isNull(staffRecoveryCodes.usedAt),
+        ),
+      )
       .returning({ userId: staffRecoveryCodes.userId });
     return used.length > 0 ? ok({ via: 'recovery_code' }) : wrong;
   }
@@ -33,7 +45,9 @@ export async function checkSecondFactor(
   if (!secret) return wrong;
   const step = await verifyTotpCode(secret, code, now, user.totpLastStep);
   if (step === null) return wrong;
-  const accepted = await db.update(staffUsers).set({ totpLastStep: step })
+  const accepted = await db
+    .update(staffUsers)
+    .set({ totpLastStep: step })
     .where(and(eq(staffUsers.id, user.id), or(isNull(staffUsers.totpLastStep), lt(staffUsers.totpLastStep, step))))
     .returning({ id: staffUsers.id });
   return accepted.length > 0 ? ok({ via: 'totp' }) : wrong;
@@ -41,7 +55,9 @@ export async function checkSecondFactor(
 
 /** How many unused recovery codes a person has left (shown on their account page). */
 export async function countUnusedRecoveryCodes(db: Database, userId: number): Promise<number> {
-  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(staffRecoveryCodes)
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(staffRecoveryCodes)
     .where(and(eq(staffRecoveryCodes.userId, userId), isNull(staffRecoveryCodes.usedAt)));
   return row?.count ?? 0;
 }

@@ -12,8 +12,11 @@ import { lockActorAndTarget } from './lock-actor-and-target';
  * `cannot_change_self` (an admin cannot disable themselves, so the store always keeps an admin).
  */
 export async function setStaffActive(
-  db: Database, input: { actorId: number; staffId: number; isActive: boolean; ip?: string | null; now?: Date },
-): Promise<Result<{ id: number; isActive: boolean; revokedSessions: number }, 'not_found' | 'forbidden' | 'cannot_change_self'>> {
+  db: Database,
+  input: { actorId: number; staffId: number; isActive: boolean; ip?: string | null; now?: Date },
+): Promise<
+  Result<{ id: number; isActive: boolean; revokedSessions: number }, 'not_found' | 'forbidden' | 'cannot_change_self'>
+> {
   if (input.staffId === input.actorId) {
     return fail('cannot_change_self', 'You cannot disable your own account; ask another admin.');
   }
@@ -27,14 +30,22 @@ export async function setStaffActive(
     await tx.update(staffUsers).set({ isActive: input.isActive, updatedAt: now }).where(eq(staffUsers.id, target.id));
     let revokedSessions = 0;
     if (!input.isActive) {
-      const revoked = await tx.update(staffSessions).set({ revokedAt: now })
+      const revoked = await tx
+        .update(staffSessions)
+        .set({ revokedAt: now })
         .where(and(eq(staffSessions.userId, target.id), isNull(staffSessions.revokedAt)))
         .returning({ id: staffSessions.id });
       revokedSessions = revoked.length;
     }
     await recordAudit(tx, {
-      actorType: 'staff', actorId: input.actorId, action: input.isActive ? 'staff.enable' : 'staff.disable',
-      targetType: 'staff_user', targetId: target.id, details: { revokedSessions }, ip: input.ip, at: now,
+      actorType: 'staff',
+      actorId: input.actorId,
+      action: input.isActive ? 'staff.enable' : 'staff.disable',
+      targetType: 'staff_user',
+      targetId: target.id,
+      details: { revokedSessions },
+      ip: input.ip,
+      at: now,
     });
     return ok({ id: target.id, isActive: input.isActive, revokedSessions });
   });

@@ -49,7 +49,8 @@ const minutesUntil = (at: number, now: Date) => Math.max(1, Math.ceil((at - now.
 export async function reserveAddressAttempt(db: Database, ip: string, now: Date): Promise<SignInThrottle> {
   const windowStart = new Date(now.getTime() - FAILURE_WINDOW_MS).toISOString();
   const at = now.toISOString();
-  const [row] = await db.insert(signInThrottles)
+  const [row] = await db
+    .insert(signInThrottles)
     .values({ key: ipKey(ip), count: 1, windowStartedAt: now })
     .onConflictDoUpdate({
       target: signInThrottles.key,
@@ -61,7 +62,11 @@ export async function reserveAddressAttempt(db: Database, ip: string, now: Date)
     .returning({ count: signInThrottles.count, windowStartedAt: signInThrottles.windowStartedAt });
   const earlier = row.count - 1;
   if (row.count > REFUSE_AFTER_FAILURES) {
-    return { kind: 'refuse', retryAfterMinutes: minutesUntil(row.windowStartedAt.getTime() + FAILURE_WINDOW_MS, now), recentFailures: earlier };
+    return {
+      kind: 'refuse',
+      retryAfterMinutes: minutesUntil(row.windowStartedAt.getTime() + FAILURE_WINDOW_MS, now),
+      recentFailures: earlier,
+    };
   }
   return { kind: 'allow', delayMs: delayForFailures(earlier), recentFailures: earlier };
 }
@@ -72,28 +77,45 @@ export async function reserveAddressAttempt(db: Database, ip: string, now: Date)
  * as a failure until it succeeds (forgiveSignIn resets the account). A locked account still lets in
  * an address that signed in to it recently, so an attacker elsewhere cannot keep its owner out.
  */
-export async function reserveAccountAttempt(db: Database, email: string, ip: string, now: Date): Promise<SignInThrottle> {
+export async function reserveAccountAttempt(
+  db: Database,
+  email: string,
+  ip: string,
+  now: Date,
+): Promise<SignInThrottle> {
   const key = accountKey(email);
   await db.insert(signInThrottles).values({ key, count: 0, windowStartedAt: now }).onConflictDoNothing();
   const stale = new Date(now.getTime() - ACCOUNT_RESET_MS).toISOString();
   const at = now.toISOString();
   const next = sql`(case when ${signInThrottles.windowStartedAt} <= ${stale}::timestamptz then 1 else ${signInThrottles.count} + 1 end)`;
   const lockSql = lockIntervalSql(next);
-  const [row] = await db.update(signInThrottles)
+  const [row] = await db
+    .update(signInThrottles)
     .set({
       count: next,
       // windowStartedAt here is "last failure": the count resets after an hour without one
       windowStartedAt: now,
       lockedUntil: sql`case when ${lockSql} > 0 then ${at}::timestamptz + ${lockSql} * interval '1 millisecond' end`,
     })
-    .where(and(eq(signInThrottles.key, key), sql`(${signInThrottles.lockedUntil} is null or ${signInThrottles.lockedUntil} <= ${at}::timestamptz)`))
+    .where(
+      and(
+        eq(signInThrottles.key, key),
+        sql`(${signInThrottles.lockedUntil} is null or ${signInThrottles.lockedUntil} <= ${at}::timestamptz)`,
+      ),
+    )
     .returning({ count: signInThrottles.count });
   if (row) return { kind: 'allow', delayMs: 0, recentFailures: row.count - 1 };
 
   if (await isKnownAddress(db, email, ip, now)) return { kind: 'allow', delayMs: 0, recentFailures: 0 };
-  const [locked] = await db.select({ count: signInThrottles.count, lockedUntil: signInThrottles.lockedUntil })
-    .from(signInThrottles).where(eq(signInThrottles.key, key));
-  return { kind: 'refuse', retryAfterMinutes: minutesUntil(locked?.lockedUntil?.getTime() ?? now.getTime(), now), recentFailures: locked?.count ?? 0 };
+  const [locked] = await db
+    .select({ count: signInThrottles.count, lockedUntil: signInThrottles.lockedUntil })
+    .from(signInThrottles)
+    .where(eq(signInThrottles.key, key));
+  return {
+    kind: 'refuse',
+    retryAfterMinutes: minutesUntil(locked?.lockedUntil?.getTime() ?? now.getTime(), now),
+    recentFailures: locked?.count ?? 0,
+  };
 }
 
 /** accountLockMs in SQL, for the count the update is about to write. */
@@ -103,17 +125,29 @@ function lockIntervalSql(count: ReturnType<typeof sql>) {
 }
 
 async function isKnownAddress(db: Database, email: string, ip: string, now: Date): Promise<boolean> {
-  const rows = await db.select({ id: signInAttempts.id }).from(signInAttempts)
-    .where(and(
-      eq(signInAttempts.email, email), eq(signInAttempts.ip, ip), eq(signInAttempts.succeeded, true),
-      gt(signInAttempts.createdAt, new Date(now.getTime() - KNOWN_ADDRESS_MS)),
-    ))
+  const rows = await db
+    .select({ id: signInAttempts.id })
+    .from(signInAttempts)
+    .where(
+      and(
+        eq(signInAttempts.email, email),
+        eq(signInAttempts.ip, ip),
+        eq(signInAttempts.succeeded, true),
+        gt(signInAttempts.createdAt, new Date(now.getTime() - KNOWN_ADDRESS_MS)),
+      ),
+    )
     .limit(1);
   return rows.length > 0;
 }
 
 /** After a success: the account starts afresh and the address gets this attempt back. */
 export async function forgiveSignIn(db: Database, email: string, ip: string): Promise<void> {
-  await db.update(signInThrottles).set({ count: 0, lockedUntil: null }).where(eq(signInThrottles.key, accountKey(email)));
-  await db.update(signInThrottles).set({ count: sql`greatest(${signInThrottles.count} - 1, 0)` }).where(eq(signInThrottles.key, ipKey(ip)));
+  await db
+    .update(signInThrottles)
+    .set({ count: 0, lockedUntil: null })
+    .where(eq(signInThrottles.key, accountKey(email)));
+  await db
+    .update(signInThrottles)
+    .set({ count: sql`greatest(${signInThrottles.count} - 1, 0)` })
+    .where(eq(signInThrottles.key, ipKey(ip)));
 }

@@ -18,18 +18,36 @@ const freshIp = () => `10.0.0.${++ipCounter}`;
 
 beforeAll(async () => {
   handle = await openTestDatabase();
-  await insertStaffForTest(handle.db, { email: 'ops@example.com', password: PASSWORD, role: 'operations', name: 'Ops' });
-  await insertStaffForTest(handle.db, { email: 'gone@example.com', password: PASSWORD, role: 'viewer', isActive: false });
+  await insertStaffForTest(handle.db, {
+    email: 'ops@example.com',
+    password: PASSWORD,
+    role: 'operations',
+    name: 'Ops',
+  });
+  await insertStaffForTest(handle.db, {
+    email: 'gone@example.com',
+    password: PASSWORD,
+    role: 'viewer',
+    isActive: false,
+  });
 });
-afterAll(async () => { await handle?.close(); });
+afterAll(async () => {
+  await handle?.close();
+});
 
 describe(`signInStaff (${testDatabaseKind})`, () => {
   let clock: ReturnType<typeof fakeClock>;
-  beforeEach(() => { clock = fakeClock(); });
+  beforeEach(() => {
+    clock = fakeClock();
+  });
 
   it('signs in with the right password, case-insensitive email, and opens a live session', async () => {
     const ip = freshIp();
-    const result = await signInStaff(handle.db, { email: '  OPS@Example.com ', password: PASSWORD, ip, userAgent: 'vitest', authSecret: TEST_AUTH_SECRET }, clock);
+    const result = await signInStaff(
+      handle.db,
+      { email: '  OPS@Example.com ', password: PASSWORD, ip, userAgent: 'vitest', authSecret: TEST_AUTH_SECRET },
+      clock,
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.data.staff).toMatchObject({ email: 'ops@example.com', role: 'operations', name: 'Ops' });
@@ -46,11 +64,23 @@ describe(`signInStaff (${testDatabaseKind})`, () => {
   });
 
   it('answers a wrong password and an unknown email with the same generic failure', async () => {
-    const wrong = await signInStaff(handle.db, { email: 'ops@example.com', password: 'nope nope nope', ip: freshIp(), authSecret: TEST_AUTH_SECRET }, clock);
-    const unknown = await signInStaff(handle.db, { email: 'nobody@example.com', password: PASSWORD, ip: freshIp(), authSecret: TEST_AUTH_SECRET }, clock);
+    const wrong = await signInStaff(
+      handle.db,
+      { email: 'ops@example.com', password: 'nope nope nope', ip: freshIp(), authSecret: TEST_AUTH_SECRET },
+      clock,
+    );
+    const unknown = await signInStaff(
+      handle.db,
+      { email: 'nobody@example.com', password: PASSWORD, ip: freshIp(), authSecret: TEST_AUTH_SECRET },
+      clock,
+    );
     expect(wrong).toEqual({ ok: false, code: 'invalid_credentials', message: 'The email or password is incorrect.' });
     expect(unknown).toEqual(wrong);
-    const failures = await handle.db.select().from(auditLog).where(eq(auditLog.action, 'staff.sign_in_failed')).orderBy(auditLog.id);
+    const failures = await handle.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'staff.sign_in_failed'))
+      .orderBy(auditLog.id);
     expect(failures.slice(-2).map((f) => f.details)).toEqual([
       { reason: 'wrong_password', email: 'ops@example.com' },
       { reason: 'unknown_email', email: 'nobody@example.com' },
@@ -58,12 +88,20 @@ describe(`signInStaff (${testDatabaseKind})`, () => {
   });
 
   it('refuses a disabled account with the same generic failure even with the right password', async () => {
-    const result = await signInStaff(handle.db, { email: 'gone@example.com', password: PASSWORD, ip: freshIp(), authSecret: TEST_AUTH_SECRET }, clock);
+    const result = await signInStaff(
+      handle.db,
+      { email: 'gone@example.com', password: PASSWORD, ip: freshIp(), authSecret: TEST_AUTH_SECRET },
+      clock,
+    );
     expect(result).toEqual({ ok: false, code: 'invalid_credentials', message: 'The email or password is incorrect.' });
   });
 
   it('ends a session on sign-out and after expiry', async () => {
-    const result = await signInStaff(handle.db, { email: 'ops@example.com', password: PASSWORD, ip: freshIp(), authSecret: TEST_AUTH_SECRET }, clock);
+    const result = await signInStaff(
+      handle.db,
+      { email: 'ops@example.com', password: PASSWORD, ip: freshIp(), authSecret: TEST_AUTH_SECRET },
+      clock,
+    );
     if (!result.ok) throw new Error('sign-in failed');
     const later = new Date(result.data.expiresAt.getTime() + 1);
     expect(await findActiveSession(handle.db, result.data.sessionId, later)).toBeNull();
@@ -74,24 +112,39 @@ describe(`signInStaff (${testDatabaseKind})`, () => {
 
   it('delays after 5 attempts from one address, refuses after 20 whatever the password, and lets the address back in after the window', async () => {
     const ip = freshIp();
-    const attempt = (email: string, password = 'wrong password!') => signInStaff(handle.db, { email, password, ip, authSecret: TEST_AUTH_SECRET }, clock);
+    const attempt = (email: string, password = 'wrong password!') =>
+      signInStaff(handle.db, { email, password, ip, authSecret: TEST_AUTH_SECRET }, clock);
     for (let i = 0; i < 5; i++) {
       expect((await attempt(`guess${i}@example.com`)).ok).toBe(false);
     }
     expect(clock.sleeps).toEqual([]);
     for (let i = 5; i < 20; i++) await attempt(`guess${i}@example.com`);
-    expect(clock.sleeps).toEqual([1000, 2000, 4000, 8000, 8000, 8000, 8000, 8000, 8000, 8000, 8000, 8000, 8000, 8000, 8000]);
+    expect(clock.sleeps).toEqual([
+      1000, 2000, 4000, 8000, 8000, 8000, 8000, 8000, 8000, 8000, 8000, 8000, 8000, 8000, 8000,
+    ]);
 
     // the 21st attempt is refused without checking the password, even the right one
     const refused = await attempt('ops@example.com', PASSWORD);
-    if (refused.ok || refused.code !== 'throttled') throw new Error(`expected throttled, got ${JSON.stringify(refused)}`);
+    if (refused.ok || refused.code !== 'throttled')
+      throw new Error(`expected throttled, got ${JSON.stringify(refused)}`);
     expect(refused.retryAfterMinutes).toBeGreaterThanOrEqual(1);
     expect(refused.retryAfterMinutes).toBeLessThanOrEqual(15);
-    const [{ count }] = await handle.db.select({ count: sql<number>`count(*)::int` }).from(signInAttempts).where(eq(signInAttempts.ip, ip));
+    const [{ count }] = await handle.db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(signInAttempts)
+      .where(eq(signInAttempts.ip, ip));
     expect(count).toBe(20); // refusals are not checked, so not logged
 
     // another address is not affected
-    expect((await signInStaff(handle.db, { email: 'ops@example.com', password: PASSWORD, ip: freshIp(), authSecret: TEST_AUTH_SECRET }, clock)).ok).toBe(true);
+    expect(
+      (
+        await signInStaff(
+          handle.db,
+          { email: 'ops@example.com', password: PASSWORD, ip: freshIp(), authSecret: TEST_AUTH_SECRET },
+          clock,
+        )
+      ).ok,
+    ).toBe(true);
 
     clock.advance(refused.retryAfterMinutes * 60_000);
     clock.sleeps.length = 0;
@@ -101,7 +154,8 @@ describe(`signInStaff (${testDatabaseKind})`, () => {
 
   it('gives a successful attempt back to its address', async () => {
     const ip = freshIp();
-    const attempt = (email: string, password = 'wrong password!') => signInStaff(handle.db, { email, password, ip, authSecret: TEST_AUTH_SECRET }, clock);
+    const attempt = (email: string, password = 'wrong password!') =>
+      signInStaff(handle.db, { email, password, ip, authSecret: TEST_AUTH_SECRET }, clock);
     for (let i = 0; i < 4; i++) await attempt(`x${i}@example.com`);
     expect((await attempt('ops@example.com', PASSWORD)).ok).toBe(true);
     expect(clock.sleeps).toEqual([]);
@@ -115,8 +169,21 @@ describe(`signInStaff (${testDatabaseKind})`, () => {
   it('locks an account briefly after 5 failures from anywhere, doubling up to 5 minutes, and lets its known addresses in', async () => {
     await insertStaffForTest(handle.db, { email: 'target@example.com', password: PASSWORD, role: 'viewer' });
     const knownIp = freshIp();
-    expect((await signInStaff(handle.db, { email: 'target@example.com', password: PASSWORD, ip: knownIp, authSecret: TEST_AUTH_SECRET }, clock)).ok).toBe(true);
-    const guess = (password = 'wrong password!') => signInStaff(handle.db, { email: 'target@example.com', password, ip: freshIp(), authSecret: TEST_AUTH_SECRET }, clock);
+    expect(
+      (
+        await signInStaff(
+          handle.db,
+          { email: 'target@example.com', password: PASSWORD, ip: knownIp, authSecret: TEST_AUTH_SECRET },
+          clock,
+        )
+      ).ok,
+    ).toBe(true);
+    const guess = (password = 'wrong password!') =>
+      signInStaff(
+        handle.db,
+        { email: 'target@example.com', password, ip: freshIp(), authSecret: TEST_AUTH_SECRET },
+        clock,
+      );
 
     for (let i = 0; i < 5; i++) expect(await guess()).toMatchObject({ code: 'invalid_credentials' });
     // the 6th failure is checked and locks the account for 15 s
@@ -126,7 +193,10 @@ describe(`signInStaff (${testDatabaseKind})`, () => {
     const locks: number[] = [];
     for (let i = 0; i < 7; i++) {
       expect(await guess()).toMatchObject({ code: 'invalid_credentials' });
-      const [row] = await handle.db.select().from(signInThrottles).where(eq(signInThrottles.key, 'account:target@example.com'));
+      const [row] = await handle.db
+        .select()
+        .from(signInThrottles)
+        .where(eq(signInThrottles.key, 'account:target@example.com'));
       const lockMs = row.lockedUntil!.getTime() - clock.now().getTime();
       locks.push(lockMs);
       expect(await guess()).toMatchObject({ code: 'throttled' });
@@ -137,26 +207,51 @@ describe(`signInStaff (${testDatabaseKind})`, () => {
     // while locked, the owner's usual address still gets in, and the success clears the lock
     await guess();
     expect(await guess(PASSWORD)).toMatchObject({ code: 'throttled' });
-    expect((await signInStaff(handle.db, { email: 'target@example.com', password: PASSWORD, ip: knownIp, authSecret: TEST_AUTH_SECRET }, clock)).ok).toBe(true);
+    expect(
+      (
+        await signInStaff(
+          handle.db,
+          { email: 'target@example.com', password: PASSWORD, ip: knownIp, authSecret: TEST_AUTH_SECRET },
+          clock,
+        )
+      ).ok,
+    ).toBe(true);
     expect((await guess(PASSWORD)).ok).toBe(true);
   });
 
   it('counts 60 parallel wrong passwords for one account from one address one by one: 6 checked, 54 throttled', async () => {
     await insertStaffForTest(handle.db, { email: 'burst@example.com', password: PASSWORD, role: 'viewer' });
     const ip = freshIp();
-    const results = await Promise.all(Array.from({ length: 60 }, () =>
-      signInStaff(handle.db, { email: 'burst@example.com', password: 'wrong password!', ip, authSecret: TEST_AUTH_SECRET }, frozenClock())));
+    const results = await Promise.all(
+      Array.from({ length: 60 }, () =>
+        signInStaff(
+          handle.db,
+          { email: 'burst@example.com', password: 'wrong password!', ip, authSecret: TEST_AUTH_SECRET },
+          frozenClock(),
+        ),
+      ),
+    );
     const codes = results.map((r) => (r.ok ? 'ok' : r.code));
     expect(codes.filter((c) => c === 'invalid_credentials')).toHaveLength(ACCOUNT_FREE_FAILURES + 1);
     expect(codes.filter((c) => c === 'throttled')).toHaveLength(60 - ACCOUNT_FREE_FAILURES - 1);
-    const [{ count }] = await handle.db.select({ count: sql<number>`count(*)::int` }).from(signInAttempts).where(eq(signInAttempts.ip, ip));
+    const [{ count }] = await handle.db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(signInAttempts)
+      .where(eq(signInAttempts.ip, ip));
     expect(count).toBe(ACCOUNT_FREE_FAILURES + 1);
   });
 
   it('counts 60 parallel attempts at different accounts from one address: 20 checked, 40 throttled', async () => {
     const ip = freshIp();
-    const results = await Promise.all(Array.from({ length: 60 }, (_, i) =>
-      signInStaff(handle.db, { email: `spray${i}@example.com`, password: 'wrong password!', ip, authSecret: TEST_AUTH_SECRET }, frozenClock())));
+    const results = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        signInStaff(
+          handle.db,
+          { email: `spray${i}@example.com`, password: 'wrong password!', ip, authSecret: TEST_AUTH_SECRET },
+          frozenClock(),
+        ),
+      ),
+    );
     const codes = results.map((r) => (r.ok ? 'ok' : r.code));
     expect(codes.filter((c) => c === 'invalid_credentials')).toHaveLength(REFUSE_AFTER_FAILURES);
     expect(codes.filter((c) => c === 'throttled')).toHaveLength(60 - REFUSE_AFTER_FAILURES);

@@ -43,7 +43,10 @@ export type SignInResult =
   | (Fail<'throttled'> & { retryAfterMinutes: number });
 
 function throttled(retryAfterMinutes: number): SignInResult {
-  return { ...fail('throttled', `Too many failed sign-in attempts; try again in ${retryAfterMinutes} minutes.`), retryAfterMinutes };
+  return {
+    ...fail('throttled', `Too many failed sign-in attempts; try again in ${retryAfterMinutes} minutes.`),
+    retryAfterMinutes,
+  };
 }
 
 // Verified against when the email is unknown, so a miss costs the same argon2 work as a hit.
@@ -66,16 +69,27 @@ export async function signInStaff(db: Database, input: SignInInput, clock: Clock
   if (byAccount.kind === 'refuse') return throttled(byAccount.retryAfterMinutes);
   if (byAddress.delayMs > 0) await clock.sleep(byAddress.delayMs);
 
-  const [user] = await db.select().from(staffUsers).where(eq(sql`lower(${staffUsers.email})`, email)).limit(1);
-  const passwordOk = await verifyPassword(user?.passwordHash ?? await getDummyHash(), input.password);
+  const [user] = await db
+    .select()
+    .from(staffUsers)
+    .where(eq(sql`lower(${staffUsers.email})`, email))
+    .limit(1);
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), input.password);
   const at = clock.now();
-  const recordFailure = async (reason: string) => db.transaction(async (tx) => {
-    await tx.insert(signInAttempts).values({ ip: input.ip, email, succeeded: false, createdAt: at });
-    await recordAudit(tx, {
-      actorType: 'staff', actorId: user?.id ?? null, action: 'staff.sign_in_failed', targetType: 'staff_user', targetId: user?.id,
-      details: { reason, email }, ip: input.ip, at,
+  const recordFailure = async (reason: string) =>
+    db.transaction(async (tx) => {
+      await tx.insert(signInAttempts).values({ ip: input.ip, email, succeeded: false, createdAt: at });
+      await recordAudit(tx, {
+        actorType: 'staff',
+        actorId: user?.id ?? null,
+        action: 'staff.sign_in_failed',
+        targetType: 'staff_user',
+        targetId: user?.id,
+        details: { reason, email },
+        ip: input.ip,
+        at,
+      });
     });
-  });
 
   if (!user || !passwordOk || !user.isActive) {
     // written for unknown emails too, so both paths do the same database work
@@ -99,11 +113,25 @@ export async function signInStaff(db: Database, input: SignInInput, clock: Clock
   await db.transaction(async (tx) => {
     await tx.insert(signInAttempts).values({ ip: input.ip, email, succeeded: true, createdAt: at });
     await tx.insert(staffSessions).values({
-      id: sessionId, userId: user.id, createdAt: at, lastSeenAt: at, expiresAt, ip: input.ip, userAgent: input.userAgent?.slice(0, 512) ?? null,
+      id: sessionId,
+      userId: user.id,
+      createdAt: at,
+      lastSeenAt: at,
+      expiresAt,
+      ip: input.ip,
+      userAgent: input.userAgent?.slice(0, 512) ?? null,
     });
     await tx.update(staffUsers).set({ lastSignInAt: at }).where(eq(staffUsers.id, user.id));
     await forgiveSignIn(tx, email, input.ip);
-    await recordAudit(tx, { actorType: 'staff', actorId: user.id, action: 'staff.sign_in', targetType: 'staff_user', targetId: user.id, ip: input.ip, at });
+    await recordAudit(tx, {
+      actorType: 'staff',
+      actorId: user.id,
+      action: 'staff.sign_in',
+      targetType: 'staff_user',
+      targetId: user.id,
+      ip: input.ip,
+      at,
+    });
   });
   return ok({ staff: { id: user.id, name: user.name, email: user.email, role: user.role }, sessionId, expiresAt });
 }

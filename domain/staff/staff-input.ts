@@ -13,18 +13,28 @@ export function normalizeEmail(email: string): string {
  * Messages below are i18n keys (namespace.path); the action wrapper translates them into the
  * user's language. Checks without a key fall back to zod's own localized wording.
  */
-export const ZStaffName = z.string().trim().min(1, 'staff.validation.nameRequired').max(80, 'staff.validation.nameTooLong');
-export const ZStaffEmail = z.string().trim().max(254, 'staff.validation.emailInvalid').pipe(z.email('staff.validation.emailInvalid'));
+export const ZStaffName = z
+  .string()
+  .trim()
+  .min(1, 'staff.validation.nameRequired')
+  .max(80, 'staff.validation.nameTooLong');
+export const ZStaffEmail = z
+  .string()
+  .trim()
+  .max(254, 'staff.validation.emailInvalid')
+  .pipe(z.email('staff.validation.emailInvalid'));
 export const ZStaffRole = z.enum(STAFF_ROLES, 'staff.validation.roleInvalid');
 export const ZStaffPassword = ZNewPassword;
 export const ZStaffId = z.coerce.number().int().positive();
 
-export const ZCreateStaff = z.object({
-  name: ZStaffName,
-  email: ZStaffEmail,
-  role: ZStaffRole,
-  password: ZStaffPassword,
-}).superRefine((value, ctx) => refineNewPassword(ctx, value.password, value.email, 'password'));
+export const ZCreateStaff = z
+  .object({
+    name: ZStaffName,
+    email: ZStaffEmail,
+    role: ZStaffRole,
+    password: ZStaffPassword,
+  })
+  .superRefine((value, ctx) => refineNewPassword(ctx, value.password, value.email, 'password'));
 export type TCreateStaff = z.infer<typeof ZCreateStaff>;
 
 export const ZUpdateStaffRole = z.object({ staffId: ZStaffId, role: ZStaffRole });

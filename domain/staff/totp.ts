@@ -19,11 +19,19 @@ export function totpUri(secret: string, email: string): string {
  * The time step a code belongs to, or null when it is wrong. A code at or before `afterStep`
  * (the last one accepted) is refused, so a code seen over someone's shoulder cannot be used again.
  */
-export async function verifyTotpCode(secret: string, code: string, now: Date, afterStep: number | null): Promise<number | null> {
+export async function verifyTotpCode(
+  secret: string,
+  code: string,
+  now: Date,
+  afterStep: number | null,
+): Promise<number | null> {
   const token = code.replace(/\s+/g, '');
   if (!/^\d{6}$/.test(token)) return null;
   const result = await verify({
-    secret, token, epoch: Math.floor(now.getTime() / 1000), epochTolerance: TOLERANCE_SECONDS,
+    secret,
+    token,
+    epoch: Math.floor(now.getTime() / 1000),
+    epochTolerance: TOLERANCE_SECONDS,
     ...(afterStep === null ? {} : { afterTimeStep: afterStep }),
   });
   return result.valid && 'timeStep' in result ? result.timeStep : null;
@@ -41,7 +49,9 @@ export function newRecoveryCodes(): string[] {
 
 /** How a recovery code is stored and looked up: dashes, spaces and case do not matter. */
 export function hashRecoveryCode(code: string): string {
-  return createHash('sha256').update(code.toLowerCase().replace(/[^a-z0-9]/g, '')).digest('hex');
+  return createHash('sha256')
+    .update(code.toLowerCase().replace(/[^a-z0-9]/g, ''))
+    .digest('hex');
 }
 
 /** Whether what someone typed looks like a recovery code rather than a six-digit TOTP code. */

@@ -12,7 +12,8 @@ import type { StaffRole } from './roles';
  * `cannot_change_self` (an admin cannot demote themselves, so the store always keeps an admin).
  */
 export async function updateStaffRole(
-  db: Database, input: { actorId: number; staffId: number; role: StaffRole; ip?: string | null },
+  db: Database,
+  input: { actorId: number; staffId: number; role: StaffRole; ip?: string | null },
 ): Promise<Result<{ id: number; role: StaffRole }, 'not_found' | 'forbidden' | 'cannot_change_self'>> {
   if (input.staffId === input.actorId) {
     return fail('cannot_change_self', 'You cannot change your own role; ask another admin.');
@@ -24,8 +25,13 @@ export async function updateStaffRole(
     if (target.role === input.role) return ok({ id: target.id, role: target.role });
     await tx.update(staffUsers).set({ role: input.role, updatedAt: new Date() }).where(eq(staffUsers.id, target.id));
     await recordAudit(tx, {
-      actorType: 'staff', actorId: input.actorId, action: 'staff.update_role', targetType: 'staff_user', targetId: target.id,
-      details: { from: target.role, to: input.role }, ip: input.ip,
+      actorType: 'staff',
+      actorId: input.actorId,
+      action: 'staff.update_role',
+      targetType: 'staff_user',
+      targetId: target.id,
+      details: { from: target.role, to: input.role },
+      ip: input.ip,
     });
     return ok({ id: target.id, role: input.role });
   });

@@ -17,7 +17,12 @@ import { formDataToObject } from './form-data';
  */
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; code: 'unauthenticated' | 'forbidden' | 'invalid' | (string & {}); message: string; fieldErrors?: Record<string, string[]> };
+  | {
+      ok: false;
+      code: 'unauthenticated' | 'forbidden' | 'invalid' | (string & {});
+      message: string;
+      fieldErrors?: Record<string, string[]>;
+    };
 
 export interface StaffActionOptions {
   /**
@@ -63,10 +68,11 @@ export function staffAction<S extends z.ZodType, T>(
 
   async function run(raw: FormData | z.input<S>, seen: { staff?: CurrentStaff }): Promise<ActionResult<T>> {
     const t = await getTranslations();
-    const staff = options.allowPending ? (await getCurrentSession())?.staff ?? null : await getCurrentStaff();
+    const staff = options.allowPending ? ((await getCurrentSession())?.staff ?? null) : await getCurrentStaff();
     if (!staff) return { ok: false, code: 'unauthenticated', message: t('common.signedOut') };
     seen.staff = staff;
-    if (permission !== null && !can(staff, permission)) return { ok: false, code: 'forbidden', message: t('common.forbidden') };
+    if (permission !== null && !can(staff, permission))
+      return { ok: false, code: 'forbidden', message: t('common.forbidden') };
 
     const input = raw instanceof FormData ? formDataToObject(raw) : raw;
     const locale = (await getLocale()) as keyof typeof ZOD_LOCALES;
@@ -74,7 +80,9 @@ export function staffAction<S extends z.ZodType, T>(
     // control characters are refused in every field, whether or not its schema says so
     const unsafe = findUnsafeText(input);
     if (!parsed.success || unsafe.length > 0) {
-      const { fieldErrors, formErrors } = parsed.success ? { fieldErrors: {} as Record<string, string[]>, formErrors: [] as string[] } : collectIssues(parsed.error.issues, t as unknown as Translate);
+      const { fieldErrors, formErrors } = parsed.success
+        ? { fieldErrors: {} as Record<string, string[]>, formErrors: [] as string[] }
+        : collectIssues(parsed.error.issues, t as unknown as Translate);
       for (const path of unsafe) {
         const message = t(UNSAFE_TEXT_MESSAGE);
         if (!fieldErrors[path]?.includes(message)) (fieldErrors[path] ??= []).push(message);
@@ -94,10 +102,18 @@ export function staffAction<S extends z.ZodType, T>(
 }
 
 function localizeFailure(
-  failure: Extract<Result<unknown>, { ok: false }>, t: Translator, namespace: string | undefined,
+  failure: Extract<Result<unknown>, { ok: false }>,
+  t: Translator,
+  namespace: string | undefined,
 ): ActionResult<never> {
   const key = namespace ? `${namespace}.errors.${failure.code}` : undefined;
-  if (!key || !t.has(key)) return { ok: false, code: failure.code, message: failure.message, ...(failure.fieldErrors ? { fieldErrors: failure.fieldErrors } : {}) };
+  if (!key || !t.has(key))
+    return {
+      ok: false,
+      code: failure.code,
+      message: failure.message,
+      ...(failure.fieldErrors ? { fieldErrors: failure.fieldErrors } : {}),
+    };
   // params fill the placeholders ({status}, {skus}) so translated messages still name what failed
   const message = t(key, failure.params);
   const fieldErrors = failure.fieldErrors

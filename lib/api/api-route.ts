@@ -29,32 +29,38 @@ export interface ApiContext<P> {
 
 const ZOD_LOCALES = { 'zh-CN': zhCN, en } as const;
 
-export function apiRoute<P = Record<string, never>>(permission: Permission, handler: (ctx: ApiContext<P>) => Promise<Response>) {
+export function apiRoute<P = Record<string, never>>(
+  permission: Permission,
+  handler: (ctx: ApiContext<P>) => Promise<Response>,
+) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const started = performance.now();
     const log = { requestId: requestIdFrom(request.headers), route: routeOf(request) };
     let actor: ApiCaller['actor'] | undefined;
     let failure: unknown;
     const response = await (async () => {
-    const locale = localeFromAcceptLanguage(request.headers.get('accept-language'));
-    const t = await translatorFor(locale);
-    const db = getDb();
-    const caller = await authenticateApiKey(db, request.headers.get('authorization'));
-    if (!caller) return apiError(401, 'unauthenticated', t('common.api.unauthenticated'), undefined, { 'WWW-Authenticate': 'Bearer' });
-    actor = caller.actor;
-    if (!can(caller, permission)) return apiError(403, 'forbidden', t('common.forbidden'));
-    try {
-      const params = await context.params;
-      const refused = unsafeUrlParts(request, params);
-      if (refused.length > 0) {
-        const fields = Object.fromEntries(refused.map((name) => [name, [t(UNSAFE_TEXT_MESSAGE)]]));
-        return apiError(422, 'invalid', t('common.api.badParams', { params: refused.join(', ') }), fields);
+      const locale = localeFromAcceptLanguage(request.headers.get('accept-language'));
+      const t = await translatorFor(locale);
+      const db = getDb();
+      const caller = await authenticateApiKey(db, request.headers.get('authorization'));
+      if (!caller)
+        return apiError(401, 'unauthenticated', t('common.api.unauthenticated'), undefined, {
+          'WWW-Authenticate': 'Bearer',
+        });
+      actor = caller.actor;
+      if (!can(caller, permission)) return apiError(403, 'forbidden', t('common.forbidden'));
+      try {
+        const params = await context.params;
+        const refused = unsafeUrlParts(request, params);
+        if (refused.length > 0) {
+          const fields = Object.fromEntries(refused.map((name) => [name, [t(UNSAFE_TEXT_MESSAGE)]]));
+          return apiError(422, 'invalid', t('common.api.badParams', { params: refused.join(', ') }), fields);
+        }
+        return await handler({ request, params, caller, locale, t, db });
+      } catch (error) {
+        failure = error;
+        return apiError(500, 'unexpected', t('common.api.unexpected'));
       }
-      return await handler({ request, params, caller, locale, t, db });
-    } catch (error) {
-      failure = error;
-      return apiError(500, 'unexpected', t('common.api.unexpected'));
-    }
     })();
     logRequest({ ...log, status: response.status, durationMs: performance.now() - started, actor, error: failure });
     return response;
@@ -68,7 +74,11 @@ function unsafeUrlParts(request: Request, params: unknown): string[] {
     for (const segment of [value].flat()) {
       if (typeof segment !== 'string') continue;
       let decoded: string;
-      try { decoded = decodeURIComponent(segment); } catch { decoded = '\u0000'; }
+      try {
+        decoded = decodeURIComponent(segment);
+      } catch {
+        decoded = '\u0000';
+      }
       if (!isSafeText(segment) || !isSafeText(decoded)) refused.add(name);
     }
   }
@@ -82,14 +92,27 @@ export function apiJson(data: unknown, status = 200): Response {
   return Response.json(data, { status, headers: { 'Cache-Control': 'no-store' } });
 }
 
-export function apiError(status: number, code: string, message: string, fields?: Record<string, string[]>, headers: Record<string, string> = {}): Response {
-  return Response.json({ error: { code, message, ...(fields && Object.keys(fields).length ? { fields } : {}) } }, {
-    status, headers: { 'Cache-Control': 'no-store', ...headers },
-  });
+export function apiError(
+  status: number,
+  code: string,
+  message: string,
+  fields?: Record<string, string[]>,
+  headers: Record<string, string> = {},
+): Response {
+  return Response.json(
+    { error: { code, message, ...(fields && Object.keys(fields).length ? { fields } : {}) } },
+    {
+      status,
+      headers: { 'Cache-Control': 'no-store', ...headers },
+    },
+  );
 }
 
 /** The JSON body checked against a schema; bad JSON or bad fields give a 400 / 422 naming each field. */
-export async function readBody<S extends z.ZodType>(ctx: ApiContext<unknown>, schema: S): Promise<{ ok: true; data: z.output<S> } | { ok: false; response: Response }> {
+export async function readBody<S extends z.ZodType>(
+  ctx: ApiContext<unknown>,
+  schema: S,
+): Promise<{ ok: true; data: z.output<S> } | { ok: false; response: Response }> {
   let body: unknown;
   try {
     const text = await ctx.request.text();
@@ -100,12 +123,18 @@ export async function readBody<S extends z.ZodType>(ctx: ApiContext<unknown>, sc
   return parseInput(ctx, schema, body);
 }
 
-export function parseInput<S extends z.ZodType>(ctx: ApiContext<unknown>, schema: S, input: unknown): { ok: true; data: z.output<S> } | { ok: false; response: Response } {
+export function parseInput<S extends z.ZodType>(
+  ctx: ApiContext<unknown>,
+  schema: S,
+  input: unknown,
+): { ok: true; data: z.output<S> } | { ok: false; response: Response } {
   const parsed = schema.safeParse(input, { error: ZOD_LOCALES[ctx.locale]().localeError });
   // control characters are refused in every field, whether or not its schema says so
   const unsafe = findUnsafeText(input);
   if (parsed.success && unsafe.length === 0) return { ok: true, data: parsed.data };
-  const { fieldErrors, formErrors } = parsed.success ? { fieldErrors: {} as Record<string, string[]>, formErrors: [] as string[] } : collectIssues(parsed.error.issues, ctx.t);
+  const { fieldErrors, formErrors } = parsed.success
+    ? { fieldErrors: {} as Record<string, string[]>, formErrors: [] as string[] }
+    : collectIssues(parsed.error.issues, ctx.t);
   for (const path of unsafe) {
     const message = ctx.t(UNSAFE_TEXT_MESSAGE);
     if (!fieldErrors[path]?.includes(message)) (fieldErrors[path] ??= []).push(message);

@@ -9,7 +9,11 @@ import { clientIpFromHeaders } from './client-ip';
 import { getAuthSecret } from './secret';
 import { StaffSignInError } from './sign-in-error';
 
-const ZCredentials = z.object({ email: z.string().max(320), password: z.string().max(1024), code: z.string().max(64).optional() });
+const ZCredentials = z.object({
+  email: z.string().max(320),
+  password: z.string().max(1024),
+  code: z.string().max(64).optional(),
+});
 
 /** The app's next-auth instance; built lazily so the secret is read at the first request, not at build. */
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {

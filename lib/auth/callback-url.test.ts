@@ -7,7 +7,16 @@ describe('safeCallbackUrl', () => {
     expect(safeCallbackUrl('/')).toBe('/');
   });
   it('refuses other origins and odd input', () => {
-    for (const bad of ['//evil.com', 'https://evil.com/x', '/\\evil.com', 'javascript:alert(1)', '', undefined, 42, 'orders']) {
+    for (const bad of [
+      '//evil.com',
+      'https://evil.com/x',
+      '/\\evil.com',
+      'javascript:alert(1)',
+      '',
+      undefined,
+      42,
+      'orders',
+    ]) {
       expect(safeCallbackUrl(bad)).toBe('/');
     }
   });

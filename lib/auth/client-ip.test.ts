@@ -5,21 +5,28 @@ import { clientIpFromHeaders, parseTrustedProxies, PEER_ADDRESS_HEADER } from '.
 import { installPeerAddressStamp } from './peer-address';
 
 const none = parseTrustedProxies(undefined);
-const ip = (headers: Record<string, string>, trusted = none) => clientIpFromHeaders(new Headers(headers), trusted, true);
+const ip = (headers: Record<string, string>, trusted = none) =>
+  clientIpFromHeaders(new Headers(headers), trusted, true);
 
 describe('clientIpFromHeaders', () => {
   it('is the TCP peer when no proxy is trusted, whatever X-Forwarded-For says', () => {
     expect(ip({ [PEER_ADDRESS_HEADER]: '203.0.113.9', 'x-forwarded-for': '10.1.1.2' })).toBe('203.0.113.9');
-    expect(ip({ [PEER_ADDRESS_HEADER]: '::ffff:127.0.0.1', 'x-forwarded-for': '10.1.1.2', 'x-real-ip': '9.9.9.9' })).toBe('127.0.0.1');
+    expect(
+      ip({ [PEER_ADDRESS_HEADER]: '::ffff:127.0.0.1', 'x-forwarded-for': '10.1.1.2', 'x-real-ip': '9.9.9.9' }),
+    ).toBe('127.0.0.1');
     expect(ip({ [PEER_ADDRESS_HEADER]: '::1' })).toBe('::1');
   });
 
   it('steps left through X-Forwarded-For only while the hop is a trusted proxy, counting from the right', () => {
     const trusted = parseTrustedProxies('127.0.0.1, 10.0.0.0/8');
     // nginx on 127.0.0.1 appended the client's address; the client wrote "6.6.6.6" itself
-    expect(ip({ [PEER_ADDRESS_HEADER]: '127.0.0.1', 'x-forwarded-for': '6.6.6.6, 198.51.100.7' }, trusted)).toBe('198.51.100.7');
+    expect(ip({ [PEER_ADDRESS_HEADER]: '127.0.0.1', 'x-forwarded-for': '6.6.6.6, 198.51.100.7' }, trusted)).toBe(
+      '198.51.100.7',
+    );
     // two trusted hops: load balancer 10.0.0.5 -> nginx 127.0.0.1
-    expect(ip({ [PEER_ADDRESS_HEADER]: '127.0.0.1', 'x-forwarded-for': '6.6.6.6, 198.51.100.7, 10.0.0.5' }, trusted)).toBe('198.51.100.7');
+    expect(
+      ip({ [PEER_ADDRESS_HEADER]: '127.0.0.1', 'x-forwarded-for': '6.6.6.6, 198.51.100.7, 10.0.0.5' }, trusted),
+    ).toBe('198.51.100.7');
     // an untrusted peer's header is ignored
     expect(ip({ [PEER_ADDRESS_HEADER]: '198.51.100.8', 'x-forwarded-for': '10.0.0.5' }, trusted)).toBe('198.51.100.8');
     // garbage from a trusted proxy: the last readable hop
@@ -49,11 +56,16 @@ describe('installPeerAddressStamp', () => {
     try {
       const { port } = server.address() as AddressInfo;
       const seen = await new Promise<IncomingHttpHeaders>((resolve, reject) => {
-        const req = httpRequest({ host: '127.0.0.1', port, headers: { [PEER_ADDRESS_HEADER]: '6.6.6.6', 'x-forwarded-for': '10.1.1.2' } }, (res) => {
-          let body = '';
-          res.on('data', (chunk) => { body += chunk; });
-          res.on('end', () => resolve(JSON.parse(body)));
-        });
+        const req = httpRequest(
+          { host: '127.0.0.1', port, headers: { [PEER_ADDRESS_HEADER]: '6.6.6.6', 'x-forwarded-for': '10.1.1.2' } },
+          (res) => {
+            let body = '';
+            res.on('data', (chunk) => {
+              body += chunk;
+            });
+            res.on('end', () => resolve(JSON.parse(body)));
+          },
+        );
         req.on('error', reject);
         req.end();
       });

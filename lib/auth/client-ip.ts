@@ -18,7 +18,10 @@ function isPeerAddressStamped(): boolean {
 }
 
 function normalize(raw: string | null | undefined): string | null {
-  const ip = raw?.trim().replace(/^\[|\]$/g, '').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+  const ip = raw
+    ?.trim()
+    .replace(/^\[|\]$/g, '')
+    .replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
   return ip && isIP(ip) ? ip : null;
 }
 
@@ -29,12 +32,20 @@ function normalize(raw: string | null | undefined): string | null {
  */
 export function parseTrustedProxies(value: string | undefined): BlockList {
   const list = new BlockList();
-  for (const entry of (value ?? '').split(',').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of (value ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const [address, bits, extra] = entry.split('/');
     const ip = normalize(address);
     const family = ip ? (isIP(ip) === 6 ? 'ipv6' : 'ipv4') : null;
     const prefix = bits === undefined ? null : Number(bits);
-    if (!ip || !family || extra !== undefined || (prefix !== null && (!Number.isInteger(prefix) || prefix < 0 || prefix > (family === 'ipv6' ? 128 : 32)))) {
+    if (
+      !ip ||
+      !family ||
+      extra !== undefined ||
+      (prefix !== null && (!Number.isInteger(prefix) || prefix < 0 || prefix > (family === 'ipv6' ? 128 : 32)))
+    ) {
       throw new Error(`TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range (e.g. 10.0.0.0/8)`);
     }
     if (prefix === null) list.addAddress(ip, family);
@@ -61,12 +72,17 @@ function trustedProxiesFromEnv(): BlockList {
  * Without the peer stamp (a process where it is not installed) and no trusted proxy, "unknown".
  */
 export function clientIpFromHeaders(
-  headers: Headers, trusted: BlockList = trustedProxiesFromEnv(), stamped: boolean = isPeerAddressStamped(),
+  headers: Headers,
+  trusted: BlockList = trustedProxiesFromEnv(),
+  stamped: boolean = isPeerAddressStamped(),
 ): string {
   const peer = stamped ? normalize(headers.get(PEER_ADDRESS_HEADER)) : null;
   if (!peer) return 'unknown';
   let current = peer;
-  const forwarded = (headers.get('x-forwarded-for') ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  const forwarded = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   for (let i = forwarded.length - 1; i >= 0 && isTrusted(trusted, current); i--) {
     const next = normalize(forwarded[i]);
     if (!next) break; // garbage from a proxy we trust: stop at the last address we could read

@@ -3,11 +3,17 @@ import { SESSION_MAX_AGE_SECONDS } from '@/domain/staff/session-lifetime';
 import { getAuthSecret } from './secret';
 
 declare module 'next-auth' {
-  interface User { sessionId?: string }
-  interface Session { sessionId?: string }
+  interface User {
+    sessionId?: string;
+  }
+  interface Session {
+    sessionId?: string;
+  }
 }
 declare module '@auth/core/jwt' {
-  interface JWT { sid?: string }
+  interface JWT {
+    sid?: string;
+  }
 }
 
 /**

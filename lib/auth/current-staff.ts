@@ -8,7 +8,12 @@ import type { StaffRole } from '@/domain/staff/roles';
 import { auth } from './auth';
 import { safeCallbackUrl } from './callback-url';
 
-export interface CurrentStaff { id: number; name: string; email: string; role: StaffRole }
+export interface CurrentStaff {
+  id: number;
+  name: string;
+  email: string;
+  role: StaffRole;
+}
 
 /** Request header the proxy sets to the requested path, so a page can send people back after sign-in. */
 export const PATHNAME_HEADER = 'x-oms-pathname';

@@ -8,7 +8,9 @@ describe('resolveAuthSecret', () => {
   const file = () => path.join(mkdtempSync(path.join(tmpdir(), 'oms-secret-')), 'data', 'auth-secret');
 
   it('prefers AUTH_SECRET', () => {
-    expect(resolveAuthSecret({ AUTH_SECRET: ' from-env ', NODE_ENV: 'production', DATABASE_URL: 'postgres://x' }, file())).toBe('from-env');
+    expect(
+      resolveAuthSecret({ AUTH_SECRET: ' from-env ', NODE_ENV: 'production', DATABASE_URL: 'postgres://x' }, file()),
+    ).toBe('from-env');
   });
 
   it('generates a secret once, readable only by the owner, and reuses it', () => {
@@ -21,6 +23,8 @@ describe('resolveAuthSecret', () => {
   });
 
   it('refuses to invent one for a production server on PostgreSQL', () => {
-    expect(() => resolveAuthSecret({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/oms' }, file())).toThrow(/AUTH_SECRET/);
+    expect(() => resolveAuthSecret({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/oms' }, file())).toThrow(
+      /AUTH_SECRET/,
+    );
   });
 });

@@ -23,7 +23,9 @@ export function resolveAuthSecret(env: Record<string, string | undefined>, file:
   const fromEnv = env.AUTH_SECRET?.trim();
   if (fromEnv) return fromEnv;
   if (env.NODE_ENV === 'production' && env.DATABASE_URL) {
-    throw new Error('AUTH_SECRET is not set: a production server on DATABASE_URL needs one shared secret (generate one with `openssl rand -base64 32`).');
+    throw new Error(
+      'AUTH_SECRET is not set: a production server on DATABASE_URL needs one shared secret (generate one with `openssl rand -base64 32`).',
+    );
   }
   return readOrCreateSecretFile(file);
 }

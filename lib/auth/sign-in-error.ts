@@ -8,7 +8,10 @@ import { CredentialsSignin } from 'next-auth';
 export type StaffSignInErrorCode = 'invalid_credentials' | 'throttled' | 'totp_required' | 'invalid_totp';
 
 export class StaffSignInError extends CredentialsSignin {
-  constructor(code: StaffSignInErrorCode, readonly retryAfterMinutes?: number) {
+  constructor(
+    code: StaffSignInErrorCode,
+    readonly retryAfterMinutes?: number,
+  ) {
     super(code);
     this.code = code;
   }

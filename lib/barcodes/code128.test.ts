@@ -9,7 +9,10 @@ import { code128Png, code128Svg } from './code128';
 beforeAll(async () => {
   const wasmPath = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
   const wasm = readFileSync(wasmPath);
-  await prepareZXingModule({ overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) }, fireImmediately: true });
+  await prepareZXingModule({
+    overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) },
+    fireImmediately: true,
+  });
 });
 
 async function decode(png: Buffer) {
@@ -19,14 +22,18 @@ async function decode(png: Buffer) {
 
 describe('Code 128 barcodes', () => {
   // one tracking number of every carrier in the registry, in its own shape (SF..., JDVA..., 78..., DPK...)
-  const trackingNumbers = CARRIERS.map((carrier, i) => [carrier.code, carrier.sampleNumber(90_000 + i * 7_919)] as const);
+  const trackingNumbers = CARRIERS.map(
+    (carrier, i) => [carrier.code, carrier.sampleNumber(90_000 + i * 7_919)] as const,
+  );
 
   it.each(trackingNumbers)('a %s tracking number scans back to itself', async (_code, number) => {
     expect(await decode(await code128Png(number))).toEqual([{ format: 'Code128', text: number, isValid: true }]);
   });
 
   it('an order number scans back to itself, at the label size too', async () => {
-    expect(await decode(await code128Png('SO26112600123', 10, 2))).toEqual([{ format: 'Code128', text: 'SO26112600123', isValid: true }]);
+    expect(await decode(await code128Png('SO26112600123', 10, 2))).toEqual([
+      { format: 'Code128', text: 'SO26112600123', isValid: true },
+    ]);
   });
 
   it('draws the SVG for the print page with a white quiet zone', () => {

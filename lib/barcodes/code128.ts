@@ -9,8 +9,14 @@ const QUIET_ZONE_MODULES = 10;
 
 function options(text: string, heightMm: number) {
   return {
-    bcid: 'code128', text, height: heightMm, includetext: false,
-    paddingwidth: QUIET_ZONE_MODULES, paddingheight: 1, backgroundcolor: 'FFFFFF', barcolor: '000000',
+    bcid: 'code128',
+    text,
+    height: heightMm,
+    includetext: false,
+    paddingwidth: QUIET_ZONE_MODULES,
+    paddingheight: 1,
+    backgroundcolor: 'FFFFFF',
+    barcolor: '000000',
   };
 }
 

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ASSET_SECURITY_HEADERS } from '../../next.config.js';
 import {
-  applySecurityHeaders, createNonce, isHttpsRequest, pageContentSecurityPolicy, STATIC_SECURITY_HEADERS,
+  applySecurityHeaders,
+  createNonce,
+  isHttpsRequest,
+  pageContentSecurityPolicy,
+  STATIC_SECURITY_HEADERS,
 } from './security-headers';
 
 describe('security headers', () => {
@@ -13,9 +17,13 @@ describe('security headers', () => {
     expect(csp).toContain("img-src 'self' data: blob:");
     expect(csp).not.toContain('unsafe-eval');
     expect(csp).not.toContain('upgrade-insecure-requests');
-    expect(pageContentSecurityPolicy({ nonce: 'n', isDev: true, isHttps: true })).toMatch(/'unsafe-eval'.*upgrade-insecure-requests/);
+    expect(pageContentSecurityPolicy({ nonce: 'n', isDev: true, isHttps: true })).toMatch(
+      /'unsafe-eval'.*upgrade-insecure-requests/,
+    );
     expect(csp).toContain("form-action 'self' https:;");
-    expect(pageContentSecurityPolicy({ nonce: 'n', isDev: false, isHttps: false, isSandbox: true })).toContain("form-action 'self' https: http:;");
+    expect(pageContentSecurityPolicy({ nonce: 'n', isDev: false, isHttps: false, isSandbox: true })).toContain(
+      "form-action 'self' https: http:;",
+    );
   });
 
   it('nonces are fresh and long enough to be unguessable', () => {
@@ -39,6 +47,8 @@ describe('security headers', () => {
   });
 
   it('build assets (which skip the proxy) get the same static headers', () => {
-    expect(Object.fromEntries(ASSET_SECURITY_HEADERS.map((h: { key: string; value: string }) => [h.key, h.value]))).toEqual(STATIC_SECURITY_HEADERS);
+    expect(
+      Object.fromEntries(ASSET_SECURITY_HEADERS.map((h: { key: string; value: string }) => [h.key, h.value])),
+    ).toEqual(STATIC_SECURITY_HEADERS);
   });
 });

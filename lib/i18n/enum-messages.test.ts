@@ -7,14 +7,21 @@ import { LOCALES } from './locales';
 import { loadMessages } from './messages';
 
 function lookup(messages: Record<string, unknown>, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), messages);
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+      messages,
+    );
 }
 
 const enums: PgEnum<[string, ...string[]]>[] = (Object.values(schema) as unknown[]).filter((value) => isPgEnum(value));
 
 describe('every enum a person reads is named in both languages', () => {
-  it('finds the schema\'s enums (the walk itself works)', () => {
-    expect(enums.map((e) => e.enumName)).toEqual(expect.arrayContaining(['order_status', 'shipment_status', 'payment_method']));
+  it("finds the schema's enums (the walk itself works)", () => {
+    expect(enums.map((e) => e.enumName)).toEqual(
+      expect.arrayContaining(['order_status', 'shipment_status', 'payment_method']),
+    );
   });
 
   it.each(enums.map((e) => [e.enumName, e] as const))('%s has a message home', (name) => {
@@ -34,7 +41,8 @@ describe('every enum a person reads is named in both languages', () => {
         }
       }
       for (const { namespace, values } of Object.values(TEXT_CODE_MESSAGES)) {
-        for (const value of values) if (typeof lookup(messages, `${namespace}.${value}`) !== 'string') missing.push(`${namespace}.${value}`);
+        for (const value of values)
+          if (typeof lookup(messages, `${namespace}.${value}`) !== 'string') missing.push(`${namespace}.${value}`);
       }
       expect(missing).toEqual([]);
     });

@@ -27,6 +27,15 @@ export const ENUM_MESSAGES = {
 export const TEXT_CODE_MESSAGES = {
   pushOutcome: {
     namespace: 'shipping.pushOutcome',
-    values: ['accepted', 'unknown_shipment', 'malformed_push', 'salt_not_configured', 'missing_param', 'missing_sign', 'malformed_sign', 'bad_signature'],
+    values: [
+      'accepted',
+      'unknown_shipment',
+      'malformed_push',
+      'salt_not_configured',
+      'missing_param',
+      'missing_sign',
+      'malformed_sign',
+      'bad_signature',
+    ],
   },
 } as const;

@@ -18,8 +18,12 @@ export async function translatorFor(locale: Locale): Promise<Translate> {
 
 /** The first supported language of an Accept-Language header ("en-US,en;q=0.9" -> en); Chinese by default. */
 export function localeFromAcceptLanguage(header: string | null): Locale {
-  const wanted = (header ?? '').split(',')
-    .map((part) => { const [tag, q] = part.trim().split(';q='); return { tag: tag.toLowerCase(), q: q === undefined ? 1 : Number(q) }; })
+  const wanted = (header ?? '')
+    .split(',')
+    .map((part) => {
+      const [tag, q] = part.trim().split(';q=');
+      return { tag: tag.toLowerCase(), q: q === undefined ? 1 : Number(q) };
+    })
     .filter((x) => x.tag && Number.isFinite(x.q) && x.q > 0)
     .sort((a, b) => b.q - a.q);
   for (const { tag } of wanted) {

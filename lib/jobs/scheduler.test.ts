@@ -25,7 +25,7 @@ describe('startJobScheduler', () => {
     delete process.env.JOBS_DISABLED;
   });
 
-  it('runs soon after start, then about every minute, with unref\'d timers, until stopped', async () => {
+  it("runs soon after start, then about every minute, with unref'd timers, until stopped", async () => {
     const spy = vi.spyOn(globalThis, 'setTimeout');
     const stop = startJobScheduler(() => db, quiet);
     expect(startJobScheduler(() => db, quiet)).toBe(stop); // one scheduler per process

@@ -44,7 +44,12 @@ export function startJobScheduler(getDb: () => Database, log: Pick<Console, 'err
   };
   const schedule = () => {
     if (isStopped) return;
-    const timer = setTimeout(() => { void tick(); }, INTERVAL_MS + Math.floor(Math.random() * MAX_JITTER_MS));
+    const timer = setTimeout(
+      () => {
+        void tick();
+      },
+      INTERVAL_MS + Math.floor(Math.random() * MAX_JITTER_MS),
+    );
     timer.unref();
     if (globalForJobs.orderConsoleJobs) globalForJobs.orderConsoleJobs.timer = timer;
   };
@@ -54,7 +59,12 @@ export function startJobScheduler(getDb: () => Database, log: Pick<Console, 'err
     globalForJobs.orderConsoleJobs = undefined;
   };
   // the first run comes soon after start (timeouts that expired while the server was down)
-  const first = setTimeout(() => { void tick(); }, 5_000 + Math.floor(Math.random() * MAX_JITTER_MS));
+  const first = setTimeout(
+    () => {
+      void tick();
+    },
+    5_000 + Math.floor(Math.random() * MAX_JITTER_MS),
+  );
   first.unref();
   globalForJobs.orderConsoleJobs = { timer: first, stop };
   log.info('order console: background jobs scheduled every 60 s');

@@ -14,7 +14,11 @@ function isNavigation(error: unknown): boolean {
 
 /** One line per server action: the page it was posted from, the permission it needs, its outcome code. */
 export async function logServerAction(entry: {
-  permission: Permission | null; started: number; status: string; actor?: { id: number }; error?: unknown;
+  permission: Permission | null;
+  started: number;
+  status: string;
+  actor?: { id: number };
+  error?: unknown;
 }): Promise<void> {
   // outside a request (scripts, tests) there are no headers; a log line must never break the action
   let requestHeaders: Headers;

@@ -16,28 +16,50 @@ function capture() {
 describe('logger', () => {
   it('writes JSON lines with the fields a request logs', () => {
     const { lines, destination } = capture();
-    createLogger({ level: 'info', destination }).info({ requestId: 'req-12345678', route: 'GET /api/v1/orders', status: 200, durationMs: 4.2, actorId: 7 }, 'request');
+    createLogger({ level: 'info', destination }).info(
+      { requestId: 'req-12345678', route: 'GET /api/v1/orders', status: 200, durationMs: 4.2, actorId: 7 },
+      'request',
+    );
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ level: 30, msg: 'request', requestId: 'req-12345678', route: 'GET /api/v1/orders', status: 200, actorId: 7 });
+    expect(lines[0]).toMatchObject({
+      level: 30,
+      msg: 'request',
+      requestId: 'req-12345678',
+      route: 'GET /api/v1/orders',
+      status: 200,
+      actorId: 7,
+    });
     expect(typeof lines[0].time).toBe('string');
   });
 
   it('never writes a password, key, token, cookie, address or an unmasked phone, at any of the first levels', () => {
     const { lines, destination } = capture();
     const secret = 'S3cr3t-value-that-must-not-leak';
-    createLogger({ level: 'info', destination }).info({
-      password: secret,
-      body: { password: secret, apiKey: secret, token: secret, phone: '13812345678', shipTo: { street: '中山路 1 号' } },
-      request: { headers: { authorization: `Bearer ${secret}`, cookie: `authjs.session-token=${secret}` } },
-      customer: { address: '江苏省南京市中山路 1 号', mobile: '13900001111' },
-      key: secret,
-    }, 'hostile');
+    createLogger({ level: 'info', destination }).info(
+      {
+        password: secret,
+        body: {
+          password: secret,
+          apiKey: secret,
+          token: secret,
+          phone: '13812345678',
+          shipTo: { street: '中山路 1 号' },
+        },
+        request: { headers: { authorization: `Bearer ${secret}`, cookie: `authjs.session-token=${secret}` } },
+        customer: { address: '江苏省南京市中山路 1 号', mobile: '13900001111' },
+        key: secret,
+      },
+      'hostile',
+    );
     const text = JSON.stringify(lines[0]);
     expect(text).not.toContain(secret);
     expect(text).not.toContain('13812345678');
     expect(text).not.toContain('13900001111');
     expect(text).not.toContain('中山路');
-    expect(lines[0]).toMatchObject({ body: { phone: '138****5678' }, customer: { mobile: '139****1111', address: '[redacted]' } });
+    expect(lines[0]).toMatchObject({
+      body: { phone: '138****5678' },
+      customer: { mobile: '139****1111', address: '[redacted]' },
+    });
   });
 
   it('takes its level from LOG_LEVEL, ignoring nonsense', () => {

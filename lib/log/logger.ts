@@ -8,9 +8,30 @@ import { maskPhone } from '@/domain/shared/mask';
  * dropped. Nested objects are covered one and two levels down (pino's redact has no deep wildcard).
  */
 const SECRET_FIELDS = [
-  'password', 'currentPassword', 'newPassword', 'passwordHash', 'token', 'accessToken', 'refreshToken', 'csrfToken',
-  'key', 'apiKey', 'keyHash', 'secret', 'privateKey', 'merchantPrivateKeyPem', 'apiV3Key', 'totpSecret', 'recoveryCodes',
-  'authorization', 'cookie', 'set-cookie', 'address', 'street', 'shipTo', 'idCard',
+  'password',
+  'currentPassword',
+  'newPassword',
+  'passwordHash',
+  'token',
+  'accessToken',
+  'refreshToken',
+  'csrfToken',
+  'key',
+  'apiKey',
+  'keyHash',
+  'secret',
+  'privateKey',
+  'merchantPrivateKeyPem',
+  'apiV3Key',
+  'totpSecret',
+  'recoveryCodes',
+  'authorization',
+  'cookie',
+  'set-cookie',
+  'address',
+  'street',
+  'shipTo',
+  'idCard',
 ];
 const PHONE_FIELDS = ['phone', 'mobile', 'receiverPhone'];
 
@@ -40,7 +61,9 @@ export function logLevelFrom(env: Record<string, string | undefined>): string {
 }
 
 /** A JSON logger; pretty lines in development when pino-pretty (a dev dependency) is there. */
-export function createLogger(options: { level?: string; destination?: DestinationStream; pretty?: boolean } = {}): Logger {
+export function createLogger(
+  options: { level?: string; destination?: DestinationStream; pretty?: boolean } = {},
+): Logger {
   const settings = {
     level: options.level ?? logLevelFrom(process.env),
     base: { service: 'order-console' },
@@ -50,8 +73,13 @@ export function createLogger(options: { level?: string; destination?: Destinatio
   if (options.destination) return pino(settings, options.destination);
   if (options.pretty ?? process.env.NODE_ENV === 'development') {
     try {
-      const pretty = createRequire(/*turbopackIgnore: true*/ `${process.cwd()}/package.json`)('pino-pretty') as (o: object) => DestinationStream;
-      return pino(settings, pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' }));
+      const pretty = createRequire(/*turbopackIgnore: true*/ `${process.cwd()}/package.json`)('pino-pretty') as (
+        o: object,
+      ) => DestinationStream;
+      return pino(
+        settings,
+        pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' }),
+      );
     } catch {
       // production installs have no dev dependencies: JSON it is
     }

@@ -8,7 +8,9 @@ import { getAuthSecret } from '@/lib/auth/secret';
  * notify and buyers return to comes from configuration (PAYMENTS_PUBLIC_URL, else this server's
  * own address), never from a request's Host or X-Forwarded-Host: those are the caller's to forge.
  */
-export function paymentsContext(env: Readonly<Record<string, string | undefined>> = process.env): PaymentsRequestContext {
+export function paymentsContext(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): PaymentsRequestContext {
   return { db: getDb(), authSecret: getAuthSecret(), env, ...paymentsOrigin(env) };
 }
 

@@ -7,7 +7,15 @@ import { chromium, type Browser } from 'playwright-core';
  */
 const holder = globalThis as typeof globalThis & { __printBrowser?: Promise<Browser> };
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export function getPrintBrowser(): Promise<Browser> {
   if (holder.__printBrowser) return holder.__printBrowser;
@@ -15,8 +23,13 @@ export function getPrintBrowser(): Promise<Browser> {
   holder.__printBrowser = launching;
   launching.then(
     // a crashed browser is replaced on the next PDF, not reused
-    (browser) => browser.on('disconnected', () => { if (holder.__printBrowser === launching) holder.__printBrowser = undefined; }),
-    () => { if (holder.__printBrowser === launching) holder.__printBrowser = undefined; },
+    (browser) =>
+      browser.on('disconnected', () => {
+        if (holder.__printBrowser === launching) holder.__printBrowser = undefined;
+      }),
+    () => {
+      if (holder.__printBrowser === launching) holder.__printBrowser = undefined;
+    },
   );
   return launching;
 }
@@ -58,7 +71,9 @@ export async function pageToPdf(pageUrl: string, cookie: string): Promise<Buffer
   try {
     const page = await context.newPage();
     page.setDefaultTimeout(300_000);
-    await page.route('**/*', (route) => (new URL(route.request().url()).origin === origin ? route.continue() : route.abort()));
+    await page.route('**/*', (route) =>
+      new URL(route.request().url()).origin === origin ? route.continue() : route.abort(),
+    );
     const response = await page.goto(pageUrl, { waitUntil: 'load' });
     if (!response || response.status() !== 200 || new URL(page.url()).pathname !== new URL(pageUrl).pathname) {
       throw new Error(`print page ${pageUrl} answered ${response?.status() ?? 'nothing'} at ${page.url()}`);

@@ -14,14 +14,20 @@ const ZArgs = z.object({
 
 /** `npm run db:generate-large -- --orders 1000000`: benchmark data on PostgreSQL. */
 async function main() {
-  const { values } = parseArgs({ options: { orders: { type: 'string' }, customers: { type: 'string' }, days: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { orders: { type: 'string' }, customers: { type: 'string' }, days: { type: 'string' } },
+  });
   const parsed = ZArgs.safeParse(values);
   if (!parsed.success) {
-    console.error(`invalid arguments: ${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    console.error(
+      `invalid arguments: ${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
     process.exit(2);
   }
   if (!process.env.DATABASE_URL) {
-    console.error('db:generate-large needs PostgreSQL: set DATABASE_URL=postgres://user@host:5432/database (PGlite is not meant for millions of rows)');
+    console.error(
+      'db:generate-large needs PostgreSQL: set DATABASE_URL=postgres://user@host:5432/database (PGlite is not meant for millions of rows)',
+    );
     process.exit(2);
   }
   // one connection: the generator keeps its working sets in temporary tables
@@ -38,10 +44,16 @@ async function main() {
       console.log('catalog is empty: seeding the demo store first');
       await seedDemoData(handle.db);
     }
-    console.log(`generating ${parsed.data.orders} orders for ${parsed.data.customers} customers over ${parsed.data.days} days into ${handle.description}`);
+    console.log(
+      `generating ${parsed.data.orders} orders for ${parsed.data.customers} customers over ${parsed.data.days} days into ${handle.description}`,
+    );
     const counts = await generateLarge(handle.db, { ...parsed.data, log: (m) => console.log(`  ${m}`) });
     const seconds = (performance.now() - started) / 1000;
-    console.log(`done in ${seconds.toFixed(1)} s: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+    console.log(
+      `done in ${seconds.toFixed(1)} s: ${Object.entries(counts)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')}`,
+    );
   } finally {
     await handle.close();
   }

@@ -30,10 +30,14 @@ export async function generateLarge(db: Database, options: GenerateLargeOptions)
   };
   await db.execute(sql`set synchronous_commit = off`);
   await db.execute(sql`set work_mem = '256MB'`);
-  await db.execute(sql.raw(`create or replace function pg_temp.rnd(n bigint, k bigint) returns float8 language sql immutable parallel safe
-    as $$ select (hashint8extended(n, k) & 281474976710655)::float8 / 281474976710656.0 $$`));
+  await db.execute(
+    sql.raw(`create or replace function pg_temp.rnd(n bigint, k bigint) returns float8 language sql immutable parallel safe
+    as $$ select (hashint8extended(n, k) & 281474976710655)::float8 / 281474976710656.0 $$`),
+  );
 
-  await step('catalog and places', sql`
+  await step(
+    'catalog and places',
+    sql`
     create temp table gen_skus as
       select row_number() over (order by id)::int as k, id, code, name, variant, price_cents, cost_cents from skus where is_active`,
     sql`    create temp table gen_warehouses as select row_number() over (order by id)::int as k, id from warehouses where is_active`,
@@ -41,14 +45,24 @@ export async function generateLarge(db: Database, options: GenerateLargeOptions)
       select row_number() over ()::int as k, p.province, p.city, p.districts, p.postal_prefix
       from json_to_recordset(${JSON.stringify(PLACES.map((p) => ({ province: p.province, city: p.city, districts: p.districts, postal_prefix: p.postalPrefix, weight: p.weight })))}::json)
         as p(province text, city text, districts text[], postal_prefix text, weight int)
-      cross join lateral generate_series(1, p.weight)`);
-  const [{ skus: skuCount, warehouses: warehouseCount, places: placeCount }] = await queryRows<{ skus: number; warehouses: number; places: number }>(db, sql`
-    select (select count(*) from gen_skus)::int as skus, (select count(*) from gen_warehouses)::int as warehouses, (select count(*) from gen_places)::int as places`);
+      cross join lateral generate_series(1, p.weight)`,
+  );
+  const [{ skus: skuCount, warehouses: warehouseCount, places: placeCount }] = await queryRows<{
+    skus: number;
+    warehouses: number;
+    places: number;
+  }>(
+    db,
+    sql`
+    select (select count(*) from gen_skus)::int as skus, (select count(*) from gen_warehouses)::int as warehouses, (select count(*) from gen_places)::int as places`,
+  );
   if (skuCount === 0 || warehouseCount === 0) throw new Error('no active SKUs or warehouses: seed the catalog first');
 
   await db.execute(sql`begin`);
   try {
-    await step(`${customers} customers`, sql`
+    await step(
+      `${customers} customers`,
+      sql`
       create temp table gen_customers as
       select n,
         (${literalArray(FAMILY_NAMES)}::text[])[1 + floor(pg_temp.rnd(n, 101) * ${FAMILY_NAMES.length})::int]
@@ -72,9 +86,12 @@ export async function generateLarge(db: Database, options: GenerateLargeOptions)
       sql`      alter table gen_customer_ids add primary key (n)`,
       sql`      insert into customer_addresses (customer_id, recipient_name, phone, province, city, district, street, postal_code, is_default, created_at)
       select i.id, c.name, c.phone, c.province, c.city, c.district, c.street, c.postal_code, true, c.created_at
-      from gen_customers c join gen_customer_ids i using (n)`);
+      from gen_customers c join gen_customer_ids i using (n)`,
+    );
 
-    await step(`${orders} order headers planned`, sql`
+    await step(
+      `${orders} order headers planned`,
+      sql`
       create temp table gen_orders as
       with base as (
         select g, now() - (${days} * power(pg_temp.rnd(g, 1), 1.6)) * interval '1 day' as placed_at,
@@ -96,9 +113,12 @@ export async function generateLarge(db: Database, options: GenerateLargeOptions)
           else case when r_status < 0.915 then 'completed' when r_status < 0.921 then 'shipped' else 'cancelled' end
         end::order_status as status,
         r_cod < 0.05 as cod_wanted
-      from aged`);
+      from aged`,
+    );
 
-    await step('order lines planned', sql`
+    await step(
+      'order lines planned',
+      sql`
       create temp table gen_lines as
       select o.g, l.line_no, s.id as sku_id, s.code, s.name, s.variant, s.price_cents, s.cost_cents, w.id as warehouse_id,
         case when pg_temp.rnd(o.g * 4 + l.line_no, 9) < 0.75 then 1 when pg_temp.rnd(o.g * 4 + l.line_no, 9) < 0.93 then 2 else 3 end as quantity
@@ -109,16 +129,22 @@ export async function generateLarge(db: Database, options: GenerateLargeOptions)
       join gen_warehouses w on w.k = 1 + o.g % ${warehouseCount}`,
       sql`      create temp table gen_totals as
       select g, sum(price_cents * quantity)::int as subtotal, sum(quantity)::int as item_count from gen_lines group by g`,
-      sql`      alter table gen_totals add primary key (g)`);
+      sql`      alter table gen_totals add primary key (g)`,
+    );
 
-    await step('order numbers', sql`
+    await step(
+      'order numbers',
+      sql`
       create temp table gen_numbered as
       select s.*, nextval('order_number_seq') as seq from (select * from gen_orders order by placed_at) s`,
       sql`      alter table gen_numbered add column number text`,
       sql`      update gen_numbered set number = 'SO' || to_char(placed_at at time zone 'Asia/Shanghai', 'YYMMDD')
-        || case when length(seq::text) >= 6 then seq::text else lpad(seq::text, 6, '0') end`);
+        || case when length(seq::text) >= 6 then seq::text else lpad(seq::text, 6, '0') end`,
+    );
 
-    await step(`${orders} orders`, sql`
+    await step(
+      `${orders} orders`,
+      sql`
       create temp table gen_order_ids (g int primary key, id bigint not null)`,
       sql`      with inserted as (
         insert into orders (number, source, external_ref, status, is_cash_on_delivery, subtotal_cents, discount_cents,
@@ -150,23 +176,38 @@ export async function generateLarge(db: Database, options: GenerateLargeOptions)
         order by x.seq
         returning id, number
       )
-      insert into gen_order_ids select n.g, inserted.id from inserted join gen_numbered n using (number)`);
+      insert into gen_order_ids select n.g, inserted.id from inserted join gen_numbered n using (number)`,
+    );
 
-    await step('order lines', sql`
+    await step(
+      'order lines',
+      sql`
       insert into order_lines (order_id, sku_id, sku_code, name, variant, unit_price_cents, unit_cost_cents, quantity, discount_cents, line_total_cents, warehouse_id)
       select i.id, l.sku_id, l.code, l.name, l.variant, l.price_cents, l.cost_cents, l.quantity, 0, l.price_cents * l.quantity, l.warehouse_id
       from gen_lines l join gen_order_ids i using (g)
-      order by i.id, l.line_no`);
+      order by i.id, l.line_no`,
+    );
     await db.execute(sql`commit`);
   } catch (error) {
     await db.execute(sql`rollback`);
     throw error;
   }
 
-  await step('analyze', sql`analyze customers`, sql`analyze customer_addresses`, sql`analyze orders`, sql`analyze order_lines`);
-  const [counts] = await queryRows<Record<string, number>>(db, sql`
+  await step(
+    'analyze',
+    sql`analyze customers`,
+    sql`analyze customer_addresses`,
+    sql`analyze orders`,
+    sql`analyze order_lines`,
+  );
+  const [counts] = await queryRows<Record<string, number>>(
+    db,
+    sql`
     select (select count(*) from gen_order_ids)::int as orders, (select count(*) from gen_lines)::int as order_lines,
-      (select count(*) from gen_customer_ids)::int as customers, (select count(*) from gen_customer_ids)::int as customer_addresses`);
-  await db.execute(sql`drop table if exists gen_skus, gen_warehouses, gen_places, gen_customers, gen_customer_ids, gen_orders, gen_lines, gen_totals, gen_numbered, gen_order_ids`);
+      (select count(*) from gen_customer_ids)::int as customers, (select count(*) from gen_customer_ids)::int as customer_addresses`,
+  );
+  await db.execute(
+    sql`drop table if exists gen_skus, gen_warehouses, gen_places, gen_customers, gen_customer_ids, gen_orders, gen_lines, gen_totals, gen_numbered, gen_order_ids`,
+  );
   return counts;
 }

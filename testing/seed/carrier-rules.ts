@@ -27,11 +27,19 @@ export async function seedCarrierRules(tx: Database, staffId: number): Promise<v
   for (const rule of DEMO_CARRIER_RULES) {
     const carrier = carrierRows.find((c) => c.code === rule.carrierCode);
     if (!carrier) throw new Error(`demo carrier rule "${rule.name}": no carrier ${rule.carrierCode}`);
-    const saved = await saveCarrierRule(tx, { name: rule.name, carrierId: carrier.id, conditions: rule.conditions, isActive: true, staffId });
+    const saved = await saveCarrierRule(tx, {
+      name: rule.name,
+      carrierId: carrier.id,
+      conditions: rule.conditions,
+      isActive: true,
+      staffId,
+    });
     if (!saved.ok) throw new Error(`demo carrier rule "${rule.name}": ${saved.message}`);
   }
-  const waiting = await tx.select({ id: orders.id }).from(orders)
-    .where(inArray(orders.status, ['awaiting_shipment', 'partially_shipped'])).orderBy(orders.id);
+  const waiting = await tx
+    .select({ id: orders.id })
+    .from(orders)
+    .where(inArray(orders.status, ['awaiting_shipment', 'partially_shipped']))
+    .orderBy(orders.id);
   for (const order of waiting) await assignCarrierToOrder(tx, order.id);
 }
-

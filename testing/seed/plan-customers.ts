@@ -25,14 +25,24 @@ export function planCustomers(rng: Faker, count: number): CustomerSeed[] {
     const addresses = [home];
     // some ship to the office or to family as well
     if (rng.number.int({ min: 1, max: 100 }) <= 15) {
-      const other = randomShipTo(rng, rng.number.int({ min: 0, max: 1 }) ? name : randomChineseName(rng), rng.number.int({ min: 0, max: 1 }) ? phone : randomMobile(rng));
+      const other = randomShipTo(
+        rng,
+        rng.number.int({ min: 0, max: 1 }) ? name : randomChineseName(rng),
+        rng.number.int({ min: 0, max: 1 }) ? phone : randomMobile(rng),
+      );
       addresses.push(other);
     }
     const isFlagged = rng.number.int({ min: 1, max: 100 }) === 1;
     customers.push({
-      name, phone,
-      email: rng.number.int({ min: 1, max: 100 }) <= 30 ? `${phone.slice(3)}@${rng.helpers.arrayElement(EMAIL_DOMAINS)}` : null,
-      isFlagged, note: isFlagged ? rng.helpers.arrayElement(FLAG_NOTES) : null, addresses,
+      name,
+      phone,
+      email:
+        rng.number.int({ min: 1, max: 100 }) <= 30
+          ? `${phone.slice(3)}@${rng.helpers.arrayElement(EMAIL_DOMAINS)}`
+          : null,
+      isFlagged,
+      note: isFlagged ? rng.helpers.arrayElement(FLAG_NOTES) : null,
+      addresses,
       loyalty: rng.number.int({ min: 1, max: 100 }) <= 15 ? 6 : 1,
     });
   }

@@ -34,7 +34,13 @@ const roundUp10 = (n: number) => Math.ceil(n / 10) * 10;
  * stock would run out, a recent top-up where stock ends thin, and smaller last deliveries where
  * the demo wants a SKU to end below its low-stock threshold.
  */
-export function planReceipts(rng: Faker, moves: readonly StockMove[], pairs: readonly PairSpec[], openingAt: Date, now: Date): PlannedReceipt[] {
+export function planReceipts(
+  rng: Faker,
+  moves: readonly StockMove[],
+  pairs: readonly PairSpec[],
+  openingAt: Date,
+  now: Date,
+): PlannedReceipt[] {
   const byPair = new Map<string, StockMove[]>();
   for (const m of moves) {
     const key = `${m.skuId}:${m.warehouseId}`;
@@ -44,7 +50,9 @@ export function planReceipts(rng: Faker, moves: readonly StockMove[], pairs: rea
   }
   const receipts: PlannedReceipt[] = [];
   for (const pair of pairs) {
-    const list = (byPair.get(`${pair.skuId}:${pair.warehouseId}`) ?? []).slice().sort((a, b) => a.at.getTime() - b.at.getTime());
+    const list = (byPair.get(`${pair.skuId}:${pair.warehouseId}`) ?? [])
+      .slice()
+      .sort((a, b) => a.at.getTime() - b.at.getTime());
     // the pair's history: receipts and moves in time order
     const steps: { receipt?: PlannedReceipt; move?: StockMove }[] = [];
     const add = (quantity: number, at: Date) => {
@@ -74,7 +82,10 @@ export function planReceipts(rng: Faker, moves: readonly StockMove[], pairs: rea
     if (pair.lowTarget !== undefined) {
       shrinkLastReceipts(steps, finalAvailable - pair.lowTarget);
     } else if (finalAvailable < pair.minFinal) {
-      const at = Math.min(now.getTime(), Math.max(lastAt + MINUTE, now.getTime() - rng.number.int({ min: DAY, max: 3 * DAY })));
+      const at = Math.min(
+        now.getTime(),
+        Math.max(lastAt + MINUTE, now.getTime() - rng.number.int({ min: DAY, max: 3 * DAY })),
+      );
       add(roundUp10(Math.max(pair.batchSize, pair.minFinal - finalAvailable)), new Date(at));
     }
     for (const step of steps) if (step.receipt && step.receipt.quantity > 0) receipts.push(step.receipt);
@@ -92,7 +103,10 @@ function shrinkLastReceipts(steps: { receipt?: PlannedReceipt; move?: StockMove 
     let minAfter = Infinity;
     steps.forEach((s, i) => {
       if (s.receipt) onHand += s.receipt.quantity;
-      if (s.move) { onHand += s.move.onHandDelta; reserved += s.move.reservedDelta; }
+      if (s.move) {
+        onHand += s.move.onHandDelta;
+        reserved += s.move.reservedDelta;
+      }
       if (i >= k) minAfter = Math.min(minAfter, onHand - reserved);
     });
     const cut = Math.min(excess, minAfter, receipt.quantity);

@@ -19,7 +19,9 @@ export function weightedPicker(rng: Faker, weights: readonly number[]): () => nu
 }
 
 export function weighted<T extends string>(rng: Faker, table: Record<T, number>): T {
-  return rng.helpers.weightedArrayElement(Object.entries(table).map(([value, weight]) => ({ value: value as T, weight: weight as number })));
+  return rng.helpers.weightedArrayElement(
+    Object.entries(table).map(([value, weight]) => ({ value: value as T, weight: weight as number })),
+  );
 }
 
 export const MINUTE = 60_000;

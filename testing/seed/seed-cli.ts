@@ -13,7 +13,9 @@ async function main() {
     if (result.skipped) console.log(`${handle.description}: demo data already present, nothing to do`);
     else console.log(`${handle.description}: seeded in ${seconds} s`);
     const c = result.counts;
-    console.log(`  ${c.orders} orders, ${c.customers} customers, ${c.skus} SKUs, ${c.warehouses} warehouses, ${c.storefront_visits} visits`);
+    console.log(
+      `  ${c.orders} orders, ${c.customers} customers, ${c.skus} SKUs, ${c.warehouses} warehouses, ${c.storefront_visits} visits`,
+    );
     console.log('Demo logins (password for all):');
     for (const l of result.logins) console.log(`  ${l.role.padEnd(10)} ${l.email.padEnd(24)} ${l.password}`);
   } finally {

@@ -18,7 +18,8 @@ beforeAll(async () => {
 });
 afterAll(async () => handle?.close());
 
-const one = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) => (await queryRows<T>(handle.db, query))[0];
+const one = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) =>
+  (await queryRows<T>(handle.db, query))[0];
 
 describe(`demo seed (${testDatabaseKind})`, () => {
   it('is idempotent: a second run writes nothing', async () => {
@@ -49,7 +50,9 @@ describe(`demo seed (${testDatabaseKind})`, () => {
       select count(*)::int as n from stock_levels l join skus s on s.id = l.sku_id
       where l.on_hand - l.reserved < coalesce(l.low_stock_threshold, s.low_stock_threshold, 10)`);
     expect(low.n).toBeGreaterThanOrEqual(3);
-    const negative = await one<{ n: number }>(sql`select count(*)::int as n from stock_levels where on_hand < reserved or reserved < 0`);
+    const negative = await one<{ n: number }>(
+      sql`select count(*)::int as n from stock_levels where on_hand < reserved or reserved < 0`,
+    );
     expect(negative.n).toBe(0);
     const reserved = await one<{ levels: number; open: number }>(sql`
       select (select coalesce(sum(reserved), 0) from stock_levels)::int as levels,
@@ -76,7 +79,10 @@ describe(`demo seed (${testDatabaseKind})`, () => {
       left join (select order_id, count(*) n, sum(amount_cents) paid from payments where status = 'succeeded' group by 1) p on p.order_id = o.id
       left join (select order_id, count(*) n from shipments group by 1) s on s.order_id = o.id`);
     expect(bad).toEqual({ total: 0, lines: 0, payments: 0, shipments: 0, stale_unpaid: 0, future: 0 });
-    const statuses = await queryRows<{ status: string; n: number }>(handle.db, sql`select status, count(*)::int n from orders group by 1 order by 2 desc`);
+    const statuses = await queryRows<{ status: string; n: number }>(
+      handle.db,
+      sql`select status, count(*)::int n from orders group by 1 order by 2 desc`,
+    );
     expect(statuses[0].status).toBe('completed');
     expect(statuses.map((s) => s.status)).toContain('cancelled');
     const visits = await one<{ visitors: number; buyers: number }>(sql`
@@ -85,28 +91,49 @@ describe(`demo seed (${testDatabaseKind})`, () => {
   });
 
   it('creates one login per role with the demo password and the default settings', async () => {
-    const staff = await queryRows<{ email: string; role: string; password_hash: string }>(handle.db, sql`select email, role, password_hash from staff_users order by id`);
+    const staff = await queryRows<{ email: string; role: string; password_hash: string }>(
+      handle.db,
+      sql`select email, role, password_hash from staff_users order by id`,
+    );
     expect(staff.map((s) => [s.email, s.role])).toEqual(DEMO_STAFF.map((s) => [s.email, s.role]));
     expect(await verifyPassword(staff[0].password_hash, DEMO_PASSWORD)).toBe(true);
     const settings = await queryRows<{ key: string }>(handle.db, sql`select key from settings order by key`);
-    expect(settings.map((s) => s.key)).toEqual(['after_sales_deadlines', 'after_sales_reasons', 'auto_complete_days', 'auto_review', 'demo_seed', 'kuaidi100', 'low_stock_default_threshold', 'reconcile_after_minutes', 'security', 'unpaid_timeout_minutes']);
+    expect(settings.map((s) => s.key)).toEqual([
+      'after_sales_deadlines',
+      'after_sales_reasons',
+      'auto_complete_days',
+      'auto_review',
+      'demo_seed',
+      'kuaidi100',
+      'low_stock_default_threshold',
+      'reconcile_after_minutes',
+      'security',
+      'unpaid_timeout_minutes',
+    ]);
     const carriers = await one<{ n: number }>(sql`select count(*)::int as n from carriers`);
     expect(carriers.n).toBe(9);
   });
 
   it('starts with carrier rules, and the orders waiting to ship carry the carrier the rules pick', async () => {
-    const rules = await queryRows<{ name: string; code: string }>(handle.db, sql`
-      select r.name, c.code from carrier_rules r join carriers c on c.id = r.carrier_id where r.is_active order by r.position`);
+    const rules = await queryRows<{ name: string; code: string }>(
+      handle.db,
+      sql`
+      select r.name, c.code from carrier_rules r join carriers c on c.id = r.carrier_id where r.is_active order by r.position`,
+    );
     expect(rules.map((r) => r.code)).toEqual(DEMO_CARRIER_RULES.map((r) => r.carrierCode));
-    const waiting = await queryRows<{ code: string | null; province: string; total_cents: number }>(handle.db, sql`
+    const waiting = await queryRows<{ code: string | null; province: string; total_cents: number }>(
+      handle.db,
+      sql`
       select c.code, o.ship_province as province, o.total_cents from orders o left join carriers c on c.id = o.assigned_carrier_id
-      where o.status = 'awaiting_shipment'`);
+      where o.status = 'awaiting_shipment'`,
+    );
     expect(waiting.length).toBeGreaterThan(0);
     // the last rule catches everything, so every waiting order has a carrier
     expect(waiting.every((o) => o.code !== null)).toBe(true);
     const remote = (o: { province: string }) => /^(新疆|西藏|青海|内蒙古|宁夏)/.test(o.province);
     for (const o of waiting.filter(remote)) expect(o.code).toBe('ems');
-    for (const o of waiting.filter((w) => !remote(w) && Number(w.total_cents) >= 100_000)) expect(['debangkuaidi', 'shunfeng']).toContain(o.code);
+    for (const o of waiting.filter((w) => !remote(w) && Number(w.total_cents) >= 100_000))
+      expect(['debangkuaidi', 'shunfeng']).toContain(o.code);
   });
 
   it('gives every parcel with an exception an open exception for a person, and tracking events the live dedupe key', async () => {
@@ -116,7 +143,9 @@ describe(`demo seed (${testDatabaseKind})`, () => {
       from shipments s where s.has_exception`);
     expect(flagged.n).toBeGreaterThan(0);
     expect(flagged.without).toBe(0);
-    const keys = await one<{ bad: number }>(sql`select count(*)::int as bad from tracking_events where dedupe_key !~ '^[0-9a-f]{64}$'`);
+    const keys = await one<{ bad: number }>(
+      sql`select count(*)::int as bad from tracking_events where dedupe_key !~ '^[0-9a-f]{64}$'`,
+    );
     expect(keys.bad).toBe(0);
   });
 });

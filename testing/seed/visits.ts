@@ -9,14 +9,32 @@ import type { Faker } from '@faker-js/faker';
  * Storefront visits for conversion: one visit by each buyer shortly before their order, plus
  * anonymous visits around 20 per order each day, generated set-based in SQL (over 100k rows).
  */
-export async function seedVisits(db: Database, rng: Faker, input: { seed: number; now: Date; days: number; orders: { placedAt: Date; customerId: number | null }[] }): Promise<void> {
+export async function seedVisits(
+  db: Database,
+  rng: Faker,
+  input: { seed: number; now: Date; days: number; orders: { placedAt: Date; customerId: number | null }[] },
+): Promise<void> {
   const { now, days, seed } = input;
-  await insertMany(db, storefrontVisits, input.orders.map((o) => ({
-    visitorId: `c${o.customerId ?? 'guest'}`, customerId: o.customerId,
-    channel: rng.helpers.weightedArrayElement([{ value: 'mini_program', weight: 45 }, { value: 'web', weight: 30 }, { value: 'app', weight: 25 }]),
-    landingPath: rng.helpers.arrayElement(['/', '/products', '/promo', '/cart']),
-    visitedAt: new Date(Math.max(o.placedAt.getTime() - rng.number.int({ min: 2 * MINUTE, max: 40 * MINUTE }), now.getTime() - days * DAY)),
-  })));
+  await insertMany(
+    db,
+    storefrontVisits,
+    input.orders.map((o) => ({
+      visitorId: `c${o.customerId ?? 'guest'}`,
+      customerId: o.customerId,
+      channel: rng.helpers.weightedArrayElement([
+        { value: 'mini_program', weight: 45 },
+        { value: 'web', weight: 30 },
+        { value: 'app', weight: 25 },
+      ]),
+      landingPath: rng.helpers.arrayElement(['/', '/products', '/promo', '/cart']),
+      visitedAt: new Date(
+        Math.max(
+          o.placedAt.getTime() - rng.number.int({ min: 2 * MINUTE, max: 40 * MINUTE }),
+          now.getTime() - days * DAY,
+        ),
+      ),
+    })),
+  );
 
   const perDay = new Map<number, number>();
   for (const o of input.orders) {
@@ -30,7 +48,9 @@ export async function seedVisits(db: Database, rng: Faker, input: { seed: number
     const start = shanghaiMidnight(now, d);
     starts.push(new Date(start).toISOString());
     lengths.push(Math.max(1, Math.floor((Math.min(now.getTime(), start + DAY) - start) / 1000)));
-    counts.push(Math.round((perDay.get(d) ?? 0) * rng.number.float({ min: 16, max: 26 }) + rng.number.int({ min: 5, max: 40 })));
+    counts.push(
+      Math.round((perDay.get(d) ?? 0) * rng.number.float({ min: 16, max: 26 }) + rng.number.int({ min: 5, max: 40 })),
+    );
   }
   // h1..h4 are deterministic pseudo-random numbers in [0, 1) per day and visit, cut from one md5
   await db.execute(sql`

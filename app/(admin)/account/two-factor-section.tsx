@@ -6,7 +6,11 @@ import type { ActionResult } from '@/lib/actions/staff-action';
 import { confirmTotpAction, disableTotpAction, startTotpAction } from './actions';
 import { Field, FormError, primaryButton, secondaryButton, Success } from './form-bits';
 
-interface Props { enabled: boolean; required: boolean; unusedRecoveryCodes: number }
+interface Props {
+  enabled: boolean;
+  required: boolean;
+  unusedRecoveryCodes: number;
+}
 
 /**
  * Two-factor sign-in: set up (scan the QR code, confirm with a code, keep the recovery codes that
@@ -18,22 +22,28 @@ export function TwoFactorSection({ enabled, required, unusedRecoveryCodes }: Pro
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [isPending, startTransition] = useTransition();
-  const errors = result && !result.ok ? result.fieldErrors ?? {} : {};
+  const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
 
-  const start = () => startTransition(async () => {
-    const started = await startTotpAction({});
-    setResult(started.ok ? null : started);
-    if (started.ok) setSetup(started.data);
-  });
-  const confirm = (formData: FormData) => startTransition(async () => {
-    const confirmed = await confirmTotpAction(formData);
-    setResult(confirmed.ok ? null : confirmed);
-    if (confirmed.ok) { setSetup(null); setRecoveryCodes(confirmed.data.recoveryCodes); }
-  });
-  const disable = (formData: FormData) => startTransition(async () => {
-    const disabled = await disableTotpAction(formData);
-    setResult(disabled);
-  });
+  const start = () =>
+    startTransition(async () => {
+      const started = await startTotpAction({});
+      setResult(started.ok ? null : started);
+      if (started.ok) setSetup(started.data);
+    });
+  const confirm = (formData: FormData) =>
+    startTransition(async () => {
+      const confirmed = await confirmTotpAction(formData);
+      setResult(confirmed.ok ? null : confirmed);
+      if (confirmed.ok) {
+        setSetup(null);
+        setRecoveryCodes(confirmed.data.recoveryCodes);
+      }
+    });
+  const disable = (formData: FormData) =>
+    startTransition(async () => {
+      const disabled = await disableTotpAction(formData);
+      setResult(disabled);
+    });
 
   if (recoveryCodes) {
     return (
@@ -41,7 +51,11 @@ export function TwoFactorSection({ enabled, required, unusedRecoveryCodes }: Pro
         <Success testId="totp-enabled">{t('enabled')}</Success>
         <p className="text-sm text-slate-700">{t('recoveryIntro')}</p>
         <ul className="grid grid-cols-2 gap-2 rounded-lg bg-slate-50 p-4 font-mono text-sm text-slate-900 sm:grid-cols-5">
-          {recoveryCodes.map((code) => <li key={code} data-testid="recovery-code">{code}</li>)}
+          {recoveryCodes.map((code) => (
+            <li key={code} data-testid="recovery-code">
+              {code}
+            </li>
+          ))}
         </ul>
       </div>
     );
@@ -51,17 +65,31 @@ export function TwoFactorSection({ enabled, required, unusedRecoveryCodes }: Pro
     return (
       <div className="space-y-4">
         <p className="text-sm text-slate-700" data-testid="totp-status">
-          <span className="mr-2 inline-flex rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-700 ring-1 ring-emerald-600/20">{t('on')}</span>
+          <span className="mr-2 inline-flex rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-700 ring-1 ring-emerald-600/20">
+            {t('on')}
+          </span>
           {t('recoveryLeft', { count: unusedRecoveryCodes })}
         </p>
         {result?.ok ? <Success testId="totp-disabled">{t('disabled')}</Success> : null}
         <FormError result={result} testId="totp-error" />
-        {required ? <p className="text-sm text-slate-500">{t('requiredByRole')}</p> : (
+        {required ? (
+          <p className="text-sm text-slate-500">{t('requiredByRole')}</p>
+        ) : (
           <form action={disable} className="flex items-end gap-3">
             <div className="w-64">
-              <Field id="totp-disable-password" name="currentPassword" type="password" label={t('disablePassword')} autoComplete="current-password" required error={errors.currentPassword} />
+              <Field
+                id="totp-disable-password"
+                name="currentPassword"
+                type="password"
+                label={t('disablePassword')}
+                autoComplete="current-password"
+                required
+                error={errors.currentPassword}
+              />
             </div>
-            <button type="submit" disabled={isPending} className={secondaryButton}>{t('disable')}</button>
+            <button type="submit" disabled={isPending} className={secondaryButton}>
+              {t('disable')}
+            </button>
           </form>
         )}
       </div>
@@ -75,22 +103,45 @@ export function TwoFactorSection({ enabled, required, unusedRecoveryCodes }: Pro
       {setup ? (
         <div className="grid gap-5 sm:grid-cols-[12rem_1fr]">
           {/* the SVG is generated on our server from the otpauth address by the qrcode package */}
-          <div className="size-48 rounded-lg border border-slate-200 bg-white p-2" data-testid="totp-qr" dangerouslySetInnerHTML={{ __html: setup.qrSvg }} />
+          <div
+            className="size-48 rounded-lg border border-slate-200 bg-white p-2"
+            data-testid="totp-qr"
+            dangerouslySetInnerHTML={{ __html: setup.qrSvg }}
+          />
           <div className="space-y-3">
             <p className="text-sm text-slate-700">{t('scan')}</p>
             <p className="text-xs text-slate-500">
-              {t('manual')} <code data-testid="totp-secret" className="select-all break-all rounded bg-slate-100 px-1.5 py-0.5 font-mono text-slate-900">{setup.secret}</code>
+              {t('manual')}{' '}
+              <code
+                data-testid="totp-secret"
+                className="select-all break-all rounded bg-slate-100 px-1.5 py-0.5 font-mono text-slate-900"
+              >
+                {setup.secret}
+              </code>
             </p>
             <form action={confirm} className="flex items-end gap-3">
               <div className="w-40">
-                <Field id="totp-code" name="code" label={t('code')} inputMode="numeric" autoComplete="one-time-code" maxLength={6} required error={errors.code} />
+                <Field
+                  id="totp-code"
+                  name="code"
+                  label={t('code')}
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  maxLength={6}
+                  required
+                  error={errors.code}
+                />
               </div>
-              <button type="submit" disabled={isPending} className={primaryButton}>{t('confirm')}</button>
+              <button type="submit" disabled={isPending} className={primaryButton}>
+                {t('confirm')}
+              </button>
             </form>
           </div>
         </div>
       ) : (
-        <button type="button" onClick={start} disabled={isPending} className={primaryButton} data-testid="totp-start">{t('start')}</button>
+        <button type="button" onClick={start} disabled={isPending} className={primaryButton} data-testid="totp-start">
+          {t('start')}
+        </button>
       )}
     </div>
   );

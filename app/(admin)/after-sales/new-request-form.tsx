@@ -7,14 +7,27 @@ import type { AfterSalesKind } from '@/db/schema/after-sales';
 import type { ActionResult } from '@/lib/actions/staff-action';
 import { createAfterSalesAction } from './actions';
 
-export interface RequestableLineOption { id: number; label: string; maxAny: number; maxBack: number }
+export interface RequestableLineOption {
+  id: number;
+  label: string;
+  maxAny: number;
+  maxBack: number;
+}
 
 /** "New after-sales request" on the order page: offers only the units each kind may still request. */
 // the kinds whose goods come back (bounded by what shipped); the server checks again
 const RETURNS_GOODS: readonly AfterSalesKind[] = ['return_refund', 'exchange'];
 const KINDS: readonly AfterSalesKind[] = ['refund_only', 'return_refund', 'exchange', 'reship'];
 
-export function NewRequestForm({ orderId, lines, reasons }: { orderId: number; lines: RequestableLineOption[]; reasons: { code: string; name: string }[] }) {
+export function NewRequestForm({
+  orderId,
+  lines,
+  reasons,
+}: {
+  orderId: number;
+  lines: RequestableLineOption[];
+  reasons: { code: string; name: string }[];
+}) {
   const t = useTranslations('after-sales');
   const router = useRouter();
   const [kind, setKind] = useState<AfterSalesKind>('refund_only');
@@ -23,39 +36,89 @@ export function NewRequestForm({ orderId, lines, reasons }: { orderId: number; l
   const maxOf = (line: RequestableLineOption) => (RETURNS_GOODS.includes(kind) ? line.maxBack : line.maxAny);
   const open = lines.filter((l) => maxOf(l) > 0);
   return (
-    <form className="space-y-2 text-sm" data-testid="new-after-sales-form" onSubmit={(event) => {
-      event.preventDefault();
-      const form = new FormData(event.currentTarget);
-      const chosen = open.map((l) => ({ orderLineId: l.id, quantity: Number(form.get(`qty-${l.id}`) || 0), reasonCode: String(form.get('reason')), note: String(form.get('note') ?? '').trim() || undefined }))
-        .filter((l) => l.quantity > 0);
-      startTransition(async () => {
-        const outcome = await createAfterSalesAction({ orderId, kind, lines: chosen });
-        setResult(outcome);
-        if (outcome.ok) router.push(`/after-sales/${outcome.data.id}`);
-      });
-    }}>
-      <label className="flex items-center gap-2">{t('actions.kindLabel')}
-        <select value={kind} onChange={(e) => setKind(e.target.value as AfterSalesKind)} className="h-8 rounded-md border border-slate-300 px-2">
-          {KINDS.map((k) => <option key={k} value={k}>{t(`kind.${k}`)}</option>)}
+    <form
+      className="space-y-2 text-sm"
+      data-testid="new-after-sales-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        const chosen = open
+          .map((l) => ({
+            orderLineId: l.id,
+            quantity: Number(form.get(`qty-${l.id}`) || 0),
+            reasonCode: String(form.get('reason')),
+            note: String(form.get('note') ?? '').trim() || undefined,
+          }))
+          .filter((l) => l.quantity > 0);
+        startTransition(async () => {
+          const outcome = await createAfterSalesAction({ orderId, kind, lines: chosen });
+          setResult(outcome);
+          if (outcome.ok) router.push(`/after-sales/${outcome.data.id}`);
+        });
+      }}
+    >
+      <label className="flex items-center gap-2">
+        {t('actions.kindLabel')}
+        <select
+          value={kind}
+          onChange={(e) => setKind(e.target.value as AfterSalesKind)}
+          className="h-8 rounded-md border border-slate-300 px-2"
+        >
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`kind.${k}`)}
+            </option>
+          ))}
         </select>
       </label>
-      {open.length === 0 ? <p className="text-slate-500">{t('actions.none')}</p> : (
+      {open.length === 0 ? (
+        <p className="text-slate-500">{t('actions.none')}</p>
+      ) : (
         <>
           {open.map((line) => (
             <label key={line.id} className="flex items-center gap-2">
               <span className="min-w-48">{line.label}</span>
-              <input name={`qty-${line.id}`} type="number" min={0} max={maxOf(line)} defaultValue={0} className="h-8 w-16 rounded-md border border-slate-300 px-2" />
+              <input
+                name={`qty-${line.id}`}
+                type="number"
+                min={0}
+                max={maxOf(line)}
+                defaultValue={0}
+                className="h-8 w-16 rounded-md border border-slate-300 px-2"
+              />
               <span className="text-xs text-slate-500">{t('actions.maxUnits', { max: maxOf(line) })}</span>
             </label>
           ))}
           <select name="reason" aria-label={t('detail.reason')} className="h-8 rounded-md border border-slate-300 px-2">
-            {reasons.map((r) => <option key={r.code} value={r.code}>{r.name}</option>)}
+            {reasons.map((r) => (
+              <option key={r.code} value={r.code}>
+                {r.name}
+              </option>
+            ))}
           </select>
-          <input name="note" maxLength={500} placeholder={t('detail.note')} aria-label={t('detail.note')} className="ml-2 h-8 rounded-md border border-slate-300 px-2" />
-          <div><button type="submit" disabled={isPending} className="h-8 rounded-md bg-slate-900 px-3 font-medium text-white disabled:opacity-60">{t('actions.create')}</button></div>
+          <input
+            name="note"
+            maxLength={500}
+            placeholder={t('detail.note')}
+            aria-label={t('detail.note')}
+            className="ml-2 h-8 rounded-md border border-slate-300 px-2"
+          />
+          <div>
+            <button
+              type="submit"
+              disabled={isPending}
+              className="h-8 rounded-md bg-slate-900 px-3 font-medium text-white disabled:opacity-60"
+            >
+              {t('actions.create')}
+            </button>
+          </div>
         </>
       )}
-      {result && !result.ok && <p className="text-rose-700" data-testid="new-after-sales-error">{result.message}</p>}
+      {result && !result.ok && (
+        <p className="text-rose-700" data-testid="new-after-sales-error">
+          {result.message}
+        </p>
+      )}
     </form>
   );
 }

@@ -22,15 +22,27 @@ export default async function AfterSalesPage({ searchParams }: { searchParams: S
   await requirePermission('after_sales.read');
   const raw = await searchParams;
   const filters = ZAfterSalesFilters.parse({
-    kind: first(raw.kind), status: first(raw.status), overdue: first(raw.overdue), q: first(raw.q), after: first(raw.after),
+    kind: first(raw.kind),
+    status: first(raw.status),
+    overdue: first(raw.overdue),
+    q: first(raw.q),
+    after: first(raw.after),
   });
   const [page, t, tNav, format, locale] = await Promise.all([
-    listAfterSales(getDb(), filters), getTranslations('after-sales'), getTranslations('nav'), getFormatter(), getLocale(),
+    listAfterSales(getDb(), filters),
+    getTranslations('after-sales'),
+    getTranslations('nav'),
+    getFormatter(),
+    getLocale(),
   ]);
-  const kept = Object.fromEntries(Object.entries(filters).filter(([k, v]) => v && k !== 'after')) as Record<string, string>;
+  const kept = Object.fromEntries(Object.entries(filters).filter(([k, v]) => v && k !== 'after')) as Record<
+    string,
+    string
+  >;
   const nextHref = page.next ? `/after-sales?${new URLSearchParams({ ...kept, after: page.next })}` : null;
   const firstHref = `/after-sales?${new URLSearchParams(kept)}`;
-  const when = (date: Date) => format.dateTime(date, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  const when = (date: Date) =>
+    format.dateTime(date, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
   return (
     <>
       <PageHeader title={tNav('afterSales')} />
@@ -38,53 +50,108 @@ export default async function AfterSalesPage({ searchParams }: { searchParams: S
         <form method="get" className="flex flex-wrap items-end gap-3 text-sm" data-testid="after-sales-filters">
           <label className="flex flex-col gap-1">
             <span className="text-xs text-slate-500">{t('filters.kind')}</span>
-            <select name="kind" defaultValue={filters.kind ?? ''} className="h-8 rounded-md border border-slate-300 px-2">
+            <select
+              name="kind"
+              defaultValue={filters.kind ?? ''}
+              className="h-8 rounded-md border border-slate-300 px-2"
+            >
               <option value="">{t('filters.all')}</option>
-              {AFTER_SALES_KINDS.map((kind) => <option key={kind} value={kind}>{t(`kind.${kind}`)}</option>)}
+              {AFTER_SALES_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`kind.${kind}`)}
+                </option>
+              ))}
             </select>
           </label>
           <label className="flex flex-col gap-1">
             <span className="text-xs text-slate-500">{t('filters.status')}</span>
-            <select name="status" defaultValue={filters.status ?? ''} className="h-8 rounded-md border border-slate-300 px-2">
+            <select
+              name="status"
+              defaultValue={filters.status ?? ''}
+              className="h-8 rounded-md border border-slate-300 px-2"
+            >
               <option value="">{t('filters.all')}</option>
-              {AFTER_SALES_STATUSES.map((status) => <option key={status} value={status}>{t(`status.${status}`)}</option>)}
+              {AFTER_SALES_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {t(`status.${status}`)}
+                </option>
+              ))}
             </select>
           </label>
           <label className="flex flex-col gap-1">
             <span className="text-xs text-slate-500">{t('filters.q')}</span>
-            <input name="q" defaultValue={filters.q ?? ''} placeholder={t('filters.qPlaceholder')} className="h-8 w-72 rounded-md border border-slate-300 px-2" />
+            <input
+              name="q"
+              defaultValue={filters.q ?? ''}
+              placeholder={t('filters.qPlaceholder')}
+              className="h-8 w-72 rounded-md border border-slate-300 px-2"
+            />
           </label>
           <label className="flex h-8 items-center gap-2">
             <input type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue === '1'} />
             {t('filters.overdue')}
           </label>
-          <button type="submit" className="h-8 rounded-md bg-slate-900 px-3 font-medium text-white">{t('filters.apply')}</button>
-          <Link href="/after-sales" className="h-8 px-2 leading-8 text-slate-600 hover:underline">{t('filters.clear')}</Link>
+          <button type="submit" className="h-8 rounded-md bg-slate-900 px-3 font-medium text-white">
+            {t('filters.apply')}
+          </button>
+          <Link href="/after-sales" className="h-8 px-2 leading-8 text-slate-600 hover:underline">
+            {t('filters.clear')}
+          </Link>
         </form>
 
         {page.rows.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-500" data-testid="after-sales-empty">{t('empty')}</p>
+          <p
+            className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-500"
+            data-testid="after-sales-empty"
+          >
+            {t('empty')}
+          </p>
         ) : (
-          <table className="w-full rounded-lg border border-slate-200 bg-white text-sm shadow-xs" data-testid="after-sales-table">
+          <table
+            className="w-full rounded-lg border border-slate-200 bg-white text-sm shadow-xs"
+            data-testid="after-sales-table"
+          >
             <thead className="bg-slate-50 text-left text-xs text-slate-500">
               <tr>
-                {(['number', 'order', 'customer', 'kind', 'status', 'units', 'refund', 'deadline', 'created'] as const).map((column) => (
-                  <th key={column} className="px-3 py-2 font-medium">{t(`table.${column}`)}</th>
+                {(
+                  ['number', 'order', 'customer', 'kind', 'status', 'units', 'refund', 'deadline', 'created'] as const
+                ).map((column) => (
+                  <th key={column} className="px-3 py-2 font-medium">
+                    {t(`table.${column}`)}
+                  </th>
                 ))}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {page.rows.map((row) => (
                 <tr key={row.id} data-testid="after-sales-row">
-                  <td className="px-3 py-2 font-mono text-xs"><Link href={`/after-sales/${row.id}`} className="text-sky-700 hover:underline">{row.number}</Link></td>
-                  <td className="px-3 py-2 font-mono text-xs"><Link href={`/orders/${row.orderId}`} className="text-sky-700 hover:underline">{row.orderNumber}</Link></td>
+                  <td className="px-3 py-2 font-mono text-xs">
+                    <Link href={`/after-sales/${row.id}`} className="text-sky-700 hover:underline">
+                      {row.number}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2 font-mono text-xs">
+                    <Link href={`/orders/${row.orderId}`} className="text-sky-700 hover:underline">
+                      {row.orderNumber}
+                    </Link>
+                  </td>
                   <td className="px-3 py-2">{row.shipName}</td>
                   <td className="px-3 py-2">{t(`kind.${row.kind}`)}</td>
                   <td className="px-3 py-2">{t(`status.${row.status}`)}</td>
                   <td className="px-3 py-2 tabular-nums">{row.units}</td>
-                  <td className="px-3 py-2 tabular-nums">{row.refundProposedCents === null ? '—' : formatMoney(row.refundProposedCents, row.currency, locale)}</td>
+                  <td className="px-3 py-2 tabular-nums">
+                    {row.refundProposedCents === null
+                      ? '—'
+                      : formatMoney(row.refundProposedCents, row.currency, locale)}
+                  </td>
                   <td className="px-3 py-2 text-xs">
-                    {row.overdueAt ? <span className="font-medium text-rose-700">{t('overdue')}</span> : row.deadlineAt ? t('dueAt', { time: when(row.deadlineAt) }) : '—'}
+                    {row.overdueAt ? (
+                      <span className="font-medium text-rose-700">{t('overdue')}</span>
+                    ) : row.deadlineAt ? (
+                      t('dueAt', { time: when(row.deadlineAt) })
+                    ) : (
+                      '—'
+                    )}
                   </td>
                   <td className="px-3 py-2 text-xs text-slate-500">{when(row.createdAt)}</td>
                 </tr>
@@ -93,8 +160,16 @@ export default async function AfterSalesPage({ searchParams }: { searchParams: S
           </table>
         )}
         <div className="flex gap-4 text-sm">
-          {filters.after && <Link href={firstHref} className="text-sky-700 hover:underline">{t('first')}</Link>}
-          {nextHref && <Link href={nextHref} className="text-sky-700 hover:underline" data-testid="after-sales-next">{t('next')}</Link>}
+          {filters.after && (
+            <Link href={firstHref} className="text-sky-700 hover:underline">
+              {t('first')}
+            </Link>
+          )}
+          {nextHref && (
+            <Link href={nextHref} className="text-sky-700 hover:underline" data-testid="after-sales-next">
+              {t('next')}
+            </Link>
+          )}
         </div>
       </div>
     </>

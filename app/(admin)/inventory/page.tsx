@@ -24,11 +24,18 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
   const { filters, rejected } = parseStockListParams(await searchParams);
   const db = getDb();
   const [page, warehouses, openAlertCount, t] = await Promise.all([
-    listStock(db, filters), listWarehouses(db), getOpenLowStockAlertCount(), getTranslations('inventory.stock'),
+    listStock(db, filters),
+    listWarehouses(db),
+    getOpenLowStockAlertCount(),
+    getTranslations('inventory.stock'),
   ]);
-  const emptyMessage = filters.cursor ? t('emptyPastEnd')
-    : filters.q || filters.warehouseId ? t('emptyFiltered')
-      : filters.stock === 'low' ? t('emptyLow') : t('emptyAll');
+  const emptyMessage = filters.cursor
+    ? t('emptyPastEnd')
+    : filters.q || filters.warehouseId
+      ? t('emptyFiltered')
+      : filters.stock === 'low'
+        ? t('emptyLow')
+        : t('emptyAll');
 
   return (
     <>

@@ -10,7 +10,12 @@ export const thClass = 'px-3 py-2 text-left text-[11px] font-semibold uppercase 
 export function StockTable({ rows, emptyMessage }: { rows: StockListRow[]; emptyMessage: string }) {
   const t = useTranslations('inventory.stock');
   return (
-    <RowsTable id="stock-table" isPlain={false} hasStickyHeader emptyTitle={t('emptyTitle')} emptyMessage={emptyMessage}
+    <RowsTable
+      id="stock-table"
+      isPlain={false}
+      hasStickyHeader
+      emptyTitle={t('emptyTitle')}
+      emptyMessage={emptyMessage}
       columns={[
         { id: 'sku', header: t('columns.sku'), sticky: true, className: 'font-mono text-[13px]' },
         { id: 'product', header: t('columns.product') },
@@ -28,7 +33,12 @@ export function StockTable({ rows, emptyMessage }: { rows: StockListRow[]; empty
           sku: (
             <>
               {/* the link's ::after covers the row, so a click anywhere opens the SKU */}
-              <Link href={`/inventory/${row.skuId}`} className="font-medium text-sky-700 after:absolute after:inset-0 hover:underline focus:outline-none">{row.skuCode}</Link>
+              <Link
+                href={`/inventory/${row.skuId}`}
+                className="font-medium text-sky-700 after:absolute after:inset-0 hover:underline focus:outline-none"
+              >
+                {row.skuCode}
+              </Link>
               {!row.isSkuActive && <Badge className="ml-2 font-sans">{t('inactive')}</Badge>}
             </>
           ),
@@ -37,7 +47,9 @@ export function StockTable({ rows, emptyMessage }: { rows: StockListRow[]; empty
               {/* SKU names usually repeat the product's name; show the product only when it adds something */}
               <span className="text-slate-900">{row.skuName}</span>
               {row.variant && <span className="ml-1.5 text-slate-500">{row.variant}</span>}
-              {!row.skuName.startsWith(row.productName) && <span className="ml-1.5 text-slate-400">{row.productName}</span>}
+              {!row.skuName.startsWith(row.productName) && (
+                <span className="ml-1.5 text-slate-400">{row.productName}</span>
+              )}
             </>
           ),
           warehouse: row.warehouseName,
@@ -46,7 +58,11 @@ export function StockTable({ rows, emptyMessage }: { rows: StockListRow[]; empty
           reserved: row.reserved,
           available: (
             <span className={row.isLow ? 'text-amber-700' : 'text-slate-900'}>
-              {row.isLow && <Badge tone="attention" className="mr-1.5">{t('low')}</Badge>}
+              {row.isLow && (
+                <Badge tone="attention" className="mr-1.5">
+                  {t('low')}
+                </Badge>
+              )}
               {row.available}
             </span>
           ),

@@ -13,7 +13,8 @@ const env = vi.hoisted(() => ({ staff: null as CurrentStaff | null, handle: null
 vi.mock('@/lib/auth/current-staff', () => ({ getCurrentStaff: async () => env.staff }));
 vi.mock('next-intl/server', () => ({
   getLocale: async () => 'en',
-  getTranslations: async (namespace?: string) => createTranslator({ locale: 'en', messages: await loadMessages('en'), namespace: namespace as never }),
+  getTranslations: async (namespace?: string) =>
+    createTranslator({ locale: 'en', messages: await loadMessages('en'), namespace: namespace as never }),
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 vi.mock('@/db/client', async (original) => ({ ...(await original<object>()), getDb: () => env.handle!.db }));
@@ -36,7 +37,8 @@ beforeAll(async () => {
 });
 afterAll(async () => env.handle?.close());
 
-const statusOf = async (id: number) => (await env.handle!.db.select({ status: orders.status }).from(orders).where(eq(orders.id, id)))[0].status;
+const statusOf = async (id: number) =>
+  (await env.handle!.db.select({ status: orders.status }).from(orders).where(eq(orders.id, id)))[0].status;
 
 describe(`order server actions (${testDatabaseKind})`, () => {
   it('bulk review handles each order on its own and reports every outcome', async () => {
@@ -55,13 +57,25 @@ describe(`order server actions (${testDatabaseKind})`, () => {
         ],
       },
     });
-    expect([await statusOf(a.id), await statusOf(b.id), await statusOf(shipped.id)]).toEqual(['awaiting_shipment', 'awaiting_shipment', 'shipped']);
+    expect([await statusOf(a.id), await statusOf(b.id), await statusOf(shipped.id)]).toEqual([
+      'awaiting_shipment',
+      'awaiting_shipment',
+      'shipped',
+    ]);
   });
 
-  it('bulk cancel needs a reason and releases each cancelled order\'s stock', async () => {
+  it("bulk cancel needs a reason and releases each cancelled order's stock", async () => {
     const pending = (await f.order({ status: 'pending_payment', warehouseId, lines: [{ skuId, quantity: 2 }] })).order;
-    expect(await bulkOrderAction({ action: 'cancel', reason: ' ', orderIds: [pending.id] })).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { reason: ['Enter a reason.'] } });
-    expect(await bulkOrderAction({ action: 'review', orderIds: [] })).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { orderIds: ['Select at least one order.'] } });
+    expect(await bulkOrderAction({ action: 'cancel', reason: ' ', orderIds: [pending.id] })).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fieldErrors: { reason: ['Enter a reason.'] },
+    });
+    expect(await bulkOrderAction({ action: 'review', orderIds: [] })).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fieldErrors: { orderIds: ['Select at least one order.'] },
+    });
     const result = await bulkOrderAction({ action: 'cancel', reason: 'duplicate order', orderIds: [pending.id] });
     expect(result).toMatchObject({ ok: true, data: { results: [{ orderId: pending.id, ok: true }] } });
     expect(await statusOf(pending.id)).toBe('cancelled');
@@ -71,12 +85,22 @@ describe(`order server actions (${testDatabaseKind})`, () => {
   it('a lost race on the order page names the status the order has now', async () => {
     const order = (await f.order({ status: 'shipped', warehouseId, lines: [{ skuId, quantity: 1 }] })).order;
     expect(await cancelOrderAction({ orderId: order.id, reason: 'too late' })).toMatchObject({
-      ok: false, message: 'This order is already Shipped; the page has been refreshed.',
+      ok: false,
+      message: 'This order is already Shipped; the page has been refreshed.',
     });
-    const awaiting = (await f.order({ status: 'awaiting_shipment', warehouseId, lines: [{ skuId, quantity: 1 }] })).order;
+    const awaiting = (await f.order({ status: 'awaiting_shipment', warehouseId, lines: [{ skuId, quantity: 1 }] }))
+      .order;
     const carrier = await f.carrier('shunfeng');
-    expect(await shipOrderAction({ orderId: awaiting.id, carrierId: carrier.id, trackingNumber: 'nope' })).toMatchObject({
-      ok: false, code: 'invalid_tracking_number', fieldErrors: { trackingNumber: ['NOPE is not a SF Express tracking number. SF Express numbers are SF followed by 12 or 13 digits, e.g. SF1400000000001.'] },
+    expect(
+      await shipOrderAction({ orderId: awaiting.id, carrierId: carrier.id, trackingNumber: 'nope' }),
+    ).toMatchObject({
+      ok: false,
+      code: 'invalid_tracking_number',
+      fieldErrors: {
+        trackingNumber: [
+          'NOPE is not a SF Express tracking number. SF Express numbers are SF followed by 12 or 13 digits, e.g. SF1400000000001.',
+        ],
+      },
     });
   });
 
@@ -85,7 +109,10 @@ describe(`order server actions (${testDatabaseKind})`, () => {
     const saved = env.staff;
     env.staff = { ...saved!, role: 'warehouse' };
     try {
-      expect(await bulkOrderAction({ action: 'review', orderIds: [order.id] })).toMatchObject({ ok: false, code: 'forbidden' });
+      expect(await bulkOrderAction({ action: 'review', orderIds: [order.id] })).toMatchObject({
+        ok: false,
+        code: 'forbidden',
+      });
     } finally {
       env.staff = saved;
     }

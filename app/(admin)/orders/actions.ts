@@ -20,13 +20,24 @@ export interface BulkOrderResult {
   message?: string;
 }
 
-const ZBulkOrderAction = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('review') }),
-  z.object({ action: z.literal('cancel'), reason: ZCancelReason }),
-  z.object({ action: z.literal('tag'), tag: z.string().trim().min(1, 'orders.actions.validation.tag').max(MAX_TAG_LENGTH, 'orders.actions.validation.tag') }),
-]).and(z.object({
-  orderIds: z.array(z.coerce.number().int().positive()).min(1, 'orders.actions.validation.selection').max(200),
-}));
+const ZBulkOrderAction = z
+  .discriminatedUnion('action', [
+    z.object({ action: z.literal('review') }),
+    z.object({ action: z.literal('cancel'), reason: ZCancelReason }),
+    z.object({
+      action: z.literal('tag'),
+      tag: z
+        .string()
+        .trim()
+        .min(1, 'orders.actions.validation.tag')
+        .max(MAX_TAG_LENGTH, 'orders.actions.validation.tag'),
+    }),
+  ])
+  .and(
+    z.object({
+      orderIds: z.array(z.coerce.number().int().positive()).min(1, 'orders.actions.validation.selection').max(200),
+    }),
+  );
 
 /**
  * Review, cancel or tag the selected orders. Each order goes through the same domain operation
@@ -40,12 +51,21 @@ export const bulkOrderAction = staffAction('orders.write', ZBulkOrderAction, asy
   const numbers = await findOrderNumbers(db, orderIds);
   const results: BulkOrderResult[] = [];
   for (const orderId of orderIds) {
-    const result = input.action === 'review' ? await reviewOrder(db, { orderId, actor })
-      : input.action === 'cancel' ? await cancelOrder(db, { orderId, reason: input.reason, actor })
-        : await setOrderTags(db, { orderId, add: [input.tag], actor });
+    const result =
+      input.action === 'review'
+        ? await reviewOrder(db, { orderId, actor })
+        : input.action === 'cancel'
+          ? await cancelOrder(db, { orderId, reason: input.reason, actor })
+          : await setOrderTags(db, { orderId, add: [input.tag], actor });
     const number = numbers.get(orderId) ?? `#${orderId}`;
     if (result.ok) results.push({ orderId, number, ok: true });
-    else results.push({ orderId, number, ok: false, message: (await localizeOrderFailure(result, { isBulk: true })).message });
+    else
+      results.push({
+        orderId,
+        number,
+        ok: false,
+        message: (await localizeOrderFailure(result, { isBulk: true })).message,
+      });
   }
   revalidatePath('/orders');
   for (const orderId of orderIds) revalidatePath(`/orders/${orderId}`);

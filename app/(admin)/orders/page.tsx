@@ -30,18 +30,31 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
   const { filters, rejected } = parseOrderListParams(await searchParams);
   const db = getDb();
   const [page, count, statusCounts, t, locale] = await Promise.all([
-    listOrders(db, filters), countOrders(db, filters), countOrdersByStatus(db, filters), getTranslations('orders'), getLocale(),
+    listOrders(db, filters),
+    countOrders(db, filters),
+    countOrdersByStatus(db, filters),
+    getTranslations('orders'),
+    getLocale(),
   ]);
-  const isFiltered = filters.statuses.length > 0 || Boolean(filters.from || filters.to || filters.source || filters.q || filters.review);
+  const isFiltered =
+    filters.statuses.length > 0 || Boolean(filters.from || filters.to || filters.source || filters.q || filters.review);
   const links = keysetLinks('/orders', orderListSearchParams(filters), {
-    nextCursor: page.nextCursor, prevCursor: page.prevCursor, isPastFirst: filters.cursor !== undefined,
+    nextCursor: page.nextCursor,
+    prevCursor: page.prevCursor,
+    isPastFirst: filters.cursor !== undefined,
   });
 
   return (
     <div>
       <PageHeader
         title={filters.archived === 'only' ? `${t('title')} · ${t('list.archiveView')}` : t('title')}
-        actions={canWrite && <ButtonLink href="/orders/new" data-testid="new-order-link">+ {t('entry.newButton')}</ButtonLink>}
+        actions={
+          canWrite && (
+            <ButtonLink href="/orders/new" data-testid="new-order-link">
+              + {t('entry.newButton')}
+            </ButtonLink>
+          )
+        }
       />
       <div className="space-y-4 px-4 py-4 sm:px-6 sm:py-5">
         <RejectedParams rejected={rejected} />
@@ -57,7 +70,9 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
             canWrite={canWrite}
             canPrint={canPrint}
             summary={<RowCountLabel count={count} noun="orders" testId="orders-count" />}
-            emptyMessage={filters.cursor ? t('list.emptyPastEnd') : isFiltered ? t('list.emptyFiltered') : t('list.emptyAll')}
+            emptyMessage={
+              filters.cursor ? t('list.emptyPastEnd') : isFiltered ? t('list.emptyFiltered') : t('list.emptyAll')
+            }
           />
           <KeysetPagination links={links} label={t('list.pagination')} />
         </section>

@@ -10,7 +10,11 @@ import { RowsTable } from '@/components/data-table/rows-table';
 import { Badge, StatusBadge } from '@/components/ui/badge';
 import { secondaryButton } from '@/components/ui/button';
 import {
-  listPayments, parsePaymentListParams, PAYMENT_METHODS, PAYMENT_STATES, paymentListSearchParams,
+  listPayments,
+  parsePaymentListParams,
+  PAYMENT_METHODS,
+  PAYMENT_STATES,
+  paymentListSearchParams,
 } from '@/domain/payments/payment-list';
 import { formatMoney } from '@/domain/shared/money';
 import { can } from '@/domain/staff/permissions';
@@ -30,43 +34,91 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Sea
   const staff = await requirePermission('payments.read');
   const { filters, rejected } = parsePaymentListParams(await searchParams);
   const [page, t, tOrders, format, locale] = await Promise.all([
-    listPayments(getDb(), filters), getTranslations('refunds'), getTranslations('orders'), getFormatter(), getLocale(),
+    listPayments(getDb(), filters),
+    getTranslations('refunds'),
+    getTranslations('orders'),
+    getFormatter(),
+    getLocale(),
   ]);
-  const paramLabel = (param: string) => ((PARAMS as readonly string[]).includes(param) ? t(`list.params.${param as (typeof PARAMS)[number]}`) : param);
+  const paramLabel = (param: string) =>
+    (PARAMS as readonly string[]).includes(param) ? t(`list.params.${param as (typeof PARAMS)[number]}`) : param;
 
   return (
     <>
       <PageHeader
         title={t('list.title')}
         description={<span data-testid="payments-count">{t('list.shownCount', { count: page.rows.length })}</span>}
-        actions={can(staff, 'payments.write') || can(staff, 'refunds.write')
-          ? <Link href="/payments/reconciliation" className={secondaryButton}>{t('list.reconciliationLink')}</Link> : null}
+        actions={
+          can(staff, 'payments.write') || can(staff, 'refunds.write') ? (
+            <Link href="/payments/reconciliation" className={secondaryButton}>
+              {t('list.reconciliationLink')}
+            </Link>
+          ) : null
+        }
       />
       <div className="space-y-4 px-4 py-4 sm:px-6 sm:py-5">
         {rejected.length > 0 && (
-          <div className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="rejected-params">
+          <div
+            className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+            data-testid="rejected-params"
+          >
             <p className="font-medium">{t('list.rejectedTitle')}</p>
             <ul className="mt-1 list-disc space-y-0.5 pl-5">
               {rejected.map((item, index) => (
-                <li key={`${item.param}-${index}`}>{t(`list.rejected.${item.reason === 'reversed_range' ? 'reversed_range' : 'invalid'}`, { param: paramLabel(item.param), value: item.value })}</li>
+                <li key={`${item.param}-${index}`}>
+                  {t(`list.rejected.${item.reason === 'reversed_range' ? 'reversed_range' : 'invalid'}`, {
+                    param: paramLabel(item.param),
+                    value: item.value,
+                  })}
+                </li>
               ))}
             </ul>
           </div>
         )}
         <section className="min-w-0 rounded-lg border border-slate-200 bg-white shadow-xs">
           <div className="border-b border-slate-200 p-3">
-            <FilterBar testId="payment-filters" submitLabel={t('list.apply')} resetLabel={t('list.clear')} resetHref="/payments" fields={[
-              { name: 'method', kind: 'select', label: t('list.method'), options: [{ value: '', label: t('list.any') }, ...PAYMENT_METHODS.map((method) => ({ value: method, label: tOrders(`paymentMethod.${method}`) }))] },
-              { name: 'state', kind: 'select', label: t('list.state'), options: [{ value: '', label: t('list.any') }, ...PAYMENT_STATES.map((state) => ({ value: state, label: tOrders(`paymentStatus.${state}`) }))] },
-              { name: 'from', kind: 'date', label: t('list.from') },
-              { name: 'to', kind: 'date', label: t('list.to') },
-            ]} />
+            <FilterBar
+              testId="payment-filters"
+              submitLabel={t('list.apply')}
+              resetLabel={t('list.clear')}
+              resetHref="/payments"
+              fields={[
+                {
+                  name: 'method',
+                  kind: 'select',
+                  label: t('list.method'),
+                  options: [
+                    { value: '', label: t('list.any') },
+                    ...PAYMENT_METHODS.map((method) => ({ value: method, label: tOrders(`paymentMethod.${method}`) })),
+                  ],
+                },
+                {
+                  name: 'state',
+                  kind: 'select',
+                  label: t('list.state'),
+                  options: [
+                    { value: '', label: t('list.any') },
+                    ...PAYMENT_STATES.map((state) => ({ value: state, label: tOrders(`paymentStatus.${state}`) })),
+                  ],
+                },
+                { name: 'from', kind: 'date', label: t('list.from') },
+                { name: 'to', kind: 'date', label: t('list.to') },
+              ]}
+            />
           </div>
-          <RowsTable id="payments-table" isPlain={false} hasStickyHeader
+          <RowsTable
+            id="payments-table"
+            isPlain={false}
+            hasStickyHeader
             summary={<span data-testid="payments-count">{t('list.shownCount', { count: page.rows.length })}</span>}
             emptyTitle={filters.cursor ? t('list.emptyPastEnd') : t('list.empty')}
             columns={[
-              { id: 'created', header: t('list.created'), className: 'whitespace-nowrap tabular-nums text-slate-600', sticky: true },
+              {
+                id: 'created',
+                header: t('list.created'),
+                className: 'whitespace-nowrap tabular-nums text-slate-600',
+                sticky: true,
+              },
               { id: 'order', header: t('list.order') },
               { id: 'method', header: t('list.method') },
               { id: 'state', header: t('list.state') },
@@ -78,8 +130,16 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Sea
               id: row.id,
               attributes: { 'data-payment-id': row.id, 'data-order-number': row.orderNumber },
               cells: {
-                created: <Link href={`/payments/${row.id}`} className="hover:underline">{format.dateTime(row.createdAt, DATE_TIME)}</Link>,
-                order: <Link href={`/orders/${row.orderId}`} className="font-mono text-sky-700 hover:underline">{row.orderNumber}</Link>,
+                created: (
+                  <Link href={`/payments/${row.id}`} className="hover:underline">
+                    {format.dateTime(row.createdAt, DATE_TIME)}
+                  </Link>
+                ),
+                order: (
+                  <Link href={`/orders/${row.orderId}`} className="font-mono text-sky-700 hover:underline">
+                    {row.orderNumber}
+                  </Link>
+                ),
                 method: tOrders(`paymentMethod.${row.method}`),
                 state: (
                   <span className="inline-flex items-center gap-1.5">
@@ -87,20 +147,32 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Sea
                     {row.needsRefund && <Badge tone="attention">{t('list.needsRefund')}</Badge>}
                   </span>
                 ),
-                reference: <Link href={`/payments/${row.id}`} className="font-mono text-xs text-slate-500 hover:underline">{row.providerTxnId ?? row.outTradeNo}</Link>,
+                reference: (
+                  <Link href={`/payments/${row.id}`} className="font-mono text-xs text-slate-500 hover:underline">
+                    {row.providerTxnId ?? row.outTradeNo}
+                  </Link>
+                ),
                 amount: formatMoney(row.amountCents, row.currency, locale),
                 // nothing refunded is the normal case: a quiet dash, not a red one
                 refunded: (
-                  <span data-testid="payment-refunded" className={row.refundedCents > 0 ? 'text-slate-900' : 'text-slate-300'}>
+                  <span
+                    data-testid="payment-refunded"
+                    className={row.refundedCents > 0 ? 'text-slate-900' : 'text-slate-300'}
+                  >
                     {row.refundedCents > 0 ? formatMoney(row.refundedCents, row.currency, locale) : '—'}
                   </span>
                 ),
               },
             }))}
           />
-          <KeysetPagination label={t('list.pagination')} links={keysetLinks('/payments', paymentListSearchParams(filters), {
-            nextCursor: page.nextCursor, prevCursor: null, isPastFirst: filters.cursor !== undefined,
-          })} />
+          <KeysetPagination
+            label={t('list.pagination')}
+            links={keysetLinks('/payments', paymentListSearchParams(filters), {
+              nextCursor: page.nextCursor,
+              prevCursor: null,
+              isPastFirst: filters.cursor !== undefined,
+            })}
+          />
         </section>
       </div>
     </>

@@ -1,4 +1,15 @@
-import { ChevronRight, KeyRound, ListChecks, ScrollText, Store, Timer, Truck, Users, Wallet, type LucideIcon } from 'lucide-react';
+import {
+  ChevronRight,
+  KeyRound,
+  ListChecks,
+  ScrollText,
+  Store,
+  Timer,
+  Truck,
+  Users,
+  Wallet,
+  type LucideIcon,
+} from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
@@ -48,9 +59,14 @@ export default async function SettingsPage() {
             const isAllowed = can(staff, permission);
             const content = (
               <>
-                <Icon aria-hidden className={href ? 'size-5 shrink-0 text-slate-500' : 'size-5 shrink-0 text-slate-300'} />
+                <Icon
+                  aria-hidden
+                  className={href ? 'size-5 shrink-0 text-slate-500' : 'size-5 shrink-0 text-slate-300'}
+                />
                 <div className="min-w-0 flex-1">
-                  <p className={href ? 'text-sm font-medium text-slate-900' : 'text-sm font-medium text-slate-500'}>{title}</p>
+                  <p className={href ? 'text-sm font-medium text-slate-900' : 'text-sm font-medium text-slate-500'}>
+                    {title}
+                  </p>
                   <p className="mt-0.5 truncate text-xs text-slate-500">{body}</p>
                 </div>
               </>
@@ -58,7 +74,11 @@ export default async function SettingsPage() {
             if (href && isAllowed) {
               return (
                 <li key={key}>
-                  <Link href={href} className="group flex items-center gap-3 px-4 py-3 hover:bg-slate-50" data-testid={`settings-${key}`}>
+                  <Link
+                    href={href}
+                    className="group flex items-center gap-3 px-4 py-3 hover:bg-slate-50"
+                    data-testid={`settings-${key}`}
+                  >
                     {content}
                     <span className="flex items-center text-xs font-medium text-slate-500 group-hover:text-slate-900">
                       {t('settingsPage.open')}

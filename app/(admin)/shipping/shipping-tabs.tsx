@@ -12,11 +12,23 @@ const TABS: { key: ShippingTab; href: string }[] = [
 ];
 
 /** The shipping section's header: title and section tabs. */
-export function ShippingHeader({ current, title, actions }: { current: ShippingTab | null; title?: string; actions?: React.ReactNode }) {
+export function ShippingHeader({
+  current,
+  title,
+  actions,
+}: {
+  current: ShippingTab | null;
+  title?: string;
+  actions?: React.ReactNode;
+}) {
   const t = useTranslations('shipping');
   return (
-    <SectionHeader title={title ?? t('title')} tabsLabel={t('tabs.label')} current={current} actions={actions}
-      tabs={TABS.map((tab) => ({ ...tab, label: t(`tabs.${tab.key}`) }))} />
+    <SectionHeader
+      title={title ?? t('title')}
+      tabsLabel={t('tabs.label')}
+      current={current}
+      actions={actions}
+      tabs={TABS.map((tab) => ({ ...tab, label: t(`tabs.${tab.key}`) }))}
+    />
   );
 }
-

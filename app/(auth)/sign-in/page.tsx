@@ -11,21 +11,34 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('metaTitle') };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(Array.isArray(params.callbackUrl) ? params.callbackUrl[0] : params.callbackUrl);
   // someone already signed in (with a live session) has nothing to do here
   const active = await getCurrentSession();
   if (active) redirect(active.pending ? ACCOUNT_PATH : callbackUrl);
 
-  const [t, tCommon, tErrors] = await Promise.all([getTranslations('auth.signIn'), getTranslations('common'), getTranslations('auth.errors')]);
+  const [t, tCommon, tErrors] = await Promise.all([
+    getTranslations('auth.signIn'),
+    getTranslations('common'),
+    getTranslations('auth.errors'),
+  ]);
   // next-auth sends failed direct posts to /api/auth back here with ?error=...
-  const initialError = params.error ? tErrors(params.error === 'CredentialsSignin' ? 'invalidCredentials' : 'unavailable') : undefined;
+  const initialError = params.error
+    ? tErrors(params.error === 'CredentialsSignin' ? 'invalidCredentials' : 'unavailable')
+    : undefined;
   return (
     <main className="flex min-h-screen flex-col items-center justify-center bg-gradient-to-b from-slate-50 to-slate-100 px-4 py-12">
       <div className="w-full max-w-sm">
         <div className="mb-8 flex flex-col items-center text-center">
-          <div aria-hidden className="mb-4 flex size-11 items-center justify-center rounded-xl bg-slate-900 text-sky-400 shadow-sm">
+          <div
+            aria-hidden
+            className="mb-4 flex size-11 items-center justify-center rounded-xl bg-slate-900 text-sky-400 shadow-sm"
+          >
             <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" className="size-6">
               <path d="M3 7l9-4 9 4-9 4-9-4z" strokeLinejoin="round" />
               <path d="M3 7v10l9 4 9-4V7" strokeLinejoin="round" />

@@ -8,11 +8,14 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
   const t = useTranslations('auth.signIn');
   // controlled, so the password survives the form reset when the second step asks for a code
   const [password, setPassword] = useState('');
-  const [state, formAction, isPending] = useActionState(async (previous: SignInState, formData: FormData) => {
-    const next = await signInAction(previous, formData);
-    if (next.step !== 'code') setPassword('');
-    return next;
-  }, { attempt: 0, error: initialError });
+  const [state, formAction, isPending] = useActionState(
+    async (previous: SignInState, formData: FormData) => {
+      const next = await signInAction(previous, formData);
+      if (next.step !== 'code') setPassword('');
+      return next;
+    },
+    { attempt: 0, error: initialError },
+  );
   const askCode = state.step === 'code';
 
   return (
@@ -28,7 +31,9 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
         </div>
       ) : null}
       <div className="space-y-1.5">
-        <label htmlFor="email" className="block text-sm font-medium text-slate-700">{t('email')}</label>
+        <label htmlFor="email" className="block text-sm font-medium text-slate-700">
+          {t('email')}
+        </label>
         <input
           key={`email-${state.attempt}`}
           id="email"
@@ -44,7 +49,9 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
         />
       </div>
       <div className={askCode ? 'hidden' : 'space-y-1.5'}>
-        <label htmlFor="password" className="block text-sm font-medium text-slate-700">{t('password')}</label>
+        <label htmlFor="password" className="block text-sm font-medium text-slate-700">
+          {t('password')}
+        </label>
         <input
           id="password"
           name="password"
@@ -59,7 +66,9 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       </div>
       {askCode ? (
         <div className="space-y-1.5">
-          <label htmlFor="code" className="block text-sm font-medium text-slate-700">{t('code')}</label>
+          <label htmlFor="code" className="block text-sm font-medium text-slate-700">
+            {t('code')}
+          </label>
           <input
             key={`code-${state.attempt}`}
             id="code"

@@ -32,7 +32,10 @@ describe(`health and readiness (${testDatabaseKind})`, () => {
   });
 
   it('ready answers 503 when the newest migration is not applied, revealing no reason', async () => {
-    const [{ last }] = await queryRows<{ last: string }>(handle.db, sql`select max(created_at)::text as last from drizzle.__drizzle_migrations`);
+    const [{ last }] = await queryRows<{ last: string }>(
+      handle.db,
+      sql`select max(created_at)::text as last from drizzle.__drizzle_migrations`,
+    );
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     await handle.db.execute(sql`delete from drizzle.__drizzle_migrations where created_at = ${last}::bigint`);
     try {
@@ -40,7 +43,9 @@ describe(`health and readiness (${testDatabaseKind})`, () => {
       expect(response.status).toBe(503);
       expect(await response.json()).toEqual({ status: 'unavailable' });
     } finally {
-      await handle.db.execute(sql`insert into drizzle.__drizzle_migrations (hash, created_at) values ('restored', ${last}::bigint)`);
+      await handle.db.execute(
+        sql`insert into drizzle.__drizzle_migrations (hash, created_at) values ('restored', ${last}::bigint)`,
+      );
       errors.mockRestore();
     }
     expect((await ready.GET()).status).toBe(200);

@@ -39,13 +39,29 @@ const BASE = 'http://console.test/api/v1';
 function call(path: string, init: { method?: string; body?: unknown; language?: string } = {}) {
   return new Request(`${BASE}${path}`, {
     method: init.method ?? 'GET',
-    headers: { 'content-type': 'application/json', 'accept-language': init.language ?? 'en', authorization: `Bearer ${adminKey}` },
+    headers: {
+      'content-type': 'application/json',
+      'accept-language': init.language ?? 'en',
+      authorization: `Bearer ${adminKey}`,
+    },
     ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
   });
 }
 const params = <P>(p: P) => ({ params: Promise.resolve(p) });
-const shipTo = { name: '李雷', phone: '13812345678', province: '江苏省', city: '南京市', district: '鼓楼区', street: '中山路 1 号' };
-const orderBody = (extra: Record<string, unknown> = {}) => ({ customer: { name: '李雷', phone: '13812345678' }, shipTo, lines: [{ skuCode: sku.code, quantity: 1 }], ...extra });
+const shipTo = {
+  name: '李雷',
+  phone: '13812345678',
+  province: '江苏省',
+  city: '南京市',
+  district: '鼓楼区',
+  street: '中山路 1 号',
+};
+const orderBody = (extra: Record<string, unknown> = {}) => ({
+  customer: { name: '李雷', phone: '13812345678' },
+  shipTo,
+  lines: [{ skuCode: sku.code, quantity: 1 }],
+  ...extra,
+});
 
 async function placeOrder(): Promise<{ id: number; number: string }> {
   const res = await ordersRoute.POST(call('/orders', { method: 'POST', body: orderBody() }), params({}));
@@ -68,7 +84,10 @@ describe(`REST API boundaries (${testDatabaseKind})`, () => {
       expect(error.code).toBe('invalid');
       expect(error.fields[field][0]).toContain('control characters');
     }
-    const zh = await ordersRoute.POST(call('/orders', { method: 'POST', body: orderBody({ buyerNote: '\u0000' }), language: 'zh-CN' }), params({}));
+    const zh = await ordersRoute.POST(
+      call('/orders', { method: 'POST', body: orderBody({ buyerNote: '\u0000' }), language: 'zh-CN' }),
+      params({}),
+    );
     expect((await zh.json()).error.fields.buyerNote[0]).toContain('控制字符');
     expect(await handle.db.$count(orders)).toBe(before);
   });
@@ -87,7 +106,10 @@ describe(`REST API boundaries (${testDatabaseKind})`, () => {
   it('refuses a cancel reason with a NUL, leaving the order and its timeline as they were', async () => {
     const order = await placeOrder();
     const events = await handle.db.$count(orderEvents, eq(orderEvents.orderId, order.id));
-    const res = await actionRoute.POST(call(`/orders/${order.id}/cancel`, { method: 'POST', body: { reason: 'no\u0000' } }), params({ order: String(order.id), action: 'cancel' }));
+    const res = await actionRoute.POST(
+      call(`/orders/${order.id}/cancel`, { method: 'POST', body: { reason: 'no\u0000' } }),
+      params({ order: String(order.id), action: 'cancel' }),
+    );
     expect(res.status).toBe(422);
     expect((await res.json()).error.fields.reason[0]).toContain('control characters');
     const [after] = await handle.db.select({ status: orders.status }).from(orders).where(eq(orders.id, order.id));
@@ -111,7 +133,13 @@ describe(`REST API boundaries (${testDatabaseKind})`, () => {
   });
 
   it('answers a line naming a warehouse that does not exist with 422 on that field, not out of stock', async () => {
-    const res = await ordersRoute.POST(call('/orders', { method: 'POST', body: orderBody({ lines: [{ skuCode: sku.code, quantity: 1, warehouseId: 987654 }] }) }), params({}));
+    const res = await ordersRoute.POST(
+      call('/orders', {
+        method: 'POST',
+        body: orderBody({ lines: [{ skuCode: sku.code, quantity: 1, warehouseId: 987654 }] }),
+      }),
+      params({}),
+    );
     expect(res.status).toBe(422);
     const { error } = await res.json();
     expect(error.code).toBe('invalid');
@@ -121,11 +149,26 @@ describe(`REST API boundaries (${testDatabaseKind})`, () => {
   it('answers the same illegal move with the same code, worded for an integrator', async () => {
     const order = await placeOrder();
     const p = (action: string) => params({ order: order.number, action });
-    const paid = await actionRoute.POST(call(`/orders/${order.number}/confirm-payment`, { method: 'POST', body: { method: 'bank_transfer', reference: `BT-${order.id}` } }), p('confirm-payment'));
+    const paid = await actionRoute.POST(
+      call(`/orders/${order.number}/confirm-payment`, {
+        method: 'POST',
+        body: { method: 'bank_transfer', reference: `BT-${order.id}` },
+      }),
+      p('confirm-payment'),
+    );
     expect(paid.status).toBe(200);
     // paying again (a conditional update that finds nothing) and completing (refused by the table up front): one code
-    const again = await actionRoute.POST(call(`/orders/${order.number}/confirm-payment`, { method: 'POST', body: { method: 'bank_transfer', reference: `BT-${order.id}-2` } }), p('confirm-payment'));
-    const complete = await actionRoute.POST(call(`/orders/${order.number}/complete`, { method: 'POST' }), p('complete'));
+    const again = await actionRoute.POST(
+      call(`/orders/${order.number}/confirm-payment`, {
+        method: 'POST',
+        body: { method: 'bank_transfer', reference: `BT-${order.id}-2` },
+      }),
+      p('confirm-payment'),
+    );
+    const complete = await actionRoute.POST(
+      call(`/orders/${order.number}/complete`, { method: 'POST' }),
+      p('complete'),
+    );
     for (const res of [again, complete]) {
       expect(res.status).toBe(409);
       const { error } = await res.json();
@@ -136,20 +179,32 @@ describe(`REST API boundaries (${testDatabaseKind})`, () => {
     expect(ERROR_CODES.invalid_transition).toBe(409);
   });
 
-  it('checks ship and confirm-payment with the operations\' own schemas', async () => {
+  it("checks ship and confirm-payment with the operations' own schemas", async () => {
     const order = await placeOrder();
     const p = (action: string) => params({ order: order.number, action });
-    const noCarrier = await actionRoute.POST(call(`/orders/${order.number}/ship`, { method: 'POST', body: { trackingNumber: 'SF1234567890123' } }), p('ship'));
+    const noCarrier = await actionRoute.POST(
+      call(`/orders/${order.number}/ship`, { method: 'POST', body: { trackingNumber: 'SF1234567890123' } }),
+      p('ship'),
+    );
     expect(noCarrier.status).toBe(422);
     expect(Object.keys((await noCarrier.json()).error.fields)).toEqual(['carrierCode']);
-    const longRef = await actionRoute.POST(call(`/orders/${order.number}/confirm-payment`, { method: 'POST', body: { method: 'bank_transfer', reference: 'x'.repeat(101) } }), p('confirm-payment'));
+    const longRef = await actionRoute.POST(
+      call(`/orders/${order.number}/confirm-payment`, {
+        method: 'POST',
+        body: { method: 'bank_transfer', reference: 'x'.repeat(101) },
+      }),
+      p('confirm-payment'),
+    );
     expect(longRef.status).toBe(422);
     expect((await longRef.json()).error.fields.reference[0]).toBe('A payment reference is at most 100 characters.');
   });
 
   it('opens an order named by its number in the URL', async () => {
     const order = await placeOrder();
-    const res = await orderRoute.GET(call(`/orders/${order.number.toLowerCase()}`), params({ order: order.number.toLowerCase() }));
+    const res = await orderRoute.GET(
+      call(`/orders/${order.number.toLowerCase()}`),
+      params({ order: order.number.toLowerCase() }),
+    );
     expect(res.status).toBe(200);
     expect((await res.json()).data.id).toBe(order.id);
   });

@@ -41,16 +41,34 @@ beforeAll(async () => {
 afterAll(async () => handle?.close());
 
 const BASE = 'http://console.test/api/v1';
-function call(path: string, init: { method?: string; key?: string | null; body?: unknown; rawBody?: string; language?: string } = {}) {
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'accept-language': init.language ?? 'en' };
+function call(
+  path: string,
+  init: { method?: string; key?: string | null; body?: unknown; rawBody?: string; language?: string } = {},
+) {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'accept-language': init.language ?? 'en',
+  };
   if (init.key !== null) headers.authorization = `Bearer ${init.key ?? keys.operations}`;
   return new Request(`${BASE}${path}`, {
-    method: init.method ?? 'GET', headers,
-    ...(init.rawBody !== undefined ? { body: init.rawBody } : init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    method: init.method ?? 'GET',
+    headers,
+    ...(init.rawBody !== undefined
+      ? { body: init.rawBody }
+      : init.body !== undefined
+        ? { body: JSON.stringify(init.body) }
+        : {}),
   });
 }
 const params = <P>(p: P) => ({ params: Promise.resolve(p) });
-const shipTo = { name: '李雷', phone: '13812345678', province: '江苏省', city: '南京市', district: '鼓楼区', street: '中山路 1 号' };
+const shipTo = {
+  name: '李雷',
+  phone: '13812345678',
+  province: '江苏省',
+  city: '南京市',
+  district: '鼓楼区',
+  street: '中山路 1 号',
+};
 
 describe(`REST API v1 (${testDatabaseKind})`, () => {
   it('refuses requests without a valid, unrevoked key', async () => {
@@ -74,11 +92,24 @@ describe(`REST API v1 (${testDatabaseKind})`, () => {
   });
 
   it('places an order by SKU code, idempotently by externalRef, reserving stock, with the key as the actor', async () => {
-    const body = { externalRef: 'SHOP-1001', customer: { name: '李雷', phone: '13812345678' }, shipTo, lines: [{ skuCode: sku.code, quantity: 2 }], shippingCents: 800 };
+    const body = {
+      externalRef: 'SHOP-1001',
+      customer: { name: '李雷', phone: '13812345678' },
+      shipTo,
+      lines: [{ skuCode: sku.code, quantity: 2 }],
+      shippingCents: 800,
+    };
     const first = await ordersRoute.POST(call('/orders', { method: 'POST', body }), params({}));
     expect(first.status).toBe(201);
     const { data } = await first.json();
-    expect(data).toMatchObject({ status: 'pending_payment', source: 'api', externalRef: 'SHOP-1001', subtotalCents: 5000, totalCents: 5800, lines: [{ skuCode: sku.code, quantity: 2 }] });
+    expect(data).toMatchObject({
+      status: 'pending_payment',
+      source: 'api',
+      externalRef: 'SHOP-1001',
+      subtotalCents: 5000,
+      totalCents: 5800,
+      lines: [{ skuCode: sku.code, quantity: 2 }],
+    });
     expect(data.allowedActions).toEqual(expect.arrayContaining(['cancel']));
     expect(data.allowedActions).not.toContain('confirmPayment'); // operations may not confirm payments
 
@@ -86,24 +117,49 @@ describe(`REST API v1 (${testDatabaseKind})`, () => {
     expect(again.status).toBe(200);
     expect((await again.json()).data.id).toBe(data.id);
     expect(await findStockLevel(handle.db, sku.id, warehouseId)).toMatchObject({ onHand: 5, reserved: 2 });
-    const [created] = await handle.db.select().from(orderEvents).where(and(eq(orderEvents.orderId, data.id), eq(orderEvents.kind, 'created')));
+    const [created] = await handle.db
+      .select()
+      .from(orderEvents)
+      .where(and(eq(orderEvents.orderId, data.id), eq(orderEvents.kind, 'created')));
     expect(created).toMatchObject({ actorType: 'api_key', actorName: 'API: test operations' });
   });
 
   it('names every bad field in the caller language and creates nothing', async () => {
     const before = await handle.db.$count(orders);
-    const bad = { customer: { name: '韩梅梅', phone: '123' }, shipTo: { ...shipTo, phone: '' }, lines: [{ skuCode: sku.code, quantity: 0 }, { quantity: 1 }] };
+    const bad = {
+      customer: { name: '韩梅梅', phone: '123' },
+      shipTo: { ...shipTo, phone: '' },
+      lines: [{ skuCode: sku.code, quantity: 0 }, { quantity: 1 }],
+    };
     const en = await ordersRoute.POST(call('/orders', { method: 'POST', body: bad }), params({}));
     expect(en.status).toBe(422);
     const { error } = await en.json();
     expect(error.code).toBe('invalid');
-    expect(Object.keys(error.fields).sort()).toEqual(['customer.phone', 'lines.0.quantity', 'lines.1.skuId', 'shipTo.phone']);
+    expect(Object.keys(error.fields).sort()).toEqual([
+      'customer.phone',
+      'lines.0.quantity',
+      'lines.1.skuId',
+      'shipTo.phone',
+    ]);
     expect(error.fields['lines.1.skuId'][0]).toBe('Name the SKU (skuId or skuCode).');
 
-    const zh = await ordersRoute.POST(call('/orders', { method: 'POST', body: bad, language: 'zh-CN,zh;q=0.9' }), params({}));
+    const zh = await ordersRoute.POST(
+      call('/orders', { method: 'POST', body: bad, language: 'zh-CN,zh;q=0.9' }),
+      params({}),
+    );
     expect((await zh.json()).error.fields['lines.1.skuId'][0]).toBe('请指定 SKU（skuId 或 skuCode）。');
 
-    const unknownSku = await ordersRoute.POST(call('/orders', { method: 'POST', body: { customer: { name: '韩梅梅', phone: '13900001234' }, shipTo, lines: [{ skuCode: 'NO-SUCH', quantity: 1 }] } }), params({}));
+    const unknownSku = await ordersRoute.POST(
+      call('/orders', {
+        method: 'POST',
+        body: {
+          customer: { name: '韩梅梅', phone: '13900001234' },
+          shipTo,
+          lines: [{ skuCode: 'NO-SUCH', quantity: 1 }],
+        },
+      }),
+      params({}),
+    );
     expect(unknownSku.status).toBe(422);
     expect(Object.keys((await unknownSku.json()).error.fields)).toEqual(['lines.0.skuCode']);
 
@@ -114,7 +170,13 @@ describe(`REST API v1 (${testDatabaseKind})`, () => {
   });
 
   it('says which SKU is short, with 409, leaving stock as it was', async () => {
-    const res = await ordersRoute.POST(call('/orders', { method: 'POST', body: { customer: { name: '韩梅梅', phone: '13900001234' }, shipTo, lines: [{ skuId: sku.id, quantity: 4 }] } }), params({}));
+    const res = await ordersRoute.POST(
+      call('/orders', {
+        method: 'POST',
+        body: { customer: { name: '韩梅梅', phone: '13900001234' }, shipTo, lines: [{ skuId: sku.id, quantity: 4 }] },
+      }),
+      params({}),
+    );
     expect(res.status).toBe(409);
     const { error } = await res.json();
     expect(error.code).toBe('insufficient_stock');
@@ -127,19 +189,38 @@ describe(`REST API v1 (${testDatabaseKind})`, () => {
     const [order] = await handle.db.select().from(orders).where(eq(orders.externalRef, 'SHOP-1001'));
     const byNumber = await orderRoute.GET(call(`/orders/${order.number}`), params({ order: order.number }));
     expect((await byNumber.json()).data).toMatchObject({ id: order.id, shipTo: { phone: '13812345678' } });
-    const viewer = await orderRoute.GET(call(`/orders/${order.id}`, { key: keys.viewer }), params({ order: String(order.id) }));
-    expect((await viewer.json()).data).toMatchObject({ number: order.number, shipTo: { phone: '138****5678' }, allowedActions: [] });
+    const viewer = await orderRoute.GET(
+      call(`/orders/${order.id}`, { key: keys.viewer }),
+      params({ order: String(order.id) }),
+    );
+    expect((await viewer.json()).data).toMatchObject({
+      number: order.number,
+      shipTo: { phone: '138****5678' },
+      allowedActions: [],
+    });
     expect((await orderRoute.GET(call('/orders/NOPE'), params({ order: 'NOPE' }))).status).toBe(404);
   });
 
   it('moves an order through the transition table; a move it forbids is a 409 naming the status now', async () => {
     const [order] = await handle.db.select().from(orders).where(eq(orders.externalRef, 'SHOP-1001'));
     const p = (action: string) => params({ order: order.number, action });
-    const noReason = await actionRoute.POST(call(`/orders/${order.number}/cancel`, { method: 'POST', body: {} }), p('cancel'));
+    const noReason = await actionRoute.POST(
+      call(`/orders/${order.number}/cancel`, { method: 'POST', body: {} }),
+      p('cancel'),
+    );
     expect(noReason.status).toBe(422);
-    const ship = await actionRoute.POST(call(`/orders/${order.number}/ship`, { method: 'POST', body: { carrierCode: 'shunfeng', trackingNumber: 'SF1234567890123' } }), p('ship'));
+    const ship = await actionRoute.POST(
+      call(`/orders/${order.number}/ship`, {
+        method: 'POST',
+        body: { carrierCode: 'shunfeng', trackingNumber: 'SF1234567890123' },
+      }),
+      p('ship'),
+    );
     expect(ship.status).toBe(403); // an operations key may not ship
-    const cancelled = await actionRoute.POST(call(`/orders/${order.number}/cancel`, { method: 'POST', body: { reason: '买家取消' } }), p('cancel'));
+    const cancelled = await actionRoute.POST(
+      call(`/orders/${order.number}/cancel`, { method: 'POST', body: { reason: '买家取消' } }),
+      p('cancel'),
+    );
     expect(cancelled.status).toBe(200);
     expect((await cancelled.json()).data).toMatchObject({ status: 'cancelled' });
     expect(await findStockLevel(handle.db, sku.id, warehouseId)).toMatchObject({ reserved: 0 });
@@ -153,20 +234,62 @@ describe(`REST API v1 (${testDatabaseKind})`, () => {
   });
 
   it('opens a payment attempt for a finance key and answers how the buyer pays; a cancelled order is refused naming its status', async () => {
-    const placed = await ordersRoute.POST(call('/orders', { method: 'POST', body: { customer: { name: '王芳', phone: '13700001111' }, shipTo, lines: [{ skuId: sku.id, quantity: 1 }] } }), params({}));
+    const placed = await ordersRoute.POST(
+      call('/orders', {
+        method: 'POST',
+        body: { customer: { name: '王芳', phone: '13700001111' }, shipTo, lines: [{ skuId: sku.id, quantity: 1 }] },
+      }),
+      params({}),
+    );
     const order = (await placed.json()).data;
     const p = { params: Promise.resolve({ order: order.number }) };
-    expect((await attemptsRoute.POST(call(`/orders/${order.number}/payment-attempts`, { method: 'POST', body: { method: 'alipay' } }), p)).status).toBe(403);
-    const bad = await attemptsRoute.POST(call(`/orders/${order.number}/payment-attempts`, { method: 'POST', key: keys.finance, body: { method: 'paypal' } }), p);
+    expect(
+      (
+        await attemptsRoute.POST(
+          call(`/orders/${order.number}/payment-attempts`, { method: 'POST', body: { method: 'alipay' } }),
+          p,
+        )
+      ).status,
+    ).toBe(403);
+    const bad = await attemptsRoute.POST(
+      call(`/orders/${order.number}/payment-attempts`, {
+        method: 'POST',
+        key: keys.finance,
+        body: { method: 'paypal' },
+      }),
+      p,
+    );
     expect(bad.status).toBe(422);
-    const created = await attemptsRoute.POST(call(`/orders/${order.number}/payment-attempts`, { method: 'POST', key: keys.finance, body: { method: 'alipay' } }), p);
+    const created = await attemptsRoute.POST(
+      call(`/orders/${order.number}/payment-attempts`, {
+        method: 'POST',
+        key: keys.finance,
+        body: { method: 'alipay' },
+      }),
+      p,
+    );
     expect(created.status, JSON.stringify(await created.clone().json())).toBe(201);
     const attempt = (await created.json()).data;
-    expect(attempt).toMatchObject({ orderId: order.id, method: 'alipay', status: 'pending', amountCents: order.totalCents, checkout: { kind: 'redirect' } });
+    expect(attempt).toMatchObject({
+      orderId: order.id,
+      method: 'alipay',
+      status: 'pending',
+      amountCents: order.totalCents,
+      checkout: { kind: 'redirect' },
+    });
     expect(attempt.checkout.url).toContain('/sandbox/alipay');
 
-    await actionRoute.POST(call(`/orders/${order.number}/cancel`, { method: 'POST', body: { reason: '测试' } }), { params: Promise.resolve({ order: order.number, action: 'cancel' }) });
-    const refused = await attemptsRoute.POST(call(`/orders/${order.number}/payment-attempts`, { method: 'POST', key: keys.finance, body: { method: 'alipay' } }), p);
+    await actionRoute.POST(call(`/orders/${order.number}/cancel`, { method: 'POST', body: { reason: '测试' } }), {
+      params: Promise.resolve({ order: order.number, action: 'cancel' }),
+    });
+    const refused = await attemptsRoute.POST(
+      call(`/orders/${order.number}/payment-attempts`, {
+        method: 'POST',
+        key: keys.finance,
+        body: { method: 'alipay' },
+      }),
+      p,
+    );
     expect(refused.status).toBe(409);
     const { error } = await refused.json();
     expect(error.code).toBe('invalid_transition');

@@ -78,21 +78,49 @@ export const AWAITING_SHIPMENT: OrderStatus[] = ['awaiting_shipment', 'partially
  */
 export async function loadPrintBatch(db: Database, selection: PrintSelection): Promise<PrintBatch> {
   const orderColumns = {
-    id: orders.id, number: orders.number, status: orders.status, placedAt: orders.placedAt, buyerNote: orders.buyerNote,
-    shipName: orders.shipName, shipPhone: orders.shipPhone, shipProvince: orders.shipProvince, shipCity: orders.shipCity,
-    shipDistrict: orders.shipDistrict, shipStreet: orders.shipStreet, shipPostalCode: orders.shipPostalCode,
-    assignedCarrierCode: carriers.code, assignedCarrierName: carriers.name, assignedCarrierNameEn: carriers.nameEn,
+    id: orders.id,
+    number: orders.number,
+    status: orders.status,
+    placedAt: orders.placedAt,
+    buyerNote: orders.buyerNote,
+    shipName: orders.shipName,
+    shipPhone: orders.shipPhone,
+    shipProvince: orders.shipProvince,
+    shipCity: orders.shipCity,
+    shipDistrict: orders.shipDistrict,
+    shipStreet: orders.shipStreet,
+    shipPostalCode: orders.shipPostalCode,
+    assignedCarrierCode: carriers.code,
+    assignedCarrierName: carriers.name,
+    assignedCarrierNameEn: carriers.nameEn,
   };
   const warehouseId = selection.kind === 'warehouse' ? selection.warehouseId : null;
-  const orderRows = selection.kind === 'orders'
-    ? await db.select(orderColumns).from(orders).leftJoin(carriers, eq(carriers.id, orders.assignedCarrierId)).where(inArray(orders.id, selection.orderIds)).orderBy(asc(orders.placedAt), asc(orders.id))
-    : await db.select(orderColumns).from(orders).leftJoin(carriers, eq(carriers.id, orders.assignedCarrierId))
-      .where(and(
-        inArray(orders.status, AWAITING_SHIPMENT), isNull(orders.archivedAt),
-        exists(db.select({ one: sql`1` }).from(orderLines).where(and(eq(orderLines.orderId, orders.id), eq(orderLines.warehouseId, selection.warehouseId)))),
-      ))
-      .orderBy(asc(orders.placedAt), asc(orders.id))
-      .limit(MAX_PRINT_ORDERS + 1);
+  const orderRows =
+    selection.kind === 'orders'
+      ? await db
+          .select(orderColumns)
+          .from(orders)
+          .leftJoin(carriers, eq(carriers.id, orders.assignedCarrierId))
+          .where(inArray(orders.id, selection.orderIds))
+          .orderBy(asc(orders.placedAt), asc(orders.id))
+      : await db
+          .select(orderColumns)
+          .from(orders)
+          .leftJoin(carriers, eq(carriers.id, orders.assignedCarrierId))
+          .where(
+            and(
+              inArray(orders.status, AWAITING_SHIPMENT),
+              isNull(orders.archivedAt),
+              exists(
+                db
+                  .select({ one: sql`1` })
+                  .from(orderLines)
+                  .where(and(eq(orderLines.orderId, orders.id), eq(orderLines.warehouseId, selection.warehouseId))),
+              ),
+            ),
+          )
+          .orderBy(asc(orders.placedAt), asc(orders.id))
+          .limit(MAX_PRINT_ORDERS + 1);
   const hasMore = orderRows.length > MAX_PRINT_ORDERS;
   const kept = orderRows.slice(0, MAX_PRINT_ORDERS);
   const orderIds = kept.map((o) => o.id);
@@ -101,27 +129,54 @@ export async function loadPrintBatch(db: Database, selection: PrintSelection): P
   if (orderIds.length === 0) return { orders: [], warehouses: new Map(), missingOrderIds, hasMore, warehouseId };
 
   const [lineRows, shipmentRows, shippedRows] = await Promise.all([
-    db.select({
-      id: orderLines.id, orderId: orderLines.orderId, skuId: orderLines.skuId, skuCode: orderLines.skuCode, name: orderLines.name,
-      variant: orderLines.variant, quantity: orderLines.quantity, warehouseId: orderLines.warehouseId, location: stockLevels.location,
-    })
+    db
+      .select({
+        id: orderLines.id,
+        orderId: orderLines.orderId,
+        skuId: orderLines.skuId,
+        skuCode: orderLines.skuCode,
+        name: orderLines.name,
+        variant: orderLines.variant,
+        quantity: orderLines.quantity,
+        warehouseId: orderLines.warehouseId,
+        location: stockLevels.location,
+      })
       .from(orderLines)
-      .leftJoin(stockLevels, and(eq(stockLevels.skuId, orderLines.skuId), eq(stockLevels.warehouseId, orderLines.warehouseId)))
-      .where(warehouseId === null
-        ? inArray(orderLines.orderId, orderIds)
-        : and(inArray(orderLines.orderId, orderIds), eq(orderLines.warehouseId, warehouseId)))
+      .leftJoin(
+        stockLevels,
+        and(eq(stockLevels.skuId, orderLines.skuId), eq(stockLevels.warehouseId, orderLines.warehouseId)),
+      )
+      .where(
+        warehouseId === null
+          ? inArray(orderLines.orderId, orderIds)
+          : and(inArray(orderLines.orderId, orderIds), eq(orderLines.warehouseId, warehouseId)),
+      )
       .orderBy(asc(orderLines.orderId), asc(orderLines.id)),
-    db.select({
-      id: shipments.id, orderId: shipments.orderId, warehouseId: shipments.warehouseId, trackingNumber: shipments.trackingNumber,
-      shippedAt: shipments.shippedAt, carrierCode: carriers.code, carrierName: carriers.name, carrierNameEn: carriers.nameEn,
-    })
+    db
+      .select({
+        id: shipments.id,
+        orderId: shipments.orderId,
+        warehouseId: shipments.warehouseId,
+        trackingNumber: shipments.trackingNumber,
+        shippedAt: shipments.shippedAt,
+        carrierCode: carriers.code,
+        carrierName: carriers.name,
+        carrierNameEn: carriers.nameEn,
+      })
       .from(shipments)
       .innerJoin(carriers, eq(carriers.id, shipments.carrierId))
-      .where(warehouseId === null
-        ? inArray(shipments.orderId, orderIds)
-        : and(inArray(shipments.orderId, orderIds), eq(shipments.warehouseId, warehouseId)))
+      .where(
+        warehouseId === null
+          ? inArray(shipments.orderId, orderIds)
+          : and(inArray(shipments.orderId, orderIds), eq(shipments.warehouseId, warehouseId)),
+      )
       .orderBy(asc(shipments.shippedAt), asc(shipments.id)),
-    db.select({ shipmentId: shipmentLines.shipmentId, orderLineId: shipmentLines.orderLineId, quantity: shipmentLines.quantity })
+    db
+      .select({
+        shipmentId: shipmentLines.shipmentId,
+        orderLineId: shipmentLines.orderLineId,
+        quantity: shipmentLines.quantity,
+      })
       .from(shipmentLines)
       .innerJoin(shipments, eq(shipments.id, shipmentLines.shipmentId))
       .where(inArray(shipments.orderId, orderIds)),
@@ -146,28 +201,55 @@ export async function loadPrintBatch(db: Database, selection: PrintSelection): P
     warehouseIds.add(row.warehouseId);
     const list = shipmentsByOrder.get(row.orderId) ?? [];
     list.push({
-      id: row.id, warehouseId: row.warehouseId, trackingNumber: row.trackingNumber, shippedAt: row.shippedAt,
-      carrier: { code: row.carrierCode, name: row.carrierName, nameEn: row.carrierNameEn }, quantity: unitsByShipment.get(row.id) ?? 0,
+      id: row.id,
+      warehouseId: row.warehouseId,
+      trackingNumber: row.trackingNumber,
+      shippedAt: row.shippedAt,
+      carrier: { code: row.carrierCode, name: row.carrierName, nameEn: row.carrierNameEn },
+      quantity: unitsByShipment.get(row.id) ?? 0,
     });
     shipmentsByOrder.set(row.orderId, list);
   }
 
-  const warehouseRows = warehouseIds.size === 0 ? [] : await db.select({
-    id: warehouses.id, code: warehouses.code, name: warehouses.name, province: warehouses.province, city: warehouses.city,
-    address: warehouses.address, contactName: warehouses.contactName, contactPhone: warehouses.contactPhone,
-  }).from(warehouses).where(inArray(warehouses.id, [...warehouseIds]));
+  const warehouseRows =
+    warehouseIds.size === 0
+      ? []
+      : await db
+          .select({
+            id: warehouses.id,
+            code: warehouses.code,
+            name: warehouses.name,
+            province: warehouses.province,
+            city: warehouses.city,
+            address: warehouses.address,
+            contactName: warehouses.contactName,
+            contactPhone: warehouses.contactPhone,
+          })
+          .from(warehouses)
+          .where(inArray(warehouses.id, [...warehouseIds]));
 
   return {
     orders: kept.map((o) => ({
-      id: o.id, number: o.number, status: o.status, placedAt: o.placedAt, buyerNote: o.buyerNote,
+      id: o.id,
+      number: o.number,
+      status: o.status,
+      placedAt: o.placedAt,
+      buyerNote: o.buyerNote,
       shipTo: {
-        name: o.shipName, phone: o.shipPhone, province: o.shipProvince, city: o.shipCity, district: o.shipDistrict,
-        street: o.shipStreet, postalCode: o.shipPostalCode,
+        name: o.shipName,
+        phone: o.shipPhone,
+        province: o.shipProvince,
+        city: o.shipCity,
+        district: o.shipDistrict,
+        street: o.shipStreet,
+        postalCode: o.shipPostalCode,
       },
       lines: linesByOrder.get(o.id) ?? [],
       shipments: shipmentsByOrder.get(o.id) ?? [],
-      assignedCarrier: o.assignedCarrierCode === null
-        ? null : { code: o.assignedCarrierCode, name: o.assignedCarrierName!, nameEn: o.assignedCarrierNameEn! },
+      assignedCarrier:
+        o.assignedCarrierCode === null
+          ? null
+          : { code: o.assignedCarrierCode, name: o.assignedCarrierName!, nameEn: o.assignedCarrierNameEn! },
     })),
     warehouses: new Map(warehouseRows.map((w) => [w.id, w])),
     missingOrderIds,

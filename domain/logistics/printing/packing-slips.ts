@@ -28,8 +28,12 @@ export interface PackingSlip {
 export function buildPackingSlips(batch: PrintBatch): PackingSlip[] {
   return batch.orders.map((order) => {
     const items = order.lines.map((line) => ({
-      skuCode: line.skuCode, name: line.name, variant: line.variant, quantity: line.quantity,
-      shippedQuantity: line.shippedQuantity, location: line.location,
+      skuCode: line.skuCode,
+      name: line.name,
+      variant: line.variant,
+      quantity: line.quantity,
+      shippedQuantity: line.shippedQuantity,
+      location: line.location,
     }));
     return {
       orderId: order.id,

@@ -47,7 +47,13 @@ export function buildPickList(batch: PrintBatch): PickList {
       byWarehouse.set(line.warehouseId, locations);
       const skus = locations.get(line.location) ?? new Map<string, PickListSku>();
       locations.set(line.location, skus);
-      const sku = skus.get(line.skuCode) ?? { skuCode: line.skuCode, name: line.name, variant: line.variant, totalQuantity: 0, orders: [] };
+      const sku = skus.get(line.skuCode) ?? {
+        skuCode: line.skuCode,
+        name: line.name,
+        variant: line.variant,
+        totalQuantity: 0,
+        orders: [],
+      };
       skus.set(line.skuCode, sku);
       sku.totalQuantity += remaining;
       const previous = sku.orders.find((o) => o.number === order.number);
@@ -56,18 +62,27 @@ export function buildPickList(batch: PrintBatch): PickList {
     }
   }
 
-  const warehouses: PickListWarehouse[] = [...byWarehouse].map(([warehouseId, locations]) => {
-    const locationList = [...locations]
-      .map(([location, skus]) => ({ location, skus: [...skus.values()].sort((a, b) => binOrder.compare(a.skuCode, b.skuCode)) }))
-      .sort((a, b) => compareBins(a.location, b.location));
-    return {
-      warehouse: warehouseId === null ? null : batch.warehouses.get(warehouseId) ?? null,
-      locations: locationList,
-      totalQuantity: locationList.reduce((sum, l) => sum + l.skus.reduce((s, sku) => s + sku.totalQuantity, 0), 0),
-    };
-  }).sort((a, b) => compareBins(a.warehouse?.code ?? null, b.warehouse?.code ?? null));
+  const warehouses: PickListWarehouse[] = [...byWarehouse]
+    .map(([warehouseId, locations]) => {
+      const locationList = [...locations]
+        .map(([location, skus]) => ({
+          location,
+          skus: [...skus.values()].sort((a, b) => binOrder.compare(a.skuCode, b.skuCode)),
+        }))
+        .sort((a, b) => compareBins(a.location, b.location));
+      return {
+        warehouse: warehouseId === null ? null : (batch.warehouses.get(warehouseId) ?? null),
+        locations: locationList,
+        totalQuantity: locationList.reduce((sum, l) => sum + l.skus.reduce((s, sku) => s + sku.totalQuantity, 0), 0),
+      };
+    })
+    .sort((a, b) => compareBins(a.warehouse?.code ?? null, b.warehouse?.code ?? null));
 
-  return { warehouses, orderCount: orderNumbers.size, totalQuantity: warehouses.reduce((sum, w) => sum + w.totalQuantity, 0) };
+  return {
+    warehouses,
+    orderCount: orderNumbers.size,
+    totalQuantity: warehouses.reduce((sum, w) => sum + w.totalQuantity, 0),
+  };
 }
 
 /** Bins in walking order; unknown bins (null) last, where a picker looks them up. */

@@ -4,12 +4,18 @@ import { MAX_PRINT_ORDERS, parsePrintParams, printQuery } from './print-params';
 describe('parsePrintParams', () => {
   it('reads selected orders, de-duplicated, with the label format and carrier', () => {
     const parsed = parsePrintParams({ orders: '3, 1,3,2', format: 'a4', carrier: 'shunfeng' });
-    expect(parsed).toEqual({ ok: true, data: { selection: { kind: 'orders', orderIds: [3, 1, 2] }, format: 'a4', carrierCode: 'shunfeng' } });
+    expect(parsed).toEqual({
+      ok: true,
+      data: { selection: { kind: 'orders', orderIds: [3, 1, 2] }, format: 'a4', carrierCode: 'shunfeng' },
+    });
     expect(printQuery(parsed.ok ? parsed.data : (null as never))).toBe('orders=3%2C1%2C2&format=a4&carrier=shunfeng');
   });
 
   it('reads a warehouse run and defaults labels to thermal', () => {
-    expect(parsePrintParams({ warehouse: '7' })).toEqual({ ok: true, data: { selection: { kind: 'warehouse', warehouseId: 7 }, format: 'thermal', carrierCode: null } });
+    expect(parsePrintParams({ warehouse: '7' })).toEqual({
+      ok: true,
+      data: { selection: { kind: 'warehouse', warehouseId: 7 }, format: 'thermal', carrierCode: null },
+    });
   });
 
   it('joins a repeated orders parameter', () => {

@@ -10,10 +10,21 @@ function keys(value: unknown, prefix = ''): string[] {
 }
 
 const ERRORS: Record<PrintParamsError | 'pdf_failed', true> = {
-  missing_selection: true, both_selections: true, invalid_order_ids: true, too_many_orders: true,
-  invalid_warehouse: true, invalid_label_format: true, invalid_carrier: true, pdf_failed: true,
+  missing_selection: true,
+  both_selections: true,
+  invalid_order_ids: true,
+  too_many_orders: true,
+  invalid_warehouse: true,
+  invalid_label_format: true,
+  invalid_carrier: true,
+  pdf_failed: true,
 };
-const TITLES: Record<PrintDocumentKind, true> = { 'pick-list': true, 'packing-slips': true, 'labels-thermal': true, 'labels-a4': true };
+const TITLES: Record<PrintDocumentKind, true> = {
+  'pick-list': true,
+  'packing-slips': true,
+  'labels-thermal': true,
+  'labels-a4': true,
+};
 
 describe('printing messages', () => {
   it('has the same keys in both languages', () => {

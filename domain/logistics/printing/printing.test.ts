@@ -27,7 +27,10 @@ function countingSelects(db: Database) {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
       if (prop === 'select' && typeof value === 'function') {
-        return (...args: unknown[]) => { counter.selects += 1; return value.apply(target, args); };
+        return (...args: unknown[]) => {
+          counter.selects += 1;
+          return value.apply(target, args);
+        };
       }
       return value;
     },
@@ -46,20 +49,49 @@ describe(`print documents (${testDatabaseKind})`, () => {
     await f.stock({ skuId: cable.id, warehouseId: north.id, onHand: 50, location: 'A-2-3' });
     await f.stock({ skuId: towel.id, warehouseId: south.id, onHand: 50, location: 'B-01-1' });
     await f.stock({ skuId: mug.id, warehouseId: south.id, onHand: 50 }); // no bin recorded there
-    const one = await f.order({ status: 'awaiting_shipment', buyerNote: '请用纸箱包装', lines: [
-      { skuId: mug.id, quantity: 2, warehouseId: north.id }, { skuId: cable.id, quantity: 1, warehouseId: north.id },
-    ] });
-    const two = await f.order({ status: 'awaiting_shipment', lines: [
-      { skuId: mug.id, quantity: 3, warehouseId: north.id }, { skuId: towel.id, quantity: 1, warehouseId: south.id },
-    ] });
-    const three = await f.order({ status: 'awaiting_shipment', lines: [{ skuId: mug.id, quantity: 1, warehouseId: south.id }] });
-    const shipped = await f.order({ status: 'shipped', carrierCode: 'zhongtong', lines: [{ skuId: mug.id, quantity: 4, warehouseId: north.id }] });
-    return { north, south, mug, cable, towel, one: one.order, two: two.order, three: three.order, shipped: shipped.order };
+    const one = await f.order({
+      status: 'awaiting_shipment',
+      buyerNote: '请用纸箱包装',
+      lines: [
+        { skuId: mug.id, quantity: 2, warehouseId: north.id },
+        { skuId: cable.id, quantity: 1, warehouseId: north.id },
+      ],
+    });
+    const two = await f.order({
+      status: 'awaiting_shipment',
+      lines: [
+        { skuId: mug.id, quantity: 3, warehouseId: north.id },
+        { skuId: towel.id, quantity: 1, warehouseId: south.id },
+      ],
+    });
+    const three = await f.order({
+      status: 'awaiting_shipment',
+      lines: [{ skuId: mug.id, quantity: 1, warehouseId: south.id }],
+    });
+    const shipped = await f.order({
+      status: 'shipped',
+      carrierCode: 'zhongtong',
+      lines: [{ skuId: mug.id, quantity: 4, warehouseId: north.id }],
+    });
+    return {
+      north,
+      south,
+      mug,
+      cable,
+      towel,
+      one: one.order,
+      two: two.order,
+      three: three.order,
+      shipped: shipped.order,
+    };
   }
 
   it('groups the pick list by warehouse, bin and SKU with totals and the orders each SKU goes to', async () => {
     const s = await scenario();
-    const batch = await loadPrintBatch(handle.db, { kind: 'orders', orderIds: [s.shipped.id, s.two.id, s.one.id, s.three.id, 99_999_999] });
+    const batch = await loadPrintBatch(handle.db, {
+      kind: 'orders',
+      orderIds: [s.shipped.id, s.two.id, s.one.id, s.three.id, 99_999_999],
+    });
     expect(batch.missingOrderIds).toEqual([99_999_999]);
     const pickList = buildPickList(batch);
 
@@ -67,16 +99,33 @@ describe(`print documents (${testDatabaseKind})`, () => {
     const [north, south] = pickList.warehouses;
     // A-2-3 before A-10-1: bins sort as people walk them
     expect(north.locations.map((l) => l.location)).toEqual(['A-2-3', 'A-10-1']);
-    expect(north.locations[0].skus).toEqual([{ skuCode: s.cable.code, name: '数据线', variant: '1米', totalQuantity: 1, orders: [{ number: s.one.number, quantity: 1 }] }]);
+    expect(north.locations[0].skus).toEqual([
+      {
+        skuCode: s.cable.code,
+        name: '数据线',
+        variant: '1米',
+        totalQuantity: 1,
+        orders: [{ number: s.one.number, quantity: 1 }],
+      },
+    ]);
     // the shipped order's 4 mugs are not picked again
-    expect(north.locations[1].skus).toEqual([{
-      skuCode: s.mug.code, name: '陶瓷马克杯', variant: '白色', totalQuantity: 5,
-      orders: [{ number: s.one.number, quantity: 2 }, { number: s.two.number, quantity: 3 }],
-    }]);
+    expect(north.locations[1].skus).toEqual([
+      {
+        skuCode: s.mug.code,
+        name: '陶瓷马克杯',
+        variant: '白色',
+        totalQuantity: 5,
+        orders: [
+          { number: s.one.number, quantity: 2 },
+          { number: s.two.number, quantity: 3 },
+        ],
+      },
+    ]);
     expect(north.totalQuantity).toBe(6);
     // a SKU without a recorded bin comes last in its warehouse
     expect(south.locations.map((l) => [l.location, l.skus.map((k) => [k.skuCode, k.totalQuantity])])).toEqual([
-      ['B-01-1', [[s.towel.code, 1]]], [null, [[s.mug.code, 1]]],
+      ['B-01-1', [[s.towel.code, 1]]],
+      [null, [[s.mug.code, 1]]],
     ]);
     expect(pickList.totalQuantity).toBe(8);
     expect(pickList.orderCount).toBe(3);
@@ -96,10 +145,16 @@ describe(`print documents (${testDatabaseKind})`, () => {
     expect(slips.map((slip) => slip.orderNumber)).toEqual([s.shipped.number, s.one.number, s.two.number]);
     const slipOne = slips.find((slip) => slip.orderNumber === s.one.number)!;
     expect(slipOne.items.map((i) => [i.skuCode, i.quantity, i.shippedQuantity, i.location])).toEqual([
-      [s.mug.code, 2, 0, 'A-10-1'], [s.cable.code, 1, 0, 'A-2-3'],
+      [s.mug.code, 2, 0, 'A-10-1'],
+      [s.cable.code, 1, 0, 'A-2-3'],
     ]);
     expect(slipOne.buyerNote).toBe('请用纸箱包装');
-    expect(slipOne.shipTo).toMatchObject({ name: s.one.shipName, phone: s.one.shipPhone, street: s.one.shipStreet, city: s.one.shipCity });
+    expect(slipOne.shipTo).toMatchObject({
+      name: s.one.shipName,
+      phone: s.one.shipPhone,
+      street: s.one.shipStreet,
+      city: s.one.shipCity,
+    });
     expect([slipOne.totalQuantity, slipOne.toPackQuantity]).toEqual([3, 3]);
     const slipShipped = slips.find((slip) => slip.orderNumber === s.shipped.number)!;
     expect([slipShipped.totalQuantity, slipShipped.toPackQuantity]).toEqual([4, 0]);
@@ -110,10 +165,22 @@ describe(`print documents (${testDatabaseKind})`, () => {
     const labels = buildShippingLabels(batch, sf);
     const byOrder = (number: string) => labels.filter((l) => l.orderNumber === number);
     // not shipped: the planned carrier, a blank tracking number, sent from the warehouse of its lines
-    expect(byOrder(s.one.number).map((l) => [l.carrier?.code, l.trackingNumber, l.sender?.name, l.quantity])).toEqual([['shunfeng', null, '北京仓', 3]]);
+    expect(byOrder(s.one.number).map((l) => [l.carrier?.code, l.trackingNumber, l.sender?.name, l.quantity])).toEqual([
+      ['shunfeng', null, '北京仓', 3],
+    ]);
     // split across two warehouses: two parcels, each from its own warehouse
-    expect(byOrder(s.two.number).map((l) => [l.sender?.name, l.quantity]).sort()).toEqual([['北京仓', 3], ['广州仓', 1]]);
-    expect(byOrder(s.two.number)[0].sender).toMatchObject({ address: s.north.address, contactPhone: s.north.contactPhone });
+    expect(
+      byOrder(s.two.number)
+        .map((l) => [l.sender?.name, l.quantity])
+        .sort(),
+    ).toEqual([
+      ['北京仓', 3],
+      ['广州仓', 1],
+    ]);
+    expect(byOrder(s.two.number)[0].sender).toMatchObject({
+      address: s.north.address,
+      contactPhone: s.north.contactPhone,
+    });
     // shipped: its shipment's carrier and a tracking number of that carrier's shape, no blank label
     const shippedLabels = byOrder(s.shipped.number);
     expect(shippedLabels).toHaveLength(1);
@@ -138,7 +205,12 @@ describe(`print documents (${testDatabaseKind})`, () => {
     expect(pickList.warehouses.map((w) => w.warehouse?.id)).toEqual([s.south.id]);
     expect(pickList.totalQuantity).toBe(2);
     const labels = buildShippingLabels(batch, null);
-    expect(labels.map((l) => [l.orderNumber, l.sender?.id, l.quantity]).sort()).toEqual([[s.two.number, s.south.id, 1], [s.three.number, s.south.id, 1]].sort());
+    expect(labels.map((l) => [l.orderNumber, l.sender?.id, l.quantity]).sort()).toEqual(
+      [
+        [s.two.number, s.south.id, 1],
+        [s.three.number, s.south.id, 1],
+      ].sort(),
+    );
   });
 
   it('reads a run in the same few queries for 2 orders or 60', async () => {
@@ -146,7 +218,15 @@ describe(`print documents (${testDatabaseKind})`, () => {
     const sku = await f.sku();
     await f.stock({ skuId: sku.id, warehouseId: warehouse.id, onHand: 500, location: 'C-01-1' });
     const ids: number[] = [];
-    for (let i = 0; i < 60; i++) ids.push((await f.order({ status: i % 3 === 0 ? 'shipped' : 'awaiting_shipment', lines: [{ skuId: sku.id, quantity: 1 }] })).order.id);
+    for (let i = 0; i < 60; i++)
+      ids.push(
+        (
+          await f.order({
+            status: i % 3 === 0 ? 'shipped' : 'awaiting_shipment',
+            lines: [{ skuId: sku.id, quantity: 1 }],
+          })
+        ).order.id,
+      );
     const small = countingSelects(handle.db);
     await loadPrintBatch(small.db, { kind: 'orders', orderIds: ids.slice(0, 2) });
     const large = countingSelects(handle.db);

@@ -34,19 +34,30 @@ export function buildShippingLabels(batch: PrintBatch, plannedCarrier: LabelCarr
   for (const order of batch.orders) {
     for (const shipment of order.shipments) {
       labels.push({
-        key: `shipment-${shipment.id}`, orderNumber: order.number, carrier: shipment.carrier, trackingNumber: shipment.trackingNumber,
-        sender: batch.warehouses.get(shipment.warehouseId) ?? null, recipient: order.shipTo, quantity: shipment.quantity,
+        key: `shipment-${shipment.id}`,
+        orderNumber: order.number,
+        carrier: shipment.carrier,
+        trackingNumber: shipment.trackingNumber,
+        sender: batch.warehouses.get(shipment.warehouseId) ?? null,
+        recipient: order.shipTo,
+        quantity: shipment.quantity,
       });
     }
     const unshippedByWarehouse = new Map<number | null, number>();
     for (const line of order.lines) {
       const remaining = line.quantity - line.shippedQuantity;
-      if (remaining > 0) unshippedByWarehouse.set(line.warehouseId, (unshippedByWarehouse.get(line.warehouseId) ?? 0) + remaining);
+      if (remaining > 0)
+        unshippedByWarehouse.set(line.warehouseId, (unshippedByWarehouse.get(line.warehouseId) ?? 0) + remaining);
     }
     for (const [warehouseId, quantity] of unshippedByWarehouse) {
       labels.push({
-        key: `order-${order.id}-${warehouseId ?? 'none'}`, orderNumber: order.number, carrier: plannedCarrier ?? order.assignedCarrier, trackingNumber: null,
-        sender: warehouseId === null ? null : batch.warehouses.get(warehouseId) ?? null, recipient: order.shipTo, quantity,
+        key: `order-${order.id}-${warehouseId ?? 'none'}`,
+        orderNumber: order.number,
+        carrier: plannedCarrier ?? order.assignedCarrier,
+        trackingNumber: null,
+        sender: warehouseId === null ? null : (batch.warehouses.get(warehouseId) ?? null),
+        recipient: order.shipTo,
+        quantity,
       });
     }
   }

@@ -22,11 +22,18 @@ export interface Kuaidi100Config {
 
 /** The query sign: upper-case hex MD5 of param + key + customer (实时查询). */
 export function signKuaidi100Query(param: string, key: string, customer: string): string {
-  return createHash('md5').update(param + key + customer, 'utf8').digest('hex').toUpperCase();
+  return createHash('md5')
+    .update(param + key + customer, 'utf8')
+    .digest('hex')
+    .toUpperCase();
 }
 
 // the subscription answer: {"result":true,"returnCode":"200","message":"提交成功"}; 501 = already subscribed
-const ZSubscribeReply = z.object({ result: z.boolean(), returnCode: z.union([z.string(), z.number()]).transform(String), message: z.string().default('') });
+const ZSubscribeReply = z.object({
+  result: z.boolean(),
+  returnCode: z.union([z.string(), z.number()]).transform(String),
+  message: z.string().default(''),
+});
 
 /**
  * The Kuaidi100 tracking aggregator (订阅推送 + 实时查询): form POSTs to /poll (subscribe) and
@@ -50,7 +57,10 @@ export function createKuaidi100Provider(config: Kuaidi100Config): TrackingProvid
         return fail('unreachable', `${path} answered HTTP ${response.status} without JSON`);
       }
     } catch (error) {
-      return fail('unreachable', `${path} could not be reached: ${error instanceof Error ? error.message : String(error)}`);
+      return fail(
+        'unreachable',
+        `${path} could not be reached: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   };
 
@@ -59,8 +69,15 @@ export function createKuaidi100Provider(config: Kuaidi100Config): TrackingProvid
 
     async subscribe(parcel: TrackedParcel): Promise<Result<void, TrackingProviderError>> {
       const param = JSON.stringify({
-        company: parcel.carrierCode, number: parcel.trackingNumber, key: config.key,
-        parameters: { callbackurl: config.callbackUrl, salt: config.salt, resultv2: '1', ...(parcel.phone ? { phone: parcel.phone } : {}) },
+        company: parcel.carrierCode,
+        number: parcel.trackingNumber,
+        key: config.key,
+        parameters: {
+          callbackurl: config.callbackUrl,
+          salt: config.salt,
+          resultv2: '1',
+          ...(parcel.phone ? { phone: parcel.phone } : {}),
+        },
       });
       const answer = await post('/poll', { schema: 'json', param });
       if (!answer.ok) return fail('subscribe_failed', answer.message);
@@ -72,13 +89,25 @@ export function createKuaidi100Provider(config: Kuaidi100Config): TrackingProvid
     },
 
     async query(parcel: TrackedParcel): Promise<Result<TrackingSnapshot, TrackingProviderError>> {
-      const param = JSON.stringify({ com: parcel.carrierCode, num: parcel.trackingNumber, resultv2: '1', ...(parcel.phone ? { phone: parcel.phone } : {}) });
-      const answer = await post('/poll/query.do', { customer: config.customer, sign: signKuaidi100Query(param, config.key, config.customer), param });
+      const param = JSON.stringify({
+        com: parcel.carrierCode,
+        num: parcel.trackingNumber,
+        resultv2: '1',
+        ...(parcel.phone ? { phone: parcel.phone } : {}),
+      });
+      const answer = await post('/poll/query.do', {
+        customer: config.customer,
+        sign: signKuaidi100Query(param, config.key, config.customer),
+        param,
+      });
       if (!answer.ok) return fail('query_failed', answer.message);
       const body = answer.data as Record<string, unknown> | null;
       // a refusal looks like {"result":false,"returnCode":"400","message":"..."}
       if (!body || typeof body !== 'object' || body.result === false || body.status !== '200') {
-        const message = body && typeof body === 'object' ? `${String(body.returnCode ?? body.status ?? '')} ${String(body.message ?? '')}`.trim() : 'empty answer';
+        const message =
+          body && typeof body === 'object'
+            ? `${String(body.returnCode ?? body.status ?? '')} ${String(body.message ?? '')}`.trim()
+            : 'empty answer';
         return fail('query_failed', `query refused: ${message}`);
       }
       // the query answer is a push's lastResult; read it with the push's own rules

@@ -3,7 +3,10 @@ import { fail } from '@/domain/shared/result';
 import type { TrackingProvider } from './tracking-provider';
 
 /** Builds the sandbox aggregator from the tracking settings, as any aggregator is built. */
-export type SandboxTrackingFactory = (config: TKuaidi100Settings, options: { fetch?: typeof fetch }) => TrackingProvider;
+export type SandboxTrackingFactory = (
+  config: TKuaidi100Settings,
+  options: { fetch?: typeof fetch },
+) => TrackingProvider;
 
 // on globalThis: instrumentation registers it, route handlers read it, and they are bundled apart
 const slot = globalThis as unknown as { orderConsoleTrackingSandbox?: SandboxTrackingFactory };
@@ -21,10 +24,14 @@ export function isSandboxTrackingRegistered(): boolean {
   return slot.orderConsoleTrackingSandbox !== undefined;
 }
 
-const OFF_MESSAGE = 'the tracking sandbox is not enabled on this server (TRACKING_SANDBOX=1 enables it on a production server)';
+const OFF_MESSAGE =
+  'the tracking sandbox is not enabled on this server (TRACKING_SANDBOX=1 enables it on a production server)';
 
 /** The sandbox aggregator, or one that refuses everything with a clear reason when none is registered. */
-export function sandboxTrackingProvider(config: TKuaidi100Settings, options: { fetch?: typeof fetch } = {}): TrackingProvider {
+export function sandboxTrackingProvider(
+  config: TKuaidi100Settings,
+  options: { fetch?: typeof fetch } = {},
+): TrackingProvider {
   const factory = slot.orderConsoleTrackingSandbox;
   if (factory) return factory(config, options);
   return {

@@ -26,11 +26,19 @@ export async function getKuaidi100Settings(db: Database): Promise<TKuaidi100Sett
 }
 
 /** The tracking aggregator as configured: live Kuaidi100, or the sandbox plugged in at start (sandbox-slot.ts). */
-export async function getTrackingProvider(db: Database, options: { fetch?: typeof fetch } = {}): Promise<TrackingProvider> {
+export async function getTrackingProvider(
+  db: Database,
+  options: { fetch?: typeof fetch } = {},
+): Promise<TrackingProvider> {
   const config = await getKuaidi100Settings(db);
   if (config.mode !== 'live') return sandboxTrackingProvider(config, options);
   return createKuaidi100Provider({
-    baseUrl: KUAIDI100_LIVE_BASE_URL, key: config.key, customer: config.customer, salt: config.salt, callbackUrl: pushUrlOf(config), fetch: options.fetch,
+    baseUrl: KUAIDI100_LIVE_BASE_URL,
+    key: config.key,
+    customer: config.customer,
+    salt: config.salt,
+    callbackUrl: pushUrlOf(config),
+    fetch: options.fetch,
   });
 }
 
@@ -42,36 +50,71 @@ export function maskSecret(value: string): string {
 
 /** The settings as a page may see them: secrets masked. */
 export function maskedKuaidi100Settings(config: TKuaidi100Settings) {
-  return { mode: config.mode, customer: config.customer, callbackUrl: config.callbackUrl, key: maskSecret(config.key), salt: maskSecret(config.salt), hasKey: config.key !== '', hasSalt: config.salt !== '' };
+  return {
+    mode: config.mode,
+    customer: config.customer,
+    callbackUrl: config.callbackUrl,
+    key: maskSecret(config.key),
+    salt: maskSecret(config.salt),
+    hasKey: config.key !== '',
+    hasSalt: config.salt !== '',
+  };
 }
 
 /**
  * Input of {@link updateKuaidi100Settings}: key and salt omitted or empty keep the stored secret,
  * so the form never has to show one.
  */
-export type UpdateKuaidi100Input = Omit<TKuaidi100Settings, 'key' | 'salt'> & { key?: string; salt?: string; staffId: number };
+export type UpdateKuaidi100Input = Omit<TKuaidi100Settings, 'key' | 'salt'> & {
+  key?: string;
+  salt?: string;
+  staffId: number;
+};
 
 /** Failure code: `secret_required` (live mode without its own key or salt: pushes could not be trusted). */
-export async function updateKuaidi100Settings(db: Database, input: UpdateKuaidi100Input): Promise<Result<TKuaidi100Settings, 'secret_required'>> {
+export async function updateKuaidi100Settings(
+  db: Database,
+  input: UpdateKuaidi100Input,
+): Promise<Result<TKuaidi100Settings, 'secret_required'>> {
   return db.transaction(async (tx) => {
     const before = await getKuaidi100Settings(tx);
     const next = SETTING_SCHEMAS.kuaidi100.parse({
-      mode: input.mode, customer: input.customer.trim(), callbackUrl: input.callbackUrl.trim(),
-      key: input.key?.trim() || before.key, salt: input.salt?.trim() || before.salt,
+      mode: input.mode,
+      customer: input.customer.trim(),
+      callbackUrl: input.callbackUrl.trim(),
+      key: input.key?.trim() || before.key,
+      salt: input.salt?.trim() || before.salt,
     });
     // the sandbox's credentials are public (they ship in the code): live pushes signed with them could be forged
     const sandbox = DEFAULT_SETTINGS.kuaidi100;
     const isKeyMissing = !next.key || next.key === sandbox.key;
     const isSaltMissing = !next.salt || next.salt === sandbox.salt;
     if (next.mode === 'live' && (isKeyMissing || isSaltMissing)) {
-      return fail('secret_required', 'live tracking needs its own aggregator key and push salt', { ...(isKeyMissing ? { key: ['secret_required'] } : {}), ...(isSaltMissing ? { salt: ['secret_required'] } : {}) });
+      return fail('secret_required', 'live tracking needs its own aggregator key and push salt', {
+        ...(isKeyMissing ? { key: ['secret_required'] } : {}),
+        ...(isSaltMissing ? { salt: ['secret_required'] } : {}),
+      });
     }
-    await tx.insert(settings).values({ key: 'kuaidi100', value: next, updatedBy: input.staffId, updatedAt: new Date() })
-      .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value`, updatedBy: input.staffId, updatedAt: sql`now()` } });
+    await tx
+      .insert(settings)
+      .values({ key: 'kuaidi100', value: next, updatedBy: input.staffId, updatedAt: new Date() })
+      .onConflictDoUpdate({
+        target: settings.key,
+        set: { value: sql`excluded.value`, updatedBy: input.staffId, updatedAt: sql`now()` },
+      });
     // the audit names which secrets changed, never their values
     await recordAudit(tx, {
-      actorType: 'staff', actorId: input.staffId, action: 'settings.kuaidi100.update', targetType: 'settings', targetId: 'kuaidi100',
-      details: { before: maskedKuaidi100Settings(before), after: maskedKuaidi100Settings(next), keyChanged: next.key !== before.key, saltChanged: next.salt !== before.salt },
+      actorType: 'staff',
+      actorId: input.staffId,
+      action: 'settings.kuaidi100.update',
+      targetType: 'settings',
+      targetId: 'kuaidi100',
+      details: {
+        before: maskedKuaidi100Settings(before),
+        after: maskedKuaidi100Settings(next),
+        keyChanged: next.key !== before.key,
+        saltChanged: next.salt !== before.salt,
+      },
     });
     return ok(next);
   });

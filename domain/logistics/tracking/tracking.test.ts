@@ -13,7 +13,11 @@ import { signKuaidi100Push } from '../kuaidi100';
 import { resolveShipmentException } from '../resolve-shipment-exception';
 import { createKuaidi100Provider } from './kuaidi100-provider';
 import { receiveTrackingPush } from './receive-tracking-push';
-import { handleSandboxQuery, handleSandboxSubscribe, lastResultOf } from '@/testing/sandboxes/kuaidi100/sandbox-aggregator';
+import {
+  handleSandboxQuery,
+  handleSandboxSubscribe,
+  lastResultOf,
+} from '@/testing/sandboxes/kuaidi100/sandbox-aggregator';
 import { sendDueSandboxPushes, sendNextSandboxPush } from '@/testing/sandboxes/kuaidi100/send-sandbox-pushes';
 import { kuaidi100SandboxParcels, kuaidi100SandboxPushes } from '@/testing/sandboxes/kuaidi100/sandbox-tables';
 import { queryShipmentTracking, subscribePendingShipments, subscribeShipmentTracking } from './shipment-tracking';
@@ -35,7 +39,8 @@ let provider: TrackingProvider;
 const fakeFetch: typeof fetch = async (url, init) => {
   const form = Object.fromEntries(new URLSearchParams(String(init?.body ?? '')));
   const path = String(url);
-  if (path === `${BASE}/poll`) return Response.json((await handleSandboxSubscribe(handle.db, config, form, PUSH_URL)).body);
+  if (path === `${BASE}/poll`)
+    return Response.json((await handleSandboxSubscribe(handle.db, config, form, PUSH_URL)).body);
   if (path === `${BASE}/poll/query.do`) return Response.json((await handleSandboxQuery(handle.db, config, form)).body);
   if (path === PUSH_URL) return Response.json((await receiveTrackingPush(handle.db, provider, form)).reply);
   return new Response('not found', { status: 404 });
@@ -44,7 +49,14 @@ const fakeFetch: typeof fetch = async (url, init) => {
 beforeAll(async () => {
   handle = await openTestDatabase();
   f = createFactories(handle.db, { seed: 55 });
-  provider = createKuaidi100Provider({ baseUrl: BASE, key: config.key, customer: config.customer, salt: config.salt, callbackUrl: PUSH_URL, fetch: fakeFetch });
+  provider = createKuaidi100Provider({
+    baseUrl: BASE,
+    key: config.key,
+    customer: config.customer,
+    salt: config.salt,
+    callbackUrl: PUSH_URL,
+    fetch: fakeFetch,
+  });
 });
 afterAll(async () => handle?.close());
 
@@ -54,22 +66,35 @@ async function shipParcel(lastDigit: number) {
   const warehouse = await f.warehouse();
   const sku = await f.sku();
   await f.stock({ skuId: sku.id, warehouseId: warehouse.id, onHand: 10 });
-  const { order } = await f.order({ status: 'awaiting_shipment', warehouseId: warehouse.id, lines: [{ skuId: sku.id, quantity: 1 }] });
+  const { order } = await f.order({
+    status: 'awaiting_shipment',
+    warehouseId: warehouse.id,
+    lines: [{ skuId: sku.id, quantity: 1 }],
+  });
   const carrier = await f.carrier('shunfeng');
   serial += 1;
   const trackingNumber = `SF14${String(Date.now() % 1e6).padStart(6, '0')}${String(serial).padStart(4, '0')}${lastDigit}`;
-  const shipped = await shipOrder(handle.db, { orderId: order.id, carrierId: carrier.id, trackingNumber, actor: SYSTEM_ACTOR });
+  const shipped = await shipOrder(handle.db, {
+    orderId: order.id,
+    carrierId: carrier.id,
+    trackingNumber,
+    actor: SYSTEM_ACTOR,
+  });
   if (!shipped.ok) throw new Error(shipped.message);
   return { order, shipment: shipped.data.shipment, trackingNumber };
 }
 const shipmentRow = async (id: number) => (await handle.db.select().from(shipments).where(eq(shipments.id, id)))[0];
-const eventCount = async (id: number) => Number((await handle.db.select({ n: count() }).from(trackingEvents).where(eq(trackingEvents.shipmentId, id)))[0].n);
-const parcelOf = async (number: string) => (await handle.db.select().from(kuaidi100SandboxParcels).where(eq(kuaidi100SandboxParcels.number, number)))[0];
+const eventCount = async (id: number) =>
+  Number((await handle.db.select({ n: count() }).from(trackingEvents).where(eq(trackingEvents.shipmentId, id)))[0].n);
+const parcelOf = async (number: string) =>
+  (await handle.db.select().from(kuaidi100SandboxParcels).where(eq(kuaidi100SandboxParcels.number, number)))[0];
 
 /** A push as the sandbox would sign it, with the parcel's first `steps` steps. */
 async function pushForm(number: string, steps: number, salt = config.salt) {
   const parcel = await parcelOf(number);
-  const rows = (await handle.db.select().from(kuaidi100SandboxPushes).where(eq(kuaidi100SandboxPushes.parcelId, parcel.id))).filter((s) => s.step < steps);
+  const rows = (
+    await handle.db.select().from(kuaidi100SandboxPushes).where(eq(kuaidi100SandboxPushes.parcelId, parcel.id))
+  ).filter((s) => s.step < steps);
   const param = JSON.stringify({ status: 'polling', message: '', lastResult: lastResultOf(parcel, rows) });
   return { param, sign: signKuaidi100Push(param, salt) };
 }
@@ -114,20 +139,35 @@ describe(`tracking through the sandbox aggregator (${testDatabaseKind})`, () => 
     await subscribeShipmentTracking(handle.db, provider, shipment.id);
     const parcel = await parcelOf(trackingNumber);
     expect(parcel.script).toBe('refused');
-    while ((await sendNextSandboxPush(handle.db, parcel.id, { fetch: fakeFetch })).ok) { /* play the whole script */ }
+    while ((await sendNextSandboxPush(handle.db, parcel.id, { fetch: fakeFetch })).ok) {
+      /* play the whole script */
+    }
     const refused = await shipmentRow(shipment.id);
     expect(refused).toMatchObject({ status: 'returned', hasException: true, deliveredAt: null });
-    const open = await handle.db.select().from(shipmentExceptions).where(eq(shipmentExceptions.shipmentId, shipment.id));
+    const open = await handle.db
+      .select()
+      .from(shipmentExceptions)
+      .where(eq(shipmentExceptions.shipmentId, shipment.id));
     expect(open).toHaveLength(1);
     expect(open[0]).toMatchObject({ kind: 'refused', resolvedAt: null });
 
     // the same final push again raises nothing new
     await receiveTrackingPush(handle.db, provider, await pushForm(trackingNumber, 4));
-    expect(await handle.db.select().from(shipmentExceptions).where(eq(shipmentExceptions.shipmentId, shipment.id))).toHaveLength(1);
+    expect(
+      await handle.db.select().from(shipmentExceptions).where(eq(shipmentExceptions.shipmentId, shipment.id)),
+    ).toHaveLength(1);
 
-    expect(await resolveShipmentException(handle.db, { exceptionId: open[0].id, note: '已联系买家，退款处理', actor: SYSTEM_ACTOR })).toMatchObject({ ok: true });
+    expect(
+      await resolveShipmentException(handle.db, {
+        exceptionId: open[0].id,
+        note: '已联系买家，退款处理',
+        actor: SYSTEM_ACTOR,
+      }),
+    ).toMatchObject({ ok: true });
     expect(await shipmentRow(shipment.id)).toMatchObject({ hasException: false, status: 'returned' });
-    expect(await resolveShipmentException(handle.db, { exceptionId: open[0].id, note: 'again', actor: SYSTEM_ACTOR })).toMatchObject({ ok: false, code: 'already_resolved' });
+    expect(
+      await resolveShipmentException(handle.db, { exceptionId: open[0].id, note: 'again', actor: SYSTEM_ACTOR }),
+    ).toMatchObject({ ok: false, code: 'already_resolved' });
   });
 
   it(`the same push ${concurrent ? '20 times at once' : '20 times'} stores one set of events`, async () => {
@@ -135,12 +175,20 @@ describe(`tracking through the sandbox aggregator (${testDatabaseKind})`, () => 
     await subscribeShipmentTracking(handle.db, provider, shipment.id);
     const form = await pushForm(trackingNumber, 3);
     const send = () => receiveTrackingPush(handle.db, provider, form);
-    const outcomes = concurrent ? await Promise.all(Array.from({ length: 20 }, send)) : await Array.from({ length: 20 }).reduce<Promise<Awaited<ReturnType<typeof send>>[]>>(async (acc) => [...await acc, await send()], Promise.resolve([]));
+    const outcomes = concurrent
+      ? await Promise.all(Array.from({ length: 20 }, send))
+      : await Array.from({ length: 20 }).reduce<Promise<Awaited<ReturnType<typeof send>>[]>>(
+          async (acc) => [...(await acc), await send()],
+          Promise.resolve([]),
+        );
     expect(outcomes.every((o) => o.outcome === 'accepted' && o.reply.result === true)).toBe(true);
     expect(outcomes.reduce((sum, o) => sum + o.eventsAdded, 0)).toBe(3);
     expect(await eventCount(shipment.id)).toBe(3);
     expect(await shipmentRow(shipment.id)).toMatchObject({ status: 'out_for_delivery' });
-    const logged = await handle.db.select({ n: count() }).from(logisticsPushLog).where(and(eq(logisticsPushLog.shipmentId, shipment.id), eq(logisticsPushLog.outcome, 'accepted')));
+    const logged = await handle.db
+      .select({ n: count() })
+      .from(logisticsPushLog)
+      .where(and(eq(logisticsPushLog.shipmentId, shipment.id), eq(logisticsPushLog.outcome, 'accepted')));
     expect(Number(logged[0].n)).toBe(20);
   });
 
@@ -161,23 +209,47 @@ describe(`tracking through the sandbox aggregator (${testDatabaseKind})`, () => 
     const { shipment, trackingNumber } = await shipParcel(1);
     await subscribeShipmentTracking(handle.db, provider, shipment.id);
     const good = await pushForm(trackingNumber, 4);
-    const forged = await receiveTrackingPush(handle.db, provider, { param: good.param, sign: signKuaidi100Push(good.param, 'not-the-salt') });
-    expect(forged).toMatchObject({ outcome: 'bad_signature', reply: { result: false, returnCode: '500', message: 'bad_signature' } });
-    const tampered = await receiveTrackingPush(handle.db, provider, { param: good.param.replace('"state":"3"', '"state":"0"'), sign: good.sign });
+    const forged = await receiveTrackingPush(handle.db, provider, {
+      param: good.param,
+      sign: signKuaidi100Push(good.param, 'not-the-salt'),
+    });
+    expect(forged).toMatchObject({
+      outcome: 'bad_signature',
+      reply: { result: false, returnCode: '500', message: 'bad_signature' },
+    });
+    const tampered = await receiveTrackingPush(handle.db, provider, {
+      param: good.param.replace('"state":"3"', '"state":"0"'),
+      sign: good.sign,
+    });
     expect(tampered.outcome).toBe('bad_signature');
     const notJson = '{"status":"polling"';
-    expect((await receiveTrackingPush(handle.db, provider, { param: notJson, sign: signKuaidi100Push(notJson, config.salt) })).outcome).toBe('malformed_push');
+    expect(
+      (
+        await receiveTrackingPush(handle.db, provider, {
+          param: notJson,
+          sign: signKuaidi100Push(notJson, config.salt),
+        })
+      ).outcome,
+    ).toBe('malformed_push');
     expect((await receiveTrackingPush(handle.db, provider, { sign: good.sign })).outcome).toBe('missing_param');
     expect(await eventCount(shipment.id)).toBe(0);
     expect(await shipmentRow(shipment.id)).toMatchObject({ status: 'shipped', hasException: false });
     const log = await handle.db.select().from(logisticsPushLog).orderBy(logisticsPushLog.id);
-    expect(log.slice(-4).map((l) => l.outcome)).toEqual(['bad_signature', 'bad_signature', 'malformed_push', 'missing_param']);
+    expect(log.slice(-4).map((l) => l.outcome)).toEqual([
+      'bad_signature',
+      'bad_signature',
+      'malformed_push',
+      'missing_param',
+    ]);
     expect(log.at(-4)?.body).toContain('param=');
 
     // a control character, raw or escaped inside the JSON, is refused before anything is stored
     const escaped = good.param.replace(/"context":"/, '"context":"\\u0000');
     expect(escaped).not.toBe(good.param);
-    for (const form of [{ param: `${good.param}\u0000`, sign: good.sign }, { param: escaped, sign: signKuaidi100Push(escaped, config.salt) }]) {
+    for (const form of [
+      { param: `${good.param}\u0000`, sign: good.sign },
+      { param: escaped, sign: signKuaidi100Push(escaped, config.salt) },
+    ]) {
       expect((await receiveTrackingPush(handle.db, provider, form)).outcome).toBe('unsafe_text');
     }
     expect(await eventCount(shipment.id)).toBe(0);
@@ -187,7 +259,9 @@ describe(`tracking through the sandbox aggregator (${testDatabaseKind})`, () => 
     const { shipment, trackingNumber } = await shipParcel(3);
     await subscribeShipmentTracking(handle.db, provider, shipment.id);
     // nothing has happened yet: the aggregator says so, and nothing changes
-    expect(await queryShipmentTracking(handle.db, provider, { shipmentId: shipment.id, actor: SYSTEM_ACTOR })).toMatchObject({ ok: false, code: 'query_failed' });
+    expect(
+      await queryShipmentTracking(handle.db, provider, { shipmentId: shipment.id, actor: SYSTEM_ACTOR }),
+    ).toMatchObject({ ok: false, code: 'query_failed' });
     const parcel = await parcelOf(trackingNumber);
     const later = new Date(parcel.subscribedAt.getTime() + 20 * 60_000);
     // two steps are due by then: the sweep sends them, whichever order they land in
@@ -195,7 +269,9 @@ describe(`tracking through the sandbox aggregator (${testDatabaseKind})`, () => 
     expect(swept.sent).toBeGreaterThanOrEqual(2);
     expect(await shipmentRow(shipment.id)).toMatchObject({ status: 'in_transit' });
     // a query after the whole script has happened brings the parcel to delivered
-    await handle.db.update(kuaidi100SandboxPushes).set({ dueAt: new Date(Date.now() - 1000) })
+    await handle.db
+      .update(kuaidi100SandboxPushes)
+      .set({ dueAt: new Date(Date.now() - 1000) })
       .where(and(eq(kuaidi100SandboxPushes.parcelId, parcel.id), isNull(kuaidi100SandboxPushes.sentAt)));
     const queried = await queryShipmentTracking(handle.db, provider, { shipmentId: shipment.id, actor: SYSTEM_ACTOR });
     expect(queried).toMatchObject({ ok: true, data: { status: 'delivered', isStatusChanged: true } });
@@ -204,8 +280,20 @@ describe(`tracking through the sandbox aggregator (${testDatabaseKind})`, () => 
 
   it('a subscription that failed when the parcel shipped is retried by the subscribe sweep', async () => {
     const { shipment, trackingNumber } = await shipParcel(8);
-    const down = createKuaidi100Provider({ baseUrl: BASE, key: config.key, customer: config.customer, salt: config.salt, callbackUrl: PUSH_URL, fetch: async () => { throw new Error('ECONNREFUSED'); } });
-    expect(await subscribeShipmentTracking(handle.db, down, shipment.id)).toMatchObject({ ok: false, code: 'subscribe_failed' });
+    const down = createKuaidi100Provider({
+      baseUrl: BASE,
+      key: config.key,
+      customer: config.customer,
+      salt: config.salt,
+      callbackUrl: PUSH_URL,
+      fetch: async () => {
+        throw new Error('ECONNREFUSED');
+      },
+    });
+    expect(await subscribeShipmentTracking(handle.db, down, shipment.id)).toMatchObject({
+      ok: false,
+      code: 'subscribe_failed',
+    });
     expect((await shipmentRow(shipment.id)).trackingSubscribedAt).toBeNull();
     const swept = await subscribePendingShipments(handle.db, provider);
     expect(swept.succeeded).toBeGreaterThanOrEqual(1);
@@ -217,12 +305,46 @@ describe(`tracking through the sandbox aggregator (${testDatabaseKind})`, () => 
   });
 
   it('the sandbox refuses a wrong key and a wrongly signed query', async () => {
-    expect((await handleSandboxSubscribe(handle.db, config, { schema: 'json', param: JSON.stringify({ company: 'shunfeng', number: 'SF1400000000001', key: 'wrong', parameters: { callbackurl: PUSH_URL } }) }, PUSH_URL)).body)
-      .toMatchObject({ result: false, returnCode: '600' });
+    expect(
+      (
+        await handleSandboxSubscribe(
+          handle.db,
+          config,
+          {
+            schema: 'json',
+            param: JSON.stringify({
+              company: 'shunfeng',
+              number: 'SF1400000000001',
+              key: 'wrong',
+              parameters: { callbackurl: PUSH_URL },
+            }),
+          },
+          PUSH_URL,
+        )
+      ).body,
+    ).toMatchObject({ result: false, returnCode: '600' });
     // it pushes only to our own webhook, never to an address a caller names
-    expect((await handleSandboxSubscribe(handle.db, config, { schema: 'json', param: JSON.stringify({ company: 'shunfeng', number: 'SF1400000000001', key: config.key, parameters: { callbackurl: 'http://169.254.169.254/latest' } }) }, PUSH_URL)).body)
-      .toMatchObject({ result: false, returnCode: '700' });
+    expect(
+      (
+        await handleSandboxSubscribe(
+          handle.db,
+          config,
+          {
+            schema: 'json',
+            param: JSON.stringify({
+              company: 'shunfeng',
+              number: 'SF1400000000001',
+              key: config.key,
+              parameters: { callbackurl: 'http://169.254.169.254/latest' },
+            }),
+          },
+          PUSH_URL,
+        )
+      ).body,
+    ).toMatchObject({ result: false, returnCode: '700' });
     const param = JSON.stringify({ com: 'shunfeng', num: 'SF1400000000001' });
-    expect((await handleSandboxQuery(handle.db, config, { customer: config.customer, sign: '0'.repeat(32), param })).body).toMatchObject({ result: false, returnCode: '601' });
+    expect(
+      (await handleSandboxQuery(handle.db, config, { customer: config.customer, sign: '0'.repeat(32), param })).body,
+    ).toMatchObject({ result: false, returnCode: '601' });
   });
 });

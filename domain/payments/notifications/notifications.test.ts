@@ -15,7 +15,11 @@ import { FINANCE, paymentsFactories, paymentsTestContext, pendingOrder } from '@
 import { getSandboxKeys, type SandboxKeys } from '@/testing/sandboxes/payments/keys-store';
 import { SANDBOX_MERCHANTS } from '@/testing/sandboxes/payments/merchants';
 import {
-  alipayNotification, unionPayNotification, wechatNotification, type SandboxTrade, type SignedNotification,
+  alipayNotification,
+  unionPayNotification,
+  wechatNotification,
+  type SandboxTrade,
+  type SignedNotification,
 } from '@/testing/sandboxes/payments/notifications';
 import { receivePaymentNotification } from './receive-notification';
 
@@ -30,7 +34,11 @@ let f: Factories;
 let ctx: PaymentsRequestContext;
 let keys: SandboxKeys;
 const METHODS: ProviderMethod[] = ['alipay', 'wechat_pay', 'unionpay'];
-const ACCEPTED = { alipay: { status: 200, body: 'success' }, wechat_pay: { status: 204, body: '' }, unionpay: { status: 200, body: 'ok' } };
+const ACCEPTED = {
+  alipay: { status: 200, body: 'success' },
+  wechat_pay: { status: 204, body: '' },
+  unionpay: { status: 200, body: 'ok' },
+};
 
 async function run<T>(count: number, task: (i: number) => Promise<T>): Promise<T[]> {
   if (concurrent) return Promise.all(Array.from({ length: count }, (_, i) => task(i)));
@@ -56,16 +64,31 @@ async function attemptFor(method: ProviderMethod, placedAt?: Date): Promise<Paym
 
 function tradeOf(payment: Payment, overrides: Partial<SandboxTrade> = {}): SandboxTrade {
   return {
-    merchantId: payment.merchantId ?? '', appId: SANDBOX_MERCHANTS.wechat_pay.appId, outTradeNo: payment.outTradeNo,
-    tradeNo: `T${Date.now()}${randomInt(1e9)}`, amountCents: payment.amountCents, subject: 'test', paid: true,
-    createdAt: payment.createdAt, paidAt: new Date(), ...overrides,
+    merchantId: payment.merchantId ?? '',
+    appId: SANDBOX_MERCHANTS.wechat_pay.appId,
+    outTradeNo: payment.outTradeNo,
+    tradeNo: `T${Date.now()}${randomInt(1e9)}`,
+    amountCents: payment.amountCents,
+    subject: 'test',
+    paid: true,
+    createdAt: payment.createdAt,
+    paidAt: new Date(),
+    ...overrides,
   };
 }
 
 function notificationFor(method: ProviderMethod, trade: SandboxTrade, now = new Date()): SignedNotification {
   if (method === 'alipay') return alipayNotification(trade, keys.alipayGateway.privateKeyPem);
   if (method === 'unionpay') return unionPayNotification(trade, keys.unionPayGateway.privateKeyPem);
-  return wechatNotification(trade, { platformPrivateKeyPem: keys.wechatPlatform.privateKeyPem, platformSerial: SANDBOX_MERCHANTS.wechat_pay.providerSerial, apiV3Key: keys.wechatApiV3Key }, now);
+  return wechatNotification(
+    trade,
+    {
+      platformPrivateKeyPem: keys.wechatPlatform.privateKeyPem,
+      platformSerial: SANDBOX_MERCHANTS.wechat_pay.providerSerial,
+      apiV3Key: keys.wechatApiV3Key,
+    },
+    now,
+  );
 }
 
 const deliver = (method: ProviderMethod, notification: SignedNotification, now?: Date) =>
@@ -75,9 +98,15 @@ async function stateOf(payment: Payment) {
   const [order] = await handle.db.select().from(orders).where(eq(orders.id, payment.orderId));
   const attempts = await handle.db.select().from(payments).where(eq(payments.orderId, payment.orderId));
   const events = await handle.db.select().from(orderEvents).where(eq(orderEvents.orderId, payment.orderId));
-  const notes = await handle.db.select().from(paymentNotifications).where(eq(paymentNotifications.outTradeNo, payment.outTradeNo));
+  const notes = await handle.db
+    .select()
+    .from(paymentNotifications)
+    .where(eq(paymentNotifications.outTradeNo, payment.outTradeNo));
   return {
-    order, attempt: attempts.find((p) => p.id === payment.id), attempts, notes,
+    order,
+    attempt: attempts.find((p) => p.id === payment.id),
+    attempts,
+    notes,
     paidEvents: events.filter((e) => e.kind === 'status_changed' && e.toStatus === 'paid'),
     paymentEvents: events.filter((e) => e.kind === 'payment'),
   };
@@ -94,8 +123,13 @@ describe(`payment notifications (${testDatabaseKind})`, () => {
       expect(state.order.status).toBe('paid');
       expect(state.attempt).toMatchObject({ status: 'succeeded', providerTxnId: trade.tradeNo, needsRefund: false });
       expect(state.paidEvents).toHaveLength(1);
-      expect(state.paidEvents[0]).toMatchObject({ actorType: 'integration', details: { outTradeNo: payment.outTradeNo, providerTxnId: trade.tradeNo } });
-      expect(state.notes).toMatchObject([{ method, isVerified: true, outcome: 'paid', error: null, paymentId: payment.id }]);
+      expect(state.paidEvents[0]).toMatchObject({
+        actorType: 'integration',
+        details: { outTradeNo: payment.outTradeNo, providerTxnId: trade.tradeNo },
+      });
+      expect(state.notes).toMatchObject([
+        { method, isVerified: true, outcome: 'paid', error: null, paymentId: payment.id },
+      ]);
     });
 
     it(`${method}: the same notification delivered 50 times at once: one paid move, one payment, one timeline entry, all acknowledged`, async () => {
@@ -113,20 +147,99 @@ describe(`payment notifications (${testDatabaseKind})`, () => {
     });
   }
 
-  const REJECTIONS: { name: string; method: ProviderMethod; make: (p: Payment) => SignedNotification; now?: Date; error: RegExp; isVerified: boolean }[] = [
-    { name: 'a bad signature (amount changed after signing)', method: 'alipay', isVerified: false, error: /^bad_signature/,
-      make: (p) => { const n = notificationFor('alipay', tradeOf(p)); return { ...n, body: n.body.replace(/total_amount=[^&]+/, 'total_amount=0.01') }; } },
-    { name: 'a signed but wrong amount', method: 'alipay', isVerified: true, error: /^amount_mismatch/, make: (p) => notificationFor('alipay', tradeOf(p, { amountCents: p.amountCents - 1 })) },
-    { name: 'an unknown out_trade_no', method: 'alipay', isVerified: true, error: /^unknown_out_trade_no/, make: (p) => notificationFor('alipay', tradeOf(p, { outTradeNo: 'NOPE123456789' })) },
-    { name: 'another app id', method: 'alipay', isVerified: true, error: /^merchant_mismatch/, make: (p) => notificationFor('alipay', tradeOf(p, { merchantId: '2021000000000001' })) },
-    { name: 'a malformed body', method: 'alipay', isVerified: false, error: /^malformed/, make: () => ({ headers: {}, body: 'total_amount=%zz&sign=1' }) },
-    { name: 'a stale WeChat Pay timestamp (a replay)', method: 'wechat_pay', isVerified: false, error: /^stale_timestamp/, make: (p) => notificationFor('wechat_pay', tradeOf(p), new Date(Date.now() - 6 * 60_000)) },
-    { name: 'a WeChat Pay signature by another key', method: 'wechat_pay', isVerified: false, error: /^bad_signature/,
-      make: (p) => wechatNotification(tradeOf(p), { platformPrivateKeyPem: keys.wechatMerchant.privateKeyPem, platformSerial: SANDBOX_MERCHANTS.wechat_pay.providerSerial, apiV3Key: keys.wechatApiV3Key }, new Date()) },
-    { name: 'another WeChat Pay merchant', method: 'wechat_pay', isVerified: true, error: /^merchant_mismatch/, make: (p) => notificationFor('wechat_pay', tradeOf(p, { merchantId: '1999999999' })) },
-    { name: 'a UnionPay amount changed after signing', method: 'unionpay', isVerified: false, error: /^bad_signature/,
-      make: (p) => { const n = notificationFor('unionpay', tradeOf(p)); return { ...n, body: n.body.replace(/txnAmt=\d+/, 'txnAmt=1') }; } },
-    { name: 'a signed but wrong UnionPay amount', method: 'unionpay', isVerified: true, error: /^amount_mismatch/, make: (p) => notificationFor('unionpay', tradeOf(p, { amountCents: p.amountCents + 100 })) },
+  const REJECTIONS: {
+    name: string;
+    method: ProviderMethod;
+    make: (p: Payment) => SignedNotification;
+    now?: Date;
+    error: RegExp;
+    isVerified: boolean;
+  }[] = [
+    {
+      name: 'a bad signature (amount changed after signing)',
+      method: 'alipay',
+      isVerified: false,
+      error: /^bad_signature/,
+      make: (p) => {
+        const n = notificationFor('alipay', tradeOf(p));
+        return { ...n, body: n.body.replace(/total_amount=[^&]+/, 'total_amount=0.01') };
+      },
+    },
+    {
+      name: 'a signed but wrong amount',
+      method: 'alipay',
+      isVerified: true,
+      error: /^amount_mismatch/,
+      make: (p) => notificationFor('alipay', tradeOf(p, { amountCents: p.amountCents - 1 })),
+    },
+    {
+      name: 'an unknown out_trade_no',
+      method: 'alipay',
+      isVerified: true,
+      error: /^unknown_out_trade_no/,
+      make: (p) => notificationFor('alipay', tradeOf(p, { outTradeNo: 'NOPE123456789' })),
+    },
+    {
+      name: 'another app id',
+      method: 'alipay',
+      isVerified: true,
+      error: /^merchant_mismatch/,
+      make: (p) => notificationFor('alipay', tradeOf(p, { merchantId: '2021000000000001' })),
+    },
+    {
+      name: 'a malformed body',
+      method: 'alipay',
+      isVerified: false,
+      error: /^malformed/,
+      make: () => ({ headers: {}, body: 'total_amount=%zz&sign=1' }),
+    },
+    {
+      name: 'a stale WeChat Pay timestamp (a replay)',
+      method: 'wechat_pay',
+      isVerified: false,
+      error: /^stale_timestamp/,
+      make: (p) => notificationFor('wechat_pay', tradeOf(p), new Date(Date.now() - 6 * 60_000)),
+    },
+    {
+      name: 'a WeChat Pay signature by another key',
+      method: 'wechat_pay',
+      isVerified: false,
+      error: /^bad_signature/,
+      make: (p) =>
+        wechatNotification(
+          tradeOf(p),
+          {
+            platformPrivateKeyPem: keys.wechatMerchant.privateKeyPem,
+            platformSerial: SANDBOX_MERCHANTS.wechat_pay.providerSerial,
+            apiV3Key: keys.wechatApiV3Key,
+          },
+          new Date(),
+        ),
+    },
+    {
+      name: 'another WeChat Pay merchant',
+      method: 'wechat_pay',
+      isVerified: true,
+      error: /^merchant_mismatch/,
+      make: (p) => notificationFor('wechat_pay', tradeOf(p, { merchantId: '1999999999' })),
+    },
+    {
+      name: 'a UnionPay amount changed after signing',
+      method: 'unionpay',
+      isVerified: false,
+      error: /^bad_signature/,
+      make: (p) => {
+        const n = notificationFor('unionpay', tradeOf(p));
+        return { ...n, body: n.body.replace(/txnAmt=\d+/, 'txnAmt=1') };
+      },
+    },
+    {
+      name: 'a signed but wrong UnionPay amount',
+      method: 'unionpay',
+      isVerified: true,
+      error: /^amount_mismatch/,
+      make: (p) => notificationFor('unionpay', tradeOf(p, { amountCents: p.amountCents + 100 })),
+    },
   ];
   for (const rejection of REJECTIONS) {
     it(`refuses ${rejection.name}: logged with the reason, nothing changed`, async () => {
@@ -143,8 +256,12 @@ describe(`payment notifications (${testDatabaseKind})`, () => {
       expect(state.order.status).toBe('pending_payment');
       expect(state.attempt).toMatchObject({ status: 'pending', providerTxnId: null });
       expect(state.paidEvents).toHaveLength(0);
-      const [logged] = await handle.db.select().from(paymentNotifications)
-        .where(and(eq(paymentNotifications.body, notification.body), eq(paymentNotifications.method, rejection.method)));
+      const [logged] = await handle.db
+        .select()
+        .from(paymentNotifications)
+        .where(
+          and(eq(paymentNotifications.body, notification.body), eq(paymentNotifications.method, rejection.method)),
+        );
       expect(logged).toMatchObject({ outcome: 'rejected', isVerified: rejection.isVerified });
       expect(logged.error).toMatch(rejection.error);
     });
@@ -160,7 +277,10 @@ describe(`payment notifications (${testDatabaseKind})`, () => {
     expect(state.order.status).toBe('cancelled');
     expect(state.attempt).toMatchObject({ status: 'succeeded', needsRefund: true });
     expect(state.paymentEvents).toHaveLength(1);
-    expect(state.paymentEvents[0]).toMatchObject({ actorType: 'integration', details: { needsRefund: true, orderStatus: 'cancelled' } });
+    expect(state.paymentEvents[0]).toMatchObject({
+      actorType: 'integration',
+      details: { needsRefund: true, orderStatus: 'cancelled' },
+    });
     expect(state.notes[0]).toMatchObject({ outcome: 'late_success' });
   });
 
@@ -176,7 +296,10 @@ describe(`payment notifications (${testDatabaseKind})`, () => {
   it(`notifications racing the timeout sweep (${concurrent ? 'at once' : 'in turn'}): every order ends paid, or cancelled with the payment owed back`, async () => {
     const attempts = await run(8, () => attemptFor('unionpay', new Date(Date.now() - 3 * 3600_000)));
     const notifications = attempts.map((p) => notificationFor('unionpay', tradeOf(p)));
-    await Promise.all([cancelUnpaidOrders(handle.db), run(attempts.length, (i) => deliver('unionpay', notifications[i]))]);
+    await Promise.all([
+      cancelUnpaidOrders(handle.db),
+      run(attempts.length, (i) => deliver('unionpay', notifications[i])),
+    ]);
     for (const payment of attempts) {
       const state = await stateOf(payment);
       expect(state.attempt?.status).toBe('succeeded');
@@ -197,10 +320,17 @@ describe(`payment notifications (${testDatabaseKind})`, () => {
     const second = await createPaymentAttempt(ctx, { orderId: first.orderId, method: 'wechat_pay', actor: FINANCE });
     if (!second.ok) throw new Error(second.message);
     await deliver('alipay', notificationFor('alipay', tradeOf(first)));
-    expect(await deliver('wechat_pay', notificationFor('wechat_pay', tradeOf(second.data)))).toMatchObject({ status: 204 });
+    expect(await deliver('wechat_pay', notificationFor('wechat_pay', tradeOf(second.data)))).toMatchObject({
+      status: 204,
+    });
     const state = await stateOf(first);
     expect(state.order.status).toBe('paid');
-    expect(state.attempts.filter((p) => p.status === 'succeeded').map((p) => p.needsRefund).sort()).toEqual([false, true]);
+    expect(
+      state.attempts
+        .filter((p) => p.status === 'succeeded')
+        .map((p) => p.needsRefund)
+        .sort(),
+    ).toEqual([false, true]);
     expect(state.paidEvents).toHaveLength(1);
   });
 
@@ -208,7 +338,9 @@ describe(`payment notifications (${testDatabaseKind})`, () => {
     const payment = await attemptFor('alipay');
     const trade = tradeOf(payment);
     await deliver('alipay', notificationFor('alipay', trade));
-    expect(await deliver('alipay', notificationFor('alipay', { ...trade, paid: false }))).toMatchObject({ body: 'success' });
+    expect(await deliver('alipay', notificationFor('alipay', { ...trade, paid: false }))).toMatchObject({
+      body: 'success',
+    });
     expect((await stateOf(payment)).attempt?.status).toBe('succeeded');
 
     const late = await attemptFor('alipay');

@@ -17,7 +17,11 @@ export interface IncomingNotification extends IncomingMessage {
  * provider's rules, apply it through applyPaymentResult storing the notification in the same
  * transaction, and only then acknowledge. Anything refused is stored with its reason and changes nothing.
  */
-async function receive(ctx: PaymentsContext, provider: PaymentProvider, input: IncomingNotification): Promise<NotificationAnswer> {
+async function receive(
+  ctx: PaymentsContext,
+  provider: PaymentProvider,
+  input: IncomingNotification,
+): Promise<NotificationAnswer> {
   const log = (entry: Omit<Parameters<typeof recordNotification>[1], 'method' | 'headers' | 'body'>) =>
     recordNotification(ctx.db, { method: provider.method, headers: input.headers, body: input.body, ...entry });
   const resolved = await resolveProvider(ctx, provider.method);
@@ -28,32 +32,60 @@ async function receive(ctx: PaymentsContext, provider: PaymentProvider, input: I
   const read = provider.readPaymentNotification(resolved.data.config, input, input.now ?? new Date());
   if (!read.ok) {
     const { reason, detail } = read.rejection;
-    await log({ isVerified: read.rejection.isVerified, outcome: 'rejected', error: detail ? `${reason}: ${detail}` : reason });
+    await log({
+      isVerified: read.rejection.isVerified,
+      outcome: 'rejected',
+      error: detail ? `${reason}: ${detail}` : reason,
+    });
     return provider.notificationAnswers.refused(read.rejection);
   }
   const { report } = read;
   const applied = await applyPaymentResult(ctx.db, report, {
-    record: (tx, result) => recordNotification(tx, {
-      method: provider.method, headers: input.headers, body: input.body, isVerified: true, outcome: result.outcome,
-      outTradeNo: report.outTradeNo, providerTxnId: report.providerTxnId, paymentId: result.payment.id,
-    }),
+    record: (tx, result) =>
+      recordNotification(tx, {
+        method: provider.method,
+        headers: input.headers,
+        body: input.body,
+        isVerified: true,
+        outcome: result.outcome,
+        outTradeNo: report.outTradeNo,
+        providerTxnId: report.providerTxnId,
+        paymentId: result.payment.id,
+      }),
   });
   if (!applied.ok) {
-    await log({ isVerified: true, outcome: 'rejected', error: `${applied.code}: ${applied.message}`, outTradeNo: report.outTradeNo, providerTxnId: report.providerTxnId });
+    await log({
+      isVerified: true,
+      outcome: 'rejected',
+      error: `${applied.code}: ${applied.message}`,
+      outTradeNo: report.outTradeNo,
+      providerTxnId: report.providerTxnId,
+    });
     return provider.notificationAnswers.refused({ reason: applied.code, kind: 'invalid', isVerified: true });
   }
   return provider.notificationAnswers.accepted;
 }
 
 /** Receives one provider notification; a thrown error (database down) is answered as a failure so the provider retries. */
-export async function receivePaymentNotification(ctx: PaymentsContext, method: ProviderMethod, input: IncomingNotification): Promise<NotificationAnswer> {
+export async function receivePaymentNotification(
+  ctx: PaymentsContext,
+  method: ProviderMethod,
+  input: IncomingNotification,
+): Promise<NotificationAnswer> {
   const provider = PAYMENT_PROVIDERS[method];
   try {
     return await receive(ctx, provider, input);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     try {
-      await recordNotification(ctx.db, { method, headers: input.headers, body: input.body, isVerified: false, outcome: 'error', error: message.slice(0, 500) });
+      await recordNotification(ctx.db, {
+        method,
+        headers: input.headers,
+        body: input.body,
+        isVerified: false,
+        outcome: 'error',
+        error: message.slice(0, 500),
+      });
     } catch {
       // the database itself is failing; the provider's retry will bring this notification again
     }

@@ -18,21 +18,31 @@ export function maskHeaders(headers: Readonly<Record<string, string>>): Record<s
 const MAX_BODY = 64 * 1024;
 
 /** One row per notification received, whatever became of it. */
-export async function recordNotification(db: Database, entry: {
-  method: ProviderMethod;
-  headers: Readonly<Record<string, string>>;
-  body: string;
-  isVerified: boolean;
-  /** the apply outcome (paid, duplicate...), or `rejected` / `error` */
-  outcome: string;
-  error?: string | null;
-  outTradeNo?: string | null;
-  providerTxnId?: string | null;
-  paymentId?: number | null;
-}): Promise<void> {
+export async function recordNotification(
+  db: Database,
+  entry: {
+    method: ProviderMethod;
+    headers: Readonly<Record<string, string>>;
+    body: string;
+    isVerified: boolean;
+    /** the apply outcome (paid, duplicate...), or `rejected` / `error` */
+    outcome: string;
+    error?: string | null;
+    outTradeNo?: string | null;
+    providerTxnId?: string | null;
+    paymentId?: number | null;
+  },
+): Promise<void> {
   await db.insert(paymentNotifications).values({
-    method: entry.method, kind: 'payment', headers: maskHeaders(entry.headers), body: entry.body.slice(0, MAX_BODY),
-    isVerified: entry.isVerified, outcome: entry.outcome, error: entry.error ?? null,
-    outTradeNo: entry.outTradeNo ?? null, providerTxnId: entry.providerTxnId ?? null, paymentId: entry.paymentId ?? null,
+    method: entry.method,
+    kind: 'payment',
+    headers: maskHeaders(entry.headers),
+    body: entry.body.slice(0, MAX_BODY),
+    isVerified: entry.isVerified,
+    outcome: entry.outcome,
+    error: entry.error ?? null,
+    outTradeNo: entry.outTradeNo ?? null,
+    providerTxnId: entry.providerTxnId ?? null,
+    paymentId: entry.paymentId ?? null,
   });
 }

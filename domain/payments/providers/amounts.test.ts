@@ -3,8 +3,18 @@ import { formatFenAsYuan, parseProviderFen, parseProviderYuan } from './amounts'
 
 describe('parseProviderYuan', () => {
   it.each([
-    ['0.10', 10], ['0.01', 1], ['12.5', 1250], ['12.50', 1250], ['3', 300], ['0', 0], ['0.00', 0],
-    ['1234567.89', 123456789], ['0.29', 29], ['1.15', 115], ['4.35', 435], ['9999999999999.99', 999999999999999],
+    ['0.10', 10],
+    ['0.01', 1],
+    ['12.5', 1250],
+    ['12.50', 1250],
+    ['3', 300],
+    ['0', 0],
+    ['0.00', 0],
+    ['1234567.89', 123456789],
+    ['0.29', 29],
+    ['1.15', 115],
+    ['4.35', 435],
+    ['9999999999999.99', 999999999999999],
   ])('%s yuan is %d fen exactly', (text, fen) => {
     expect(parseProviderYuan(text)).toEqual({ ok: true, fen });
   });
@@ -14,10 +24,24 @@ describe('parseProviderYuan', () => {
     expect(parseProviderYuan('4.35')).toEqual({ ok: true, fen: 435 });
   });
 
-  it.each(['', ' 1.00', '1.00 ', '-1.00', '+1', '1e3', '1,000.00', '¥1.00', '１.００', '.5', '5.', '01.00', 'NaN', '0x10'])(
-    'refuses %j as a provider amount', (text) => {
-      expect(parseProviderYuan(text)).toEqual({ ok: false, error: 'invalid' });
-    });
+  it.each([
+    '',
+    ' 1.00',
+    '1.00 ',
+    '-1.00',
+    '+1',
+    '1e3',
+    '1,000.00',
+    '¥1.00',
+    '１.００',
+    '.5',
+    '5.',
+    '01.00',
+    'NaN',
+    '0x10',
+  ])('refuses %j as a provider amount', (text) => {
+    expect(parseProviderYuan(text)).toEqual({ ok: false, error: 'invalid' });
+  });
 
   it('refuses fractions of a fen and amounts beyond exact integers', () => {
     expect(parseProviderYuan('0.005')).toEqual({ ok: false, error: 'too_precise' });
@@ -41,7 +65,13 @@ describe('parseProviderFen', () => {
 });
 
 describe('formatFenAsYuan', () => {
-  it.each([[10, '0.10'], [1, '0.01'], [0, '0.00'], [1250, '12.50'], [123456789, '1234567.89']])('%d fen is "%s"', (fen, text) => {
+  it.each([
+    [10, '0.10'],
+    [1, '0.01'],
+    [0, '0.00'],
+    [1250, '12.50'],
+    [123456789, '1234567.89'],
+  ])('%d fen is "%s"', (fen, text) => {
     expect(formatFenAsYuan(fen)).toBe(text);
   });
   it('round-trips with parseProviderYuan', () => {

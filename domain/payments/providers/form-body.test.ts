@@ -4,7 +4,8 @@ import { parseFormBody, readFormFields } from './form-body';
 describe('parseFormBody', () => {
   it('decodes each field exactly once: + and %20 are spaces, %2B a plus, %25 a percent sign', () => {
     expect(parseFormBody('a=%25252&b=x+y%20z&c=%E4%B8%AD%E6%96%87&d=&e=1%2B1%3D2%26')).toEqual({
-      ok: true, params: { a: '%252', b: 'x y z', c: '中文', d: '', e: '1+1=2&' },
+      ok: true,
+      params: { a: '%252', b: 'x y z', c: '中文', d: '', e: '1+1=2&' },
     });
   });
 

@@ -7,20 +7,31 @@ import type { ProviderPaymentReport } from '../apply-payment-result';
  */
 export function alipayState(tradeStatus: string | undefined): ProviderPaymentReport['state'] | undefined {
   switch (tradeStatus) {
-    case 'TRADE_SUCCESS': case 'TRADE_FINISHED': return 'succeeded';
-    case 'TRADE_CLOSED': return 'closed';
-    case 'WAIT_BUYER_PAY': return 'pending';
-    default: return undefined;
+    case 'TRADE_SUCCESS':
+    case 'TRADE_FINISHED':
+      return 'succeeded';
+    case 'TRADE_CLOSED':
+      return 'closed';
+    case 'WAIT_BUYER_PAY':
+      return 'pending';
+    default:
+      return undefined;
   }
 }
 
 export function wechatState(tradeState: string): ProviderPaymentReport['state'] {
   switch (tradeState) {
     // REFUND: it was paid, then (partly) refunded; the payment itself succeeded
-    case 'SUCCESS': case 'REFUND': return 'succeeded';
-    case 'CLOSED': case 'REVOKED': return 'closed';
-    case 'PAYERROR': return 'failed';
-    default: return 'pending';
+    case 'SUCCESS':
+    case 'REFUND':
+      return 'succeeded';
+    case 'CLOSED':
+    case 'REVOKED':
+      return 'closed';
+    case 'PAYERROR':
+      return 'failed';
+    default:
+      return 'pending';
   }
 }
 

@@ -3,7 +3,14 @@ import { CachedStatement, type Database } from '@/db/client';
 import { settings } from '@/db/schema/system';
 import { fail, ok, type Result } from '@/domain/shared/result';
 import { parsePaymentMethods } from '../get-payment-methods';
-import { isSandboxAllowed, PAYMENT_METHODS_SETTING_KEY, SECRET_NAMES, secretEnvName, type PaymentsEnv, type ProviderMethod } from '../payment-methods-config';
+import {
+  isSandboxAllowed,
+  PAYMENT_METHODS_SETTING_KEY,
+  SECRET_NAMES,
+  secretEnvName,
+  type PaymentsEnv,
+  type ProviderMethod,
+} from '../payment-methods-config';
 import { paymentsOrigin } from '../notify-urls';
 import { openSecret } from '../secret-box';
 import { pluggedPaymentsSandbox } from './sandbox-slot';
@@ -35,8 +42,11 @@ export interface PaymentsRequestContext extends PaymentsContext {
 export type ResolveProviderError = 'disabled' | 'sandbox_refused' | 'not_configured';
 
 const readPaymentSettings = new CachedStatement('payments_settings', (db) => ({
-  body: db.select({ key: settings.key, value: settings.value }).from(settings)
-    .where(inArray(settings.key, [PAYMENT_METHODS_SETTING_KEY])).getSQL(),
+  body: db
+    .select({ key: settings.key, value: settings.value })
+    .from(settings)
+    .where(inArray(settings.key, [PAYMENT_METHODS_SETTING_KEY]))
+    .getSQL(),
   columns: ['key', 'value'],
 }));
 
@@ -49,7 +59,9 @@ const fromEnv = (value: string | undefined) => value?.replace(/\\n/g, '\n');
  * `requireEnabled`: money taken on an attempt made before the method was switched off must still be recorded.
  */
 export async function resolveProvider(
-  ctx: PaymentsContext & Partial<Pick<PaymentsRequestContext, 'origin'>>, method: ProviderMethod, options: { requireEnabled?: boolean } = {},
+  ctx: PaymentsContext & Partial<Pick<PaymentsRequestContext, 'origin'>>,
+  method: ProviderMethod,
+  options: { requireEnabled?: boolean } = {},
 ): Promise<Result<ProviderSetup, ResolveProviderError>> {
   // one prepared read: this runs for every notification
   const rows = await readPaymentSettings.rows<{ key: string; value: unknown }>(ctx.db, {});
@@ -57,24 +69,44 @@ export async function resolveProvider(
   if (options.requireEnabled && !config.enabled) return fail('disabled', `${method} is switched off in Settings`);
   if (config.mode === 'sandbox') {
     const sandbox = isSandboxAllowed(ctx.env) ? pluggedPaymentsSandbox() : undefined;
-    if (!sandbox) return fail('sandbox_refused', 'The payment sandbox is not available on this server (a production server needs PAYMENTS_SANDBOX=1)');
+    if (!sandbox)
+      return fail(
+        'sandbox_refused',
+        'The payment sandbox is not available on this server (a production server needs PAYMENTS_SANDBOX=1)',
+      );
     return ok(await sandbox.resolve(ctx, method));
   }
 
   const secrets: Record<string, string> = {};
   for (const name of SECRET_NAMES[method]) {
-    const value = fromEnv(ctx.env[secretEnvName(method, name)]) ?? (config.secrets[name] ? openSecret(config.secrets[name], ctx.authSecret) : undefined);
-    if (!value) return fail('not_configured', `${method} ${name} is not set (Settings or ${secretEnvName(method, name)})`);
+    const value =
+      fromEnv(ctx.env[secretEnvName(method, name)]) ??
+      (config.secrets[name] ? openSecret(config.secrets[name], ctx.authSecret) : undefined);
+    if (!value)
+      return fail('not_configured', `${method} ${name} is not set (Settings or ${secretEnvName(method, name)})`);
     secrets[name] = value;
   }
-  if (!/^https?:\/\//.test(config.gatewayUrl)) return fail('not_configured', `${method} gateway URL is not set in Settings`);
+  if (!/^https?:\/\//.test(config.gatewayUrl))
+    return fail('not_configured', `${method} gateway URL is not set in Settings`);
   return ok({
     transport: fetchTransport,
     config: {
-      method, mode: 'live', merchantId: config.merchantId, appId: config.appId, gatewayUrl: config.gatewayUrl,
-      merchantSerial: config.merchantSerial, providerSerial: config.providerSerial,
-      merchantPrivateKeyPem: secrets.merchantPrivateKey, providerPublicKeyPem: config.providerPublicKey, apiV3Key: secrets.apiV3Key ?? '',
-      unionPayTrust: (now) => ({ kind: 'certificate', rootCertPem: config.rootCertPem, intermediateCertPem: config.middleCertPem, now }),
+      method,
+      mode: 'live',
+      merchantId: config.merchantId,
+      appId: config.appId,
+      gatewayUrl: config.gatewayUrl,
+      merchantSerial: config.merchantSerial,
+      providerSerial: config.providerSerial,
+      merchantPrivateKeyPem: secrets.merchantPrivateKey,
+      providerPublicKeyPem: config.providerPublicKey,
+      apiV3Key: secrets.apiV3Key ?? '',
+      unionPayTrust: (now) => ({
+        kind: 'certificate',
+        rootCertPem: config.rootCertPem,
+        intermediateCertPem: config.middleCertPem,
+        now,
+      }),
     },
   });
 }
@@ -84,8 +116,12 @@ export async function resolveProvider(
  * Sealed secrets need the same AUTH_SECRET the app uses, so without AUTH_SECRET set the app must
  * pass its own context (lib/payments/context.ts) instead.
  */
-export function paymentsContextFromEnv(db: Database, env: PaymentsEnv): Result<PaymentsRequestContext, 'not_configured'> {
+export function paymentsContextFromEnv(
+  db: Database,
+  env: PaymentsEnv,
+): Result<PaymentsRequestContext, 'not_configured'> {
   const authSecret = env.AUTH_SECRET?.trim();
-  if (!authSecret) return fail('not_configured', 'AUTH_SECRET is not set here: pass the payments context to reach a provider');
+  if (!authSecret)
+    return fail('not_configured', 'AUTH_SECRET is not set here: pass the payments context to reach a provider');
   return ok({ db, authSecret, env, ...paymentsOrigin(env) });
 }

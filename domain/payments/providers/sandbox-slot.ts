@@ -8,7 +8,10 @@ import type { ProviderSetup } from './types';
  * Production code never imports the sandbox; without it, sandbox mode is simply unavailable.
  */
 export interface SandboxProviderSource {
-  resolve(ctx: PaymentsContext & Partial<Pick<PaymentsRequestContext, 'origin'>>, method: ProviderMethod): Promise<ProviderSetup>;
+  resolve(
+    ctx: PaymentsContext & Partial<Pick<PaymentsRequestContext, 'origin'>>,
+    method: ProviderMethod,
+  ): Promise<ProviderSetup>;
 }
 
 // on globalThis: instrumentation and the route bundles are separate module graphs in one process

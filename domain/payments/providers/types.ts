@@ -19,8 +19,16 @@ export interface PaymentProvider {
   /** Verifies and reads a payment notification, exactly as received. */
   readPaymentNotification(config: ProviderConfig, input: IncomingMessage, now: Date): NotificationRead;
   /** What the provider expects back from our webhook. */
-  readonly notificationAnswers: { accepted: NotificationAnswer; refused: (rejection: Rejection) => NotificationAnswer; error: NotificationAnswer };
-  submitRefund(setup: ProviderSetup, context: RefundContext, input: { notifyUrl: string; now: Date }): Promise<RefundAnswer>;
+  readonly notificationAnswers: {
+    accepted: NotificationAnswer;
+    refused: (rejection: Rejection) => NotificationAnswer;
+    error: NotificationAnswer;
+  };
+  submitRefund(
+    setup: ProviderSetup,
+    context: RefundContext,
+    input: { notifyUrl: string; now: Date },
+  ): Promise<RefundAnswer>;
   queryRefund(setup: ProviderSetup, context: RefundContext, now: Date): Promise<RefundAnswer>;
   /** Verifies and reads a refund notification (providers that answer refunds synchronously have none). */
   readRefundNotification(config: ProviderConfig, input: IncomingMessage, now: Date): RefundNotificationRead;
@@ -75,12 +83,23 @@ export interface NotificationAnswer {
 }
 
 /** Why a notification was refused; stored in payment_notifications.error. */
-export type Rejection = { reason: string; detail?: string; kind: 'unauthentic' | 'invalid' | 'unavailable'; isVerified: boolean };
+export type Rejection = {
+  reason: string;
+  detail?: string;
+  kind: 'unauthentic' | 'invalid' | 'unavailable';
+  isVerified: boolean;
+};
 export type NotificationRead = { ok: true; report: ProviderPaymentReport } | { ok: false; rejection: Rejection };
 
-export const rejectUnverified = (reason: string, kind: Rejection['kind'], detail?: string): NotificationRead => ({ ok: false, rejection: { reason, kind, detail, isVerified: false } });
+export const rejectUnverified = (reason: string, kind: Rejection['kind'], detail?: string): NotificationRead => ({
+  ok: false,
+  rejection: { reason, kind, detail, isVerified: false },
+});
 /** Refused after the signature checked out: authentic, but not something we can accept. */
-export const refuseVerified = (reason: string, detail?: string): NotificationRead => ({ ok: false, rejection: { reason, kind: 'invalid', detail, isVerified: true } });
+export const refuseVerified = (reason: string, detail?: string): NotificationRead => ({
+  ok: false,
+  rejection: { reason, kind: 'invalid', detail, isVerified: true },
+});
 
 /**
  * Failure codes of a status query: `provider_error` (unreachable or unreadable; params.detail),
@@ -117,4 +136,5 @@ export interface RefundNews {
   outcome: 'succeeded' | 'failed' | 'processing';
   detail: string;
 }
-export type RefundNotificationRead = { ok: true; news: RefundNews } | { ok: false; reason: string; isVerified: boolean };
+export type RefundNotificationRead =
+  { ok: true; news: RefundNews } | { ok: false; reason: string; isVerified: boolean };

@@ -11,11 +11,18 @@ export function providerTradeQuery(ctx: PaymentsRequestContext): TradeQuery {
     if (!isProviderMethod(payment.method)) return { state: 'unavailable', detail: `${payment.method} has no provider` };
     const read = await readProviderStatus(ctx, payment);
     if (!read.ok) {
-      return read.code === 'unknown_out_trade_no' ? { state: 'not_found' } : { state: 'unavailable', detail: `${read.code}: ${read.message}` };
+      return read.code === 'unknown_out_trade_no'
+        ? { state: 'not_found' }
+        : { state: 'unavailable', detail: `${read.code}: ${read.message}` };
     }
     const { report } = read.data;
     if (report.state === 'succeeded') {
-      return { state: 'paid', providerTxnId: report.providerTxnId, amountCents: report.amountCents ?? payment.amountCents, paidAt: report.paidAt };
+      return {
+        state: 'paid',
+        providerTxnId: report.providerTxnId,
+        amountCents: report.amountCents ?? payment.amountCents,
+        paidAt: report.paidAt,
+      };
     }
     return report.state === 'pending' ? { state: 'pending' } : { state: 'closed' };
   };
@@ -30,12 +37,20 @@ export const paymentsFlowPort: PaymentResultPort = {
     const { payment } = result;
     if (!isProviderMethod(payment.method)) return 'recorded_for_review';
     const applied = await applyPaymentResult(db, {
-      method: payment.method, outTradeNo: payment.outTradeNo, merchantId: payment.merchantId ?? '',
-      providerTxnId: result.providerTxnId, state: result.state === 'paid' ? 'succeeded' : 'closed',
-      amountCents: result.amountCents, currency: payment.currency, paidAt: result.paidAt, source: 'query',
+      method: payment.method,
+      outTradeNo: payment.outTradeNo,
+      merchantId: payment.merchantId ?? '',
+      providerTxnId: result.providerTxnId,
+      state: result.state === 'paid' ? 'succeeded' : 'closed',
+      amountCents: result.amountCents,
+      currency: payment.currency,
+      paidAt: result.paidAt,
+      source: 'query',
     });
     if (!applied.ok) throw new Error(`reconciling ${payment.outTradeNo}: ${applied.code}: ${applied.message}`);
     const outcome = applied.data.outcome;
-    return outcome === 'paid' || outcome === 'late_success' || outcome === 'closed' || outcome === 'failed' ? 'applied' : 'duplicate';
+    return outcome === 'paid' || outcome === 'late_success' || outcome === 'closed' || outcome === 'failed'
+      ? 'applied'
+      : 'duplicate';
   },
 };

@@ -33,8 +33,14 @@ afterAll(async () => handle?.close());
 
 /** A pending attempt opened `minutesAgo` ago. */
 async function pendingAttempt(minutesAgo: number): Promise<Payment> {
-  const { payments: [attempt] } = await f.order({ status: 'pending_payment', lines: [{ skuId, quantity: 1 }] });
-  const [row] = await handle.db.update(payments).set({ createdAt: new Date(Date.now() - minutesAgo * MINUTE) }).where(eq(payments.id, attempt.id)).returning();
+  const {
+    payments: [attempt],
+  } = await f.order({ status: 'pending_payment', lines: [{ skuId, quantity: 1 }] });
+  const [row] = await handle.db
+    .update(payments)
+    .set({ createdAt: new Date(Date.now() - minutesAgo * MINUTE) })
+    .where(eq(payments.id, attempt.id))
+    .returning();
   return row;
 }
 
@@ -43,7 +49,8 @@ function providerSays(answers: Map<number, TradeAnswer>) {
   return async (payment: Payment): Promise<TradeAnswer> => answers.get(payment.id) ?? { state: 'pending' };
 }
 
-const issuesOf = (paymentId: number) => handle.db.select().from(reconciliationIssues).where(eq(reconciliationIssues.paymentId, paymentId));
+const issuesOf = (paymentId: number) =>
+  handle.db.select().from(reconciliationIssues).where(eq(reconciliationIssues.paymentId, paymentId));
 
 describe(`reconciliation (${testDatabaseKind})`, () => {
   it('a stale attempt the provider says is paid is paid through the payments flow once; amounts that differ and closed trades are handled; fresh attempts wait', async () => {
@@ -52,10 +59,24 @@ describe(`reconciliation (${testDatabaseKind})`, () => {
     const closed = await pendingAttempt(40);
     const fresh = await pendingAttempt(5);
     const answers = new Map<number, TradeAnswer>([
-      [paid.id, { state: 'paid', providerTxnId: '2026112622001499990001', amountCents: paid.amountCents, paidAt: new Date() }],
-      [otherAmount.id, { state: 'paid', providerTxnId: '2026112622001499990002', amountCents: otherAmount.amountCents - 1, paidAt: new Date() }],
+      [
+        paid.id,
+        { state: 'paid', providerTxnId: '2026112622001499990001', amountCents: paid.amountCents, paidAt: new Date() },
+      ],
+      [
+        otherAmount.id,
+        {
+          state: 'paid',
+          providerTxnId: '2026112622001499990002',
+          amountCents: otherAmount.amountCents - 1,
+          paidAt: new Date(),
+        },
+      ],
       [closed.id, { state: 'closed' }],
-      [fresh.id, { state: 'paid', providerTxnId: '2026112622001499990003', amountCents: fresh.amountCents, paidAt: new Date() }],
+      [
+        fresh.id,
+        { state: 'paid', providerTxnId: '2026112622001499990003', amountCents: fresh.amountCents, paidAt: new Date() },
+      ],
     ]);
     const result = await reconcilePayments(handle.db, { tradeQuery: providerSays(answers), payments: ctx });
     expect(result.attempts).toMatchObject({ succeeded: 2, held: 1, failed: 0 });
@@ -65,7 +86,10 @@ describe(`reconciliation (${testDatabaseKind})`, () => {
     expect(paidRow).toMatchObject({ status: 'succeeded', providerTxnId: '2026112622001499990001' });
     expect((await handle.db.select().from(orders).where(eq(orders.id, paid.orderId)))[0].status).toBe('paid');
     const [amountIssue] = await issuesOf(otherAmount.id);
-    expect(amountIssue).toMatchObject({ kind: 'amount_mismatch', details: expect.objectContaining({ ours: otherAmount.amountCents, provider: otherAmount.amountCents - 1 }) });
+    expect(amountIssue).toMatchObject({
+      kind: 'amount_mismatch',
+      details: expect.objectContaining({ ours: otherAmount.amountCents, provider: otherAmount.amountCents - 1 }),
+    });
     expect((await handle.db.select().from(payments).where(eq(payments.id, closed.id)))[0].status).toBe('closed');
     expect(await issuesOf(fresh.id)).toHaveLength(0);
 
@@ -75,8 +99,15 @@ describe(`reconciliation (${testDatabaseKind})`, () => {
     expect(await issuesOf(otherAmount.id)).toHaveLength(1);
 
     // a person resolves it with a note; resolving twice says so
-    const resolved = await resolveReconciliationIssue(handle.db, { issueId: amountIssue.id, note: 'short payment agreed with the buyer', actor: finance });
-    expect(resolved.ok && resolved.data).toMatchObject({ isResolved: true, resolutionNote: 'short payment agreed with the buyer' });
+    const resolved = await resolveReconciliationIssue(handle.db, {
+      issueId: amountIssue.id,
+      note: 'short payment agreed with the buyer',
+      actor: finance,
+    });
+    expect(resolved.ok && resolved.data).toMatchObject({
+      isResolved: true,
+      resolutionNote: 'short payment agreed with the buyer',
+    });
     const again = await resolveReconciliationIssue(handle.db, { issueId: amountIssue.id, note: 'x', actor: finance });
     expect(again.ok === false && again.code).toBe('already_resolved');
     expect((await listReconciliationIssues(handle.db, 'resolved')).map((i) => i.id)).toContain(amountIssue.id);
@@ -92,7 +123,12 @@ describe(`reconciliation (${testDatabaseKind})`, () => {
 
   it('a refund whose notification never came is settled from the provider query once it is stale', async () => {
     const { order } = await f.order({ status: 'paid', lines: [{ skuId, quantity: 1 }], paymentMethod: 'wechat_pay' });
-    const requested = await requestRefund(handle.db, { orderId: order.id, amountCents: 800, reason: 'lost notification', actor: finance });
+    const requested = await requestRefund(handle.db, {
+      orderId: order.id,
+      amountCents: 800,
+      reason: 'lost notification',
+      actor: finance,
+    });
     if (!requested.ok) throw new Error(requested.message);
     const submitted = await submitRefund(handle.db, { refundId: requested.data.id, actor: finance, payments: ctx });
     expect(submitted.ok && submitted.data.answer.kind).toBe('processing');
@@ -101,6 +137,8 @@ describe(`reconciliation (${testDatabaseKind})`, () => {
     expect((await handle.db.select().from(refunds).where(eq(refunds.id, requested.data.id)))[0].status).toBe('pending');
     const later = await reconcilePayments(handle.db, { payments: ctx, now: new Date(Date.now() + 20 * MINUTE) });
     expect(later.refunds.succeeded).toBeGreaterThanOrEqual(1);
-    expect((await handle.db.select().from(refunds).where(eq(refunds.id, requested.data.id)))[0].status).toBe('succeeded');
+    expect((await handle.db.select().from(refunds).where(eq(refunds.id, requested.data.id)))[0].status).toBe(
+      'succeeded',
+    );
   });
 });

@@ -15,14 +15,30 @@ export type IssueKind = (typeof ISSUE_KINDS)[number];
  * Records a finding once: the dedupe key (kind + record) makes the same finding on the next run
  * (or from a notification and a query at once) a no-op while it exists.
  */
-export async function recordReconciliationIssue(db: Database, input: {
-  kind: IssueKind; method: PaymentMethod; paymentId?: number | null; refundId?: number | null; orderId?: number | null;
-  details: Record<string, unknown>;
-}): Promise<boolean> {
+export async function recordReconciliationIssue(
+  db: Database,
+  input: {
+    kind: IssueKind;
+    method: PaymentMethod;
+    paymentId?: number | null;
+    refundId?: number | null;
+    orderId?: number | null;
+    details: Record<string, unknown>;
+  },
+): Promise<boolean> {
   const subject = input.refundId ? `refund:${input.refundId}` : `payment:${input.paymentId}`;
-  const inserted = await db.insert(reconciliationIssues).values({
-    kind: input.kind, method: input.method, paymentId: input.paymentId ?? null, refundId: input.refundId ?? null, orderId: input.orderId ?? null,
-    details: input.details, dedupeKey: `${input.kind}:${subject}`,
-  }).onConflictDoNothing().returning({ id: reconciliationIssues.id });
+  const inserted = await db
+    .insert(reconciliationIssues)
+    .values({
+      kind: input.kind,
+      method: input.method,
+      paymentId: input.paymentId ?? null,
+      refundId: input.refundId ?? null,
+      orderId: input.orderId ?? null,
+      details: input.details,
+      dedupeKey: `${input.kind}:${subject}`,
+    })
+    .onConflictDoNothing()
+    .returning({ id: reconciliationIssues.id });
   return inserted.length > 0;
 }

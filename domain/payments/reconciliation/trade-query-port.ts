@@ -16,4 +16,7 @@ export type TradeAnswer =
 
 export type TradeQuery = (payment: Payment) => Promise<TradeAnswer>;
 
-export const noTradeQuery: TradeQuery = async () => ({ state: 'unavailable', detail: 'no provider context in this run' });
+export const noTradeQuery: TradeQuery = async () => ({
+  state: 'unavailable',
+  detail: 'no provider context in this run',
+});

@@ -17,14 +17,18 @@ export type LineRefundError =
   | { code: 'exceeds_line_quantity'; orderLineId: number; refundable: number };
 
 /** Each line's worth after the order-level discount, by line id. */
-export function allocateOrderDiscount(lines: readonly Pick<RefundableLine, 'id' | 'lineTotalCents'>[], orderDiscountCents: number): Map<number, number> {
+export function allocateOrderDiscount(
+  lines: readonly Pick<RefundableLine, 'id' | 'lineTotalCents'>[],
+  orderDiscountCents: number,
+): Map<number, number> {
   const base = lines.reduce((sum, line) => sum + line.lineTotalCents, 0);
   const worth = new Map<number, number>();
   let allocated = 0;
   lines.forEach((line, index) => {
-    const share = index === lines.length - 1 || base === 0
-      ? orderDiscountCents - allocated
-      : Math.floor((orderDiscountCents * line.lineTotalCents) / base);
+    const share =
+      index === lines.length - 1 || base === 0
+        ? orderDiscountCents - allocated
+        : Math.floor((orderDiscountCents * line.lineTotalCents) / base);
     allocated += share;
     worth.set(line.id, Math.max(0, line.lineTotalCents - share));
   });
@@ -36,7 +40,12 @@ export function allocateOrderDiscount(lines: readonly Pick<RefundableLine, 'id' 
  * Cumulative: units already refunded are counted first, so the last unit takes the rounding and
  * all units together are exactly the line's worth.
  */
-export function lineUnitsAmount(worthCents: number, lineQuantity: number, alreadyRefunded: number, quantity: number): number {
+export function lineUnitsAmount(
+  worthCents: number,
+  lineQuantity: number,
+  alreadyRefunded: number,
+  quantity: number,
+): number {
   const upTo = (units: number) => Math.floor((worthCents * units) / lineQuantity);
   return upTo(alreadyRefunded + quantity) - upTo(alreadyRefunded);
 }
@@ -46,7 +55,9 @@ export function priceRefundLines(
   orderLines: readonly RefundableLine[],
   orderDiscountCents: number,
   requested: readonly { orderLineId: number; quantity: number }[],
-): { ok: true; lines: { orderLineId: number; quantity: number; amountCents: number }[]; amountCents: number } | { ok: false; error: LineRefundError } {
+):
+  | { ok: true; lines: { orderLineId: number; quantity: number; amountCents: number }[]; amountCents: number }
+  | { ok: false; error: LineRefundError } {
   const worth = allocateOrderDiscount(orderLines, orderDiscountCents);
   // the same line named twice is one request for the sum
   const merged = new Map<number, number>();
@@ -58,7 +69,11 @@ export function priceRefundLines(
     if (!line) return { ok: false, error: { code: 'line_not_in_order', orderLineId } };
     const refundable = line.quantity - line.refundedQuantity;
     if (quantity > refundable) return { ok: false, error: { code: 'exceeds_line_quantity', orderLineId, refundable } };
-    lines.push({ orderLineId, quantity, amountCents: lineUnitsAmount(worth.get(line.id) ?? 0, line.quantity, line.refundedQuantity, quantity) });
+    lines.push({
+      orderLineId,
+      quantity,
+      amountCents: lineUnitsAmount(worth.get(line.id) ?? 0, line.quantity, line.refundedQuantity, quantity),
+    });
   }
   return { ok: true, lines, amountCents: lines.reduce((sum, line) => sum + line.amountCents, 0) };
 }

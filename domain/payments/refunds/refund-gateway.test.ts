@@ -35,7 +35,11 @@ async function paidOrder(method: 'alipay' | 'wechat_pay' | 'unionpay', priceCent
   return f.order({ status: 'paid', lines: [{ skuId: sku.id, quantity: 1 }], shippingCents: 0, paymentMethod: method });
 }
 
-async function pendingRefund(method: 'alipay' | 'wechat_pay' | 'unionpay', amountCents: number, reason = 'partial refund') {
+async function pendingRefund(
+  method: 'alipay' | 'wechat_pay' | 'unionpay',
+  amountCents: number,
+  reason = 'partial refund',
+) {
   const placed = await paidOrder(method);
   const requested = await requestRefund(handle.db, { orderId: placed.order.id, amountCents, reason, actor: finance });
   if (!requested.ok) throw new Error(requested.message);
@@ -44,8 +48,12 @@ async function pendingRefund(method: 'alipay' | 'wechat_pay' | 'unionpay', amoun
 }
 
 const refundRow = async (id: number) => (await handle.db.select().from(refunds).where(eq(refunds.id, id)))[0];
-const logOf = (paymentId: number) => handle.db.select().from(paymentNotifications)
-  .where(and(eq(paymentNotifications.paymentId, paymentId), eq(paymentNotifications.kind, 'refund'))).orderBy(asc(paymentNotifications.id));
+const logOf = (paymentId: number) =>
+  handle.db
+    .select()
+    .from(paymentNotifications)
+    .where(and(eq(paymentNotifications.paymentId, paymentId), eq(paymentNotifications.kind, 'refund')))
+    .orderBy(asc(paymentNotifications.id));
 const deliver = (provider: 'wechat-pay' | 'unionpay', notification: SandboxNotification) =>
   handleRefundNotification(ctx, { provider, headers: notification.headers, body: notification.body });
 const takeNotification = () => {
@@ -56,7 +64,10 @@ const takeNotification = () => {
 
 describe(`refunds through the provider sandbox (${testDatabaseKind})`, () => {
   it('Alipay: alipay.trade.refund answers synchronously, the refund succeeds, the query agrees', async () => {
-    const { refund, payments: [payment] } = await pendingRefund('alipay', 2_500);
+    const {
+      refund,
+      payments: [payment],
+    } = await pendingRefund('alipay', 2_500);
     const submitted = await submitRefund(handle.db, { refundId: refund.id, actor: finance, payments: ctx });
     expect(submitted.ok && submitted.data.answer.kind).toBe('succeeded');
     expect(await refundRow(refund.id)).toMatchObject({ status: 'succeeded', providerRefundId: payment.providerTxnId });
@@ -75,7 +86,11 @@ describe(`refunds through the provider sandbox (${testDatabaseKind})`, () => {
   });
 
   it('WeChat Pay: PROCESSING, then the REFUND.SUCCESS notification settles it once however often it is replayed', async () => {
-    const { refund, order, payments: [payment] } = await pendingRefund('wechat_pay', 3_000);
+    const {
+      refund,
+      order,
+      payments: [payment],
+    } = await pendingRefund('wechat_pay', 3_000);
     const submitted = await submitRefund(handle.db, { refundId: refund.id, actor: finance, payments: ctx });
     expect(submitted.ok && submitted.data.answer.kind).toBe('processing');
     expect((await refundRow(refund.id)).status).toBe('pending');
@@ -85,8 +100,9 @@ describe(`refunds through the provider sandbox (${testDatabaseKind})`, () => {
     expect(replies.filter((r) => r.outcome === 'applied')).toHaveLength(1);
     expect(replies.filter((r) => r.outcome === 'duplicate')).toHaveLength(9);
     expect(await refundRow(refund.id)).toMatchObject({ status: 'succeeded' });
-    const settledEvents = (await handle.db.select().from(orderEvents).where(eq(orderEvents.orderId, order.id)))
-      .filter((e) => e.kind === 'refund' && (e.details as { status?: string }).status === 'succeeded');
+    const settledEvents = (await handle.db.select().from(orderEvents).where(eq(orderEvents.orderId, order.id))).filter(
+      (e) => e.kind === 'refund' && (e.details as { status?: string }).status === 'succeeded',
+    );
     expect(settledEvents).toHaveLength(1);
     const log = await logOf(payment.id);
     expect(log).toHaveLength(10);
@@ -97,13 +113,24 @@ describe(`refunds through the provider sandbox (${testDatabaseKind})`, () => {
     const { refund } = await pendingRefund('wechat_pay', 4_000);
     await submitRefund(handle.db, { refundId: refund.id, actor: finance, payments: ctx });
     const notification = takeNotification();
-    const tampered = { ...notification, body: (notification.body ?? '').replace('"REFUND.SUCCESS"', '"REFUND.CLOSED"') };
+    const tampered = {
+      ...notification,
+      body: (notification.body ?? '').replace('"REFUND.SUCCESS"', '"REFUND.CLOSED"'),
+    };
     const rejected = await deliver('wechat-pay', tampered);
     expect(rejected).toMatchObject({ status: 400, outcome: 'rejected' });
-    const badSignature = { ...notification, headers: { ...notification.headers, 'wechatpay-signature': Buffer.from('forged').toString('base64') } };
+    const badSignature = {
+      ...notification,
+      headers: { ...notification.headers, 'wechatpay-signature': Buffer.from('forged').toString('base64') },
+    };
     expect((await deliver('wechat-pay', badSignature)).outcome).toBe('rejected');
     expect((await refundRow(refund.id)).status).toBe('pending');
-    const rows = (await handle.db.select().from(paymentNotifications).where(eq(paymentNotifications.kind, 'refund'))).filter((r) => r.body === tampered.body || r.headers?.['wechatpay-signature'] === badSignature.headers['wechatpay-signature']);
+    const rows = (
+      await handle.db.select().from(paymentNotifications).where(eq(paymentNotifications.kind, 'refund'))
+    ).filter(
+      (r) =>
+        r.body === tampered.body || r.headers?.['wechatpay-signature'] === badSignature.headers['wechatpay-signature'],
+    );
     expect(rows).toHaveLength(2);
     expect(rows.every((r) => !r.isVerified && r.outcome === 'rejected' && r.error === 'bad_signature')).toBe(true);
     // the genuine one still settles it
@@ -120,28 +147,43 @@ describe(`refunds through the provider sandbox (${testDatabaseKind})`, () => {
   });
 
   it('UnionPay: backTransReq txnType 04 is accepted, the back notification settles it; replays and forgeries change nothing', async () => {
-    const { refund, payments: [payment] } = await pendingRefund('unionpay', 2_000);
+    const {
+      refund,
+      payments: [payment],
+    } = await pendingRefund('unionpay', 2_000);
     const submitted = await submitRefund(handle.db, { refundId: refund.id, actor: finance, payments: ctx });
     expect(submitted.ok && submitted.data.answer.kind).toBe('processing');
     const notification = takeNotification();
     const forged = { ...notification, body: (notification.body ?? '').replace('txnAmt=2000', 'txnAmt=20') };
     expect((await deliver('unionpay', forged)).outcome).toBe('rejected');
     expect((await refundRow(refund.id)).status).toBe('pending');
-    expect((await deliver('unionpay', notification))).toMatchObject({ status: 200, outcome: 'applied' });
+    expect(await deliver('unionpay', notification)).toMatchObject({ status: 200, outcome: 'applied' });
     expect((await deliver('unionpay', notification)).outcome).toBe('duplicate');
     expect((await refundRow(refund.id)).status).toBe('succeeded');
     const queried = await queryRefund(handle.db, { refundId: refund.id, actor: finance, payments: ctx });
     expect(queried.ok && queried.data.answer).toMatchObject({ kind: 'succeeded', amountCents: 2_000 });
     expect((await logOf(payment.id)).map((r) => r.outcome)).toEqual(['applied', 'duplicate']);
-    const [forgedLog] = await handle.db.select().from(paymentNotifications).where(eq(paymentNotifications.body, forged.body));
-    expect(forgedLog).toMatchObject({ isVerified: false, outcome: 'rejected', error: 'bad_signature', paymentId: null });
+    const [forgedLog] = await handle.db
+      .select()
+      .from(paymentNotifications)
+      .where(eq(paymentNotifications.body, forged.body));
+    expect(forgedLog).toMatchObject({
+      isVerified: false,
+      outcome: 'rejected',
+      error: 'bad_signature',
+      paymentId: null,
+    });
   });
 
   it('the refund owed by cancelling a paid order can be submitted to the provider', async () => {
     const { order } = await paidOrder('alipay', 6_600);
     const cancelled = await cancelOrder(handle.db, { orderId: order.id, reason: 'out of stock', actor: finance });
     if (!cancelled.ok || !cancelled.data.refund) throw new Error('no owed refund');
-    const submitted = await submitRefund(handle.db, { refundId: cancelled.data.refund.id, actor: finance, payments: ctx });
+    const submitted = await submitRefund(handle.db, {
+      refundId: cancelled.data.refund.id,
+      actor: finance,
+      payments: ctx,
+    });
     expect(submitted.ok && submitted.data.refund).toMatchObject({ status: 'succeeded', amountCents: 6_600 });
   });
 });

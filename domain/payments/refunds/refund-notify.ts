@@ -13,7 +13,10 @@ export const REFUND_NOTIFY_PROVIDERS = ['wechat-pay', 'unionpay'] as const;
 export const ZRefundNotifyProvider = z.enum(REFUND_NOTIFY_PROVIDERS);
 export type RefundNotifyProvider = z.infer<typeof ZRefundNotifyProvider>;
 
-const METHOD_OF = { 'wechat-pay': 'wechat_pay', unionpay: 'unionpay' } as const satisfies Record<RefundNotifyProvider, PaymentMethod>;
+const METHOD_OF = { 'wechat-pay': 'wechat_pay', unionpay: 'unionpay' } as const satisfies Record<
+  RefundNotifyProvider,
+  PaymentMethod
+>;
 
 export type NotifyReply = NotificationAnswer;
 
@@ -22,9 +25,15 @@ export type NotifyReply = NotificationAnswer;
  * check the amount, settle it once (a replay finds it settled and changes nothing). Every delivery
  * is logged in payment_notifications (kind 'refund') with the outcome; refused ones change nothing else.
  */
-export async function handleRefundNotification(ctx: PaymentsContext, input: {
-  provider: RefundNotifyProvider; headers: Record<string, string>; body: string; now?: Date;
-}): Promise<NotifyReply & { outcome: string }> {
+export async function handleRefundNotification(
+  ctx: PaymentsContext,
+  input: {
+    provider: RefundNotifyProvider;
+    headers: Record<string, string>;
+    body: string;
+    now?: Date;
+  },
+): Promise<NotifyReply & { outcome: string }> {
   const { db } = ctx;
   const method = METHOD_OF[input.provider];
   const adapter = PAYMENT_PROVIDERS[method];
@@ -33,12 +42,31 @@ export async function handleRefundNotification(ctx: PaymentsContext, input: {
   // the same configuration the refund was sent with: live keys or the sandbox's
   const resolved = await resolveProvider(ctx, method);
   const read: RefundNotificationRead = resolved.ok
-    ? adapter.readRefundNotification(resolved.data.config, { headers: input.headers, body: input.body }, input.now ?? new Date())
+    ? adapter.readRefundNotification(
+        resolved.data.config,
+        { headers: input.headers, body: input.body },
+        input.now ?? new Date(),
+      )
     : { ok: false, reason: resolved.code, isVerified: false };
-  const log = async (entry: { isVerified: boolean; outcome: string; error?: string; outTradeNo?: string | null; providerTxnId?: string | null; paymentId?: number | null }) => {
+  const log = async (entry: {
+    isVerified: boolean;
+    outcome: string;
+    error?: string;
+    outTradeNo?: string | null;
+    providerTxnId?: string | null;
+    paymentId?: number | null;
+  }) => {
     await db.insert(paymentNotifications).values({
-      method, kind: 'refund', headers: input.headers, body: input.body, isVerified: entry.isVerified, outcome: entry.outcome,
-      error: entry.error ?? null, outTradeNo: entry.outTradeNo ?? null, providerTxnId: entry.providerTxnId ?? null, paymentId: entry.paymentId ?? null,
+      method,
+      kind: 'refund',
+      headers: input.headers,
+      body: input.body,
+      isVerified: entry.isVerified,
+      outcome: entry.outcome,
+      error: entry.error ?? null,
+      outTradeNo: entry.outTradeNo ?? null,
+      providerTxnId: entry.providerTxnId ?? null,
+      paymentId: entry.paymentId ?? null,
     });
   };
   if (!read.ok) {
@@ -48,15 +76,28 @@ export async function handleRefundNotification(ctx: PaymentsContext, input: {
   const { news } = read;
   const [refund] = await db.select().from(refunds).where(eq(refunds.outRefundNo, news.outRefundNo));
   const [payment] = refund ? await db.select().from(payments).where(eq(payments.id, refund.paymentId)) : [];
-  const base = { isVerified: true, outTradeNo: payment?.outTradeNo ?? null, providerTxnId: news.providerRefundId, paymentId: payment?.id ?? null };
+  const base = {
+    isVerified: true,
+    outTradeNo: payment?.outTradeNo ?? null,
+    providerTxnId: news.providerRefundId,
+    paymentId: payment?.id ?? null,
+  };
   if (!refund || !payment || payment.method !== method) {
     await log({ ...base, outcome: 'rejected', error: `unknown out_refund_no ${news.outRefundNo}` });
     return { ...reply(false), outcome: 'rejected' };
   }
   if (news.amountCents !== refund.amountCents) {
-    await log({ ...base, outcome: 'rejected', error: `amount ${news.amountCents} differs from the refund's ${refund.amountCents}` });
+    await log({
+      ...base,
+      outcome: 'rejected',
+      error: `amount ${news.amountCents} differs from the refund's ${refund.amountCents}`,
+    });
     await recordReconciliationIssue(db, {
-      kind: 'refund_amount_mismatch', method, paymentId: payment.id, refundId: refund.id, orderId: refund.orderId,
+      kind: 'refund_amount_mismatch',
+      method,
+      paymentId: payment.id,
+      refundId: refund.id,
+      orderId: refund.orderId,
       details: { ours: refund.amountCents, provider: news.amountCents, source: 'notification' },
     });
     return { ...reply(false), outcome: 'rejected' };
@@ -66,13 +107,21 @@ export async function handleRefundNotification(ctx: PaymentsContext, input: {
     return { ...reply(true), outcome: 'ignored' };
   }
   const settled = await settleRefund(db, {
-    refundId: refund.id, outcome: news.outcome, providerRefundId: news.providerRefundId, source: 'notification', actor,
+    refundId: refund.id,
+    outcome: news.outcome,
+    providerRefundId: news.providerRefundId,
+    source: 'notification',
+    actor,
     detail: news.outcome === 'failed' ? news.detail : undefined,
   });
   if (!settled.ok) {
     await log({ ...base, outcome: 'conflict', error: settled.message });
     await recordReconciliationIssue(db, {
-      kind: 'refund_state_mismatch', method, paymentId: payment.id, refundId: refund.id, orderId: refund.orderId,
+      kind: 'refund_state_mismatch',
+      method,
+      paymentId: payment.id,
+      refundId: refund.id,
+      orderId: refund.orderId,
       details: { ours: settled.params?.status ?? refund.status, provider: news.outcome, source: 'notification' },
     });
     // acknowledged: resending will not change the disagreement; a person resolves it

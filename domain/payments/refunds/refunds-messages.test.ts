@@ -12,8 +12,19 @@ function keys(value: unknown, prefix = ''): string[] {
 
 // every failure code the refund actions can return, so none reaches a person untranslated
 const CODES: (Exclude<RequestRefundFailure, 'invalid'> | RefundGatewayFailure)[] = [
-  'not_found', 'no_payment', 'ambiguous_payment', 'exceeds_refundable', 'nothing_to_refund', 'line_not_in_order',
-  'exceeds_line_quantity', 'reference_required', 'not_pending', 'manual_method', 'not_configured', 'gateway_error', 'conflict',
+  'not_found',
+  'no_payment',
+  'ambiguous_payment',
+  'exceeds_refundable',
+  'nothing_to_refund',
+  'line_not_in_order',
+  'exceeds_line_quantity',
+  'reference_required',
+  'not_pending',
+  'manual_method',
+  'not_configured',
+  'gateway_error',
+  'conflict',
 ];
 
 describe('refunds messages', () => {

@@ -36,24 +36,46 @@ const SETTLES_FROM: Record<SettleRefundInput['outcome'], RefundStatus[]> = {
  * one of many concurrent notifications, queries and answers move it and write the timeline row.
  * The same outcome again is a no-op (`changed: false`).
  */
-export async function settleRefund(db: Database, input: SettleRefundInput): Promise<Result<{ refund: Refund; changed: boolean }, SettleRefundFailure>> {
+export async function settleRefund(
+  db: Database,
+  input: SettleRefundInput,
+): Promise<Result<{ refund: Refund; changed: boolean }, SettleRefundFailure>> {
   return inTransaction<{ refund: Refund; changed: boolean }, SettleRefundFailure>(db, async (tx) => {
-    const [moved] = await tx.update(refunds).set({
-      status: input.outcome, completedAt: new Date(),
-      providerRefundId: input.providerRefundId ? input.providerRefundId : sql`${refunds.providerRefundId}`,
-    }).where(and(eq(refunds.id, input.refundId), inArray(refunds.status, SETTLES_FROM[input.outcome]))).returning();
+    const [moved] = await tx
+      .update(refunds)
+      .set({
+        status: input.outcome,
+        completedAt: new Date(),
+        providerRefundId: input.providerRefundId ? input.providerRefundId : sql`${refunds.providerRefundId}`,
+      })
+      .where(and(eq(refunds.id, input.refundId), inArray(refunds.status, SETTLES_FROM[input.outcome])))
+      .returning();
     if (!moved) {
       const [current] = await tx.select().from(refunds).where(eq(refunds.id, input.refundId));
       if (!current) return fail('not_found', `No refund ${input.refundId}`);
       if (current.status === input.outcome) return ok({ refund: current, changed: false });
-      return fail('conflict', `Refund ${current.outRefundNo} is already ${current.status}`, undefined, { status: current.status });
+      return fail('conflict', `Refund ${current.outRefundNo} is already ${current.status}`, undefined, {
+        status: current.status,
+      });
     }
-    const [payment] = await tx.select({ method: payments.method }).from(payments).where(eq(payments.id, moved.paymentId));
+    const [payment] = await tx
+      .select({ method: payments.method })
+      .from(payments)
+      .where(eq(payments.id, moved.paymentId));
     await appendOrderEvent(tx, {
-      orderId: moved.orderId, kind: 'refund', actor: input.actor, message: input.detail ?? moved.reason,
+      orderId: moved.orderId,
+      kind: 'refund',
+      actor: input.actor,
+      message: input.detail ?? moved.reason,
       details: {
-        refundId: moved.id, paymentId: moved.paymentId, method: payment?.method, amountCents: moved.amountCents, currency: moved.currency,
-        status: input.outcome, source: input.source, ...(moved.providerRefundId ? { providerRefundId: moved.providerRefundId } : {}),
+        refundId: moved.id,
+        paymentId: moved.paymentId,
+        method: payment?.method,
+        amountCents: moved.amountCents,
+        currency: moved.currency,
+        status: input.outcome,
+        source: input.source,
+        ...(moved.providerRefundId ? { providerRefundId: moved.providerRefundId } : {}),
       },
     });
     return ok({ refund: moved, changed: true });

@@ -20,7 +20,8 @@ export type { RefundAnswer, RefundContext } from '../providers/types';
  * with its configuration: see resolveProvider); `gateway_error` (no trustworthy answer: nothing
  * changed, try again; params.detail); `conflict` (ended meanwhile).
  */
-export type RefundGatewayFailure = 'not_found' | 'not_pending' | 'manual_method' | 'not_configured' | 'gateway_error' | 'conflict';
+export type RefundGatewayFailure =
+  'not_found' | 'not_pending' | 'manual_method' | 'not_configured' | 'gateway_error' | 'conflict';
 
 export interface RefundGatewayOutcome {
   refund: Refund;
@@ -42,10 +43,13 @@ async function loadContext(db: Database, refundId: number): Promise<RefundContex
 
 /** The provider that took the payment, with the same configuration its payments use (live or sandbox). */
 export async function refundSetup(
-  db: Database, context: RefundContext, options: RefundProviderOptions,
+  db: Database,
+  context: RefundContext,
+  options: RefundProviderOptions,
 ): Promise<Result<{ setup: ProviderSetup; payments: PaymentsRequestContext }, 'manual_method' | 'not_configured'>> {
   const { method } = context.payment;
-  if (!isProviderMethod(method)) return fail('manual_method', 'This payment is paid back by a person: record the transfer reference');
+  if (!isProviderMethod(method))
+    return fail('manual_method', 'This payment is paid back by a person: record the transfer reference');
   const ctx = options.payments ? ok(options.payments) : paymentsContextFromEnv(db, process.env);
   if (!ctx.ok) return ctx;
   const resolved = await resolveProvider({ ...ctx.data, db }, method);
@@ -59,19 +63,30 @@ export async function refundSetup(
  * answers race); an accepted refund keeps waiting for its notification, with the provider's id.
  */
 export async function applyRefundAnswer(
-  db: Database, refund: Refund, answer: RefundAnswer, source: 'gateway' | 'query' | 'reconciliation', actor: Actor,
+  db: Database,
+  refund: Refund,
+  answer: RefundAnswer,
+  source: 'gateway' | 'query' | 'reconciliation',
+  actor: Actor,
 ): Promise<Result<RefundGatewayOutcome, RefundGatewayFailure>> {
   if (answer.kind === 'error') return fail('gateway_error', answer.detail, undefined, { detail: answer.detail });
   if (answer.kind === 'succeeded' || answer.kind === 'failed') {
     const settled = await settleRefund(db, {
-      refundId: refund.id, outcome: answer.kind, providerRefundId: answer.providerRefundId, source, actor,
+      refundId: refund.id,
+      outcome: answer.kind,
+      providerRefundId: answer.providerRefundId,
+      source,
+      actor,
       detail: answer.kind === 'failed' ? answer.detail : undefined,
     });
     return settled.ok ? ok({ refund: settled.data.refund, answer }) : settled;
   }
   if (answer.kind === 'processing' && answer.providerRefundId && !refund.providerRefundId) {
-    const [updated] = await db.update(refunds).set({ providerRefundId: answer.providerRefundId })
-      .where(sql`${refunds.id} = ${refund.id} and ${refunds.status} = 'pending'`).returning();
+    const [updated] = await db
+      .update(refunds)
+      .set({ providerRefundId: answer.providerRefundId })
+      .where(sql`${refunds.id} = ${refund.id} and ${refunds.status} = 'pending'`)
+      .returning();
     return ok({ refund: updated ?? refund, answer });
   }
   return ok({ refund, answer });
@@ -82,20 +97,36 @@ export async function applyRefundAnswer(
  * network is slow). Safe to repeat: providers treat the same out_refund_no as the same refund.
  */
 export async function submitRefund(
-  db: Database, input: { refundId: number; actor: Actor } & RefundProviderOptions,
+  db: Database,
+  input: { refundId: number; actor: Actor } & RefundProviderOptions,
 ): Promise<Result<RefundGatewayOutcome, RefundGatewayFailure>> {
   const context = await loadContext(db, input.refundId);
   if (!context) return fail('not_found', `No refund ${input.refundId}`);
   const { refund, payment } = context;
-  if (refund.status !== 'pending') return fail('not_pending', `Refund ${refund.outRefundNo} is already ${refund.status}`, undefined, { status: refund.status });
+  if (refund.status !== 'pending')
+    return fail('not_pending', `Refund ${refund.outRefundNo} is already ${refund.status}`, undefined, {
+      status: refund.status,
+    });
   const reached = await refundSetup(db, context, input);
   if (!reached.ok) return reached;
   const { setup, payments: ctx } = reached.data;
-  const answer = await PAYMENT_PROVIDERS[setup.config.method].submitRefund(setup, context, { notifyUrl: refundNotifyUrl(ctx.origin, setup.config.method), now: new Date() });
+  const answer = await PAYMENT_PROVIDERS[setup.config.method].submitRefund(setup, context, {
+    notifyUrl: refundNotifyUrl(ctx.origin, setup.config.method),
+    now: new Date(),
+  });
   if (answer.kind !== 'error') {
     await appendOrderEvent(db, {
-      orderId: refund.orderId, kind: 'refund', actor: input.actor, message: null,
-      details: { refundId: refund.id, amountCents: refund.amountCents, currency: refund.currency, submitted: payment.method, answer: answer.kind },
+      orderId: refund.orderId,
+      kind: 'refund',
+      actor: input.actor,
+      message: null,
+      details: {
+        refundId: refund.id,
+        amountCents: refund.amountCents,
+        currency: refund.currency,
+        submitted: payment.method,
+        answer: answer.kind,
+      },
     });
   }
   return applyRefundAnswer(db, refund, answer, 'gateway', input.actor);
@@ -103,14 +134,21 @@ export async function submitRefund(
 
 /** Asks the provider where a refund stands and settles it when the answer is final. */
 export async function queryRefund(
-  db: Database, input: { refundId: number; actor: Actor; source?: 'query' | 'reconciliation' } & RefundProviderOptions,
+  db: Database,
+  input: { refundId: number; actor: Actor; source?: 'query' | 'reconciliation' } & RefundProviderOptions,
 ): Promise<Result<RefundGatewayOutcome, RefundGatewayFailure>> {
   const context = await loadContext(db, input.refundId);
   if (!context) return fail('not_found', `No refund ${input.refundId}`);
   const reached = await refundSetup(db, context, input);
-  if (!reached.ok) return reached.code === 'manual_method' ? fail('manual_method', 'This payment is paid back by a person: there is no provider to ask') : reached;
+  if (!reached.ok)
+    return reached.code === 'manual_method'
+      ? fail('manual_method', 'This payment is paid back by a person: there is no provider to ask')
+      : reached;
   const { setup } = reached.data;
   const answer = await PAYMENT_PROVIDERS[setup.config.method].queryRefund(setup, context, new Date());
-  if (context.refund.status !== 'pending') return answer.kind === 'error' ? fail('gateway_error', answer.detail, undefined, { detail: answer.detail }) : ok({ refund: context.refund, answer });
+  if (context.refund.status !== 'pending')
+    return answer.kind === 'error'
+      ? fail('gateway_error', answer.detail, undefined, { detail: answer.detail })
+      : ok({ refund: context.refund, answer });
   return applyRefundAnswer(db, context.refund, answer, input.source ?? 'query', input.actor);
 }

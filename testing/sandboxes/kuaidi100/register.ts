@@ -20,12 +20,20 @@ export const SANDBOX_PUSHES_JOB = 'sandbox_tracking_pushes';
  */
 export async function registerTrackingSandbox(db?: Database): Promise<void> {
   if (db) await ensureSandboxTables(db);
-  registerSandboxTracking((config, options) => createKuaidi100Provider({
-    baseUrl: `${appBaseUrl()}${KUAIDI100_SANDBOX_PATH}`,
-    key: config.key, customer: config.customer, salt: config.salt, callbackUrl: pushUrlOf(config), fetch: options.fetch,
-  }));
+  registerSandboxTracking((config, options) =>
+    createKuaidi100Provider({
+      baseUrl: `${appBaseUrl()}${KUAIDI100_SANDBOX_PATH}`,
+      key: config.key,
+      customer: config.customer,
+      salt: config.salt,
+      callbackUrl: pushUrlOf(config),
+      fetch: options.fetch,
+    }),
+  );
   // nothing to do while Settings use the real aggregator
-  registerJob(SANDBOX_PUSHES_JOB, async (jobDb) => ((await getKuaidi100Settings(jobDb)).mode === 'sandbox' ? sendDueSandboxPushes(jobDb) : { skipped: 'live mode' }));
+  registerJob(SANDBOX_PUSHES_JOB, async (jobDb) =>
+    (await getKuaidi100Settings(jobDb)).mode === 'sandbox' ? sendDueSandboxPushes(jobDb) : { skipped: 'live mode' },
+  );
 }
 
 /** Takes the sandbox out again (tests). */

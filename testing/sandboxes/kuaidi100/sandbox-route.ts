@@ -10,7 +10,10 @@ import { handleSandboxQuery, handleSandboxSubscribe, type AggregatorReply } from
  * server that enabled the sandbox and while Settings > Logistics is in sandbox mode; otherwise
  * these paths are not found.
  */
-async function answerSandbox(request: Request, handle: (db: Database, config: TKuaidi100Settings, form: Record<string, unknown>) => Promise<AggregatorReply>) {
+async function answerSandbox(
+  request: Request,
+  handle: (db: Database, config: TKuaidi100Settings, form: Record<string, unknown>) => Promise<AggregatorReply>,
+) {
   if (!isSandboxTrackingRegistered()) return new NextResponse(null, { status: 404 });
   const db = getDb();
   const config = await getKuaidi100Settings(db);

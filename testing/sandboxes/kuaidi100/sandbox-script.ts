@@ -22,15 +22,41 @@ export function scriptFor(trackingNumber: string): SandboxScript {
   return 'delivered';
 }
 
-const PICKED_UP: SandboxStep = { state: 1, afterMinutes: 2, text: '【发货仓】{carrier}快递员已揽收', location: '发货地' };
-const IN_TRANSIT: SandboxStep = { state: 0, afterMinutes: 10, text: '快件已到达【目的地转运中心】，正在分拣', location: '转运中心' };
-const OUT_FOR_DELIVERY: SandboxStep = { state: 5, afterMinutes: 30, text: '【营业部】快递员正在派件，请保持电话畅通', location: '营业部' };
+const PICKED_UP: SandboxStep = {
+  state: 1,
+  afterMinutes: 2,
+  text: '【发货仓】{carrier}快递员已揽收',
+  location: '发货地',
+};
+const IN_TRANSIT: SandboxStep = {
+  state: 0,
+  afterMinutes: 10,
+  text: '快件已到达【目的地转运中心】，正在分拣',
+  location: '转运中心',
+};
+const OUT_FOR_DELIVERY: SandboxStep = {
+  state: 5,
+  afterMinutes: 30,
+  text: '【营业部】快递员正在派件，请保持电话畅通',
+  location: '营业部',
+};
 
 export const SANDBOX_SCRIPTS: Record<SandboxScript, readonly SandboxStep[]> = {
-  delivered: [PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY,
-    { state: 3, afterMinutes: 45, text: '快件已签收，签收人：本人。感谢使用{carrier}', location: '营业部' }],
-  refused: [PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY,
-    { state: 4, afterMinutes: 60, text: '收件人拒收，快件已退回并由寄件人签收', location: '发货地' }],
-  problem: [PICKED_UP, IN_TRANSIT,
-    { state: 2, afterMinutes: 40, text: '快件滞留：收件地址不详，正在联系收件人', location: '转运中心' }],
+  delivered: [
+    PICKED_UP,
+    IN_TRANSIT,
+    OUT_FOR_DELIVERY,
+    { state: 3, afterMinutes: 45, text: '快件已签收，签收人：本人。感谢使用{carrier}', location: '营业部' },
+  ],
+  refused: [
+    PICKED_UP,
+    IN_TRANSIT,
+    OUT_FOR_DELIVERY,
+    { state: 4, afterMinutes: 60, text: '收件人拒收，快件已退回并由寄件人签收', location: '发货地' },
+  ],
+  problem: [
+    PICKED_UP,
+    IN_TRANSIT,
+    { state: 2, afterMinutes: 40, text: '快件滞留：收件地址不详，正在联系收件人', location: '转运中心' },
+  ],
 };

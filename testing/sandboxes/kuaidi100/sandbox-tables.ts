@@ -9,35 +9,47 @@ import type { Database } from '@/db/client';
 export const kuaidi100Sandbox = pgSchema('kuaidi100_sandbox');
 
 /** A parcel subscribed to the offline Kuaidi100 stand-in, and the script it plays. */
-export const kuaidi100SandboxParcels = kuaidi100Sandbox.table('parcels', {
-  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-  company: text('company').notNull(),
-  number: text('number').notNull(),
-  callbackUrl: text('callback_url').notNull(),
-  salt: text('salt').notNull(),
-  /** delivered, refused or problem: chosen by the tracking number's last digit */
-  script: text('script').notNull(),
-  subscribedAt: timestamp('subscribed_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [uniqueIndex('parcels_number_key').on(t.company, t.number)]);
+export const kuaidi100SandboxParcels = kuaidi100Sandbox.table(
+  'parcels',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    company: text('company').notNull(),
+    number: text('number').notNull(),
+    callbackUrl: text('callback_url').notNull(),
+    salt: text('salt').notNull(),
+    /** delivered, refused or problem: chosen by the tracking number's last digit */
+    script: text('script').notNull(),
+    subscribedAt: timestamp('subscribed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('parcels_number_key').on(t.company, t.number)],
+);
 
 /** The pushes the sandbox owes, one per step of a parcel's script, swept when due. */
-export const kuaidi100SandboxPushes = kuaidi100Sandbox.table('pushes', {
-  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-  parcelId: bigint('parcel_id', { mode: 'number' }).notNull().references(() => kuaidi100SandboxParcels.id),
-  step: integer('step').notNull(),
-  /** the Kuaidi100 state this step reports */
-  stateCode: integer('state_code').notNull(),
-  dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
-  /** a sender holds the push until then (a lease, so a crashed sender's push is retried) */
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
-  attempts: integer('attempts').notNull().default(0),
-  sentAt: timestamp('sent_at', { withTimezone: true }),
-  lastError: text('last_error'),
-}, (t) => [
-  uniqueIndex('pushes_step_key').on(t.parcelId, t.step),
-  // the sender sweep: unsent pushes by due time
-  index('pushes_due_idx').on(t.dueAt).where(sql`${t.sentAt} is null`),
-]);
+export const kuaidi100SandboxPushes = kuaidi100Sandbox.table(
+  'pushes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    parcelId: bigint('parcel_id', { mode: 'number' })
+      .notNull()
+      .references(() => kuaidi100SandboxParcels.id),
+    step: integer('step').notNull(),
+    /** the Kuaidi100 state this step reports */
+    stateCode: integer('state_code').notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    /** a sender holds the push until then (a lease, so a crashed sender's push is retried) */
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    attempts: integer('attempts').notNull().default(0),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    uniqueIndex('pushes_step_key').on(t.parcelId, t.step),
+    // the sender sweep: unsent pushes by due time
+    index('pushes_due_idx')
+      .on(t.dueAt)
+      .where(sql`${t.sentAt} is null`),
+  ],
+);
 
 // the same tables as above, as idempotent DDL (PGlite and PostgreSQL alike), one statement each
 const DDL = [

@@ -2,7 +2,13 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import type { ProviderMethod } from '@/domain/payments/payment-methods-config';
-import { ensureSandboxTables, sandboxRefunds, sandboxTrades, type SandboxRefund, type SandboxTransaction } from './schema';
+import {
+  ensureSandboxTables,
+  sandboxRefunds,
+  sandboxTrades,
+  type SandboxRefund,
+  type SandboxTransaction,
+} from './schema';
 
 export type { SandboxRefund, SandboxTransaction } from './schema';
 
@@ -14,21 +20,42 @@ export function newSandboxTradeId(): string {
 export const SANDBOX_TRADE_ID = /^[A-Za-z0-9_-]{24}$/;
 
 /** The sandbox's record of what a merchant asked it to collect (first request wins, as at a real provider). */
-export async function recordSandboxTrade(db: Database, input: {
-  provider: ProviderMethod; merchantId: string; outTradeNo: string; amountCents: number; subject: string; notifyUrl: string; returnUrl: string | null;
-}): Promise<{ ok: true; trade: SandboxTransaction } | { ok: false; reason: 'different_amount' }> {
+export async function recordSandboxTrade(
+  db: Database,
+  input: {
+    provider: ProviderMethod;
+    merchantId: string;
+    outTradeNo: string;
+    amountCents: number;
+    subject: string;
+    notifyUrl: string;
+    returnUrl: string | null;
+  },
+): Promise<{ ok: true; trade: SandboxTransaction } | { ok: false; reason: 'different_amount' }> {
   await ensureSandboxTables(db);
-  await db.insert(sandboxTrades).values({ id: newSandboxTradeId(), ...input }).onConflictDoNothing();
-  const [trade] = await db.select().from(sandboxTrades)
+  await db
+    .insert(sandboxTrades)
+    .values({ id: newSandboxTradeId(), ...input })
+    .onConflictDoNothing();
+  const [trade] = await db
+    .select()
+    .from(sandboxTrades)
     .where(and(eq(sandboxTrades.provider, input.provider), eq(sandboxTrades.outTradeNo, input.outTradeNo)));
   // a provider refuses the same out_trade_no with other terms (Alipay ACQ.CONTEXT_INCONSISTENT)
-  if (trade.amountCents !== input.amountCents || trade.merchantId !== input.merchantId) return { ok: false, reason: 'different_amount' };
+  if (trade.amountCents !== input.amountCents || trade.merchantId !== input.merchantId)
+    return { ok: false, reason: 'different_amount' };
   return { ok: true, trade };
 }
 
-export async function findSandboxTrade(db: Database, provider: ProviderMethod, outTradeNo: string): Promise<SandboxTransaction | undefined> {
+export async function findSandboxTrade(
+  db: Database,
+  provider: ProviderMethod,
+  outTradeNo: string,
+): Promise<SandboxTransaction | undefined> {
   await ensureSandboxTables(db);
-  const [trade] = await db.select().from(sandboxTrades)
+  const [trade] = await db
+    .select()
+    .from(sandboxTrades)
     .where(and(eq(sandboxTrades.provider, provider), eq(sandboxTrades.outTradeNo, outTradeNo)));
   return trade;
 }
@@ -51,17 +78,31 @@ function newTradeNo(provider: ProviderMethod, at: Date): string {
 }
 
 /** The buyer paid or failed: an open trade is settled once; a settled one stays as it is. */
-export async function settleSandboxTrade(db: Database, id: string, outcome: 'paid' | 'failed' | 'closed', now = new Date()): Promise<SandboxTransaction | undefined> {
+export async function settleSandboxTrade(
+  db: Database,
+  id: string,
+  outcome: 'paid' | 'failed' | 'closed',
+  now = new Date(),
+): Promise<SandboxTransaction | undefined> {
   const current = await getSandboxTrade(db, id);
   if (!current) return undefined;
-  const [settled] = await db.update(sandboxTrades).set({
-    status: outcome, tradeNo: current.tradeNo ?? newTradeNo(current.provider as ProviderMethod, now), paidAt: outcome === 'paid' ? now : null,
-  }).where(and(eq(sandboxTrades.id, id), eq(sandboxTrades.status, 'open'))).returning();
+  const [settled] = await db
+    .update(sandboxTrades)
+    .set({
+      status: outcome,
+      tradeNo: current.tradeNo ?? newTradeNo(current.provider as ProviderMethod, now),
+      paidAt: outcome === 'paid' ? now : null,
+    })
+    .where(and(eq(sandboxTrades.id, id), eq(sandboxTrades.status, 'open')))
+    .returning();
   return settled ?? (await getSandboxTrade(db, id));
 }
 
 export async function noteNotifyAnswer(db: Database, id: string, answer: string): Promise<void> {
-  await db.update(sandboxTrades).set({ lastNotifyAnswer: answer.slice(0, 200) }).where(eq(sandboxTrades.id, id));
+  await db
+    .update(sandboxTrades)
+    .set({ lastNotifyAnswer: answer.slice(0, 200) })
+    .where(eq(sandboxTrades.id, id));
 }
 
 // ---- refunds ----
@@ -75,22 +116,40 @@ export function sandboxId(prefix: string, count = 20): string {
 }
 
 /** The refund the sandbox already holds under this out_refund_no (a resend), if any. */
-export async function findSandboxRefund(db: Database, method: ProviderMethod, outRefundNo: string): Promise<SandboxRefund | undefined> {
+export async function findSandboxRefund(
+  db: Database,
+  method: ProviderMethod,
+  outRefundNo: string,
+): Promise<SandboxRefund | undefined> {
   await ensureSandboxTables(db);
-  const [row] = await db.select().from(sandboxRefunds).where(and(eq(sandboxRefunds.method, method), eq(sandboxRefunds.outRefundNo, outRefundNo)));
+  const [row] = await db
+    .select()
+    .from(sandboxRefunds)
+    .where(and(eq(sandboxRefunds.method, method), eq(sandboxRefunds.outRefundNo, outRefundNo)));
   return row;
 }
 
 /** Refunded so far for a trade (refunds the sandbox did not refuse). */
 export async function refundedForTrade(db: Database, method: ProviderMethod, outTradeNo: string): Promise<number> {
   await ensureSandboxTables(db);
-  const [row] = await db.select({ total: sql<string>`coalesce(sum(${sandboxRefunds.amountCents}), 0)` }).from(sandboxRefunds)
-    .where(and(eq(sandboxRefunds.method, method), eq(sandboxRefunds.outTradeNo, outTradeNo), sql`${sandboxRefunds.status} in ('SUCCESS', 'PROCESSING', '00')`));
+  const [row] = await db
+    .select({ total: sql<string>`coalesce(sum(${sandboxRefunds.amountCents}), 0)` })
+    .from(sandboxRefunds)
+    .where(
+      and(
+        eq(sandboxRefunds.method, method),
+        eq(sandboxRefunds.outTradeNo, outTradeNo),
+        sql`${sandboxRefunds.status} in ('SUCCESS', 'PROCESSING', '00')`,
+      ),
+    );
   return Number(row?.total ?? 0);
 }
 
 /** Records a refund once per out_refund_no; a concurrent resend gets the first one back. */
-export async function recordSandboxRefund(db: Database, row: Omit<SandboxRefund, 'id' | 'createdAt'>): Promise<{ refund: SandboxRefund; isNew: boolean }> {
+export async function recordSandboxRefund(
+  db: Database,
+  row: Omit<SandboxRefund, 'id' | 'createdAt'>,
+): Promise<{ refund: SandboxRefund; isNew: boolean }> {
   await ensureSandboxTables(db);
   const [inserted] = await db.insert(sandboxRefunds).values(row).onConflictDoNothing().returning();
   if (inserted) return { refund: inserted, isNew: true };

@@ -19,14 +19,17 @@ export interface PaymentsHttpFake {
   close(): Promise<void>;
 }
 
-const readBody = (request: IncomingMessage) => new Promise<string>((resolve, reject) => {
-  const chunks: Buffer[] = [];
-  request.on('data', (chunk: Buffer) => chunks.push(chunk));
-  request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-  request.on('error', reject);
-});
+const readBody = (request: IncomingMessage) =>
+  new Promise<string>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
 
-const METHOD_BY_SLUG = new Map<string, ProviderMethod>(Object.entries(PROVIDER_SLUGS).map(([method, slug]) => [slug, method as ProviderMethod]));
+const METHOD_BY_SLUG = new Map<string, ProviderMethod>(
+  Object.entries(PROVIDER_SLUGS).map(([method, slug]) => [slug, method as ProviderMethod]),
+);
 
 export async function startPaymentsHttpFake(world: Omit<SandboxWorld, 'baseUrl'>): Promise<PaymentsHttpFake> {
   const outbox: SandboxNotification[] = [];
@@ -35,8 +38,12 @@ export async function startPaymentsHttpFake(world: Omit<SandboxWorld, 'baseUrl'>
     void (async () => {
       const url = new URL(request.url ?? '/', fake.baseUrl);
       const body = request.method === 'GET' ? '' : await readBody(request);
-      const redirect = (location: string) => { response.writeHead(303, { location }).end(); };
-      const text = (status: number, message: string) => { response.writeHead(status, { 'content-type': 'text/plain' }).end(message); };
+      const redirect = (location: string) => {
+        response.writeHead(303, { location }).end();
+      };
+      const text = (status: number, message: string) => {
+        response.writeHead(status, { 'content-type': 'text/plain' }).end(message);
+      };
       // the cashier: the buyer's browser arrives with a signed request, then presses a button
       if (request.method === 'GET' && url.pathname === SANDBOX_GATEWAY_PATHS.alipay) {
         const opened = await openAlipayCheckout(fake.world, Object.fromEntries(url.searchParams));
@@ -52,19 +59,41 @@ export async function startPaymentsHttpFake(world: Omit<SandboxWorld, 'baseUrl'>
         const action = new URLSearchParams(body).get('action');
         if (action !== 'pay' && action !== 'fail' && action !== 'abandon') return text(400, 'action');
         const done = await completeSandboxCheckout(fake.world, {
-          provider, tradeId: complete[2], action, send: async (notifyUrl, notification) => { outbox.push({ method: 'POST', url: notifyUrl, ...notification }); return 'queued'; },
+          provider,
+          tradeId: complete[2],
+          action,
+          send: async (notifyUrl, notification) => {
+            outbox.push({ method: 'POST', url: notifyUrl, ...notification });
+            return 'queued';
+          },
         });
         return done.ok ? redirect(done.data.redirectTo ?? '/') : text(404, done.message);
       }
-      const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value ?? '']));
-      const exchange = await handleSandboxApi(fake.world, { method: request.method === 'GET' ? 'GET' : 'POST', url: url.toString(), headers, body });
+      const headers = Object.fromEntries(
+        Object.entries(request.headers).map(([name, value]) => [
+          name,
+          Array.isArray(value) ? value.join(', ') : (value ?? ''),
+        ]),
+      );
+      const exchange = await handleSandboxApi(fake.world, {
+        method: request.method === 'GET' ? 'GET' : 'POST',
+        url: url.toString(),
+        headers,
+        body,
+      });
       if (exchange.notification) outbox.push(exchange.notification);
       response.writeHead(exchange.response.status, exchange.response.headers).end(exchange.response.body);
-    })().catch((error: unknown) => { response.writeHead(500).end(String(error)); });
+    })().catch((error: unknown) => {
+      response.writeHead(500).end(String(error));
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   fake.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   fake.world.baseUrl = fake.baseUrl;
-  fake.close = () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
+  fake.close = () =>
+    new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
   return fake;
 }

@@ -1,7 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { settings } from '@/db/schema/system';
-import { generateSandboxKeyPair, generateSandboxProviderKeys, type SandboxKeyPair, type SandboxProviderKeys } from './keys';
+import {
+  generateSandboxKeyPair,
+  generateSandboxProviderKeys,
+  type SandboxKeyPair,
+  type SandboxProviderKeys,
+} from './keys';
 import { openSecret, sealSecret, type SealedSecret } from '@/domain/payments/secret-box';
 
 /** The sandbox's keys plus the merchant pair the console signs UnionPay requests with. */
@@ -14,7 +19,10 @@ const SETTING_KEY = SANDBOX_KEYS_SETTING_KEY;
 // opening the box costs an AES pass and a JSON parse; the value only changes when keys are regenerated
 const opened = new Map<string, SandboxKeys>();
 
-async function readStored(db: Database, authSecret: string): Promise<{ keys: SandboxKeys | undefined; exists: boolean }> {
+async function readStored(
+  db: Database,
+  authSecret: string,
+): Promise<{ keys: SandboxKeys | undefined; exists: boolean }> {
   const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, SETTING_KEY));
   return openStored(row?.value, authSecret);
 }
@@ -36,7 +44,11 @@ function openStored(value: unknown, authSecret: string): { keys: SandboxKeys | u
  * once both generate; the first insert wins and both read the winner. A box sealed under another
  * AUTH_SECRET cannot be opened and is replaced (sandbox attempts made before then stop verifying).
  */
-export async function getSandboxKeys(db: Database, authSecret: string, stored?: { value: unknown }): Promise<SandboxKeys> {
+export async function getSandboxKeys(
+  db: Database,
+  authSecret: string,
+  stored?: { value: unknown },
+): Promise<SandboxKeys> {
   // a caller that already read the settings row (resolveProvider) passes it in: one query less per notification
   const first = stored ? openStored(stored.value, authSecret) : await readStored(db, authSecret);
   if (first.keys) return first.keys;

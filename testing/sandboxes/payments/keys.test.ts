@@ -16,8 +16,13 @@ describe('sandbox keys', () => {
 
   it('gives each provider its own keys and a 32-character APIv3 key', async () => {
     const keys = await generateSandboxProviderKeys();
-    const publicKeys = [keys.alipayGateway, keys.alipayMerchant, keys.wechatPlatform, keys.wechatMerchant, keys.unionPayGateway]
-      .map((pair) => pair.publicKeyPem);
+    const publicKeys = [
+      keys.alipayGateway,
+      keys.alipayMerchant,
+      keys.wechatPlatform,
+      keys.wechatMerchant,
+      keys.unionPayGateway,
+    ].map((pair) => pair.publicKeyPem);
     expect(new Set(publicKeys).size).toBe(5);
     expect(keys.wechatApiV3Key).toMatch(/^[A-Za-z0-9]{32}$/);
     expect(generateWechatApiV3Key()).not.toBe(generateWechatApiV3Key());

@@ -63,7 +63,18 @@ export interface SandboxProviderKeys {
 
 export async function generateSandboxProviderKeys(): Promise<SandboxProviderKeys> {
   const [alipayGateway, alipayMerchant, wechatPlatform, wechatMerchant, unionPayGateway] = await Promise.all([
-    generateSandboxKeyPair(), generateSandboxKeyPair(), generateSandboxKeyPair(), generateSandboxKeyPair(), generateSandboxKeyPair(),
+    generateSandboxKeyPair(),
+    generateSandboxKeyPair(),
+    generateSandboxKeyPair(),
+    generateSandboxKeyPair(),
+    generateSandboxKeyPair(),
   ]);
-  return { alipayGateway, alipayMerchant, wechatPlatform, wechatMerchant, wechatApiV3Key: generateWechatApiV3Key(), unionPayGateway };
+  return {
+    alipayGateway,
+    alipayMerchant,
+    wechatPlatform,
+    wechatMerchant,
+    wechatApiV3Key: generateWechatApiV3Key(),
+    unionPayGateway,
+  };
 }

@@ -9,7 +9,11 @@ import { SANDBOX_MERCHANTS } from './merchants';
 import { isSandboxEnabled } from './register';
 import { formatMoney } from '@/domain/shared/money';
 
-const TONE: Record<ProviderMethod, string> = { alipay: 'bg-sky-600', wechat_pay: 'bg-emerald-600', unionpay: 'bg-rose-700' };
+const TONE: Record<ProviderMethod, string> = {
+  alipay: 'bg-sky-600',
+  wechat_pay: 'bg-emerald-600',
+  unionpay: 'bg-rose-700',
+};
 
 export async function sandboxPayMetadata(provider: ProviderMethod): Promise<Metadata> {
   const t = await getTranslations('payments.sandbox');
@@ -34,21 +38,71 @@ export async function SandboxPayPage({ provider, id }: { provider: ProviderMetho
           <p className="text-xs opacity-90">{t('banner')}</p>
         </header>
         <dl className="divide-y divide-slate-100 px-5" data-testid="sandbox-trade">
-          <div className={row}><dt className="text-slate-500">{t('merchant')}</dt><dd>{merchant.name} ({trade.merchantId})</dd></div>
-          <div className={row}><dt className="text-slate-500">{t('order')}</dt><dd className="font-mono text-xs" data-testid="sandbox-out-trade-no">{trade.outTradeNo}</dd></div>
-          <div className={row}><dt className="text-slate-500">{t('subject')}</dt><dd>{trade.subject}</dd></div>
-          <div className={row}><dt className="text-slate-500">{t('amount')}</dt><dd className="text-xl font-semibold tabular-nums" data-testid="sandbox-amount">{formatMoney(trade.amountCents, trade.currency, locale)}</dd></div>
+          <div className={row}>
+            <dt className="text-slate-500">{t('merchant')}</dt>
+            <dd>
+              {merchant.name} ({trade.merchantId})
+            </dd>
+          </div>
+          <div className={row}>
+            <dt className="text-slate-500">{t('order')}</dt>
+            <dd className="font-mono text-xs" data-testid="sandbox-out-trade-no">
+              {trade.outTradeNo}
+            </dd>
+          </div>
+          <div className={row}>
+            <dt className="text-slate-500">{t('subject')}</dt>
+            <dd>{trade.subject}</dd>
+          </div>
+          <div className={row}>
+            <dt className="text-slate-500">{t('amount')}</dt>
+            <dd className="text-xl font-semibold tabular-nums" data-testid="sandbox-amount">
+              {formatMoney(trade.amountCents, trade.currency, locale)}
+            </dd>
+          </div>
         </dl>
         {trade.status === 'open' ? (
-          <form method="post" action={`/sandbox/${PROVIDER_SLUGS[provider]}/pay/${trade.id}/complete`} className="flex gap-2 border-t border-slate-200 p-5">
-            <button type="submit" name="action" value="pay" className={`${button} ${TONE[provider]} text-white`} data-testid="sandbox-pay">{t('pay')}</button>
-            <button type="submit" name="action" value="fail" className={`${button} border border-rose-300 text-rose-700`} data-testid="sandbox-fail">{t('fail')}</button>
-            <button type="submit" name="action" value="abandon" className={`${button} border border-slate-300 text-slate-700`} data-testid="sandbox-abandon">{t('abandon')}</button>
+          <form
+            method="post"
+            action={`/sandbox/${PROVIDER_SLUGS[provider]}/pay/${trade.id}/complete`}
+            className="flex gap-2 border-t border-slate-200 p-5"
+          >
+            <button
+              type="submit"
+              name="action"
+              value="pay"
+              className={`${button} ${TONE[provider]} text-white`}
+              data-testid="sandbox-pay"
+            >
+              {t('pay')}
+            </button>
+            <button
+              type="submit"
+              name="action"
+              value="fail"
+              className={`${button} border border-rose-300 text-rose-700`}
+              data-testid="sandbox-fail"
+            >
+              {t('fail')}
+            </button>
+            <button
+              type="submit"
+              name="action"
+              value="abandon"
+              className={`${button} border border-slate-300 text-slate-700`}
+              data-testid="sandbox-abandon"
+            >
+              {t('abandon')}
+            </button>
           </form>
         ) : (
           <div className="space-y-2 border-t border-slate-200 p-5 text-sm" data-testid="sandbox-done">
             <p>{t('done', { status: trade.status })}</p>
-            {trade.returnUrl && <a href={trade.returnUrl} className="text-sky-700 hover:underline">{t('backToMerchant')}</a>}
+            {trade.returnUrl && (
+              <a href={trade.returnUrl} className="text-sky-700 hover:underline">
+                {t('backToMerchant')}
+              </a>
+            )}
           </div>
         )}
       </div>

@@ -11,14 +11,17 @@ import { appSandboxWorld, deliverOverHttp } from './source';
 
 /** What the thin /sandbox route files run: the sandbox providers over HTTP, 404 wherever the sandbox is off. */
 const notFound = () => new Response('not found', { status: 404 });
-const plainError = (status: number, message: string) => new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+const plainError = (status: number, message: string) =>
+  new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 const world = () => appSandboxWorld({ db: getDb(), authSecret: getAuthSecret(), env: process.env });
 
 /** A sandbox provider API (WeChat Pay v3, Alipay gateway POST, UnionPay back channel): the same handler the console calls in-process. */
 export async function serveSandboxApi(request: Request): Promise<Response> {
   if (!isSandboxEnabled()) return notFound();
   const headers: Record<string, string> = {};
-  request.headers.forEach((value, name) => { headers[name] = value; });
+  request.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
   const method = request.method === 'GET' ? 'GET' : 'POST';
   const body = method === 'GET' ? '' : await request.text();
   const exchange = await handleSandboxApi(await world(), { method, url: request.url, headers, body });

@@ -30,11 +30,18 @@ beforeAll(async () => {
 });
 afterAll(async () => handle?.close());
 
-const SLUG_METHOD: Record<string, ProviderMethod> = { alipay: 'alipay', 'wechat-pay': 'wechat_pay', unionpay: 'unionpay' };
+const SLUG_METHOD: Record<string, ProviderMethod> = {
+  alipay: 'alipay',
+  'wechat-pay': 'wechat_pay',
+  unionpay: 'unionpay',
+};
 /** Delivers to our webhook in-process, as the HTTP route would. */
 const deliverHere: NotificationSender = async (url, notification) => {
   const method = SLUG_METHOD[url.split('/').pop() ?? ''];
-  const answer = await receivePaymentNotification(ctx, method, { headers: notification.headers, body: notification.body });
+  const answer = await receivePaymentNotification(ctx, method, {
+    headers: notification.headers,
+    body: notification.body,
+  });
   return `${answer.status} ${answer.body}`.trim();
 };
 const dropped: NotificationSender = async () => 'dropped';
@@ -63,8 +70,10 @@ async function openCheckout(payment: Payment): Promise<string> {
   throw new Error('no checkout');
 }
 
-const orderStatus = async (payment: Payment) => (await handle.db.select().from(orders).where(eq(orders.id, payment.orderId)))[0].status;
-const attemptStatus = async (payment: Payment) => (await handle.db.select().from(payments).where(eq(payments.id, payment.id)))[0].status;
+const orderStatus = async (payment: Payment) =>
+  (await handle.db.select().from(orders).where(eq(orders.id, payment.orderId)))[0].status;
+const attemptStatus = async (payment: Payment) =>
+  (await handle.db.select().from(payments).where(eq(payments.id, payment.id)))[0].status;
 
 describe(`the provider sandbox (${testDatabaseKind})`, () => {
   for (const method of ['alipay', 'wechat_pay', 'unionpay'] as const) {
@@ -73,25 +82,49 @@ describe(`the provider sandbox (${testDatabaseKind})`, () => {
       const tradeId = await openCheckout(payment);
       // a trade token as real providers hand out: unguessable, never the next number
       expect(tradeId).toMatch(SANDBOX_TRADE_ID);
-      const done = await completeSandboxCheckout(world, { provider: method, tradeId, action: 'pay', send: deliverHere });
-      expect(done.ok && done.data.notifyAnswer).toBe({ alipay: '200 success', wechat_pay: '204', unionpay: '200 ok' }[method]);
-      expect(done.ok && done.data.redirectTo).toBe(method === 'wechat_pay' ? null : `${ctx.origin}/orders/${payment.orderId}`);
+      const done = await completeSandboxCheckout(world, {
+        provider: method,
+        tradeId,
+        action: 'pay',
+        send: deliverHere,
+      });
+      expect(done.ok && done.data.notifyAnswer).toBe(
+        { alipay: '200 success', wechat_pay: '204', unionpay: '200 ok' }[method],
+      );
+      expect(done.ok && done.data.redirectTo).toBe(
+        method === 'wechat_pay' ? null : `${ctx.origin}/orders/${payment.orderId}`,
+      );
       expect(await orderStatus(payment)).toBe('paid');
       // a status query afterwards finds the same transaction: nothing more to do
-      expect(await queryPaymentStatus(ctx, { paymentId: payment.id })).toMatchObject({ ok: true, data: { outcome: 'duplicate' } });
+      expect(await queryPaymentStatus(ctx, { paymentId: payment.id })).toMatchObject({
+        ok: true,
+        data: { outcome: 'duplicate' },
+      });
     });
 
     it(`${method}: a lost notification is made good by a status query answered from the sandbox's books`, async () => {
       const payment = await attempt(method);
       if (method !== 'wechat_pay') {
-        expect(await queryPaymentStatus(ctx, { paymentId: payment.id })).toMatchObject({ ok: false, code: 'unknown_out_trade_no' });
+        expect(await queryPaymentStatus(ctx, { paymentId: payment.id })).toMatchObject({
+          ok: false,
+          code: 'unknown_out_trade_no',
+        });
       }
       const tradeId = await openCheckout(payment);
-      expect(await queryPaymentStatus(ctx, { paymentId: payment.id })).toMatchObject({ ok: true, data: { outcome: 'still_pending' } });
+      expect(await queryPaymentStatus(ctx, { paymentId: payment.id })).toMatchObject({
+        ok: true,
+        data: { outcome: 'still_pending' },
+      });
       await completeSandboxCheckout(world, { provider: method, tradeId, action: 'pay', send: dropped });
       expect(await orderStatus(payment)).toBe('pending_payment');
       const queried = await queryPaymentStatus(ctx, { paymentId: payment.id });
-      expect(queried).toMatchObject({ ok: true, data: { outcome: 'paid', providerState: { alipay: 'TRADE_SUCCESS', wechat_pay: 'SUCCESS', unionpay: 'origRespCode 00' }[method] } });
+      expect(queried).toMatchObject({
+        ok: true,
+        data: {
+          outcome: 'paid',
+          providerState: { alipay: 'TRADE_SUCCESS', wechat_pay: 'SUCCESS', unionpay: 'origRespCode 00' }[method],
+        },
+      });
       expect(await orderStatus(payment)).toBe('paid');
     });
   }
@@ -100,7 +133,10 @@ describe(`the provider sandbox (${testDatabaseKind})`, () => {
     const payment = await attempt('alipay');
     const tradeId = await openCheckout(payment);
     await completeSandboxCheckout(world, { provider: 'alipay', tradeId, action: 'pay', send: dropped });
-    await handle.db.update(payments).set({ createdAt: new Date(Date.now() - 30 * 60_000) }).where(eq(payments.id, payment.id));
+    await handle.db
+      .update(payments)
+      .set({ createdAt: new Date(Date.now() - 30 * 60_000) })
+      .where(eq(payments.id, payment.id));
     const first = await reconcilePayments(handle.db, { tradeQuery: providerTradeQuery(ctx) });
     expect(first.attempts.succeeded).toBeGreaterThanOrEqual(1);
     expect(await orderStatus(payment)).toBe('paid');
@@ -112,10 +148,20 @@ describe(`the provider sandbox (${testDatabaseKind})`, () => {
 
   it('Fail notifies a failure: the attempt is closed or failed, the order still waits for payment', async () => {
     const alipay = await attempt('alipay');
-    await completeSandboxCheckout(world, { provider: 'alipay', tradeId: await openCheckout(alipay), action: 'fail', send: deliverHere });
+    await completeSandboxCheckout(world, {
+      provider: 'alipay',
+      tradeId: await openCheckout(alipay),
+      action: 'fail',
+      send: deliverHere,
+    });
     expect(await attemptStatus(alipay)).toBe('closed');
     const unionpay = await attempt('unionpay');
-    await completeSandboxCheckout(world, { provider: 'unionpay', tradeId: await openCheckout(unionpay), action: 'fail', send: deliverHere });
+    await completeSandboxCheckout(world, {
+      provider: 'unionpay',
+      tradeId: await openCheckout(unionpay),
+      action: 'fail',
+      send: deliverHere,
+    });
     expect(await attemptStatus(unionpay)).toBe('failed');
     expect(await orderStatus(unionpay)).toBe('pending_payment');
   });
@@ -124,7 +170,15 @@ describe(`the provider sandbox (${testDatabaseKind})`, () => {
     const payment = await attempt('alipay');
     const tradeId = await openCheckout(payment);
     let sent = 0;
-    const done = await completeSandboxCheckout(world, { provider: 'alipay', tradeId, action: 'abandon', send: async () => { sent += 1; return ''; } });
+    const done = await completeSandboxCheckout(world, {
+      provider: 'alipay',
+      tradeId,
+      action: 'abandon',
+      send: async () => {
+        sent += 1;
+        return '';
+      },
+    });
     expect(done.ok && done.data.redirectTo).toBe(`${ctx.origin}/orders/${payment.orderId}`);
     expect(sent).toBe(0);
     expect((await findSandboxTrade(handle.db, 'alipay', payment.outTradeNo))?.status).toBe('open');

@@ -9,7 +9,11 @@ import { SANDBOX_GATEWAY_PATHS, SANDBOX_MERCHANTS } from './merchants';
 import type { SandboxNotification, SandboxWorld } from './world';
 
 /** The configuration a merchant would type in for this sandbox world: its ids, its keys, its gateways. */
-export function sandboxConfig(world: SandboxWorld, method: ProviderMethod, mode: ProviderConfig['mode'] = 'sandbox'): ProviderConfig {
+export function sandboxConfig(
+  world: SandboxWorld,
+  method: ProviderMethod,
+  mode: ProviderConfig['mode'] = 'sandbox',
+): ProviderConfig {
   const merchant = world.merchants[method];
   const { keys } = world;
   const pair = {
@@ -18,9 +22,16 @@ export function sandboxConfig(world: SandboxWorld, method: ProviderMethod, mode:
     unionpay: { merchant: keys.unionPayMerchant, provider: keys.unionPayGateway },
   }[method];
   return {
-    method, mode, merchantId: merchant.merchantId, appId: merchant.appId, gatewayUrl: `${world.baseUrl}${SANDBOX_GATEWAY_PATHS[method]}`,
-    merchantSerial: merchant.merchantSerial, providerSerial: merchant.providerSerial,
-    merchantPrivateKeyPem: pair.merchant.privateKeyPem, providerPublicKeyPem: pair.provider.publicKeyPem, apiV3Key: keys.wechatApiV3Key,
+    method,
+    mode,
+    merchantId: merchant.merchantId,
+    appId: merchant.appId,
+    gatewayUrl: `${world.baseUrl}${SANDBOX_GATEWAY_PATHS[method]}`,
+    merchantSerial: merchant.merchantSerial,
+    providerSerial: merchant.providerSerial,
+    merchantPrivateKeyPem: pair.merchant.privateKeyPem,
+    providerPublicKeyPem: pair.provider.publicKeyPem,
+    apiV3Key: keys.wechatApiV3Key,
     unionPayTrust: () => ({ kind: 'public-key', publicKeyPem: keys.unionPayGateway.publicKeyPem }),
   };
 }
@@ -37,8 +48,18 @@ export function sandboxTransport(world: SandboxWorld, deliver: NotificationDeliv
   };
 }
 
-export async function appSandboxWorld(ctx: { db: SandboxWorld['db']; authSecret: string; env: Readonly<Record<string, string | undefined>>; origin?: string }): Promise<SandboxWorld> {
-  return { db: ctx.db, keys: await getSandboxKeys(ctx.db, ctx.authSecret), merchants: SANDBOX_MERCHANTS, baseUrl: ctx.origin ?? paymentsOrigin(ctx.env).origin };
+export async function appSandboxWorld(ctx: {
+  db: SandboxWorld['db'];
+  authSecret: string;
+  env: Readonly<Record<string, string | undefined>>;
+  origin?: string;
+}): Promise<SandboxWorld> {
+  return {
+    db: ctx.db,
+    keys: await getSandboxKeys(ctx.db, ctx.authSecret),
+    merchants: SANDBOX_MERCHANTS,
+    baseUrl: ctx.origin ?? paymentsOrigin(ctx.env).origin,
+  };
 }
 
 /** The sandbox as a source of provider configuration, plugged into resolveProvider by the composition root. */
@@ -58,7 +79,12 @@ export const deliverOverHttp: NotificationDelivery = (notification) => {
   const send = async () => {
     for (let attempt = 1; attempt <= NOTIFY_ATTEMPTS; attempt++) {
       try {
-        const response = await fetch(notification.url, { method: 'POST', headers: notification.headers, body: notification.body, signal: AbortSignal.timeout(5_000) });
+        const response = await fetch(notification.url, {
+          method: 'POST',
+          headers: notification.headers,
+          body: notification.body,
+          signal: AbortSignal.timeout(5_000),
+        });
         if (response.ok) return;
       } catch {
         // unreachable: try again, as the provider would

@@ -7,7 +7,11 @@ const outbox: SandboxNotification[] = [];
 
 /** Plugs the sandbox in for a test file, keeping its notifications instead of posting them. */
 export function plugInTestSandbox(): void {
-  plugInPaymentsSandbox(sandboxProviderSource((notification) => { outbox.push(notification); }));
+  plugInPaymentsSandbox(
+    sandboxProviderSource((notification) => {
+      outbox.push(notification);
+    }),
+  );
 }
 
 /** The notifications sent since the last call. */

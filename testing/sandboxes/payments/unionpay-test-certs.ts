@@ -28,13 +28,56 @@ export function makeUnionPayTestPki(label: string): UnionPayTestPki {
   try {
     writeFileSync(file('ca.ext'), CA_EXTENSIONS);
     writeFileSync(file('leaf.ext'), LEAF_EXTENSIONS);
-    openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', file('root.key'), '-out', file('root.pem'),
-      '-days', '3650', '-subj', `/CN=${label} Root`, '-addext', 'basicConstraints=critical,CA:TRUE',
-      '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
+    openssl(
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      file('root.key'),
+      '-out',
+      file('root.pem'),
+      '-days',
+      '3650',
+      '-subj',
+      `/CN=${label} Root`,
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+    );
     const issue = (name: string, subject: string, issuer: string, days: string, extensions: string) => {
-      openssl('req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', file(`${name}.key`), '-out', file(`${name}.csr`), '-subj', subject);
-      openssl('x509', '-req', '-in', file(`${name}.csr`), '-CA', file(`${issuer}.pem`), '-CAkey', file(`${issuer}.key`),
-        '-CAcreateserial', '-out', file(`${name}.pem`), '-days', days, '-extfile', file(extensions));
+      openssl(
+        'req',
+        '-new',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        file(`${name}.key`),
+        '-out',
+        file(`${name}.csr`),
+        '-subj',
+        subject,
+      );
+      openssl(
+        'x509',
+        '-req',
+        '-in',
+        file(`${name}.csr`),
+        '-CA',
+        file(`${issuer}.pem`),
+        '-CAkey',
+        file(`${issuer}.key`),
+        '-CAcreateserial',
+        '-out',
+        file(`${name}.pem`),
+        '-days',
+        days,
+        '-extfile',
+        file(extensions),
+      );
     };
     issue('middle', `/CN=${label} Middle`, 'root', '3650', 'ca.ext');
     issue('sign', `/CN=${label} Sign/OU=00040000:SIGN`, 'middle', '365', 'leaf.ext');
@@ -59,7 +102,13 @@ export function opensslSignBase64(text: string, keyPem: string): string {
   try {
     writeFileSync(path.join(dir, 'key.pem'), keyPem);
     writeFileSync(path.join(dir, 'data.txt'), text);
-    const signature = execFileSync('openssl', ['dgst', '-sha256', '-sign', path.join(dir, 'key.pem'), path.join(dir, 'data.txt')]);
+    const signature = execFileSync('openssl', [
+      'dgst',
+      '-sha256',
+      '-sign',
+      path.join(dir, 'key.pem'),
+      path.join(dir, 'data.txt'),
+    ]);
     return signature.toString('base64');
   } finally {
     rmSync(dir, { recursive: true, force: true });

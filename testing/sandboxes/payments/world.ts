@@ -19,7 +19,8 @@ export interface SandboxWorld {
 }
 
 /** The signPubKeyCert field UnionPay puts in every signed message, when this world has a certificate. */
-export const unionPayCertField = (world: SandboxWorld): Record<string, string> => (world.unionPaySignCertPem ? { signPubKeyCert: world.unionPaySignCertPem } : {});
+export const unionPayCertField = (world: SandboxWorld): Record<string, string> =>
+  world.unionPaySignCertPem ? { signPubKeyCert: world.unionPaySignCertPem } : {};
 
 /** A notification the provider sends afterwards, signed as the provider signs it. */
 export interface SandboxNotification {

@@ -27,12 +27,18 @@ export default async function AfterSalesRequestPage({ params }: { params: Promis
   const detail = await getAfterSalesRequest(db, id);
   if (!detail) notFound();
   const [t, format, locale, carriers, warehouses, reasons] = await Promise.all([
-    getTranslations('after-sales'), getFormatter(), getLocale(), listCarriers(db), listWarehouses(db), getSetting(db, 'after_sales_reasons'),
+    getTranslations('after-sales'),
+    getFormatter(),
+    getLocale(),
+    listCarriers(db),
+    listWarehouses(db),
+    getSetting(db, 'after_sales_reasons'),
   ]);
   const isChinese = locale.startsWith('zh');
   const { request, order } = detail;
   const money = (cents: number) => formatMoney(cents, order.currency, locale);
-  const when = (date: Date) => format.dateTime(date, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  const when = (date: Date) =>
+    format.dateTime(date, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
   const reasonName = (code: string) => {
     const reason = reasons.find((r) => r.code === code);
     return reason ? (isChinese ? reason.nameZh : reason.nameEn) : code;
@@ -44,34 +50,84 @@ export default async function AfterSalesRequestPage({ params }: { params: Promis
       <div className="grid gap-5 px-6 py-5 lg:grid-cols-3">
         <section className="space-y-4 lg:col-span-2">
           <dl className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-xs sm:grid-cols-4">
-            <div><dt className="text-xs text-slate-500">{t('table.kind')}</dt><dd>{t(`kind.${request.kind}`)}</dd></div>
-            <div><dt className="text-xs text-slate-500">{t('table.status')}</dt><dd data-testid="request-status">{t(`status.${request.status}`)}</dd></div>
-            <div><dt className="text-xs text-slate-500">{t('detail.order')}</dt><dd><Link href={`/orders/${order.id}`} className="font-mono text-sky-700 hover:underline">{order.number}</Link></dd></div>
+            <div>
+              <dt className="text-xs text-slate-500">{t('table.kind')}</dt>
+              <dd>{t(`kind.${request.kind}`)}</dd>
+            </div>
+            <div>
+              <dt className="text-xs text-slate-500">{t('table.status')}</dt>
+              <dd data-testid="request-status">{t(`status.${request.status}`)}</dd>
+            </div>
+            <div>
+              <dt className="text-xs text-slate-500">{t('detail.order')}</dt>
+              <dd>
+                <Link href={`/orders/${order.id}`} className="font-mono text-sky-700 hover:underline">
+                  {order.number}
+                </Link>
+              </dd>
+            </div>
             <div>
               <dt className="text-xs text-slate-500">{t('detail.deadline')}</dt>
-              <dd>{request.overdueAt ? <span className="text-rose-700">{t('overdue')}</span> : request.deadlineAt ? when(request.deadlineAt) : '—'}</dd>
+              <dd>
+                {request.overdueAt ? (
+                  <span className="text-rose-700">{t('overdue')}</span>
+                ) : request.deadlineAt ? (
+                  when(request.deadlineAt)
+                ) : (
+                  '—'
+                )}
+              </dd>
             </div>
-            {request.customerNote && <div className="col-span-full"><dt className="text-xs text-slate-500">{t('detail.customerNote')}</dt><dd>{request.customerNote}</dd></div>}
-            {request.rejectReason && <div className="col-span-full"><dt className="text-xs text-slate-500">{t('detail.rejectReason')}</dt><dd>{request.rejectReason}</dd></div>}
+            {request.customerNote && (
+              <div className="col-span-full">
+                <dt className="text-xs text-slate-500">{t('detail.customerNote')}</dt>
+                <dd>{request.customerNote}</dd>
+              </div>
+            )}
+            {request.rejectReason && (
+              <div className="col-span-full">
+                <dt className="text-xs text-slate-500">{t('detail.rejectReason')}</dt>
+                <dd>{request.rejectReason}</dd>
+              </div>
+            )}
           </dl>
 
-          <table className="w-full rounded-lg border border-slate-200 bg-white text-sm shadow-xs" data-testid="request-lines">
+          <table
+            className="w-full rounded-lg border border-slate-200 bg-white text-sm shadow-xs"
+            data-testid="request-lines"
+          >
             <thead className="bg-slate-50 text-left text-xs text-slate-500">
               <tr>
-                {(['sku', 'quantity', 'reason', 'received', 'restocked', 'damaged', 'scrapped', 'missing'] as const).map((c) => <th key={c} className="px-3 py-2 font-medium">{t(`detail.${c}`)}</th>)}
+                {(
+                  ['sku', 'quantity', 'reason', 'received', 'restocked', 'damaged', 'scrapped', 'missing'] as const
+                ).map((c) => (
+                  <th key={c} className="px-3 py-2 font-medium">
+                    {t(`detail.${c}`)}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {detail.lines.map((line) => (
                 <tr key={line.id}>
-                  <td className="px-3 py-2"><span className="font-mono text-xs">{line.skuCode}</span> {line.name}{line.note && <p className="text-xs text-slate-500">{line.note}</p>}</td>
+                  <td className="px-3 py-2">
+                    <span className="font-mono text-xs">{line.skuCode}</span> {line.name}
+                    {line.note && <p className="text-xs text-slate-500">{line.note}</p>}
+                  </td>
                   <td className="px-3 py-2 tabular-nums">{line.quantity}</td>
-                  <td className="px-3 py-2">{reasonName(line.reasonCode)}{line.isSellerFault && <span className="ml-1 text-xs text-amber-700">({t('detail.sellerFault')})</span>}</td>
+                  <td className="px-3 py-2">
+                    {reasonName(line.reasonCode)}
+                    {line.isSellerFault && (
+                      <span className="ml-1 text-xs text-amber-700">({t('detail.sellerFault')})</span>
+                    )}
+                  </td>
                   <td className="px-3 py-2 tabular-nums">{line.receivedQuantity ?? '—'}</td>
                   <td className="px-3 py-2 tabular-nums">{line.restockedQuantity}</td>
                   <td className="px-3 py-2 tabular-nums">{line.damagedQuantity}</td>
                   <td className="px-3 py-2 tabular-nums">{line.scrappedQuantity}</td>
-                  <td className="px-3 py-2 tabular-nums">{line.receivedQuantity === null ? '—' : line.quantity - line.receivedQuantity}</td>
+                  <td className="px-3 py-2 tabular-nums">
+                    {line.receivedQuantity === null ? '—' : line.quantity - line.receivedQuantity}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -95,20 +151,42 @@ export default async function AfterSalesRequestPage({ params }: { params: Promis
         <aside className="space-y-4">
           <section className="rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-xs">
             <h2 className="mb-2 font-medium">{t('detail.returnParcel')}</h2>
-            <p>{detail.returnCarrier ? `${isChinese ? detail.returnCarrier.name : detail.returnCarrier.nameEn} ${request.returnTrackingNumber}` : '—'}</p>
+            <p>
+              {detail.returnCarrier
+                ? `${isChinese ? detail.returnCarrier.name : detail.returnCarrier.nameEn} ${request.returnTrackingNumber}`
+                : '—'}
+            </p>
             <h2 className="mb-2 mt-4 font-medium">{t('detail.refund')}</h2>
-            <p>{t('detail.proposed')}: {request.refundProposedCents === null ? '—' : money(request.refundProposedCents)}</p>
-            <p>{detail.refund ? `${detail.refund.outRefundNo} · ${money(detail.refund.amountCents)} · ${detail.refund.status}` : t('detail.notSent')}</p>
-            {request.refundError && <p className="text-rose-700">{t('detail.refundError', { detail: request.refundError })}</p>}
+            <p>
+              {t('detail.proposed')}: {request.refundProposedCents === null ? '—' : money(request.refundProposedCents)}
+            </p>
+            <p>
+              {detail.refund
+                ? `${detail.refund.outRefundNo} · ${money(detail.refund.amountCents)} · ${detail.refund.status}`
+                : t('detail.notSent')}
+            </p>
+            {request.refundError && (
+              <p className="text-rose-700">{t('detail.refundError', { detail: request.refundError })}</p>
+            )}
           </section>
           <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-xs">
             <h2 className="mb-2 text-sm font-medium">{t('detail.actions')}</h2>
-            <RequestActions actions={actions} context={{
-              requestId: request.id,
-              carriers: carriers.filter((c) => c.isActive).map((c) => ({ id: c.id, label: isChinese ? c.name : c.nameEn })),
-              warehouses: warehouses.filter((w) => w.isActive).map((w) => ({ id: w.id, label: w.name })),
-              lines: detail.lines.map((l) => ({ id: l.id, label: `${l.skuCode} ${l.name}`, quantity: l.quantity, shippedFrom: l.shippedFrom })),
-            }} />
+            <RequestActions
+              actions={actions}
+              context={{
+                requestId: request.id,
+                carriers: carriers
+                  .filter((c) => c.isActive)
+                  .map((c) => ({ id: c.id, label: isChinese ? c.name : c.nameEn })),
+                warehouses: warehouses.filter((w) => w.isActive).map((w) => ({ id: w.id, label: w.name })),
+                lines: detail.lines.map((l) => ({
+                  id: l.id,
+                  label: `${l.skuCode} ${l.name}`,
+                  quantity: l.quantity,
+                  shippedFrom: l.shippedFrom,
+                })),
+              }}
+            />
           </section>
         </aside>
       </div>

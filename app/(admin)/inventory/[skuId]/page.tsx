@@ -47,18 +47,43 @@ export default async function SkuStockPage({ params, searchParams }: { params: P
 
   return (
     <>
-      <InventoryHeader current={null} canWrite={canWrite} openAlertCount={openAlertCount} title={`${sku.code} · ${sku.productName}`}
-        actions={canWrite ? (
-          <Link href={`/inventory/receive?sku=${encodeURIComponent(sku.code)}`} data-testid="receive-sku-link"
-            className="inline-flex h-8 items-center rounded-md bg-slate-900 px-3 text-sm font-medium text-white hover:bg-slate-800">{t('receive.forSku')}</Link>
-        ) : null} />
+      <InventoryHeader
+        current={null}
+        canWrite={canWrite}
+        openAlertCount={openAlertCount}
+        title={`${sku.code} · ${sku.productName}`}
+        actions={
+          canWrite ? (
+            <Link
+              href={`/inventory/receive?sku=${encodeURIComponent(sku.code)}`}
+              data-testid="receive-sku-link"
+              className="inline-flex h-8 items-center rounded-md bg-slate-900 px-3 text-sm font-medium text-white hover:bg-slate-800"
+            >
+              {t('receive.forSku')}
+            </Link>
+          ) : null
+        }
+      />
       <div className="space-y-4 px-4 py-4 sm:px-6 sm:py-5">
         <div className="flex flex-wrap items-center gap-x-6 gap-y-1 text-sm text-slate-600">
-          <Link href="/inventory" className="text-sky-700 hover:underline">← {t('sku.back')}</Link>
-          <span>{sku.name}{sku.variant ? ` · ${sku.variant}` : ''}</span>
-          {sku.barcode && <span>{t('sku.barcode')}: <span className="font-mono">{sku.barcode}</span></span>}
-          <span>{t('sku.leadTime')}: {t('sku.leadTimeDays', { days: sku.leadTimeDays })}</span>
-          {!sku.isActive && <span className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] text-slate-500">{t('stock.inactive')}</span>}
+          <Link href="/inventory" className="text-sky-700 hover:underline">
+            ← {t('sku.back')}
+          </Link>
+          <span>
+            {sku.name}
+            {sku.variant ? ` · ${sku.variant}` : ''}
+          </span>
+          {sku.barcode && (
+            <span>
+              {t('sku.barcode')}: <span className="font-mono">{sku.barcode}</span>
+            </span>
+          )}
+          <span>
+            {t('sku.leadTime')}: {t('sku.leadTimeDays', { days: sku.leadTimeDays })}
+          </span>
+          {!sku.isActive && (
+            <span className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] text-slate-500">{t('stock.inactive')}</span>
+          )}
         </div>
         {!canWrite && <ReadOnlyNote />}
 
@@ -69,19 +94,33 @@ export default async function SkuStockPage({ params, searchParams }: { params: P
               {activeLevels.length > 0 && (
                 <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
                   <h2 className="mb-3 text-sm font-semibold text-slate-900">{t('adjust.title')}</h2>
-                  <AdjustStockForm skuId={sku.id} warehouses={activeLevels.map((l) => ({ id: l.warehouseId, name: l.warehouseName }))} />
+                  <AdjustStockForm
+                    skuId={sku.id}
+                    warehouses={activeLevels.map((l) => ({ id: l.warehouseId, name: l.warehouseName }))}
+                  />
                 </section>
               )}
               <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
                 <h2 className="mb-3 text-sm font-semibold text-slate-900">{t('threshold.title')}</h2>
-                <ThresholdForm scope="sku" skuId={sku.id} current={sku.skuThreshold} label={t('threshold.sku')}
-                  hint={`${t('threshold.inheritHint')} ${t('sku.skuThresholdInherits', { threshold: sku.defaultThreshold })}`} />
+                <ThresholdForm
+                  scope="sku"
+                  skuId={sku.id}
+                  current={sku.skuThreshold}
+                  label={t('threshold.sku')}
+                  hint={`${t('threshold.inheritHint')} ${t('sku.skuThresholdInherits', { threshold: sku.defaultThreshold })}`}
+                />
               </section>
             </aside>
           )}
         </div>
 
-        <SkuLedger skuId={sku.id} levels={sku.levels} ledger={ledger} warehouseId={ledgerWarehouseId} beforeId={beforeId} />
+        <SkuLedger
+          skuId={sku.id}
+          levels={sku.levels}
+          ledger={ledger}
+          warehouseId={ledgerWarehouseId}
+          beforeId={beforeId}
+        />
       </div>
     </>
   );

@@ -2,7 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { ALERT_VIEWS, countOpenLowStockAlerts, listLowStockAlerts, type AlertView } from '@/domain/inventory/list-low-stock-alerts';
+import {
+  ALERT_VIEWS,
+  countOpenLowStockAlerts,
+  listLowStockAlerts,
+  type AlertView,
+} from '@/domain/inventory/list-low-stock-alerts';
 import { getLowStockDefaultThreshold } from '@/domain/inventory/set-threshold';
 import { readParam } from '@/domain/inventory/stock-list-filters';
 import { can } from '@/domain/staff/permissions';
@@ -22,13 +27,18 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function AlertsPage({ searchParams }: { searchParams: SearchParams }) {
   const staff = await requirePermission('inventory.read');
   const rawView = readParam(await searchParams, 'view');
-  const view: AlertView = (ALERT_VIEWS as readonly string[]).includes(rawView ?? '') ? rawView as AlertView : 'open';
+  const view: AlertView = (ALERT_VIEWS as readonly string[]).includes(rawView ?? '') ? (rawView as AlertView) : 'open';
   const db = getDb();
   const [alerts, openAlertCount, defaultThreshold, t, format] = await Promise.all([
-    listLowStockAlerts(db, { view }), countOpenLowStockAlerts(db), getLowStockDefaultThreshold(db), getTranslations('inventory'), getFormatter(),
+    listLowStockAlerts(db, { view }),
+    countOpenLowStockAlerts(db),
+    getLowStockDefaultThreshold(db),
+    getTranslations('inventory'),
+    getFormatter(),
   ]);
   const canWrite = can(staff, 'inventory.write');
-  const when = (d: Date) => format.dateTime(d, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  const when = (d: Date) =>
+    format.dateTime(d, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
   const chip = 'rounded-full px-3 py-1 text-xs font-medium ring-1 ring-inset';
 
   return (
@@ -41,25 +51,58 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
           <section className="min-w-0 rounded-lg border border-slate-200 bg-white shadow-xs">
             <nav className="flex flex-wrap gap-1.5 border-b border-slate-200 p-3" aria-label={t('alerts.title')}>
               {ALERT_VIEWS.map((v) => (
-                <Link key={v} href={v === 'open' ? '/inventory/alerts' : `/inventory/alerts?view=${v}`} aria-current={v === view ? 'true' : undefined}
-                  className={`${chip} ${v === view ? 'bg-slate-900 text-white ring-slate-900' : 'bg-white text-slate-700 ring-slate-300 hover:bg-slate-50'}`}>
-                  {t(`alerts.${v}`)}{v === 'open' ? ` · ${openAlertCount}` : ''}
+                <Link
+                  key={v}
+                  href={v === 'open' ? '/inventory/alerts' : `/inventory/alerts?view=${v}`}
+                  aria-current={v === view ? 'true' : undefined}
+                  className={`${chip} ${v === view ? 'bg-slate-900 text-white ring-slate-900' : 'bg-white text-slate-700 ring-slate-300 hover:bg-slate-50'}`}
+                >
+                  {t(`alerts.${v}`)}
+                  {v === 'open' ? ` · ${openAlertCount}` : ''}
                 </Link>
               ))}
             </nav>
             {alerts.length === 0 ? (
-              <p className="px-6 py-12 text-center text-sm text-slate-500" data-testid="alerts-empty">{view === 'open' ? t('alerts.emptyOpen') : t('alerts.emptyAcknowledged')}</p>
+              <p className="px-6 py-12 text-center text-sm text-slate-500" data-testid="alerts-empty">
+                {view === 'open' ? t('alerts.emptyOpen') : t('alerts.emptyAcknowledged')}
+              </p>
             ) : (
-              <RowsTable id="alerts-table"
+              <RowsTable
+                id="alerts-table"
                 columns={[
                   { id: 'sku', header: t('alerts.columns.sku'), sticky: true },
                   { id: 'warehouse', header: t('alerts.columns.warehouse'), className: 'text-slate-700' },
-                  { id: 'available', header: t('alerts.columns.available'), align: 'right', className: 'font-semibold text-amber-700' },
+                  {
+                    id: 'available',
+                    header: t('alerts.columns.available'),
+                    align: 'right',
+                    className: 'font-semibold text-amber-700',
+                  },
                   { id: 'atAlert', header: t('alerts.columns.atAlert'), align: 'right', className: 'text-slate-500' },
-                  { id: 'threshold', header: t('alerts.columns.threshold'), align: 'right', className: 'text-slate-500' },
-                  { id: 'raisedAt', header: t('alerts.columns.raisedAt'), className: 'whitespace-nowrap tabular-nums text-slate-600' },
-                  ...(view === 'acknowledged' ? [{ id: 'acknowledged', header: t('alerts.columns.acknowledged'), className: 'text-slate-600' }] : []),
-                  ...(view === 'open' && canWrite ? [{ id: 'acknowledge', header: t('alerts.acknowledge'), isHeaderHidden: true, align: 'right' as const }] : []),
+                  {
+                    id: 'threshold',
+                    header: t('alerts.columns.threshold'),
+                    align: 'right',
+                    className: 'text-slate-500',
+                  },
+                  {
+                    id: 'raisedAt',
+                    header: t('alerts.columns.raisedAt'),
+                    className: 'whitespace-nowrap tabular-nums text-slate-600',
+                  },
+                  ...(view === 'acknowledged'
+                    ? [{ id: 'acknowledged', header: t('alerts.columns.acknowledged'), className: 'text-slate-600' }]
+                    : []),
+                  ...(view === 'open' && canWrite
+                    ? [
+                        {
+                          id: 'acknowledge',
+                          header: t('alerts.acknowledge'),
+                          isHeaderHidden: true,
+                          align: 'right' as const,
+                        },
+                      ]
+                    : []),
                 ]}
                 rows={alerts.map((a) => ({
                   id: a.id,
@@ -67,8 +110,16 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
                   cells: {
                     sku: (
                       <>
-                        <Link href={`/inventory/${a.skuId}`} className="font-mono text-[13px] font-medium text-sky-700 hover:underline">{a.skuCode}</Link>
-                        <span className="ml-1.5 text-slate-500">{a.skuName}{a.variant ? ` · ${a.variant}` : ''}</span>
+                        <Link
+                          href={`/inventory/${a.skuId}`}
+                          className="font-mono text-[13px] font-medium text-sky-700 hover:underline"
+                        >
+                          {a.skuCode}
+                        </Link>
+                        <span className="ml-1.5 text-slate-500">
+                          {a.skuName}
+                          {a.variant ? ` · ${a.variant}` : ''}
+                        </span>
                       </>
                     ),
                     warehouse: a.warehouseName,
@@ -76,7 +127,9 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
                     atAlert: a.availableAtAlert,
                     threshold: a.threshold,
                     raisedAt: when(a.raisedAt),
-                    acknowledged: a.acknowledgedAt ? t('alerts.acknowledgedBy', { name: a.acknowledgedByName ?? '—', time: when(a.acknowledgedAt) }) : '',
+                    acknowledged: a.acknowledgedAt
+                      ? t('alerts.acknowledgedBy', { name: a.acknowledgedByName ?? '—', time: when(a.acknowledgedAt) })
+                      : '',
                     acknowledge: <AcknowledgeAlertButton alertId={a.id} />,
                   },
                 }))}
@@ -85,7 +138,12 @@ export default async function AlertsPage({ searchParams }: { searchParams: Searc
           </section>
           {canWrite && (
             <aside className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-              <ThresholdForm scope="store" current={defaultThreshold} label={t('threshold.store')} hint={t('threshold.storeHint')} />
+              <ThresholdForm
+                scope="store"
+                current={defaultThreshold}
+                label={t('threshold.store')}
+                hint={t('threshold.storeHint')}
+              />
             </aside>
           )}
         </div>

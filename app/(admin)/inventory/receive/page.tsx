@@ -19,7 +19,11 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function ReceivePage({ searchParams }: { searchParams: SearchParams }) {
   await requirePermission('inventory.write');
   const db = getDb();
-  const [warehouses, openAlertCount, t] = await Promise.all([listWarehouses(db), countOpenLowStockAlerts(db), getTranslations('inventory.receive')]);
+  const [warehouses, openAlertCount, t] = await Promise.all([
+    listWarehouses(db),
+    countOpenLowStockAlerts(db),
+    getTranslations('inventory.receive'),
+  ]);
   const active = warehouses.filter((w) => w.isActive);
   const skuCode = (readParam(await searchParams, 'sku') ?? '').trim().slice(0, 64);
   return (
@@ -27,9 +31,13 @@ export default async function ReceivePage({ searchParams }: { searchParams: Sear
       <InventoryHeader current="receive" canWrite openAlertCount={openAlertCount} />
       <div className="space-y-4 px-4 py-4 sm:px-6 sm:py-5">
         <p className="text-sm text-slate-600">{t('description')}</p>
-        {active.length === 0
-          ? <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t('noWarehouses')}</p>
-          : <ReceiveStockForm warehouses={active.map((w) => ({ id: w.id, name: w.name }))} initialSkuCode={skuCode} />}
+        {active.length === 0 ? (
+          <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            {t('noWarehouses')}
+          </p>
+        ) : (
+          <ReceiveStockForm warehouses={active.map((w) => ({ id: w.id, name: w.name }))} initialSkuCode={skuCode} />
+        )}
       </div>
     </>
   );

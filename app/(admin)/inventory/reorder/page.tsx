@@ -30,34 +30,81 @@ export default async function ReorderPage({ searchParams }: { searchParams: Sear
   const options = parsed.success ? parsed.data : ZReorderOptions.parse({});
   const db = getDb();
   const [suggestions, openAlertCount, t] = await Promise.all([
-    listReorderSuggestions(db, options), countOpenLowStockAlerts(db), getTranslations('inventory.reorder'),
+    listReorderSuggestions(db, options),
+    countOpenLowStockAlerts(db),
+    getTranslations('inventory.reorder'),
   ]);
   const shown = suggestions.slice(0, MAX_ROWS_ON_PAGE);
   const csvHref = `/inventory/reorder.csv?days=${options.days}&safety=${options.safetyDays}`;
   const num = 'px-3 py-2 text-right tabular-nums';
-  const columns = ['unitsSold', 'velocityPerDay', 'leadTimeDays', 'available', 'incoming', 'suggestedQuantity'] as const;
+  const columns = [
+    'unitsSold',
+    'velocityPerDay',
+    'leadTimeDays',
+    'available',
+    'incoming',
+    'suggestedQuantity',
+  ] as const;
 
   return (
     <>
-      <InventoryHeader current="reorder" canWrite={can(staff, 'inventory.write')} openAlertCount={openAlertCount}
-        actions={<a href={csvHref} download className="inline-flex h-8 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-700 shadow-xs hover:bg-slate-50" data-testid="reorder-csv">{t('download')}</a>} />
+      <InventoryHeader
+        current="reorder"
+        canWrite={can(staff, 'inventory.write')}
+        openAlertCount={openAlertCount}
+        actions={
+          <a
+            href={csvHref}
+            download
+            className="inline-flex h-8 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-700 shadow-xs hover:bg-slate-50"
+            data-testid="reorder-csv"
+          >
+            {t('download')}
+          </a>
+        }
+      />
       <div className="space-y-4 px-4 py-4 sm:px-6 sm:py-5">
         <div className="space-y-1 text-sm text-slate-600">
           <p>{t('formula', { days: options.days })}</p>
           <p className="text-slate-500">{t('incomingNote')}</p>
         </div>
         <section className="rounded-lg border border-slate-200 bg-white shadow-sm">
-          <form method="get" action="/inventory/reorder" className="flex flex-wrap items-end gap-2 border-b border-slate-200 p-3">
+          <form
+            method="get"
+            action="/inventory/reorder"
+            className="flex flex-wrap items-end gap-2 border-b border-slate-200 p-3"
+          >
             <label className="flex flex-col gap-1">
               <span className={labelClass}>{t('days')}</span>
-              <input type="number" name="days" min={1} max={365} defaultValue={options.days} className={`${fieldClass} w-28`} />
+              <input
+                type="number"
+                name="days"
+                min={1}
+                max={365}
+                defaultValue={options.days}
+                className={`${fieldClass} w-28`}
+              />
             </label>
             <label className="flex flex-col gap-1">
               <span className={labelClass}>{t('safetyDays')}</span>
-              <input type="number" name="safety" min={0} max={90} defaultValue={options.safetyDays} className={`${fieldClass} w-28`} />
+              <input
+                type="number"
+                name="safety"
+                min={0}
+                max={90}
+                defaultValue={options.safetyDays}
+                className={`${fieldClass} w-28`}
+              />
             </label>
-            <button type="submit" className="h-8 rounded-md bg-slate-900 px-4 text-sm font-medium text-white shadow-xs hover:bg-slate-800">{t('apply')}</button>
-            <span className="ml-auto text-sm text-slate-500" data-testid="reorder-count">{t('count', { count: suggestions.length })}</span>
+            <button
+              type="submit"
+              className="h-8 rounded-md bg-slate-900 px-4 text-sm font-medium text-white shadow-xs hover:bg-slate-800"
+            >
+              {t('apply')}
+            </button>
+            <span className="ml-auto text-sm text-slate-500" data-testid="reorder-count">
+              {t('count', { count: suggestions.length })}
+            </span>
           </form>
           {suggestions.length === 0 ? (
             <p className="px-6 py-12 text-center text-sm text-slate-500">{t('empty')}</p>
@@ -65,16 +112,37 @@ export default async function ReorderPage({ searchParams }: { searchParams: Sear
             <table className="w-full border-collapse text-sm" data-testid="reorder-table">
               <thead className="bg-slate-50">
                 <tr className="border-b border-slate-200">
-                  <th scope="col" className={thClass}>{t('columns.skuCode')}</th>
-                  <th scope="col" className={thClass}>{t('columns.productName')}</th>
-                  {columns.map((c) => <th key={c} scope="col" className={`${thClass} text-right`}>{t(`columns.${c}`)}</th>)}
+                  <th scope="col" className={thClass}>
+                    {t('columns.skuCode')}
+                  </th>
+                  <th scope="col" className={thClass}>
+                    {t('columns.productName')}
+                  </th>
+                  {columns.map((c) => (
+                    <th key={c} scope="col" className={`${thClass} text-right`}>
+                      {t(`columns.${c}`)}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {shown.map((s) => (
                   <tr key={s.skuId} data-sku-code={s.skuCode}>
-                    <td className="px-3 py-2"><Link href={`/inventory/${s.skuId}`} className="font-mono text-[13px] font-medium text-sky-700 hover:underline">{s.skuCode}</Link></td>
-                    <td className="px-3 py-2 text-slate-700">{s.productName} <span className="text-slate-500">{s.skuName}{s.variant ? ` · ${s.variant}` : ''}</span></td>
+                    <td className="px-3 py-2">
+                      <Link
+                        href={`/inventory/${s.skuId}`}
+                        className="font-mono text-[13px] font-medium text-sky-700 hover:underline"
+                      >
+                        {s.skuCode}
+                      </Link>
+                    </td>
+                    <td className="px-3 py-2 text-slate-700">
+                      {s.productName}{' '}
+                      <span className="text-slate-500">
+                        {s.skuName}
+                        {s.variant ? ` · ${s.variant}` : ''}
+                      </span>
+                    </td>
                     <td className={`${num} text-slate-600`}>{s.unitsSold}</td>
                     <td className={`${num} text-slate-600`}>{s.velocityPerDay.toFixed(2)}</td>
                     <td className={`${num} text-slate-600`}>{s.leadTimeDays}</td>
@@ -87,7 +155,9 @@ export default async function ReorderPage({ searchParams }: { searchParams: Sear
             </table>
           )}
           {suggestions.length > shown.length && (
-            <p className="border-t border-slate-200 px-3 py-2 text-sm text-slate-500">{t('truncated', { shown: shown.length, total: suggestions.length })}</p>
+            <p className="border-t border-slate-200 px-3 py-2 text-sm text-slate-500">
+              {t('truncated', { shown: shown.length, total: suggestions.length })}
+            </p>
           )}
         </section>
       </div>

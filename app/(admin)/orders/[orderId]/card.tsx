@@ -1,5 +1,13 @@
 /** A titled panel of the order page. */
-export function Card({ title, children, aside }: { title: string; children: React.ReactNode; aside?: React.ReactNode }) {
+export function Card({
+  title,
+  children,
+  aside,
+}: {
+  title: string;
+  children: React.ReactNode;
+  aside?: React.ReactNode;
+}) {
   return (
     <section className="rounded-lg border border-slate-200 bg-white shadow-sm">
       <header className="flex items-center justify-between border-b border-slate-200 px-4 py-2.5">

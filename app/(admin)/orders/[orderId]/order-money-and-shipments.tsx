@@ -12,12 +12,23 @@ const DATE_TIME = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-
  * Payments of the order. With `withoutOnlineAttempts` the provider attempts are left out: the
  * online payment section above lists them with their actions, so they are not shown twice.
  */
-export function OrderPayments({ detail, locale, withoutOnlineAttempts = false }: { detail: OrderDetail; locale: string; withoutOnlineAttempts?: boolean }) {
+export function OrderPayments({
+  detail,
+  locale,
+  withoutOnlineAttempts = false,
+}: {
+  detail: OrderDetail;
+  locale: string;
+  withoutOnlineAttempts?: boolean;
+}) {
   const t = useTranslations('orders');
-  const shown = withoutOnlineAttempts ? detail.payments.filter((p) => !(PROVIDER_METHODS as readonly string[]).includes(p.method)) : detail.payments;
+  const shown = withoutOnlineAttempts
+    ? detail.payments.filter((p) => !(PROVIDER_METHODS as readonly string[]).includes(p.method))
+    : detail.payments;
   const format = useFormatter();
   const th = 'px-4 py-2 text-left text-[11px] font-semibold uppercase tracking-wide text-slate-500';
-  const statusTone = (status: string) => (status === 'succeeded' ? 'text-emerald-700' : status === 'failed' ? 'text-rose-700' : 'text-slate-500');
+  const statusTone = (status: string) =>
+    status === 'succeeded' ? 'text-emerald-700' : status === 'failed' ? 'text-rose-700' : 'text-slate-500';
   // the online payment panel above is then the order's payments panel: no second, empty one under it
   if (withoutOnlineAttempts && shown.length === 0) return null;
   return (
@@ -26,28 +37,36 @@ export function OrderPayments({ detail, locale, withoutOnlineAttempts = false }:
         <p className="px-4 py-3 text-sm text-slate-500">{t('detail.noPayments')}</p>
       ) : (
         <div className="overflow-x-auto">
-        <table className="w-full text-sm" data-testid="order-payments">
-          <thead className="bg-slate-50">
-            <tr className="border-b border-slate-200">
-              <th className={th}>{t('detail.method')}</th>
-              <th className={th}>{t('detail.state')}</th>
-              <th className={th}>{t('detail.reference')}</th>
-              <th className={th}>{t('detail.date')}</th>
-              <th className={`${th} text-right`}>{t('detail.amount')}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {shown.map((payment) => (
-              <tr key={payment.id}>
-                <td className="px-4 py-2">{t(`paymentMethod.${payment.method}`)}</td>
-                <td className={`px-4 py-2 text-xs font-medium ${statusTone(payment.status)}`}>{t(`paymentStatus.${payment.status}`)}</td>
-                <td className="px-4 py-2 font-mono text-xs text-slate-500">{payment.providerTxnId ?? payment.outTradeNo}</td>
-                <td className="px-4 py-2 tabular-nums text-slate-600">{format.dateTime(payment.paidAt ?? payment.createdAt, DATE_TIME)}</td>
-                <td className="px-4 py-2 text-right tabular-nums">{formatMoney(payment.amountCents, payment.currency, locale)}</td>
+          <table className="w-full text-sm" data-testid="order-payments">
+            <thead className="bg-slate-50">
+              <tr className="border-b border-slate-200">
+                <th className={th}>{t('detail.method')}</th>
+                <th className={th}>{t('detail.state')}</th>
+                <th className={th}>{t('detail.reference')}</th>
+                <th className={th}>{t('detail.date')}</th>
+                <th className={`${th} text-right`}>{t('detail.amount')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {shown.map((payment) => (
+                <tr key={payment.id}>
+                  <td className="px-4 py-2">{t(`paymentMethod.${payment.method}`)}</td>
+                  <td className={`px-4 py-2 text-xs font-medium ${statusTone(payment.status)}`}>
+                    {t(`paymentStatus.${payment.status}`)}
+                  </td>
+                  <td className="px-4 py-2 font-mono text-xs text-slate-500">
+                    {payment.providerTxnId ?? payment.outTradeNo}
+                  </td>
+                  <td className="px-4 py-2 tabular-nums text-slate-600">
+                    {format.dateTime(payment.paidAt ?? payment.createdAt, DATE_TIME)}
+                  </td>
+                  <td className="px-4 py-2 text-right tabular-nums">
+                    {formatMoney(payment.amountCents, payment.currency, locale)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
       {/* refunds have their own panel (refund-panel.tsx), with their states and actions */}
@@ -55,7 +74,15 @@ export function OrderPayments({ detail, locale, withoutOnlineAttempts = false }:
   );
 }
 
-export function OrderShipments({ detail, locale, trackingEvents }: { detail: OrderDetail; locale: string; trackingEvents: ReadonlyMap<number, readonly TimelineEvent[]> }) {
+export function OrderShipments({
+  detail,
+  locale,
+  trackingEvents,
+}: {
+  detail: OrderDetail;
+  locale: string;
+  trackingEvents: ReadonlyMap<number, readonly TimelineEvent[]>;
+}) {
   const t = useTranslations('orders');
   const format = useFormatter();
   // carriers have a Chinese and an English name; show the one of the reader's language
@@ -69,23 +96,42 @@ export function OrderShipments({ detail, locale, trackingEvents }: { detail: Ord
           {detail.shipments.map((shipment) => (
             <li key={shipment.id} className="space-y-1.5 px-4 py-3 text-sm">
               <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                <span className="font-medium text-slate-900">{isChinese ? shipment.carrierName : shipment.carrierNameEn}</span>
-                <Link href={`/shipping/shipments/${shipment.id}`} className="font-mono text-xs text-sky-700 hover:underline" data-testid="order-shipment-link">{t('detail.trackingNumber')} {shipment.trackingNumber}</Link>
-                <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${shipment.status === 'delivered' ? 'bg-emerald-50 text-emerald-700' : shipment.hasException || shipment.status === 'exception' ? 'bg-rose-50 text-rose-700' : 'bg-blue-50 text-blue-700'}`}>
+                <span className="font-medium text-slate-900">
+                  {isChinese ? shipment.carrierName : shipment.carrierNameEn}
+                </span>
+                <Link
+                  href={`/shipping/shipments/${shipment.id}`}
+                  className="font-mono text-xs text-sky-700 hover:underline"
+                  data-testid="order-shipment-link"
+                >
+                  {t('detail.trackingNumber')} {shipment.trackingNumber}
+                </Link>
+                <span
+                  className={`rounded px-1.5 py-0.5 text-xs font-medium ${shipment.status === 'delivered' ? 'bg-emerald-50 text-emerald-700' : shipment.hasException || shipment.status === 'exception' ? 'bg-rose-50 text-rose-700' : 'bg-blue-50 text-blue-700'}`}
+                >
                   {t(`shipmentStatus.${shipment.status}`)}
                 </span>
               </div>
               <div className="flex flex-wrap gap-x-3 text-xs text-slate-500">
                 <span>{t('detail.fromWarehouse', { warehouse: shipment.warehouseName })}</span>
                 <span>{t('detail.shippedAt', { date: format.dateTime(shipment.shippedAt, DATE_TIME) })}</span>
-                {shipment.deliveredAt && <span>{t('detail.deliveredAt', { date: format.dateTime(shipment.deliveredAt, DATE_TIME) })}</span>}
+                {shipment.deliveredAt && (
+                  <span>{t('detail.deliveredAt', { date: format.dateTime(shipment.deliveredAt, DATE_TIME) })}</span>
+                )}
               </div>
               <ul className="text-xs text-slate-600">
                 {shipment.lines.map((line) => (
-                  <li key={line.orderLineId}><span className="font-mono">{line.skuCode}</span> {line.name} × {line.quantity}</li>
+                  <li key={line.orderLineId}>
+                    <span className="font-mono">{line.skuCode}</span> {line.name} × {line.quantity}
+                  </li>
                 ))}
               </ul>
-              <div className="pt-1"><TrackingTimeline events={trackingEvents.get(shipment.id) ?? []} testId={`order-tracking-${shipment.id}`} /></div>
+              <div className="pt-1">
+                <TrackingTimeline
+                  events={trackingEvents.get(shipment.id) ?? []}
+                  testId={`order-tracking-${shipment.id}`}
+                />
+              </div>
             </li>
           ))}
         </ul>

@@ -13,7 +13,11 @@ export function CustomerCard({ detail }: { detail: OrderDetail }) {
           <>
             <p className="flex items-center gap-2 font-medium text-slate-900">
               {customer.name}
-              {customer.isFlagged && <span className="rounded bg-rose-50 px-1.5 py-0.5 text-xs font-medium text-rose-700">{t('flagged')}</span>}
+              {customer.isFlagged && (
+                <span className="rounded bg-rose-50 px-1.5 py-0.5 text-xs font-medium text-rose-700">
+                  {t('flagged')}
+                </span>
+              )}
             </p>
             {customer.phone && <p className="tabular-nums text-slate-600">{maskPhone(customer.phone)}</p>}
             {customer.email && <p className="text-slate-600">{customer.email}</p>}
@@ -33,12 +37,16 @@ export function ShippingCard({ detail }: { detail: OrderDetail }) {
     <Card title={t('shippingAddress')}>
       <div className="space-y-1 px-4 py-3 text-sm" data-testid="order-shipping">
         <p className="font-medium text-slate-900">
-          {order.shipName} <span className="ml-1 font-normal tabular-nums text-slate-600">{maskPhone(order.shipPhone)}</span>
+          {order.shipName}{' '}
+          <span className="ml-1 font-normal tabular-nums text-slate-600">{maskPhone(order.shipPhone)}</span>
         </p>
         <p className="text-slate-600">
           {[order.shipProvince, order.shipCity, order.shipDistrict].filter(Boolean).join(' ')}
         </p>
-        <p className="text-slate-600">{order.shipStreet}{order.shipPostalCode ? ` · ${order.shipPostalCode}` : ''}</p>
+        <p className="text-slate-600">
+          {order.shipStreet}
+          {order.shipPostalCode ? ` · ${order.shipPostalCode}` : ''}
+        </p>
         {order.buyerNote && (
           <div className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-amber-900">
             <p className="text-xs font-semibold">{t('buyerNote')}</p>

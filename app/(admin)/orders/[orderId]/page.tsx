@@ -66,34 +66,55 @@ export default async function OrderPage({ params }: { params: Params }) {
   const canPay = can(staff, 'payments.write');
   // everything else the page shows depends only on the order and the role: read it at once, not in turn
   const [t, format, locale, shipOptions, trackingEvents, refundOptions, paymentMethods] = await Promise.all([
-    getTranslations('orders'), getFormatter(), getLocale(),
+    getTranslations('orders'),
+    getFormatter(),
+    getLocale(),
     actions.includes('ship') ? getShipOptions(getDb(), detail) : Promise.resolve({ carriers: [], lines: [] }),
-    listTrackingEvents(getDb(), detail.shipments.map((s) => s.id)),
+    listTrackingEvents(
+      getDb(),
+      detail.shipments.map((s) => s.id),
+    ),
     canRefund || can(staff, 'payments.read') ? getRefundOptions(getDb(), order.id) : null,
     canPay ? getPaymentMethods(getDb(), process.env) : null,
   ]);
   const isChinese = locale.startsWith('zh');
   const methodOfPayment = new Map(detail.payments.map((p) => [p.id, p.method]));
   const onlineMethods = paymentMethods ? PROVIDER_METHODS.filter((m) => paymentMethods[m].enabled) : [];
-  const dateTime = (value: Date) => format.dateTime(value, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  const dateTime = (value: Date) =>
+    format.dateTime(value, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
   const tag = 'rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600';
 
   return (
     <div className="space-y-4 px-4 py-4 sm:px-6 sm:py-5">
       <div>
-        <Link href="/orders" className="text-sm text-slate-500 hover:text-slate-900 hover:underline">← {t('detail.back')}</Link>
+        <Link href="/orders" className="text-sm text-slate-500 hover:text-slate-900 hover:underline">
+          ← {t('detail.back')}
+        </Link>
       </div>
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div className="space-y-1.5">
           <div className="flex flex-wrap items-center gap-2.5">
             <h1 className="font-mono text-xl font-semibold tracking-tight text-slate-900">{order.number}</h1>
-            <span data-testid="order-status"><StatusBadge status={order.status} /></span>
+            <span data-testid="order-status">
+              <StatusBadge status={order.status} />
+            </span>
             {order.isCashOnDelivery && <span className={tag}>{t('detail.cashOnDelivery')}</span>}
-            {order.needsReview && <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800">{t('detail.needsReview')}</span>}
-            {order.archivedAt && <span className={tag}>{t('detail.archivedOn', { date: dateTime(order.archivedAt) })}</span>}
+            {order.needsReview && (
+              <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800">
+                {t('detail.needsReview')}
+              </span>
+            )}
+            {order.archivedAt && (
+              <span className={tag}>{t('detail.archivedOn', { date: dateTime(order.archivedAt) })}</span>
+            )}
             {canWrite && EDITABLE_STATUSES.includes(order.status) && !order.archivedAt && (
-              <Link href={`/orders/${order.id}/edit`} data-testid="edit-order-link"
-                className="rounded-md px-2 py-0.5 text-sm font-medium text-sky-700 ring-1 ring-inset ring-sky-200 hover:bg-sky-50">{t('entry.editLink')}</Link>
+              <Link
+                href={`/orders/${order.id}/edit`}
+                data-testid="edit-order-link"
+                className="rounded-md px-2 py-0.5 text-sm font-medium text-sky-700 ring-1 ring-inset ring-sky-200 hover:bg-sky-50"
+              >
+                {t('entry.editLink')}
+              </Link>
             )}
           </div>
           <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-500">
@@ -103,7 +124,9 @@ export default async function OrderPage({ params }: { params: Params }) {
             <PaymentStateLabel state={detail.paymentState} />
             <FulfillmentStateLabel state={detail.fulfillmentState} />
           </p>
-          {order.cancelReason && <p className="text-sm text-slate-600">{t('detail.cancelReason', { reason: order.cancelReason })}</p>}
+          {order.cancelReason && (
+            <p className="text-sm text-slate-600">{t('detail.cancelReason', { reason: order.cancelReason })}</p>
+          )}
           <OrderTagsEditor key={order.tags.join('\u0000')} orderId={order.id} tags={order.tags} canEdit={canWrite} />
         </div>
       </header>
@@ -123,17 +146,33 @@ export default async function OrderPage({ params }: { params: Params }) {
         <div className="space-y-4 lg:col-span-2">
           <OrderItems detail={detail} locale={locale} />
           {canPay && (
-            <OrderOnlinePayment orderId={order.id} locale={locale} attempts={detail.payments} enabledMethods={onlineMethods}
-              canCreate={order.status === 'pending_payment' && !order.isCashOnDelivery} />
+            <OrderOnlinePayment
+              orderId={order.id}
+              locale={locale}
+              attempts={detail.payments}
+              enabledMethods={onlineMethods}
+              canCreate={order.status === 'pending_payment' && !order.isCashOnDelivery}
+            />
           )}
           <OrderPayments detail={detail} locale={locale} withoutOnlineAttempts={canPay} />
           <OrderAfterSales orderId={order.id} staff={staff} />
           {refundOptions && (refundOptions.payments.length > 0 || detail.refunds.length > 0) && (
             <RefundPanel
-              orderId={order.id} payments={refundOptions.payments} lines={refundOptions.lines} locale={locale} canWrite={canRefund}
+              orderId={order.id}
+              payments={refundOptions.payments}
+              lines={refundOptions.lines}
+              locale={locale}
+              canWrite={canRefund}
               refunds={detail.refunds.map((r) => ({
-                id: r.id, outRefundNo: r.outRefundNo, amountCents: r.amountCents, currency: r.currency, status: r.status, reason: r.reason,
-                providerRefundId: r.providerRefundId, isManual: isManualRefundMethod(methodOfPayment.get(r.paymentId) ?? ''), createdAt: r.createdAt.toISOString(),
+                id: r.id,
+                outRefundNo: r.outRefundNo,
+                amountCents: r.amountCents,
+                currency: r.currency,
+                status: r.status,
+                reason: r.reason,
+                providerRefundId: r.providerRefundId,
+                isManual: isManualRefundMethod(methodOfPayment.get(r.paymentId) ?? ''),
+                createdAt: r.createdAt.toISOString(),
               }))}
             />
           )}
@@ -142,7 +181,11 @@ export default async function OrderPage({ params }: { params: Params }) {
         <aside className="space-y-4">
           <CustomerCard detail={detail} />
           <ShippingCard detail={detail} />
-          <OrderTimeline events={detail.events} locale={locale} footer={canWrite ? <AddNoteForm orderId={order.id} /> : null} />
+          <OrderTimeline
+            events={detail.events}
+            locale={locale}
+            footer={canWrite ? <AddNoteForm orderId={order.id} /> : null}
+          />
         </aside>
       </div>
     </div>

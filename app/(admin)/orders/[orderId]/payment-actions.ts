@@ -12,15 +12,29 @@ import { paymentsContext } from '@/lib/payments/context';
 
 const ZId = z.coerce.number().int().positive();
 
-export const createPaymentAttemptAction = staffAction('payments.write', z.object({ orderId: ZId, method: z.enum(PROVIDER_METHODS) }), async (input, staff) => {
-  const result = await createPaymentAttempt(await paymentsContext(), { orderId: input.orderId, method: input.method, actor: staffActor(staff) });
-  revalidatePath(`/orders/${input.orderId}`);
-  return result.ok ? ok({ paymentId: result.data.id }) : result;
-}, { errorMessages: 'payments.order' });
+export const createPaymentAttemptAction = staffAction(
+  'payments.write',
+  z.object({ orderId: ZId, method: z.enum(PROVIDER_METHODS) }),
+  async (input, staff) => {
+    const result = await createPaymentAttempt(await paymentsContext(), {
+      orderId: input.orderId,
+      method: input.method,
+      actor: staffActor(staff),
+    });
+    revalidatePath(`/orders/${input.orderId}`);
+    return result.ok ? ok({ paymentId: result.data.id }) : result;
+  },
+  { errorMessages: 'payments.order' },
+);
 
-export const queryPaymentStatusAction = staffAction('payments.write', z.object({ orderId: ZId, paymentId: ZId }), async (input) => {
-  const result = await queryPaymentStatus(await paymentsContext(), { paymentId: input.paymentId });
-  revalidatePath(`/orders/${input.orderId}`);
-  revalidatePath('/orders');
-  return result;
-}, { errorMessages: 'payments.order' });
+export const queryPaymentStatusAction = staffAction(
+  'payments.write',
+  z.object({ orderId: ZId, paymentId: ZId }),
+  async (input) => {
+    const result = await queryPaymentStatus(await paymentsContext(), { paymentId: input.paymentId });
+    revalidatePath(`/orders/${input.orderId}`);
+    revalidatePath('/orders');
+    return result;
+  },
+  { errorMessages: 'payments.order' },
+);

@@ -8,7 +8,12 @@ import { staffAction } from '@/lib/actions/staff-action';
 
 /** The order form's totals while staff type, computed from catalog prices on the server; writes nothing. */
 export const previewOrderTotalsAction = staffAction('orders.write', ZTotalsPreviewInput, async (input) => {
-  return ok(await previewOrderTotals(getDb(), {
-    lines: input.lines, discountCents: input.discount, shippingCents: input.shipping, orderId: input.orderId,
-  }));
+  return ok(
+    await previewOrderTotals(getDb(), {
+      lines: input.lines,
+      discountCents: input.discount,
+      shippingCents: input.shipping,
+      orderId: input.orderId,
+    }),
+  );
 });

@@ -6,10 +6,20 @@ import { TextField, type FieldErrors } from './fields';
 
 /** Recipient, phone and the address in the order Chinese addresses are written: province → street. */
 export function AddressFields({
-  value, onChange, errors,
-}: { value: AddressState; onChange: (next: AddressState) => void; errors: FieldErrors }) {
+  value,
+  onChange,
+  errors,
+}: {
+  value: AddressState;
+  onChange: (next: AddressState) => void;
+  errors: FieldErrors;
+}) {
   const t = useTranslations('orders.entry.address');
-  const field = (key: keyof AddressState, className: string, inputProps?: React.InputHTMLAttributes<HTMLInputElement>) => (
+  const field = (
+    key: keyof AddressState,
+    className: string,
+    inputProps?: React.InputHTMLAttributes<HTMLInputElement>,
+  ) => (
     <TextField
       label={t(key)}
       path={`shipTo.${key}`}

@@ -8,12 +8,14 @@ import { useCustomerSearch } from './lookups';
 import { SearchCombobox } from './search-combobox';
 
 export type CustomerState =
-  | { kind: 'existing'; customer: CustomerMatch | null }
-  | { kind: 'new'; name: string; phone: string };
+  { kind: 'existing'; customer: CustomerMatch | null } | { kind: 'new'; name: string; phone: string };
 
 /** The customer: search an existing one (name prefix or phone), or create one with the order. */
 export function CustomerPicker({
-  value, onChange, onPickExisting, errors,
+  value,
+  onChange,
+  onPickExisting,
+  errors,
 }: {
   value: CustomerState;
   onChange: (next: CustomerState) => void;
@@ -27,7 +29,9 @@ export function CustomerPicker({
   const chooseError = [...(errors.customer ?? []), ...(errors['customer.id'] ?? [])];
 
   const tab = (kind: CustomerState['kind'], label: string) => (
-    <label className={`cursor-pointer rounded-md px-2.5 py-1 text-xs font-medium ring-1 ring-inset has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-sky-500 ${value.kind === kind ? 'bg-slate-900 text-white ring-slate-900' : 'bg-white text-slate-700 ring-slate-300 hover:bg-slate-50'}`}>
+    <label
+      className={`cursor-pointer rounded-md px-2.5 py-1 text-xs font-medium ring-1 ring-inset has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-sky-500 ${value.kind === kind ? 'bg-slate-900 text-white ring-slate-900' : 'bg-white text-slate-700 ring-slate-300 hover:bg-slate-50'}`}
+    >
       <input
         type="radio"
         name="customer.kind"
@@ -48,16 +52,27 @@ export function CustomerPicker({
       </div>
 
       {value.kind === 'existing' && value.customer && (
-        <div className="flex items-start justify-between gap-3 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm" data-testid="chosen-customer">
+        <div
+          className="flex items-start justify-between gap-3 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm"
+          data-testid="chosen-customer"
+        >
           <div>
             <p className="font-medium text-slate-900">
               {value.customer.name}
-              {value.customer.isFlagged && <span className="ml-2 rounded bg-rose-50 px-1.5 py-0.5 text-xs font-medium text-rose-700">{t('flagged')}</span>}
+              {value.customer.isFlagged && (
+                <span className="ml-2 rounded bg-rose-50 px-1.5 py-0.5 text-xs font-medium text-rose-700">
+                  {t('flagged')}
+                </span>
+              )}
             </p>
             <p className="tabular-nums text-slate-600">{value.customer.phone ?? '—'}</p>
             {!value.customer.defaultAddress && <p className="text-xs text-slate-500">{t('noAddress')}</p>}
           </div>
-          <button type="button" className="text-xs font-medium text-sky-700 hover:underline" onClick={() => onChange({ kind: 'existing', customer: null })}>
+          <button
+            type="button"
+            className="text-xs font-medium text-sky-700 hover:underline"
+            onClick={() => onChange({ kind: 'existing', customer: null })}
+          >
             {t('change')}
           </button>
         </div>
@@ -74,9 +89,14 @@ export function CustomerPicker({
             itemKey={(c) => c.id}
             renderItem={(c) => (
               <div className="flex items-baseline justify-between gap-3">
-                <span className="font-medium text-slate-900">{c.name}{c.isFlagged && <span className="ml-2 text-xs text-rose-700">{t('flagged')}</span>}</span>
+                <span className="font-medium text-slate-900">
+                  {c.name}
+                  {c.isFlagged && <span className="ml-2 text-xs text-rose-700">{t('flagged')}</span>}
+                </span>
                 <span className="tabular-nums text-xs text-slate-500">{c.phone}</span>
-                <span className="ml-auto truncate text-xs text-slate-500">{c.defaultAddress ? `${c.defaultAddress.province}${c.defaultAddress.city}` : t('noAddress')}</span>
+                <span className="ml-auto truncate text-xs text-slate-500">
+                  {c.defaultAddress ? `${c.defaultAddress.province}${c.defaultAddress.city}` : t('noAddress')}
+                </span>
               </div>
             )}
             onPick={(customer) => {
@@ -96,10 +116,22 @@ export function CustomerPicker({
 
       {value.kind === 'new' && (
         <div className="grid grid-cols-2 gap-3">
-          <TextField label={t('name')} path="customer.name" value={value.name} errors={errors}
-            onChange={(name) => onChange({ ...value, name })} inputProps={{ maxLength: 40 }} />
-          <TextField label={t('phone')} path="customer.phone" value={value.phone} errors={errors}
-            onChange={(phone) => onChange({ ...value, phone })} inputProps={{ maxLength: 20, inputMode: 'tel' }} />
+          <TextField
+            label={t('name')}
+            path="customer.name"
+            value={value.name}
+            errors={errors}
+            onChange={(name) => onChange({ ...value, name })}
+            inputProps={{ maxLength: 40 }}
+          />
+          <TextField
+            label={t('phone')}
+            path="customer.phone"
+            value={value.phone}
+            errors={errors}
+            onChange={(phone) => onChange({ ...value, phone })}
+            inputProps={{ maxLength: 20, inputMode: 'tel' }}
+          />
         </div>
       )}
     </div>

@@ -12,7 +12,15 @@ export interface AddressState {
   postalCode: string;
 }
 
-export const EMPTY_ADDRESS: AddressState = { name: '', phone: '', province: '', city: '', district: '', street: '', postalCode: '' };
+export const EMPTY_ADDRESS: AddressState = {
+  name: '',
+  phone: '',
+  province: '',
+  city: '',
+  district: '',
+  street: '',
+  postalCode: '',
+};
 
 /** One line of the form: the SKU as the lookup returned it, the quantity as typed. */
 export interface LineState {
@@ -24,8 +32,13 @@ export interface LineState {
 
 export function addressFromCustomer(address: CustomerDefaultAddress): AddressState {
   return {
-    name: address.recipientName, phone: address.phone, province: address.province, city: address.city,
-    district: address.district ?? '', street: address.street, postalCode: address.postalCode ?? '',
+    name: address.recipientName,
+    phone: address.phone,
+    province: address.province,
+    city: address.city,
+    district: address.district ?? '',
+    street: address.street,
+    postalCode: address.postalCode ?? '',
   };
 }
 

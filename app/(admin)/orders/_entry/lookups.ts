@@ -10,7 +10,8 @@ async function fetchLookup<T>(path: string, q: string, signal: AbortSignal, sign
   const response = await fetch(`${path}?q=${encodeURIComponent(q)}`, { cache: 'no-store', signal });
   if (response.redirected || response.status === 401) throw new Error(signedOutMessage);
   const body = await response.json().catch(() => null);
-  if (!response.ok) throw new Error(body && typeof body.message === 'string' ? body.message : `HTTP ${response.status}`);
+  if (!response.ok)
+    throw new Error(body && typeof body.message === 'string' ? body.message : `HTTP ${response.status}`);
   return body as T;
 }
 
@@ -20,13 +21,18 @@ export function useCustomerSearch(text: string) {
   const q = useDebouncedValue(text.trim());
   const query = useQuery({
     queryKey: ['entry-customers', q],
-    queryFn: ({ signal }) => fetchLookup<{ customers: CustomerMatch[] }>('/api/internal/customers', q, signal, t('signedOut')),
+    queryFn: ({ signal }) =>
+      fetchLookup<{ customers: CustomerMatch[] }>('/api/internal/customers', q, signal, t('signedOut')),
     enabled: q.length > 0,
     staleTime: 10_000,
   });
   // only answers to what is typed now: Enter must never pick a match for an earlier, shorter text
   const isCurrent = q.length > 0 && q === text.trim() && !query.isPlaceholderData;
-  return { ...query, customers: isCurrent ? query.data?.customers ?? [] : [], isSettled: isCurrent && !query.isFetching };
+  return {
+    ...query,
+    customers: isCurrent ? (query.data?.customers ?? []) : [],
+    isSettled: isCurrent && !query.isFetching,
+  };
 }
 
 /** SKUs matching a code, barcode or name, with live available stock (never cached for long: stock moves). */
@@ -40,5 +46,5 @@ export function useSkuSearch(text: string) {
     staleTime: 0,
   });
   const isCurrent = q.length > 0 && q === text.trim() && !query.isPlaceholderData;
-  return { ...query, skus: isCurrent ? query.data?.skus ?? [] : [], isSettled: isCurrent && !query.isFetching };
+  return { ...query, skus: isCurrent ? (query.data?.skus ?? []) : [], isSettled: isCurrent && !query.isFetching };
 }

@@ -19,7 +19,11 @@ function availableFor(line: LineState): number {
  * quantity. Picking a SKU already on the order adds one to that line instead of a second line.
  */
 export function OrderLinesEditor({
-  lines, onChange, errors, locale, lineTotals,
+  lines,
+  onChange,
+  errors,
+  locale,
+  lineTotals,
 }: {
   lines: readonly LineState[];
   onChange: (next: LineState[]) => void;
@@ -37,7 +41,11 @@ export function OrderLinesEditor({
     if (index >= 0) {
       const next = [...lines];
       const current = Number(next[index].quantity);
-      next[index] = { ...next[index], sku, quantity: String(Number.isSafeInteger(current) && current > 0 ? current + 1 : 1) };
+      next[index] = {
+        ...next[index],
+        sku,
+        quantity: String(Number.isSafeInteger(current) && current > 0 ? current + 1 : 1),
+      };
       onChange(next);
     } else {
       onChange([...lines, { sku, quantity: '1', heldByOrder: 0 }]);
@@ -45,9 +53,17 @@ export function OrderLinesEditor({
     setText('');
   };
 
-  const stockText = (sku: SkuForEntry) => sku.available > 0
-    ? `${t('available', { count: sku.available })}${sku.warehouses.length > 1 ? ` · ${sku.warehouses.filter((w) => w.available > 0).map((w) => `${w.warehouseName} ${w.available}`).join(' / ')}` : ''}`
-    : t('outOfStock');
+  const stockText = (sku: SkuForEntry) =>
+    sku.available > 0
+      ? `${t('available', { count: sku.available })}${
+          sku.warehouses.length > 1
+            ? ` · ${sku.warehouses
+                .filter((w) => w.available > 0)
+                .map((w) => `${w.warehouseName} ${w.available}`)
+                .join(' / ')}`
+            : ''
+        }`
+      : t('outOfStock');
 
   return (
     <div className="space-y-3">
@@ -59,12 +75,25 @@ export function OrderLinesEditor({
         items={search.skus}
         itemKey={(s) => s.id}
         renderItem={(s) => (
-          <div className="grid grid-cols-[9rem_1fr_auto] items-baseline gap-3" data-testid="sku-option" data-sku-code={s.code}>
+          <div
+            className="grid grid-cols-[9rem_1fr_auto] items-baseline gap-3"
+            data-testid="sku-option"
+            data-sku-code={s.code}
+          >
             <span className="font-mono text-xs text-slate-700">{s.code}</span>
-            <span className="truncate text-slate-900">{s.name}{s.variant ? <span className="text-slate-500"> · {s.variant}</span> : null}</span>
+            <span className="truncate text-slate-900">
+              {s.name}
+              {s.variant ? <span className="text-slate-500"> · {s.variant}</span> : null}
+            </span>
             <span className="text-right text-xs tabular-nums">
               <span className="font-medium text-slate-900">{formatMoney(s.priceCents, s.currency, locale)}</span>
-              <span className={`ml-2 ${s.available > 0 ? 'text-slate-500' : 'text-red-600'}`} data-testid="sku-option-available" data-available={s.available}>{stockText(s)}</span>
+              <span
+                className={`ml-2 ${s.available > 0 ? 'text-slate-500' : 'text-red-600'}`}
+                data-testid="sku-option-available"
+                data-available={s.available}
+              >
+                {stockText(s)}
+              </span>
             </span>
           </div>
         )}
@@ -90,27 +119,49 @@ export function OrderLinesEditor({
         </thead>
         <tbody>
           {lines.length === 0 && (
-            <tr><td colSpan={6} className="py-4 text-center text-slate-500">{t('empty')}</td></tr>
+            <tr>
+              <td colSpan={6} className="py-4 text-center text-slate-500">
+                {t('empty')}
+              </td>
+            </tr>
           )}
           {lines.map((line, index) => {
             const quantityPath = `lines.${index}.quantity`;
-            const messages = [...(errors[quantityPath] ?? []), ...(errors[`lines.${index}.skuId`] ?? []), ...(errors[`lines.${index}`] ?? [])];
+            const messages = [
+              ...(errors[quantityPath] ?? []),
+              ...(errors[`lines.${index}.skuId`] ?? []),
+              ...(errors[`lines.${index}`] ?? []),
+            ];
             const quantity = Number(line.quantity);
             const available = availableFor(line);
             const isOver = Number.isSafeInteger(quantity) && quantity > available;
             const lineTotal = lineTotals.get(line.sku.id);
             return (
-              <tr key={line.sku.id} className="border-b border-slate-100 align-top" data-testid="order-line" data-sku-code={line.sku.code}>
+              <tr
+                key={line.sku.id}
+                className="border-b border-slate-100 align-top"
+                data-testid="order-line"
+                data-sku-code={line.sku.code}
+              >
                 <td className="py-2 pr-3 font-mono text-xs text-slate-700">{line.sku.code}</td>
                 <td className="py-2 pr-3">
-                  <p className="text-slate-900">{line.sku.name}{line.sku.variant ? <span className="text-slate-500"> · {line.sku.variant}</span> : null}</p>
-                  <p className={`text-xs ${available > 0 ? 'text-slate-500' : 'text-red-600'}`} data-testid="line-available" data-available={available}>
+                  <p className="text-slate-900">
+                    {line.sku.name}
+                    {line.sku.variant ? <span className="text-slate-500"> · {line.sku.variant}</span> : null}
+                  </p>
+                  <p
+                    className={`text-xs ${available > 0 ? 'text-slate-500' : 'text-red-600'}`}
+                    data-testid="line-available"
+                    data-available={available}
+                  >
                     {available > 0 ? t('available', { count: available }) : t('outOfStock')}
                     {line.heldByOrder > 0 && <span> ({t('heldByOrder', { count: line.heldByOrder })})</span>}
                     {!line.sku.isActive && <span className="ml-1 text-amber-700">· {t('offSale')}</span>}
                   </p>
                 </td>
-                <td className="py-2 pr-3 text-right tabular-nums text-slate-700">{formatMoney(line.sku.priceCents, line.sku.currency, locale)}</td>
+                <td className="py-2 pr-3 text-right tabular-nums text-slate-700">
+                  {formatMoney(line.sku.priceCents, line.sku.currency, locale)}
+                </td>
                 <td className="py-2 pr-3">
                   <input
                     aria-label={t('quantityFor', { code: line.sku.code })}
@@ -125,7 +176,9 @@ export function OrderLinesEditor({
                     aria-invalid={messages.length > 0 || undefined}
                     className={`${inputClass} w-20 text-right tabular-nums`}
                   />
-                  {isOver && messages.length === 0 && <p className="mt-1 text-xs text-amber-700">{t('overAvailable', { count: available })}</p>}
+                  {isOver && messages.length === 0 && (
+                    <p className="mt-1 text-xs text-amber-700">{t('overAvailable', { count: available })}</p>
+                  )}
                   <FieldError messages={messages.length ? messages : undefined} path={quantityPath} />
                 </td>
                 <td className="py-2 pr-3 text-right tabular-nums text-slate-900" data-testid="line-total">

@@ -8,7 +8,21 @@ import { inputClass, labelClass } from './fields';
  * Escape closes. The matches come from the caller (a TanStack Query lookup).
  */
 export function SearchCombobox<T>({
-  label, text, onText, items, itemKey, renderItem, onPick, isLoading, error, emptyMessage, placeholder, testId, invalid, describedBy, autoFocus,
+  label,
+  text,
+  onText,
+  items,
+  itemKey,
+  renderItem,
+  onPick,
+  isLoading,
+  error,
+  emptyMessage,
+  placeholder,
+  testId,
+  invalid,
+  describedBy,
+  autoFocus,
 }: {
   label: string;
   text: string;
@@ -60,7 +74,9 @@ export function SearchCombobox<T>({
 
   return (
     <div className="relative" data-testid={testId}>
-      <label htmlFor={id} className={labelClass}>{label}</label>
+      <label htmlFor={id} className={labelClass}>
+        {label}
+      </label>
       <input
         id={id}
         type="search"
@@ -93,26 +109,32 @@ export function SearchCombobox<T>({
           className="absolute z-20 mt-1 max-h-80 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg"
         >
           {error ? (
-            <li className="px-3 py-2 text-red-600" role="presentation">{error}</li>
-          ) : items.length === 0 ? (
-            <li className="px-3 py-2 text-slate-500" role="presentation">{isLoading ? '…' : emptyMessage}</li>
-          ) : items.map((item, index) => (
-            <li
-              key={itemKey(item)}
-              id={`${id}-opt-${index}`}
-              role="option"
-              aria-selected={index === activeIndex}
-              className={`cursor-pointer px-3 py-1.5 ${index === activeIndex ? 'bg-sky-50' : ''}`}
-              // mousedown, not click: the input's blur would close the list first
-              onMouseDown={(event) => {
-                event.preventDefault();
-                pick(item);
-              }}
-              onMouseEnter={() => setActive(index)}
-            >
-              {renderItem(item)}
+            <li className="px-3 py-2 text-red-600" role="presentation">
+              {error}
             </li>
-          ))}
+          ) : items.length === 0 ? (
+            <li className="px-3 py-2 text-slate-500" role="presentation">
+              {isLoading ? '…' : emptyMessage}
+            </li>
+          ) : (
+            items.map((item, index) => (
+              <li
+                key={itemKey(item)}
+                id={`${id}-opt-${index}`}
+                role="option"
+                aria-selected={index === activeIndex}
+                className={`cursor-pointer px-3 py-1.5 ${index === activeIndex ? 'bg-sky-50' : ''}`}
+                // mousedown, not click: the input's blur would close the list first
+                onMouseDown={(event) => {
+                  event.preventDefault();
+                  pick(item);
+                }}
+                onMouseEnter={() => setActive(index)}
+              >
+                {renderItem(item)}
+              </li>
+            ))
+          )}
         </ul>
       )}
     </div>

@@ -34,15 +34,27 @@ export function useTotalsPreview(input: TotalsInput) {
   });
 }
 
-export function TotalsPreview({ preview, isUpdating, error, locale }: {
-  preview: OrderTotalsPreview | undefined; isUpdating: boolean; error: string | null; locale: string;
+export function TotalsPreview({
+  preview,
+  isUpdating,
+  error,
+  locale,
+}: {
+  preview: OrderTotalsPreview | undefined;
+  isUpdating: boolean;
+  error: string | null;
+  locale: string;
 }) {
   const t = useTranslations('orders.entry.totals');
   const money = (cents: number) => formatMoney(cents, preview?.currency ?? 'CNY', locale);
   const row = (label: string, value: string, testId: string, strong = false) => (
-    <div className={`flex justify-between gap-4 ${strong ? 'border-t border-slate-200 pt-2 text-base font-semibold text-slate-900' : 'text-slate-600'}`}>
+    <div
+      className={`flex justify-between gap-4 ${strong ? 'border-t border-slate-200 pt-2 text-base font-semibold text-slate-900' : 'text-slate-600'}`}
+    >
       <dt>{label}</dt>
-      <dd className="tabular-nums" data-testid={testId}>{value}</dd>
+      <dd className="tabular-nums" data-testid={testId}>
+        {value}
+      </dd>
     </div>
   );
   return (
@@ -53,8 +65,16 @@ export function TotalsPreview({ preview, isUpdating, error, locale }: {
         {row(t('shipping'), preview ? money(preview.shippingCents) : '—', 'totals-shipping')}
         {row(t('total'), preview?.totalCents != null ? money(preview.totalCents) : '—', 'totals-total', true)}
       </dl>
-      {error && <p className="text-xs text-red-600" data-testid="totals-error">{t('failed', { message: error })}</p>}
-      {preview?.problem && <p className="text-xs text-red-600" data-testid="totals-problem">{t(preview.problem === 'discount_above_subtotal' ? 'discountTooLarge' : 'totalTooLarge')}</p>}
+      {error && (
+        <p className="text-xs text-red-600" data-testid="totals-error">
+          {t('failed', { message: error })}
+        </p>
+      )}
+      {preview?.problem && (
+        <p className="text-xs text-red-600" data-testid="totals-problem">
+          {t(preview.problem === 'discount_above_subtotal' ? 'discountTooLarge' : 'totalTooLarge')}
+        </p>
+      )}
       <p className="text-xs text-slate-400">{isUpdating ? t('updating') : t('computedOnServer')}</p>
     </div>
   );

@@ -4,9 +4,22 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { CustomerPicker, type CustomerState } from '../_entry/customer-picker';
-import { addressFromCustomer, EMPTY_ADDRESS, linesPayload, type AddressState, type LineState } from '../_entry/entry-state';
+import {
+  addressFromCustomer,
+  EMPTY_ADDRESS,
+  linesPayload,
+  type AddressState,
+  type LineState,
+} from '../_entry/entry-state';
 import { FieldError, FormSection, type FieldErrors } from '../_entry/fields';
-import { AddressAndLinesSections, BuyerNoteField, MoneyField, TotalsAndSubmit, useLineTotals, withoutLineErrors } from '../_entry/form-parts';
+import {
+  AddressAndLinesSections,
+  BuyerNoteField,
+  MoneyField,
+  TotalsAndSubmit,
+  useLineTotals,
+  withoutLineErrors,
+} from '../_entry/form-parts';
 import { createOrderAction } from './actions';
 
 /**
@@ -51,7 +64,10 @@ export function NewOrderForm({ locale }: { locale: string }) {
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const payload = {
-      customer: customer.kind === 'existing' ? { kind: 'existing' as const, id: customer.customer?.id ?? 0 } : { kind: 'new' as const, name: customer.name, phone: customer.phone },
+      customer:
+        customer.kind === 'existing'
+          ? { kind: 'existing' as const, id: customer.customer?.id ?? 0 }
+          : { kind: 'new' as const, name: customer.name, phone: customer.phone },
       shipTo: address,
       lines: linesPayload(lines),
       discount,
@@ -66,7 +82,11 @@ export function NewOrderForm({ locale }: { locale: string }) {
         return;
       }
       setErrors(result.fieldErrors ?? {});
-      setFormError(result.fieldErrors && Object.keys(result.fieldErrors).length > 0 && result.code === 'invalid' ? t('fixErrors') : result.message);
+      setFormError(
+        result.fieldErrors && Object.keys(result.fieldErrors).length > 0 && result.code === 'invalid'
+          ? t('fixErrors')
+          : result.message,
+      );
     });
   };
 
@@ -74,30 +94,62 @@ export function NewOrderForm({ locale }: { locale: string }) {
     <form onSubmit={onSubmit} noValidate className="grid gap-4 xl:grid-cols-3" data-testid="new-order-form">
       <div className="space-y-4 xl:col-span-2">
         {formError && (
-          <p data-testid="form-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">{formError}</p>
+          <p
+            data-testid="form-error"
+            className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700"
+          >
+            {formError}
+          </p>
         )}
         <FormSection title={t('customer.title')} testId="section-customer">
           <CustomerPicker
             value={customer}
             onChange={onCustomerChange}
-            onPickExisting={(picked) => { if (picked.defaultAddress) setAddress(addressFromCustomer(picked.defaultAddress)); }}
+            onPickExisting={(picked) => {
+              if (picked.defaultAddress) setAddress(addressFromCustomer(picked.defaultAddress));
+            }}
             errors={errors}
           />
         </FormSection>
-        <AddressAndLinesSections t={t} address={address} onAddressChange={setAddress} lines={lines} onLinesChange={onLinesChange}
-          errors={errors} locale={locale} lineTotals={lineTotals} />
+        <AddressAndLinesSections
+          t={t}
+          address={address}
+          onAddressChange={setAddress}
+          lines={lines}
+          onLinesChange={onLinesChange}
+          errors={errors}
+          locale={locale}
+          lineTotals={lineTotals}
+        />
       </div>
 
       <aside className="space-y-4">
         <FormSection title={t('amounts.title')} testId="section-amounts">
           <div className="space-y-3">
             <div className="grid grid-cols-2 gap-3">
-              <MoneyField label={t('amounts.discount')} path="discount" value={discount} onChange={setDiscount} errors={errors} />
-              <MoneyField label={t('amounts.shipping')} path="shipping" value={shipping} onChange={setShipping} errors={errors} />
+              <MoneyField
+                label={t('amounts.discount')}
+                path="discount"
+                value={discount}
+                onChange={setDiscount}
+                errors={errors}
+              />
+              <MoneyField
+                label={t('amounts.shipping')}
+                path="shipping"
+                value={shipping}
+                onChange={setShipping}
+                errors={errors}
+              />
             </div>
             <label className="flex items-start gap-2 text-sm text-slate-700">
-              <input type="checkbox" name="isCashOnDelivery" checked={isCashOnDelivery} onChange={(e) => setIsCashOnDelivery(e.target.checked)}
-                className="mt-0.5 size-4 rounded border-slate-300 text-sky-600 focus:ring-sky-500" />
+              <input
+                type="checkbox"
+                name="isCashOnDelivery"
+                checked={isCashOnDelivery}
+                onChange={(e) => setIsCashOnDelivery(e.target.checked)}
+                className="mt-0.5 size-4 rounded border-slate-300 text-sky-600 focus:ring-sky-500"
+              />
               <span>
                 <span className="font-medium">{t('amounts.cod')}</span>
                 <span className="block text-xs text-slate-500">{t('amounts.codHint')}</span>
@@ -107,8 +159,16 @@ export function NewOrderForm({ locale }: { locale: string }) {
             <BuyerNoteField label={t('amounts.buyerNote')} value={buyerNote} onChange={setBuyerNote} errors={errors} />
           </div>
         </FormSection>
-        <TotalsAndSubmit title={t('totals.title')} totals={totals} locale={locale} cancelHref="/orders" cancelLabel={t('cancel')}
-          submitLabel={isPending ? t('submitting') : t('submit')} submitTestId="submit-order" isPending={isPending} />
+        <TotalsAndSubmit
+          title={t('totals.title')}
+          totals={totals}
+          locale={locale}
+          cancelHref="/orders"
+          cancelLabel={t('cancel')}
+          submitLabel={isPending ? t('submitting') : t('submit')}
+          submitTestId="submit-order"
+          isPending={isPending}
+        />
       </aside>
     </form>
   );

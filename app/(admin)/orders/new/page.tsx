@@ -16,7 +16,9 @@ export default async function NewOrderPage() {
   return (
     <div className="space-y-4 px-4 py-4 sm:px-6 sm:py-5">
       <div>
-        <Link href="/orders" className="text-sm text-slate-500 hover:text-slate-900 hover:underline">← {t('back')}</Link>
+        <Link href="/orders" className="text-sm text-slate-500 hover:text-slate-900 hover:underline">
+          ← {t('back')}
+        </Link>
       </div>
       <header>
         <h1 className="text-xl font-semibold tracking-tight text-slate-900">{t('newTitle')}</h1>

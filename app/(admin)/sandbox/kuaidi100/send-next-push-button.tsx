@@ -10,15 +10,38 @@ export function SendNextPushButton({ parcelId, disabled }: { parcelId: number; d
   const [isPending, startTransition] = useTransition();
   return (
     <span className="inline-flex items-center gap-2">
-      <button type="button" disabled={disabled || isPending} data-testid="send-next-push"
-        onClick={() => startTransition(async () => {
-          const result = await sendNextPushAction({ parcelId });
-          setMessage(result.ok ? { ok: true, text: t('sent', { step: result.data.step + 1, state: t(`state.${result.data.state}` as 'state.0') }) } : { ok: false, text: result.message });
-        })}
-        className="h-7 rounded-md bg-slate-900 px-2.5 text-xs font-medium text-white hover:bg-slate-800 disabled:opacity-50">
+      <button
+        type="button"
+        disabled={disabled || isPending}
+        data-testid="send-next-push"
+        onClick={() =>
+          startTransition(async () => {
+            const result = await sendNextPushAction({ parcelId });
+            setMessage(
+              result.ok
+                ? {
+                    ok: true,
+                    text: t('sent', {
+                      step: result.data.step + 1,
+                      state: t(`state.${result.data.state}` as 'state.0'),
+                    }),
+                  }
+                : { ok: false, text: result.message },
+            );
+          })
+        }
+        className="h-7 rounded-md bg-slate-900 px-2.5 text-xs font-medium text-white hover:bg-slate-800 disabled:opacity-50"
+      >
         {isPending ? t('sending') : t('sendNext')}
       </button>
-      {message && <span className={`text-xs ${message.ok ? 'text-emerald-700' : 'text-rose-700'}`} data-testid="send-next-push-result">{message.text}</span>}
+      {message && (
+        <span
+          className={`text-xs ${message.ok ? 'text-emerald-700' : 'text-rose-700'}`}
+          data-testid="send-next-push-result"
+        >
+          {message.text}
+        </span>
+      )}
     </span>
   );
 }

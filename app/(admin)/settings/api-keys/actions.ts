@@ -16,8 +16,13 @@ export const createApiKeyAction = staffAction('api_keys.manage', ZCreateApiKey, 
   return result;
 });
 
-export const revokeApiKeyAction = staffAction('api_keys.manage', z.object({ id: z.coerce.number().int().positive() }), async (input, staff) => {
-  const result = await revokeApiKey(getDb(), { id: input.id, actor: staffActor(staff) });
-  revalidatePath(PAGE);
-  return result;
-}, { errorMessages: 'settings.apiKeys' });
+export const revokeApiKeyAction = staffAction(
+  'api_keys.manage',
+  z.object({ id: z.coerce.number().int().positive() }),
+  async (input, staff) => {
+    const result = await revokeApiKey(getDb(), { id: input.id, actor: staffActor(staff) });
+    revalidatePath(PAGE);
+    return result;
+  },
+  { errorMessages: 'settings.apiKeys' },
+);

@@ -18,7 +18,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ApiKeysPage() {
   await requirePermission('api_keys.manage');
   const [t, tRoles, format, keys] = await Promise.all([
-    getTranslations('settings.apiKeys'), getTranslations('staff.roles'), getFormatter(), listApiKeys(getDb()),
+    getTranslations('settings.apiKeys'),
+    getTranslations('staff.roles'),
+    getFormatter(),
+    listApiKeys(getDb()),
   ]);
   const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
 
@@ -34,29 +37,53 @@ export default async function ApiKeysPage() {
           <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="api-keys-table">
             <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
               <tr>
-                <th scope="col" className="px-4 py-2.5">{t('columns.name')}</th>
-                <th scope="col" className="px-4 py-2.5">{t('columns.key')}</th>
-                <th scope="col" className="px-4 py-2.5">{t('columns.role')}</th>
-                <th scope="col" className="px-4 py-2.5">{t('columns.createdBy')}</th>
-                <th scope="col" className="px-4 py-2.5">{t('columns.lastUsed')}</th>
-                <th scope="col" className="px-4 py-2.5 text-right">{t('columns.state')}</th>
+                <th scope="col" className="px-4 py-2.5">
+                  {t('columns.name')}
+                </th>
+                <th scope="col" className="px-4 py-2.5">
+                  {t('columns.key')}
+                </th>
+                <th scope="col" className="px-4 py-2.5">
+                  {t('columns.role')}
+                </th>
+                <th scope="col" className="px-4 py-2.5">
+                  {t('columns.createdBy')}
+                </th>
+                <th scope="col" className="px-4 py-2.5">
+                  {t('columns.lastUsed')}
+                </th>
+                <th scope="col" className="px-4 py-2.5 text-right">
+                  {t('columns.state')}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {keys.length === 0 && (
-                <tr><td colSpan={6} className="px-4 py-6 text-center text-slate-500">{t('empty')}</td></tr>
+                <tr>
+                  <td colSpan={6} className="px-4 py-6 text-center text-slate-500">
+                    {t('empty')}
+                  </td>
+                </tr>
               )}
               {keys.map((key) => (
-                <tr key={key.id} data-testid={`api-key-row-${key.prefix}`} className={key.revokedAt ? 'bg-slate-50/60 text-slate-500' : ''}>
+                <tr
+                  key={key.id}
+                  data-testid={`api-key-row-${key.prefix}`}
+                  className={key.revokedAt ? 'bg-slate-50/60 text-slate-500' : ''}
+                >
                   <td className="px-4 py-2.5 font-medium text-slate-900">{key.name}</td>
                   <td className="px-4 py-2.5 font-mono text-xs">{maskedApiKey(key.prefix)}</td>
                   <td className="px-4 py-2.5">{tRoles(key.role)}</td>
-                  <td className="whitespace-nowrap px-4 py-2.5">{key.createdByName ?? '—'} · {when(key.createdAt)}</td>
+                  <td className="whitespace-nowrap px-4 py-2.5">
+                    {key.createdByName ?? '—'} · {when(key.createdAt)}
+                  </td>
                   <td className="whitespace-nowrap px-4 py-2.5 tabular-nums">{when(key.lastUsedAt)}</td>
                   <td className="px-4 py-2.5 text-right">
-                    {key.revokedAt
-                      ? <span className="text-xs">{t('revokedAt', { at: when(key.revokedAt) })}</span>
-                      : <RevokeApiKeyButton id={key.id} name={key.name} />}
+                    {key.revokedAt ? (
+                      <span className="text-xs">{t('revokedAt', { at: when(key.revokedAt) })}</span>
+                    ) : (
+                      <RevokeApiKeyButton id={key.id} name={key.name} />
+                    )}
                   </td>
                 </tr>
               ))}

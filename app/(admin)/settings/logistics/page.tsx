@@ -6,7 +6,11 @@ import { ZCarrierRuleConditions } from '@/domain/logistics/carrier-rules';
 import { listActiveCarriers } from '@/domain/logistics/list-shipments';
 import { listCarrierRules } from '@/domain/logistics/manage-carrier-rules';
 import { listCarriers } from '@/domain/logistics/manage-carriers';
-import { getKuaidi100Settings, maskedKuaidi100Settings, pushUrlOf } from '@/domain/logistics/tracking/tracking-settings';
+import {
+  getKuaidi100Settings,
+  maskedKuaidi100Settings,
+  pushUrlOf,
+} from '@/domain/logistics/tracking/tracking-settings';
 import { minorUnitsToDecimal } from '@/domain/shared/money';
 import { can } from '@/domain/staff/permissions';
 import { requirePermission } from '@/lib/auth/current-staff';
@@ -23,7 +27,12 @@ export default async function LogisticsSettingsPage() {
   const staff = await requirePermission('settings.read');
   const db = getDb();
   const [config, rules, carrierRows, allCarriers, t, locale] = await Promise.all([
-    getKuaidi100Settings(db), listCarrierRules(db), listActiveCarriers(db), listCarriers(db), getTranslations('shipping'), getLocale(),
+    getKuaidi100Settings(db),
+    listCarrierRules(db),
+    listActiveCarriers(db),
+    listCarriers(db),
+    getTranslations('shipping'),
+    getLocale(),
   ]);
   const canEdit = can(staff, 'settings.write');
   const isChinese = locale.startsWith('zh');
@@ -33,9 +42,16 @@ export default async function LogisticsSettingsPage() {
     const v = c.success ? c.data : {};
     const yuan = (fen: number | undefined) => (fen === undefined ? '' : minorUnitsToDecimal(fen, 2));
     return {
-      id: rule.id, name: rule.name, carrierId: rule.carrierId, isActive: rule.isActive, provinces: (v.provinces ?? []).join(', '),
-      minWeightGrams: v.minWeightGrams?.toString() ?? '', maxWeightGrams: v.maxWeightGrams?.toString() ?? '',
-      minTotalYuan: yuan(v.minTotalCents), maxTotalYuan: yuan(v.maxTotalCents), tag: v.tag ?? '',
+      id: rule.id,
+      name: rule.name,
+      carrierId: rule.carrierId,
+      isActive: rule.isActive,
+      provinces: (v.provinces ?? []).join(', '),
+      minWeightGrams: v.minWeightGrams?.toString() ?? '',
+      maxWeightGrams: v.maxWeightGrams?.toString() ?? '',
+      minTotalYuan: yuan(v.minTotalCents),
+      maxTotalYuan: yuan(v.maxTotalCents),
+      tag: v.tag ?? '',
     };
   };
   const card = 'rounded-lg border border-slate-200 bg-white p-5 shadow-xs';
@@ -46,7 +62,11 @@ export default async function LogisticsSettingsPage() {
         {!canEdit && <p className="text-sm text-slate-500">{t('settings.readOnly')}</p>}
         <section className={card}>
           <h2 className="mb-3 text-sm font-semibold text-slate-900">{t('settings.aggregator')}</h2>
-          <Kuaidi100Form settings={maskedKuaidi100Settings(config)} defaultPushUrl={pushUrlOf({ ...config, callbackUrl: '' })} canEdit={canEdit} />
+          <Kuaidi100Form
+            settings={maskedKuaidi100Settings(config)}
+            defaultPushUrl={pushUrlOf({ ...config, callbackUrl: '' })}
+            canEdit={canEdit}
+          />
         </section>
         <section className={card} data-testid="carriers">
           <h2 className="text-sm font-semibold text-slate-900">{t('carriers.title')}</h2>
@@ -56,18 +76,30 @@ export default async function LogisticsSettingsPage() {
               <li key={carrier.id} className="py-2">
                 <details>
                   <summary className="flex cursor-pointer items-center gap-3 text-sm">
-                    <span className={carrier.isActive ? 'font-medium text-slate-900' : 'font-medium text-slate-400 line-through'}>{isChinese ? carrier.name : carrier.nameEn}</span>
+                    <span
+                      className={
+                        carrier.isActive ? 'font-medium text-slate-900' : 'font-medium text-slate-400 line-through'
+                      }
+                    >
+                      {isChinese ? carrier.name : carrier.nameEn}
+                    </span>
                     <code className="text-xs text-slate-500">{carrier.code}</code>
-                    <code className="ml-auto truncate text-xs text-slate-400">{carrier.trackingPattern ?? t('carriers.anyNumber')}</code>
+                    <code className="ml-auto truncate text-xs text-slate-400">
+                      {carrier.trackingPattern ?? t('carriers.anyNumber')}
+                    </code>
                   </summary>
-                  <div className="mt-2"><CarrierForm carrier={carrier} canEdit={canEdit} /></div>
+                  <div className="mt-2">
+                    <CarrierForm carrier={carrier} canEdit={canEdit} />
+                  </div>
                 </details>
               </li>
             ))}
           </ul>
           {canEdit && (
             <div className="mt-4 border-t border-slate-100 pt-4">
-              <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">{t('carriers.addTitle')}</h3>
+              <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
+                {t('carriers.addTitle')}
+              </h3>
               <CarrierForm carrier={null} canEdit />
             </div>
           )}
@@ -77,11 +109,18 @@ export default async function LogisticsSettingsPage() {
           <p className="mb-3 text-xs text-slate-500">{t('rules.description')}</p>
           <ol className="space-y-4">
             {rules.map((rule, index) => (
-              <li key={rule.id} className={`rounded-md border p-3 ${rule.isActive ? 'border-slate-200' : 'border-dashed border-slate-300 bg-slate-50'}`}>
+              <li
+                key={rule.id}
+                className={`rounded-md border p-3 ${rule.isActive ? 'border-slate-200' : 'border-dashed border-slate-300 bg-slate-50'}`}
+              >
                 <div className="mb-2 flex items-center gap-2 text-xs text-slate-500">
                   <span className="font-semibold text-slate-700">#{index + 1}</span>
                   {!rule.isActive && <span>{t('rules.disabled')}</span>}
-                  {canEdit && <span className="ml-auto"><MoveRuleButtons id={rule.id} isFirst={index === 0} isLast={index === rules.length - 1} /></span>}
+                  {canEdit && (
+                    <span className="ml-auto">
+                      <MoveRuleButtons id={rule.id} isFirst={index === 0} isLast={index === rules.length - 1} />
+                    </span>
+                  )}
                 </div>
                 <CarrierRuleForm rule={toRow(rule)} carriers={carriers} canEdit={canEdit} />
               </li>
@@ -90,7 +129,9 @@ export default async function LogisticsSettingsPage() {
           {rules.length === 0 && <p className="text-sm text-slate-500">{t('rules.none')}</p>}
           {canEdit && (
             <div className="mt-4 border-t border-slate-100 pt-4">
-              <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">{t('rules.addTitle')}</h3>
+              <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
+                {t('rules.addTitle')}
+              </h3>
               <CarrierRuleForm rule={null} carriers={carriers} canEdit />
             </div>
           )}

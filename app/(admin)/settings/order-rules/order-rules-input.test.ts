@@ -1,13 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { ZOrderRulesForm } from './order-rules-input';
 
-const form = { unpaidTimeoutMinutes: '30', autoCompleteDays: '10', reconcileAfterMinutes: '15', maxTotalYuan: '3000', autoReviewEnabled: 'on' };
+const form = {
+  unpaidTimeoutMinutes: '30',
+  autoCompleteDays: '10',
+  reconcileAfterMinutes: '15',
+  maxTotalYuan: '3000',
+  autoReviewEnabled: 'on',
+};
 
 describe('order rules form', () => {
   it('turns yuan into exact fen and checkboxes into booleans', () => {
     expect(ZOrderRulesForm.parse(form)).toEqual({
-      unpaidTimeoutMinutes: 30, autoCompleteDays: 10, reconcileAfterMinutes: 15, maxTotalYuan: 300_000, autoReviewEnabled: true,
-      holdFlaggedCustomers: false, holdWithBuyerNote: false,
+      unpaidTimeoutMinutes: 30,
+      autoCompleteDays: 10,
+      reconcileAfterMinutes: 15,
+      maxTotalYuan: 300_000,
+      autoReviewEnabled: true,
+      holdFlaggedCustomers: false,
+      holdWithBuyerNote: false,
     });
     expect(ZOrderRulesForm.parse({ ...form, maxTotalYuan: '0.1' }).maxTotalYuan).toBe(10);
     expect(ZOrderRulesForm.parse({ ...form, maxTotalYuan: '1999.99' }).maxTotalYuan).toBe(199_999);
@@ -15,7 +26,13 @@ describe('order rules form', () => {
   });
 
   it('rejects out-of-range and malformed values with one message key per field', () => {
-    const result = ZOrderRulesForm.safeParse({ ...form, unpaidTimeoutMinutes: '0', autoCompleteDays: '91', reconcileAfterMinutes: '10081', maxTotalYuan: '1.234' });
+    const result = ZOrderRulesForm.safeParse({
+      ...form,
+      unpaidTimeoutMinutes: '0',
+      autoCompleteDays: '91',
+      reconcileAfterMinutes: '10081',
+      maxTotalYuan: '1.234',
+    });
     expect(result.success).toBe(false);
     const issues = result.error!.issues.map((i) => [i.path.join('.'), i.message]);
     expect(issues).toEqual([

@@ -17,9 +17,24 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Order rules (anyone with settings.read sees them; settings.write edits) and the jobs that apply them. */
 export default async function OrderRulesPage() {
   const staff = await requirePermission('settings.read');
-  const [rules, runs, t, format] = await Promise.all([getOrderRules(getDb()), listJobRuns(getDb()), getTranslations('settings'), getFormatter()]);
+  const [rules, runs, t, format] = await Promise.all([
+    getOrderRules(getDb()),
+    listJobRuns(getDb()),
+    getTranslations('settings'),
+    getFormatter(),
+  ]);
   const canEdit = can(staff, 'settings.write');
-  const when = (value: Date | null) => (value ? format.dateTime(value, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }) : '—');
+  const when = (value: Date | null) =>
+    value
+      ? format.dateTime(value, {
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+          second: '2-digit',
+        })
+      : '—';
   const th = 'px-4 py-2 text-left text-[11px] font-semibold uppercase tracking-wide text-slate-500';
 
   return (
@@ -27,13 +42,23 @@ export default async function OrderRulesPage() {
       <PageHeader title={t('orderRules.title')} description={t('orderRules.description')} />
       <div className="space-y-5 px-4 py-4 sm:px-6 sm:py-5">
         <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-xs">
-          {!canEdit && <p className="mb-4 text-sm text-slate-500" data-testid="rules-read-only">{t('orderRules.readOnly')}</p>}
+          {!canEdit && (
+            <p className="mb-4 text-sm text-slate-500" data-testid="rules-read-only">
+              {t('orderRules.readOnly')}
+            </p>
+          )}
           <OrderRulesForm rules={rules} canEdit={canEdit} />
         </section>
 
-        <section className="rounded-lg border border-slate-200 bg-white shadow-xs" id="jobs" aria-labelledby="jobs-title">
+        <section
+          className="rounded-lg border border-slate-200 bg-white shadow-xs"
+          id="jobs"
+          aria-labelledby="jobs-title"
+        >
           <header className="border-b border-slate-200 px-4 py-3">
-            <h2 id="jobs-title" className="text-sm font-semibold text-slate-900">{t('jobs.title')}</h2>
+            <h2 id="jobs-title" className="text-sm font-semibold text-slate-900">
+              {t('jobs.title')}
+            </h2>
             <p className="text-xs text-slate-500">{t('jobs.description')}</p>
           </header>
           <table className="w-full text-sm" data-testid="job-runs">
@@ -48,18 +73,33 @@ export default async function OrderRulesPage() {
             <tbody className="divide-y divide-slate-100">
               {listJobNames().map((name) => {
                 const run = runs.find((r) => r.name === name);
-                const result = run?.lastResult as { succeeded?: number; held?: number; skipped?: number; failed?: number } | null | undefined;
-                const isRunning = Boolean(run?.lastStartedAt && (!run.lastFinishedAt || run.lastFinishedAt < run.lastStartedAt));
+                const result = run?.lastResult as
+                  { succeeded?: number; held?: number; skipped?: number; failed?: number } | null | undefined;
+                const isRunning = Boolean(
+                  run?.lastStartedAt && (!run.lastFinishedAt || run.lastFinishedAt < run.lastStartedAt),
+                );
                 return (
                   <tr key={name} data-job={name}>
-                    <td className="px-4 py-2 text-slate-900">{t(`jobs.names.${name}` as 'jobs.names.cancel_unpaid_orders')}</td>
+                    <td className="px-4 py-2 text-slate-900">
+                      {t(`jobs.names.${name}` as 'jobs.names.cancel_unpaid_orders')}
+                    </td>
                     <td className="px-4 py-2 tabular-nums text-slate-600">{when(run?.lastStartedAt ?? null)}</td>
                     <td className="px-4 py-2 tabular-nums text-slate-600">{when(run?.lastFinishedAt ?? null)}</td>
                     <td className="px-4 py-2 text-slate-600">
-                      {!run ? t('jobs.never')
-                        : isRunning ? t('jobs.running')
-                          : run.lastError ? <span className="text-rose-700">{t('jobs.error', { error: run.lastError })}</span>
-                            : t('jobs.resultCounts', { succeeded: result?.succeeded ?? 0, held: result?.held ?? 0, skipped: result?.skipped ?? 0, failed: result?.failed ?? 0 })}
+                      {!run ? (
+                        t('jobs.never')
+                      ) : isRunning ? (
+                        t('jobs.running')
+                      ) : run.lastError ? (
+                        <span className="text-rose-700">{t('jobs.error', { error: run.lastError })}</span>
+                      ) : (
+                        t('jobs.resultCounts', {
+                          succeeded: result?.succeeded ?? 0,
+                          held: result?.held ?? 0,
+                          skipped: result?.skipped ?? 0,
+                          failed: result?.failed ?? 0,
+                        })
+                      )}
                     </td>
                   </tr>
                 );

@@ -10,7 +10,12 @@ import { getAuthSecret } from '@/lib/auth/secret';
 import { ZPaymentMethodsForm } from './payment-methods-input';
 
 export const updatePaymentMethodsAction = staffAction('settings.write', ZPaymentMethodsForm, async (input, staff) => {
-  const result = await updatePaymentMethods(getDb(), { ...input, staffId: staff.id, authSecret: getAuthSecret(), env: process.env });
+  const result = await updatePaymentMethods(getDb(), {
+    ...input,
+    staffId: staff.id,
+    authSecret: getAuthSecret(),
+    env: process.env,
+  });
   if (result.ok) {
     revalidatePath('/settings/payment-methods');
     // the stored value holds sealed secrets: the browser only learns that it was saved
@@ -18,6 +23,11 @@ export const updatePaymentMethodsAction = staffAction('settings.write', ZPayment
   }
   // each field keeps its own message (the domain names them by key), the form gets the summary
   const t = await getTranslations();
-  const fieldErrors = Object.fromEntries(Object.entries(result.fieldErrors ?? {}).map(([field, keys]) => [field, keys.map((key) => (t.has(key) ? t(key) : key))]));
+  const fieldErrors = Object.fromEntries(
+    Object.entries(result.fieldErrors ?? {}).map(([field, keys]) => [
+      field,
+      keys.map((key) => (t.has(key) ? t(key) : key)),
+    ]),
+  );
   return fail(result.code, t(`payments.settings.errors.${result.code}`), fieldErrors);
 });

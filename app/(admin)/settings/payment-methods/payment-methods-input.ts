@@ -1,10 +1,23 @@
 import { z } from 'zod';
-import { PROVIDER_METHODS, PROVIDER_MODES, SECRET_NAMES, type ProviderMethod } from '@/domain/payments/payment-methods-config';
+import {
+  PROVIDER_METHODS,
+  PROVIDER_MODES,
+  SECRET_NAMES,
+  type ProviderMethod,
+} from '@/domain/payments/payment-methods-config';
 import type { ProviderInput } from '@/domain/payments/update-payment-methods';
 
 // a checkbox is "on" when ticked and absent otherwise
-const checkbox = z.union([z.literal('on'), z.literal('true'), z.boolean()]).optional().transform((value) => value === 'on' || value === 'true' || value === true);
-const text = (max: number) => z.string().max(max, 'payments.settings.validation.tooLong').optional().transform((value) => value ?? '');
+const checkbox = z
+  .union([z.literal('on'), z.literal('true'), z.boolean()])
+  .optional()
+  .transform((value) => value === 'on' || value === 'true' || value === true);
+const text = (max: number) =>
+  z
+    .string()
+    .max(max, 'payments.settings.validation.tooLong')
+    .optional()
+    .transform((value) => value ?? '');
 
 const PROVIDER_FIELDS = {
   enabled: checkbox,
@@ -28,13 +41,27 @@ for (const method of PROVIDER_METHODS) {
 
 export const ZPaymentMethodsForm = z.object(shape).transform((values) => {
   const read = (key: string) => values[key] as string;
-  const providers = Object.fromEntries(PROVIDER_METHODS.map((method): [ProviderMethod, ProviderInput] => [method, {
-    enabled: values[`${method}.enabled`] as boolean,
-    mode: values[`${method}.mode`] as ProviderInput['mode'],
-    merchantId: read(`${method}.merchantId`), appId: read(`${method}.appId`), gatewayUrl: read(`${method}.gatewayUrl`),
-    merchantSerial: read(`${method}.merchantSerial`), providerPublicKey: read(`${method}.providerPublicKey`),
-    providerSerial: read(`${method}.providerSerial`), rootCertPem: read(`${method}.rootCertPem`), middleCertPem: read(`${method}.middleCertPem`),
-    newSecrets: Object.fromEntries(SECRET_NAMES[method].map((secret) => [secret, read(`${method}.${secret}`)])),
-  }])) as Record<ProviderMethod, ProviderInput>;
-  return { providers, bankTransfer: values['bank_transfer.enabled'] as boolean, cashOnDelivery: values['cash_on_delivery.enabled'] as boolean };
+  const providers = Object.fromEntries(
+    PROVIDER_METHODS.map((method): [ProviderMethod, ProviderInput] => [
+      method,
+      {
+        enabled: values[`${method}.enabled`] as boolean,
+        mode: values[`${method}.mode`] as ProviderInput['mode'],
+        merchantId: read(`${method}.merchantId`),
+        appId: read(`${method}.appId`),
+        gatewayUrl: read(`${method}.gatewayUrl`),
+        merchantSerial: read(`${method}.merchantSerial`),
+        providerPublicKey: read(`${method}.providerPublicKey`),
+        providerSerial: read(`${method}.providerSerial`),
+        rootCertPem: read(`${method}.rootCertPem`),
+        middleCertPem: read(`${method}.middleCertPem`),
+        newSecrets: Object.fromEntries(SECRET_NAMES[method].map((secret) => [secret, read(`${method}.${secret}`)])),
+      },
+    ]),
+  ) as Record<ProviderMethod, ProviderInput>;
+  return {
+    providers,
+    bankTransfer: values['bank_transfer.enabled'] as boolean,
+    cashOnDelivery: values['cash_on_delivery.enabled'] as boolean,
+  };
 });

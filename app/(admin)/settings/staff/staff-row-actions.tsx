@@ -45,22 +45,32 @@ export function StaffRowActions({ staff, isSelf, roles }: Props) {
           onChange={(event) => onRoleChange(event.target.value)}
           className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm disabled:cursor-not-allowed disabled:bg-slate-50 disabled:text-slate-500"
         >
-          {roles.map((role) => <option key={role} value={role}>{t(`roles.${role}`)}</option>)}
+          {roles.map((role) => (
+            <option key={role} value={role}>
+              {t(`roles.${role}`)}
+            </option>
+          ))}
         </select>
         <button
           type="button"
           onClick={onToggleActive}
           disabled={isSelf || isPending}
           title={isSelf ? t('selfHint') : undefined}
-          className={staff.isActive
-            ? 'rounded-md border border-slate-300 px-2.5 py-1 text-sm text-red-700 hover:bg-red-50 disabled:cursor-not-allowed disabled:opacity-40'
-            : 'rounded-md border border-slate-300 px-2.5 py-1 text-sm text-emerald-700 hover:bg-emerald-50 disabled:cursor-not-allowed disabled:opacity-40'}
+          className={
+            staff.isActive
+              ? 'rounded-md border border-slate-300 px-2.5 py-1 text-sm text-red-700 hover:bg-red-50 disabled:cursor-not-allowed disabled:opacity-40'
+              : 'rounded-md border border-slate-300 px-2.5 py-1 text-sm text-emerald-700 hover:bg-emerald-50 disabled:cursor-not-allowed disabled:opacity-40'
+          }
         >
           {isPending ? t('rowActions.saving') : staff.isActive ? t('rowActions.disable') : t('rowActions.enable')}
         </button>
         {isSelf ? null : <ResetPasswordButton staff={staff} />}
       </div>
-      {error ? <p data-testid="row-error" className="text-xs text-red-600">{error}</p> : null}
+      {error ? (
+        <p data-testid="row-error" className="text-xs text-red-600">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -16,7 +16,14 @@ export async function generateMetadata(): Promise<Metadata> {
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 // ?order=SO...&order=SO... from the queue (or a print page): order numbers, at most 200
-const ZSelectedOrders = z.array(z.string().trim().regex(/^[A-Za-z0-9-]{1,40}$/)).max(200);
+const ZSelectedOrders = z
+  .array(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{1,40}$/),
+  )
+  .max(200);
 
 /**
  * Bulk ship (also linked from the print pages, see BULK_SHIP_PATH): a tracking number per selected
@@ -30,7 +37,9 @@ export default async function BulkShipPage({ searchParams }: { searchParams: Sea
   const db = getDb();
   const [selected, carrierRows, t, locale] = await Promise.all([
     findOrdersToShip(db, numbers),
-    listActiveCarriers(db), getTranslations('shipping'), getLocale(),
+    listActiveCarriers(db),
+    getTranslations('shipping'),
+    getLocale(),
   ]);
   const isChinese = locale.startsWith('zh');
   const carriers = carrierRows.map((c) => ({ id: c.id, code: c.code, name: isChinese ? c.name : c.nameEn }));
@@ -41,17 +50,38 @@ export default async function BulkShipPage({ searchParams }: { searchParams: Sea
     <>
       <ShippingHeader current="bulkShip" title={t('bulk.title')} />
       <div className="space-y-5 px-4 py-4 sm:px-6 sm:py-5">
-        {!parsed.success && <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="rejected-params">{t('bulk.badSelection')}</p>}
+        {!parsed.success && (
+          <p
+            className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+            data-testid="rejected-params"
+          >
+            {t('bulk.badSelection')}
+          </p>
+        )}
         <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-xs">
           <h2 className="text-sm font-semibold text-slate-900">{t('bulk.typedTitle')}</h2>
           <p className="mb-3 text-xs text-slate-500">{t('bulk.typedHint')}</p>
-          {rows.length === 0
-            ? <p className="text-sm text-slate-500" data-testid="bulk-no-selection">{t('bulk.noSelection')}</p>
-            : <BulkShipForm orders={rows.map((o) => ({ number: o.number, recipient: `${o.shipName} · ${o.shipProvince} ${o.shipCity}`, carrierId: o.assignedCarrierId, status: o.status }))} carriers={carriers} />}
+          {rows.length === 0 ? (
+            <p className="text-sm text-slate-500" data-testid="bulk-no-selection">
+              {t('bulk.noSelection')}
+            </p>
+          ) : (
+            <BulkShipForm
+              orders={rows.map((o) => ({
+                number: o.number,
+                recipient: `${o.shipName} · ${o.shipProvince} ${o.shipCity}`,
+                carrierId: o.assignedCarrierId,
+                status: o.status,
+              }))}
+              carriers={carriers}
+            />
+          )}
         </section>
         <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-xs">
           <h2 className="text-sm font-semibold text-slate-900">{t('bulk.csvTitle')}</h2>
-          <p className="mb-3 text-xs text-slate-500">{t('bulk.csvHint', { codes: carriers.map((c) => c.code).join(', ') })}</p>
+          <p className="mb-3 text-xs text-slate-500">
+            {t('bulk.csvHint', { codes: carriers.map((c) => c.code).join(', ') })}
+          </p>
           <BulkShipCsvForm />
         </section>
       </div>

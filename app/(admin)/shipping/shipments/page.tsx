@@ -25,23 +25,65 @@ export default async function ShipmentsPage({ searchParams }: { searchParams: Se
   const { filters, rejected } = parseUrlFilters(ZShipmentListFilters, await searchParams);
   const db = getDb();
   const [{ shipments, nextBefore }, carrierRows, t, tOrders, format, locale] = await Promise.all([
-    listShipments(db, filters), listActiveCarriers(db), getTranslations('shipping'), getTranslations('orders'), getFormatter(), getLocale(),
+    listShipments(db, filters),
+    listActiveCarriers(db),
+    getTranslations('shipping'),
+    getTranslations('orders'),
+    getFormatter(),
+    getLocale(),
   ]);
   const isChinese = locale.startsWith('zh');
-  const next = new URLSearchParams(Object.entries({ ...filters, before: nextBefore ?? '' }).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]));
+  const next = new URLSearchParams(
+    Object.entries({ ...filters, before: nextBefore ?? '' })
+      .filter(([, v]) => v !== undefined && v !== '')
+      .map(([k, v]) => [k, String(v)]),
+  );
 
   return (
     <>
       <ShippingHeader current="shipments" />
       <div className="space-y-4 px-4 py-4 sm:px-6 sm:py-5">
-        <FilterBar submitLabel={t('queue.apply')} resetLabel={t('queue.clear')} resetHref="/shipping/shipments" cursorParam="before" fields={[
-          { name: 'carrier', kind: 'select', label: t('queue.carrier'), options: [{ value: '', label: t('queue.all') }, ...carrierRows.map((c) => ({ value: String(c.id), label: isChinese ? c.name : c.nameEn }))] },
-          { name: 'status', kind: 'select', label: t('shipments.state'), options: [{ value: '', label: t('queue.all') }, ...SHIPMENT_STATUSES.map((s) => ({ value: s, label: tOrders(`shipmentStatus.${s}`) }))] },
-          { name: 'exceptions', kind: 'checkbox', label: t('shipments.onlyExceptions') },
-        ]} />
-        {rejected.length > 0 && <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="rejected-params">{t('shipments.rejected', { params: rejected.join(', ') })}</p>}
+        <FilterBar
+          submitLabel={t('queue.apply')}
+          resetLabel={t('queue.clear')}
+          resetHref="/shipping/shipments"
+          cursorParam="before"
+          fields={[
+            {
+              name: 'carrier',
+              kind: 'select',
+              label: t('queue.carrier'),
+              options: [
+                { value: '', label: t('queue.all') },
+                ...carrierRows.map((c) => ({ value: String(c.id), label: isChinese ? c.name : c.nameEn })),
+              ],
+            },
+            {
+              name: 'status',
+              kind: 'select',
+              label: t('shipments.state'),
+              options: [
+                { value: '', label: t('queue.all') },
+                ...SHIPMENT_STATUSES.map((s) => ({ value: s, label: tOrders(`shipmentStatus.${s}`) })),
+              ],
+            },
+            { name: 'exceptions', kind: 'checkbox', label: t('shipments.onlyExceptions') },
+          ]}
+        />
+        {rejected.length > 0 && (
+          <p
+            className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+            data-testid="rejected-params"
+          >
+            {t('shipments.rejected', { params: rejected.join(', ') })}
+          </p>
+        )}
         <section className="min-w-0 rounded-lg border border-slate-200 bg-white shadow-xs">
-          <RowsTable id="shipments-table" isPlain={false} hasStickyHeader emptyTitle={t('shipments.empty')}
+          <RowsTable
+            id="shipments-table"
+            isPlain={false}
+            hasStickyHeader
+            emptyTitle={t('shipments.empty')}
             columns={[
               { id: 'tracking', header: t('shipments.trackingNumber'), sticky: true, className: 'font-mono text-xs' },
               { id: 'carrier', header: t('queue.carrier') },
@@ -49,13 +91,21 @@ export default async function ShipmentsPage({ searchParams }: { searchParams: Se
               { id: 'order', header: t('queue.order'), className: 'font-mono text-xs' },
               { id: 'destination', header: t('queue.destination'), className: 'text-slate-600' },
               { id: 'warehouse', header: t('queue.warehouse'), className: 'text-slate-600' },
-              { id: 'shippedAt', header: t('shipments.shippedAt'), className: 'whitespace-nowrap tabular-nums text-slate-500' },
+              {
+                id: 'shippedAt',
+                header: t('shipments.shippedAt'),
+                className: 'whitespace-nowrap tabular-nums text-slate-500',
+              },
             ]}
             rows={shipments.map((s) => ({
               id: s.id,
               attributes: { 'data-testid': 'shipment-row' },
               cells: {
-                tracking: <Link href={`/shipping/shipments/${s.id}`} className="text-sky-700 hover:underline">{s.trackingNumber}</Link>,
+                tracking: (
+                  <Link href={`/shipping/shipments/${s.id}`} className="text-sky-700 hover:underline">
+                    {s.trackingNumber}
+                  </Link>
+                ),
                 carrier: isChinese ? s.carrierName : s.carrierNameEn,
                 state: (
                   <span className="inline-flex items-center gap-1.5">
@@ -63,16 +113,28 @@ export default async function ShipmentsPage({ searchParams }: { searchParams: Se
                     {s.hasException && <Badge tone="danger">{t('shipments.exception')}</Badge>}
                   </span>
                 ),
-                order: <Link href={`/orders/${s.orderId}`} className="text-sky-700 hover:underline">{s.orderNumber}</Link>,
+                order: (
+                  <Link href={`/orders/${s.orderId}`} className="text-sky-700 hover:underline">
+                    {s.orderNumber}
+                  </Link>
+                ),
                 destination: `${s.shipProvince} ${s.shipCity}`,
                 warehouse: s.warehouseName,
-                shippedAt: format.dateTime(s.shippedAt, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }),
+                shippedAt: format.dateTime(s.shippedAt, {
+                  year: 'numeric',
+                  month: '2-digit',
+                  day: '2-digit',
+                  hour: '2-digit',
+                  minute: '2-digit',
+                }),
               },
             }))}
           />
           {nextBefore && (
             <div className="border-t border-slate-200 px-3 py-2.5">
-              <Link href={`/shipping/shipments?${next.toString()}`} className={buttonClass('secondary')}>{t('shipments.older')} →</Link>
+              <Link href={`/shipping/shipments?${next.toString()}`} className={buttonClass('secondary')}>
+                {t('shipments.older')} →
+              </Link>
             </div>
           )}
         </section>

@@ -30,7 +30,11 @@ export function pdfRoute(doc: PrintDoc) {
     const query: Record<string, string[]> = {};
     for (const [key, value] of url.searchParams) (query[key] ??= []).push(value);
     const parsed = parsePrintParams(query);
-    if (!parsed.ok) return NextResponse.json({ error: parsed.code, message: t(`errors.${parsed.code}`, parsed.params) }, { status: 400 });
+    if (!parsed.ok)
+      return NextResponse.json(
+        { error: parsed.code, message: t(`errors.${parsed.code}`, parsed.params) },
+        { status: 400 },
+      );
 
     const pageUrl = new URL(`/print/${doc}${url.search}`, process.env.PRINT_BASE_URL || url.origin).toString();
     let pdf: Buffer;

@@ -31,25 +31,44 @@ export interface RenderedPrintDocument {
  * the same markup and stylesheet the browser prints.
  */
 export async function renderPrintDocument(
-  db: Database, doc: PrintDoc, params: PrintParams, context: { t: Translate; locale: string; now: Date },
+  db: Database,
+  doc: PrintDoc,
+  params: PrintParams,
+  context: { t: Translate; locale: string; now: Date },
 ): Promise<Result<RenderedPrintDocument, 'invalid_carrier'>> {
   const { t, locale, now } = context;
   const plannedCarrier = doc === 'labels' && params.carrierCode ? await findLabelCarrier(db, params.carrierCode) : null;
   if (doc === 'labels' && params.carrierCode && !plannedCarrier) {
-    return fail('invalid_carrier', `carrier ${params.carrierCode} is not an active carrier`, { carrier: ['invalid_carrier'] });
+    return fail('invalid_carrier', `carrier ${params.carrierCode} is not an active carrier`, {
+      carrier: ['invalid_carrier'],
+    });
   }
   const batch = await loadPrintBatch(db, params.selection);
   const notices: string[] = [];
   if (batch.missingOrderIds.length > 0) {
-    notices.push(t('notices.missingOrders', { count: batch.missingOrderIds.length, ids: batch.missingOrderIds.slice(0, 20).join(', ') }));
+    notices.push(
+      t('notices.missingOrders', {
+        count: batch.missingOrderIds.length,
+        ids: batch.missingOrderIds.slice(0, 20).join(', '),
+      }),
+    );
   }
   if (batch.hasMore) notices.push(t('notices.hasMore', { max: MAX_PRINT_ORDERS }));
 
   const kind: PrintDocumentKind = doc === 'labels' ? (params.format === 'a4' ? 'labels-a4' : 'labels-thermal') : doc;
-  const body = doc === 'pick-list'
-    ? <PickListDocument pickList={buildPickList(batch)} printedAt={now} locale={locale} t={t} />
-    : doc === 'packing-slips'
-      ? <PackingSlipsDocument slips={buildPackingSlips(batch)} locale={locale} t={t} />
-      : <ShippingLabelsDocument labels={buildShippingLabels(batch, plannedCarrier)} format={params.format} printedAt={now} locale={locale} t={t} />;
+  const body =
+    doc === 'pick-list' ? (
+      <PickListDocument pickList={buildPickList(batch)} printedAt={now} locale={locale} t={t} />
+    ) : doc === 'packing-slips' ? (
+      <PackingSlipsDocument slips={buildPackingSlips(batch)} locale={locale} t={t} />
+    ) : (
+      <ShippingLabelsDocument
+        labels={buildShippingLabels(batch, plannedCarrier)}
+        format={params.format}
+        printedAt={now}
+        locale={locale}
+        t={t}
+      />
+    );
   return ok({ kind, css: printCss(kind), body, orderCount: batch.orders.length, notices });
 }

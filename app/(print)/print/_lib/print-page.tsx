@@ -25,13 +25,25 @@ export async function PrintPage({ doc, searchParams }: { doc: PrintDoc; searchPa
   return (
     <>
       <style dangerouslySetInnerHTML={{ __html: css }} />
-      <PrintToolbar title={t(`titles.${kind}`)} query={query} pdfHref={`/print/${doc}.pdf?${query}`} orderCount={orderCount} notices={notices}
-        links={documentLinks(parsed.data).map((link) => ({ ...link, label: t(`titles.${link.kind}`), isCurrent: link.kind === kind }))}
-        carrierChoice={carriers && {
-          hidden: Object.fromEntries(new URLSearchParams(printQuery({ ...parsed.data, carrierCode: null }))),
-          current: parsed.data.carrierCode ?? '',
-          options: carriers.map((c) => ({ code: c.code, name: isChinese ? c.name : c.nameEn })),
-        }} />
+      <PrintToolbar
+        title={t(`titles.${kind}`)}
+        query={query}
+        pdfHref={`/print/${doc}.pdf?${query}`}
+        orderCount={orderCount}
+        notices={notices}
+        links={documentLinks(parsed.data).map((link) => ({
+          ...link,
+          label: t(`titles.${link.kind}`),
+          isCurrent: link.kind === kind,
+        }))}
+        carrierChoice={
+          carriers && {
+            hidden: Object.fromEntries(new URLSearchParams(printQuery({ ...parsed.data, carrierCode: null }))),
+            current: parsed.data.carrierCode ?? '',
+            options: carriers.map((c) => ({ code: c.code, name: isChinese ? c.name : c.nameEn })),
+          }
+        }
+      />
       <div className="print-doc">{body}</div>
     </>
   );
@@ -53,7 +65,9 @@ async function PrintParamsError({ message }: { message: string }) {
     <div className="mx-auto max-w-xl px-6 py-16" data-testid="print-error">
       <h1 className="text-lg font-semibold text-slate-900">{t('errors.title')}</h1>
       <p className="mt-2 text-sm text-rose-700">{message}</p>
-      <Link href="/orders" className="mt-4 inline-block text-sm text-sky-700 hover:underline">{t('errors.back')}</Link>
+      <Link href="/orders" className="mt-4 inline-block text-sm text-sky-700 hover:underline">
+        {t('errors.back')}
+      </Link>
     </div>
   );
 }

@@ -7,6 +7,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** /print/packing-slips?orders=1,2,3: one slip per order, each on its own page. */
-export default function PackingSlipsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default function PackingSlipsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   return <PrintPage doc="packing-slips" searchParams={searchParams} />;
 }

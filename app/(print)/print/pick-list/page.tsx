@@ -7,6 +7,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** /print/pick-list?orders=1,2,3 or ?warehouse=ID: batch picking by warehouse, bin and SKU. */
-export default function PickListPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default function PickListPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   return <PrintPage doc="pick-list" searchParams={searchParams} />;
 }

@@ -17,7 +17,12 @@ const ZCreateTestOrders = z.object({
   count: z.number().int().min(1).max(60).default(1),
   customerName: z.string().min(1).max(40).optional(),
   /** minutes before now of the first order; the rest follow a minute apart */
-  ageMinutes: z.number().int().min(0).max(60 * 24 * 365).optional(),
+  ageMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(60 * 24 * 365)
+    .optional(),
   /** units on each order's one line; default 1 and 2 alternating */
   quantity: z.number().int().min(1).max(20).optional(),
   /** the SKU's bin in its warehouse (pick lists) */
@@ -35,15 +40,29 @@ export async function POST(request: Request) {
   const factories = createFactories(getDb(), { seed: Date.now() % 100_000 });
   const warehouse = await factories.warehouse();
   const sku = await factories.sku();
-  await factories.stock({ skuId: sku.id, warehouseId: warehouse.id, onHand: input.count * (input.quantity ?? 2) + 10, location: input.location });
+  await factories.stock({
+    skuId: sku.id,
+    warehouseId: warehouse.id,
+    onHand: input.count * (input.quantity ?? 2) + 10,
+    location: input.location,
+  });
   const customer = await factories.customer(input.customerName ? { name: input.customerName } : {});
   const created = [];
   for (let i = 0; i < input.count; i++) {
-    const placedAt = input.ageMinutes === undefined ? undefined : new Date(Date.now() - (input.ageMinutes + i) * 60_000);
+    const placedAt =
+      input.ageMinutes === undefined ? undefined : new Date(Date.now() - (input.ageMinutes + i) * 60_000);
     const { order } = await factories.order({
-      status: input.status, customerId: customer.id, placedAt, lines: [{ skuId: sku.id, quantity: input.quantity ?? 1 + (i % 2) }],
+      status: input.status,
+      customerId: customer.id,
+      placedAt,
+      lines: [{ skuId: sku.id, quantity: input.quantity ?? 1 + (i % 2) }],
     });
     created.push({ id: order.id, number: order.number, totalCents: order.totalCents });
   }
-  return NextResponse.json({ orders: created, sku: { id: sku.id, code: sku.code }, customer: { id: customer.id, name: customer.name }, warehouse: { id: warehouse.id, name: warehouse.name } });
+  return NextResponse.json({
+    orders: created,
+    sku: { id: sku.id, code: sku.code },
+    customer: { id: customer.id, name: customer.name },
+    warehouse: { id: warehouse.id, name: warehouse.name },
+  });
 }

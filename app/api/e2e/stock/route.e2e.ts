@@ -31,7 +31,15 @@ export async function POST(request: Request) {
   const warehouse = await factories.warehouse();
   const product = await factories.product(input.productName ? { name: input.productName } : {});
   const sku = await factories.sku({ productId: product.id, lowStockThreshold: input.threshold });
-  await factories.stock({ skuId: sku.id, warehouseId: warehouse.id, onHand: input.onHand, reserved: Math.min(input.reserved, input.onHand) });
+  await factories.stock({
+    skuId: sku.id,
+    warehouseId: warehouse.id,
+    onHand: input.onHand,
+    reserved: Math.min(input.reserved, input.onHand),
+  });
   await syncLowStockAlerts(getDb(), { skuId: sku.id });
-  return NextResponse.json({ sku: { id: sku.id, code: sku.code }, warehouse: { id: warehouse.id, name: warehouse.name } });
+  return NextResponse.json({
+    sku: { id: sku.id, code: sku.code },
+    warehouse: { id: warehouse.id, name: warehouse.name },
+  });
 }

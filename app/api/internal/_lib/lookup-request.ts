@@ -15,17 +15,29 @@ export const ZLookupQuery = z.object({
  * with its message in the user's language.
  */
 export async function readLookupRequest(
-  request: Request, permission: Permission,
+  request: Request,
+  permission: Permission,
 ): Promise<{ ok: true; q: string } | { ok: false; response: NextResponse }> {
   const [staff, t] = await Promise.all([getCurrentStaff(), getTranslations()]);
-  if (!staff) return { ok: false, response: NextResponse.json({ code: 'unauthenticated', message: t('common.signedOut') }, { status: 401 }) };
-  if (!can(staff, permission)) return { ok: false, response: NextResponse.json({ code: 'forbidden', message: t('common.forbidden') }, { status: 403 }) };
+  if (!staff)
+    return {
+      ok: false,
+      response: NextResponse.json({ code: 'unauthenticated', message: t('common.signedOut') }, { status: 401 }),
+    };
+  if (!can(staff, permission))
+    return {
+      ok: false,
+      response: NextResponse.json({ code: 'forbidden', message: t('common.forbidden') }, { status: 403 }),
+    };
 
   const params = new URL(request.url).searchParams;
   const parsed = ZLookupQuery.safeParse({ q: params.get('q') ?? '' });
   if (!parsed.success) {
     const key = parsed.error.issues[0]?.message ?? 'orders.entry.lookup.queryRequired';
-    return { ok: false, response: NextResponse.json({ code: 'invalid', message: t.has(key) ? t(key) : key }, { status: 400 }) };
+    return {
+      ok: false,
+      response: NextResponse.json({ code: 'invalid', message: t.has(key) ? t(key) : key }, { status: 400 }),
+    };
   }
   return { ok: true, q: parsed.data.q };
 }

@@ -20,12 +20,14 @@ const MESSAGES: Record<string, string> = {
   'orders.entry.lookup.queryTooLong': 'The search is too long.',
 };
 vi.mock('next-intl/server', () => ({
-  getTranslations: async () => Object.assign((key: string) => MESSAGES[key] ?? key, { has: (key: string) => key in MESSAGES }),
+  getTranslations: async () =>
+    Object.assign((key: string) => MESSAGES[key] ?? key, { has: (key: string) => key in MESSAGES }),
 }));
 
 const customersRoute = await import('../customers/route');
 const skusRoute = await import('../skus/route');
-const get = (route: { GET: (r: Request) => Promise<Response> }, query: string) => route.GET(new Request(`http://localhost/api/internal/x${query}`));
+const get = (route: { GET: (r: Request) => Promise<Response> }, query: string) =>
+  route.GET(new Request(`http://localhost/api/internal/x${query}`));
 
 describe(`order form lookups (${testDatabaseKind})`, () => {
   beforeAll(async () => {
@@ -41,7 +43,10 @@ describe(`order form lookups (${testDatabaseKind})`, () => {
     auth.staff = { id: 7, name: 'Ops', email: 'ops@example.com', role: 'operations' };
   });
 
-  for (const [name, route] of [['customers', customersRoute], ['skus', skusRoute]] as const) {
+  for (const [name, route] of [
+    ['customers', customersRoute],
+    ['skus', skusRoute],
+  ] as const) {
     it(`${name}: 401 signed out, 403 without orders.write, 400 on a bad query`, async () => {
       auth.staff = null;
       let response = await get(route, '?q=x');

@@ -15,7 +15,8 @@ vi.mock('@/db/client', async (importOriginal) => ({
 }));
 // the handler answers in the caller's language; outside a request that comes from this stub
 vi.mock('next-intl/server', () => ({
-  getTranslations: async () => (key: string) => ({ signedOut: 'Please sign in first.', forbidden: 'Your role is not allowed to do this.' })[key] ?? key,
+  getTranslations: async () => (key: string) =>
+    ({ signedOut: 'Please sign in first.', forbidden: 'Your role is not allowed to do this.' })[key] ?? key,
 }));
 
 const { GET } = await import('./route');
@@ -48,8 +49,16 @@ describe(`GET /api/internal/dashboard (${testDatabaseKind})`, () => {
 
   it('returns the current summary, uncached', async () => {
     await handle.db.insert(orders).values({
-      number: 'SO-ROUTE-1', source: 'manual', status: 'pending_payment', subtotalCents: 2_500, totalCents: 2_500,
-      itemCount: 1, shipName: '王五', shipPhone: '13700000000', shipProvince: '北京市', shipCity: '北京市',
+      number: 'SO-ROUTE-1',
+      source: 'manual',
+      status: 'pending_payment',
+      subtotalCents: 2_500,
+      totalCents: 2_500,
+      itemCount: 1,
+      shipName: '王五',
+      shipPhone: '13700000000',
+      shipProvince: '北京市',
+      shipCity: '北京市',
       shipStreet: '长安街 1 号',
     });
     const response = await GET();

@@ -16,11 +16,16 @@ import { orderResource } from '@/lib/api/order-resource';
 export const GET = apiRoute('orders.read', async ({ request, db, t }) => {
   const searchParams = new URL(request.url).searchParams;
   const { filters, rejected } = parseOrderListParams(searchParams);
-  const unknown = [...new Set(searchParams.keys())].filter((name) => !(ORDER_LIST_PARAMS as readonly string[]).includes(name));
+  const unknown = [...new Set(searchParams.keys())].filter(
+    (name) => !(ORDER_LIST_PARAMS as readonly string[]).includes(name),
+  );
   if (rejected.length > 0 || unknown.length > 0) {
     const fields = Object.fromEntries([
       ...rejected.map((r) => [r.param, [t('common.api.badParam', { param: r.param, value: r.value })]]),
-      ...unknown.map((name) => [name.slice(0, 40), [t('common.api.unknownParam', { param: name.slice(0, 40), params: ORDER_LIST_PARAMS.join(', ') })]]),
+      ...unknown.map((name) => [
+        name.slice(0, 40),
+        [t('common.api.unknownParam', { param: name.slice(0, 40), params: ORDER_LIST_PARAMS.join(', ') })],
+      ]),
     ]);
     const names = [...rejected.map((r) => r.param), ...unknown.map((name) => name.slice(0, 40))];
     return apiError(422, 'invalid', t('common.api.badParams', { params: [...new Set(names)].join(', ') }), fields);
@@ -30,14 +35,25 @@ export const GET = apiRoute('orders.read', async ({ request, db, t }) => {
 });
 
 /** A line names its SKU by id or by code (what a shop system usually knows). */
-const ZApiLine = ZOrderLineInput.omit({ skuId: true }).extend({
-  skuId: ZId.optional(),
-  skuCode: safeText().trim().min(1, 'orders.entry.validation.skuRequired').max(64, 'orders.entry.validation.tooLong').optional(),
-}).refine((l) => l.skuId !== undefined || l.skuCode !== undefined, { message: 'orders.entry.validation.skuRequired', path: ['skuId'] });
+const ZApiLine = ZOrderLineInput.omit({ skuId: true })
+  .extend({
+    skuId: ZId.optional(),
+    skuCode: safeText()
+      .trim()
+      .min(1, 'orders.entry.validation.skuRequired')
+      .max(64, 'orders.entry.validation.tooLong')
+      .optional(),
+  })
+  .refine((l) => l.skuId !== undefined || l.skuCode !== undefined, {
+    message: 'orders.entry.validation.skuRequired',
+    path: ['skuId'],
+  });
 
 /** The order entry input of the domain (createOrder checks it again), with lines by id or code and no source: it is "api". */
 const ZApiOrderBody = ZCreateOrderInput.omit({ source: true, lines: true }).extend({
-  lines: z.array(ZApiLine, 'orders.entry.validation.linesRequired').min(1, 'orders.entry.validation.linesRequired')
+  lines: z
+    .array(ZApiLine, 'orders.entry.validation.linesRequired')
+    .min(1, 'orders.entry.validation.linesRequired')
     .max(MAX_ORDER_LINES, 'orders.entry.validation.tooManyLines'),
 });
 

@@ -1,8 +1,12 @@
 import { AlipaySdk } from 'alipay-sdk';
 import { describe, expect, it } from 'vitest';
 import {
-  alipaySignContent, extractTopLevelJsonValue, signAlipayParams, signAlipayResponse,
-  verifyAlipayNotification, verifyAlipayResponse,
+  alipaySignContent,
+  extractTopLevelJsonValue,
+  signAlipayParams,
+  signAlipayResponse,
+  verifyAlipayNotification,
+  verifyAlipayResponse,
 } from './protocol';
 import { generateSandboxKeyPairSync } from '@/testing/sandboxes/payments/keys';
 import { createSign } from 'node:crypto';
@@ -38,11 +42,14 @@ function signedForm(params: Record<string, string>, key = gateway.privateKeyPem)
 
 describe('alipaySignContent', () => {
   it('drops sign, sign_type and empty values, sorts keys and joins raw values', () => {
-    expect(alipaySignContent({ b: '2', a: '1', sign: 'x', sign_type: 'RSA2', c: '', d: '50% 折扣&x=y' }))
-      .toBe('a=1&b=2&d=50% 折扣&x=y');
+    expect(alipaySignContent({ b: '2', a: '1', sign: 'x', sign_type: 'RSA2', c: '', d: '50% 折扣&x=y' })).toBe(
+      'a=1&b=2&d=50% 折扣&x=y',
+    );
   });
   it('sorts by code unit, as Java TreeMap does (uppercase before lowercase, _ after letters)', () => {
-    expect(alipaySignContent({ out_trade_no: '1', outTradeNo: '2', Out: '3' })).toBe('Out=3&outTradeNo=2&out_trade_no=1');
+    expect(alipaySignContent({ out_trade_no: '1', outTradeNo: '2', Out: '3' })).toBe(
+      'Out=3&outTradeNo=2&out_trade_no=1',
+    );
   });
 });
 
@@ -82,10 +89,14 @@ describe('verifyAlipayNotification', () => {
   it('decodes %20 and + both as a space, and %2B as a plus, exactly once', () => {
     const params = notification({ subject: 'a b+c %41' });
     const sign = encodeURIComponent(signAlipayParams(params, gateway.privateKeyPem));
-    const fields = Object.entries(params).filter(([key]) => key !== 'subject')
+    const fields = Object.entries(params)
+      .filter(([key]) => key !== 'subject')
       .map(([key, value]) => `${key}=${encodeURIComponent(value)}`);
     const body = [...fields, 'subject=a%20b%2Bc+%2541', `sign=${sign}`, 'sign_type=RSA2'].join('&');
-    expect(verifyAlipayNotification(body, gateway.publicKeyPem)).toMatchObject({ ok: true, params: { subject: 'a b+c %41' } });
+    expect(verifyAlipayNotification(body, gateway.publicKeyPem)).toMatchObject({
+      ok: true,
+      params: { subject: 'a b+c %41' },
+    });
   });
 
   it('ignores empty fields, which Alipay leaves out of the signed text', () => {
@@ -103,7 +114,10 @@ describe('verifyAlipayNotification', () => {
     const body = signedForm(notification());
     const tampered = new URLSearchParams(body);
     tampered.set(field, value);
-    expect(verifyAlipayNotification(tampered.toString(), gateway.publicKeyPem)).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(verifyAlipayNotification(tampered.toString(), gateway.publicKeyPem)).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
   });
 
   it('refuses an added field', () => {
@@ -112,37 +126,55 @@ describe('verifyAlipayNotification', () => {
   });
 
   it('refuses a notification signed with another key', () => {
-    expect(verifyAlipayNotification(signedForm(notification(), stranger.privateKeyPem), gateway.publicKeyPem))
-      .toEqual({ ok: false, reason: 'bad_signature' });
+    expect(verifyAlipayNotification(signedForm(notification(), stranger.privateKeyPem), gateway.publicKeyPem)).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
   });
 
   it('refuses a notification checked against another public key', () => {
-    expect(verifyAlipayNotification(signedForm(notification()), stranger.publicKeyPem))
-      .toEqual({ ok: false, reason: 'bad_signature' });
+    expect(verifyAlipayNotification(signedForm(notification()), stranger.publicKeyPem)).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
   });
 
   it('refuses a missing or empty sign', () => {
     const form = new URLSearchParams(signedForm(notification()));
     form.delete('sign');
-    expect(verifyAlipayNotification(form.toString(), gateway.publicKeyPem)).toEqual({ ok: false, reason: 'missing_sign' });
+    expect(verifyAlipayNotification(form.toString(), gateway.publicKeyPem)).toEqual({
+      ok: false,
+      reason: 'missing_sign',
+    });
     form.set('sign', '');
-    expect(verifyAlipayNotification(form.toString(), gateway.publicKeyPem)).toEqual({ ok: false, reason: 'missing_sign' });
+    expect(verifyAlipayNotification(form.toString(), gateway.publicKeyPem)).toEqual({
+      ok: false,
+      reason: 'missing_sign',
+    });
   });
 
   it('refuses a missing sign_type and the legacy RSA (SHA1) type', () => {
     const form = new URLSearchParams(signedForm(notification()));
     form.delete('sign_type');
-    expect(verifyAlipayNotification(form.toString(), gateway.publicKeyPem))
-      .toMatchObject({ ok: false, reason: 'unsupported_sign_type' });
+    expect(verifyAlipayNotification(form.toString(), gateway.publicKeyPem)).toMatchObject({
+      ok: false,
+      reason: 'unsupported_sign_type',
+    });
     form.set('sign_type', 'RSA');
-    expect(verifyAlipayNotification(form.toString(), gateway.publicKeyPem))
-      .toMatchObject({ ok: false, reason: 'unsupported_sign_type', detail: 'RSA' });
+    expect(verifyAlipayNotification(form.toString(), gateway.publicKeyPem)).toMatchObject({
+      ok: false,
+      reason: 'unsupported_sign_type',
+      detail: 'RSA',
+    });
   });
 
   it('refuses a signature that is not base64 RSA at all', () => {
     const form = new URLSearchParams(signedForm(notification()));
     form.set('sign', 'not a signature');
-    expect(verifyAlipayNotification(form.toString(), gateway.publicKeyPem)).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(verifyAlipayNotification(form.toString(), gateway.publicKeyPem)).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
   });
 
   it.each([
@@ -157,9 +189,12 @@ describe('verifyAlipayNotification', () => {
   });
 });
 
-describe('cross-check with alipay-sdk (Alipay\'s Node SDK)', () => {
+describe("cross-check with alipay-sdk (Alipay's Node SDK)", () => {
   const sdk = new AlipaySdk({
-    appId: '2021000000000001', privateKey: stranger.privateKeyPem, keyType: 'PKCS8', alipayPublicKey: gateway.publicKeyPem,
+    appId: '2021000000000001',
+    privateKey: stranger.privateKeyPem,
+    keyType: 'PKCS8',
+    alipayPublicKey: gateway.publicKeyPem,
   });
 
   it('its checkNotifySignV2 accepts what we sign, including % and Chinese', () => {
@@ -172,14 +207,21 @@ describe('cross-check with alipay-sdk (Alipay\'s Node SDK)', () => {
   it('we accept what its verifier accepts for a signature made the SDK way', () => {
     // the SDK verifies over sorted raw k=v with sign removed; it tries with and without sign_type
     const params = notification({ body: '{"a":"b"}' });
-    const content = Object.keys(params).sort().map((key) => `${key}=${params[key]}`).join('&');
+    const content = Object.keys(params)
+      .sort()
+      .map((key) => `${key}=${params[key]}`)
+      .join('&');
     const sign = createSign('RSA-SHA256').update(content, 'utf8').sign(gateway.privateKeyPem, 'base64');
     expect(sdk.checkNotifySignV2({ ...params, sign, sign_type: 'RSA2' })).toBe(true);
     expect(verifyAlipayNotification({ ...params, sign, sign_type: 'RSA2' }, gateway.publicKeyPem).ok).toBe(true);
   });
 
   it('its checkResponseSign accepts our signed query response', () => {
-    const raw = signAlipayResponse('alipay.trade.query', { code: '10000', msg: 'Success', trade_status: 'TRADE_SUCCESS', subject: '中文 50%' }, gateway.privateKeyPem);
+    const raw = signAlipayResponse(
+      'alipay.trade.query',
+      { code: '10000', msg: 'Success', trade_status: 'TRADE_SUCCESS', subject: '中文 50%' },
+      gateway.privateKeyPem,
+    );
     const { sign } = JSON.parse(raw) as { sign: string };
     expect(() => sdk.checkResponseSign(raw, 'alipay_trade_query_response', sign, 'trace')).not.toThrow();
     const tampered = raw.replace('TRADE_SUCCESS', 'TRADE_CLOSED');
@@ -189,9 +231,16 @@ describe('cross-check with alipay-sdk (Alipay\'s Node SDK)', () => {
 
 describe('alipay.trade.query responses', () => {
   const body = {
-    code: '10000', msg: 'Success', trade_no: '2026112622001400001000000001', out_trade_no: 'PA-20261126-0001',
-    buyer_logon_id: '159****5620', trade_status: 'TRADE_SUCCESS', total_amount: '128.50', buyer_pay_amount: '128.50',
-    receipt_amount: '128.50', send_pay_date: '2026-11-26 09:59:58',
+    code: '10000',
+    msg: 'Success',
+    trade_no: '2026112622001400001000000001',
+    out_trade_no: 'PA-20261126-0001',
+    buyer_logon_id: '159****5620',
+    trade_status: 'TRADE_SUCCESS',
+    total_amount: '128.50',
+    buyer_pay_amount: '128.50',
+    receipt_amount: '128.50',
+    send_pay_date: '2026-11-26 09:59:58',
   };
 
   it('round-trips a signed response', () => {
@@ -200,7 +249,8 @@ describe('alipay.trade.query responses', () => {
   });
 
   it('verifies over the raw text, escapes and spacing as sent', () => {
-    const signed = '{ "code" : "10000", "msg":"Success", "subject":"\\u4e2d\\u6587 \\/ 100%", "trade_status":"TRADE_SUCCESS" }';
+    const signed =
+      '{ "code" : "10000", "msg":"Success", "subject":"\\u4e2d\\u6587 \\/ 100%", "trade_status":"TRADE_SUCCESS" }';
     const sign = createSign('RSA-SHA256').update(signed, 'utf8').sign(gateway.privateKeyPem, 'base64');
     const raw = `{\n  "alipay_trade_query_response" : ${signed},\n  "sign" : "${sign}"\n}`;
     const result = verifyAlipayResponse(raw, 'alipay.trade.query', gateway.publicKeyPem);
@@ -209,20 +259,42 @@ describe('alipay.trade.query responses', () => {
 
   it('refuses a changed response, another key, a missing sign and a missing response', () => {
     const raw = signAlipayResponse('alipay.trade.query', body, gateway.privateKeyPem);
-    expect(verifyAlipayResponse(raw.replace('"128.50"', '"1.00"'), 'alipay.trade.query', gateway.publicKeyPem))
-      .toEqual({ ok: false, reason: 'bad_signature' });
-    expect(verifyAlipayResponse(raw, 'alipay.trade.query', stranger.publicKeyPem)).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(verifyAlipayResponse(raw.replace('"128.50"', '"1.00"'), 'alipay.trade.query', gateway.publicKeyPem)).toEqual(
+      { ok: false, reason: 'bad_signature' },
+    );
+    expect(verifyAlipayResponse(raw, 'alipay.trade.query', stranger.publicKeyPem)).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
     const unsigned = JSON.stringify({ alipay_trade_query_response: body });
-    expect(verifyAlipayResponse(unsigned, 'alipay.trade.query', gateway.publicKeyPem)).toEqual({ ok: false, reason: 'missing_sign' });
-    expect(verifyAlipayResponse(raw, 'alipay.trade.refund', gateway.publicKeyPem)).toMatchObject({ ok: false, reason: 'malformed' });
-    expect(verifyAlipayResponse('<html>', 'alipay.trade.query', gateway.publicKeyPem)).toMatchObject({ ok: false, reason: 'malformed' });
+    expect(verifyAlipayResponse(unsigned, 'alipay.trade.query', gateway.publicKeyPem)).toEqual({
+      ok: false,
+      reason: 'missing_sign',
+    });
+    expect(verifyAlipayResponse(raw, 'alipay.trade.refund', gateway.publicKeyPem)).toMatchObject({
+      ok: false,
+      reason: 'malformed',
+    });
+    expect(verifyAlipayResponse('<html>', 'alipay.trade.query', gateway.publicKeyPem)).toMatchObject({
+      ok: false,
+      reason: 'malformed',
+    });
   });
 
   it('returns the fields of the signed copy when the response key is repeated', () => {
-    const raw = signAlipayResponse('alipay.trade.query', { ...body, trade_status: 'WAIT_BUYER_PAY' }, gateway.privateKeyPem);
-    const forged = raw.replace(',"sign"', ',"alipay_trade_query_response":{"code":"10000","trade_status":"TRADE_SUCCESS"},"sign"');
-    expect(verifyAlipayResponse(forged, 'alipay.trade.query', gateway.publicKeyPem))
-      .toMatchObject({ ok: true, response: { trade_status: 'WAIT_BUYER_PAY' } });
+    const raw = signAlipayResponse(
+      'alipay.trade.query',
+      { ...body, trade_status: 'WAIT_BUYER_PAY' },
+      gateway.privateKeyPem,
+    );
+    const forged = raw.replace(
+      ',"sign"',
+      ',"alipay_trade_query_response":{"code":"10000","trade_status":"TRADE_SUCCESS"},"sign"',
+    );
+    expect(verifyAlipayResponse(forged, 'alipay.trade.query', gateway.publicKeyPem)).toMatchObject({
+      ok: true,
+      response: { trade_status: 'WAIT_BUYER_PAY' },
+    });
   });
 });
 

@@ -15,8 +15,7 @@ export type AlipayVerifyFailure =
   | 'malformed'; // the body cannot be read as a form / JSON as Alipay sends it
 
 export type AlipayVerifyResult =
-  | { ok: true; params: Record<string, string> }
-  | { ok: false; reason: AlipayVerifyFailure; detail?: string };
+  { ok: true; params: Record<string, string> } | { ok: false; reason: AlipayVerifyFailure; detail?: string };
 
 const SIGN_ALGORITHM = 'RSA-SHA256';
 
@@ -63,8 +62,10 @@ export function verifyAlipayNotification(
     return { ok: false, reason: 'malformed', detail: `charset ${params.charset}` };
   }
   if (!params.sign) return { ok: false, reason: 'missing_sign' };
-  if (params.sign_type !== 'RSA2') return { ok: false, reason: 'unsupported_sign_type', detail: params.sign_type ?? '(none)' };
-  if (!verifyRsa2(alipaySignContent(params), params.sign, alipayPublicKeyPem)) return { ok: false, reason: 'bad_signature' };
+  if (params.sign_type !== 'RSA2')
+    return { ok: false, reason: 'unsupported_sign_type', detail: params.sign_type ?? '(none)' };
+  if (!verifyRsa2(alipaySignContent(params), params.sign, alipayPublicKeyPem))
+    return { ok: false, reason: 'bad_signature' };
   return { ok: true, params };
 }
 
@@ -148,18 +149,25 @@ function endOfJsonValue(raw: string, start: number): number {
  * The text an Alipay gateway answers for `method` (sandbox): `{"<method>_response":<body>,"sign":"..."}`
  * where the RSA2 signature covers exactly the serialised body.
  */
-export function signAlipayResponse(method: string, body: Readonly<Record<string, unknown>>, privateKeyPem: string): string {
+export function signAlipayResponse(
+  method: string,
+  body: Readonly<Record<string, unknown>>,
+  privateKeyPem: string,
+): string {
   const bodyText = JSON.stringify(body);
   const sign = createSign(SIGN_ALGORITHM).update(bodyText, 'utf8').sign(privateKeyPem, 'base64');
   return `{${JSON.stringify(alipayResponseKey(method))}:${bodyText},"sign":${JSON.stringify(sign)}}`;
 }
 
 export type AlipayResponseVerifyResult =
-  | { ok: true; response: Record<string, unknown> }
-  | { ok: false; reason: AlipayVerifyFailure; detail?: string };
+  { ok: true; response: Record<string, unknown> } | { ok: false; reason: AlipayVerifyFailure; detail?: string };
 
 /** Verifies a gateway response (e.g. alipay.trade.query) over the raw text of its *_response object. */
-export function verifyAlipayResponse(rawText: string, method: string, alipayPublicKeyPem: string): AlipayResponseVerifyResult {
+export function verifyAlipayResponse(
+  rawText: string,
+  method: string,
+  alipayPublicKeyPem: string,
+): AlipayResponseVerifyResult {
   let parsed: unknown;
   try {
     parsed = JSON.parse(rawText);

@@ -14,39 +14,77 @@ export const ALIPAY_REFUND_QUERY_METHOD = 'alipay.trade.fastpay.refund.query';
 
 /** The signed form of a gateway call (public params + biz_content), as the SDK's exec() posts it. */
 export function buildAlipayGatewayRequest(
-  config: ProviderConfig, method: string, bizContent: Record<string, unknown>, now: Date,
+  config: ProviderConfig,
+  method: string,
+  bizContent: Record<string, unknown>,
+  now: Date,
 ): ProviderHttpRequest & { params: Record<string, string> } {
   const params: Record<string, string> = {
-    app_id: config.merchantId, method, format: 'JSON', charset: 'utf-8', sign_type: 'RSA2',
-    timestamp: alipayTime(now), version: '1.0', biz_content: JSON.stringify(bizContent),
+    app_id: config.merchantId,
+    method,
+    format: 'JSON',
+    charset: 'utf-8',
+    sign_type: 'RSA2',
+    timestamp: alipayTime(now),
+    version: '1.0',
+    biz_content: JSON.stringify(bizContent),
   };
   params.sign = signAlipayParams(params, config.merchantPrivateKeyPem);
   return {
-    method: 'POST', url: config.gatewayUrl, params,
+    method: 'POST',
+    url: config.gatewayUrl,
+    params,
     headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' },
     body: new URLSearchParams(params).toString(),
   };
 }
 
 export function buildAlipayRefundRequest(config: ProviderConfig, { refund, payment }: RefundContext, now = new Date()) {
-  return buildAlipayGatewayRequest(config, ALIPAY_REFUND_METHOD, {
-    out_trade_no: payment.outTradeNo,
-    ...(payment.providerTxnId ? { trade_no: payment.providerTxnId } : {}),
-    refund_amount: formatFenAsYuan(refund.amountCents),
-    out_request_no: refund.outRefundNo,
-    refund_reason: refund.reason.slice(0, 256),
-  }, now);
+  return buildAlipayGatewayRequest(
+    config,
+    ALIPAY_REFUND_METHOD,
+    {
+      out_trade_no: payment.outTradeNo,
+      ...(payment.providerTxnId ? { trade_no: payment.providerTxnId } : {}),
+      refund_amount: formatFenAsYuan(refund.amountCents),
+      out_request_no: refund.outRefundNo,
+      refund_reason: refund.reason.slice(0, 256),
+    },
+    now,
+  );
 }
 
-export function buildAlipayRefundQueryRequest(config: ProviderConfig, { refund, payment }: RefundContext, now = new Date()) {
-  return buildAlipayGatewayRequest(config, ALIPAY_REFUND_QUERY_METHOD, {
-    out_trade_no: payment.outTradeNo, out_request_no: refund.outRefundNo, query_options: ['gmt_refund_pay'],
-  }, now);
+export function buildAlipayRefundQueryRequest(
+  config: ProviderConfig,
+  { refund, payment }: RefundContext,
+  now = new Date(),
+) {
+  return buildAlipayGatewayRequest(
+    config,
+    ALIPAY_REFUND_QUERY_METHOD,
+    {
+      out_trade_no: payment.outTradeNo,
+      out_request_no: refund.outRefundNo,
+      query_options: ['gmt_refund_pay'],
+    },
+    now,
+  );
 }
 
-function readSigned(config: ProviderConfig, method: string, raw: string): { ok: true; response: Record<string, unknown> } | { ok: false; answer: RefundAnswer } {
+function readSigned(
+  config: ProviderConfig,
+  method: string,
+  raw: string,
+): { ok: true; response: Record<string, unknown> } | { ok: false; answer: RefundAnswer } {
   const verified = verifyAlipayResponse(raw, method, config.providerPublicKeyPem);
-  if (!verified.ok) return { ok: false, answer: { kind: 'error', detail: `alipay answer refused: ${verified.reason}${verified.detail ? ` (${verified.detail})` : ''}` } };
+  if (!verified.ok)
+    return {
+      ok: false,
+      answer: {
+        kind: 'error',
+        detail: `alipay answer refused: ${verified.reason}${verified.detail ? ` (${verified.detail})` : ''}`,
+      },
+    };
   return { ok: true, response: verified.response };
 }
 
@@ -58,7 +96,8 @@ export function readAlipayRefundResponse(config: ProviderConfig, raw: string, co
   if (!read.ok) return read.answer;
   const r = read.response;
   if (r.code === '10000') {
-    if (text(r.out_trade_no) !== context.payment.outTradeNo) return { kind: 'error', detail: `alipay answered for another trade ${text(r.out_trade_no)}` };
+    if (text(r.out_trade_no) !== context.payment.outTradeNo)
+      return { kind: 'error', detail: `alipay answered for another trade ${text(r.out_trade_no)}` };
     return { kind: 'succeeded', providerRefundId: text(r.trade_no) || null, amountCents: null };
   }
   const detail = `${text(r.code)} ${text(r.sub_code) || text(r.msg)} ${text(r.sub_msg)}`.trim();
@@ -66,24 +105,42 @@ export function readAlipayRefundResponse(config: ProviderConfig, raw: string, co
   return r.code === '40004' ? { kind: 'failed', providerRefundId: null, detail } : { kind: 'error', detail };
 }
 
-export function readAlipayRefundQueryResponse(config: ProviderConfig, raw: string, context: RefundContext): RefundAnswer {
+export function readAlipayRefundQueryResponse(
+  config: ProviderConfig,
+  raw: string,
+  context: RefundContext,
+): RefundAnswer {
   const read = readSigned(config, ALIPAY_REFUND_QUERY_METHOD, raw);
   if (!read.ok) return read.answer;
   const r = read.response;
   if (r.code !== '10000') return { kind: 'error', detail: `${text(r.code)} ${text(r.sub_code) || text(r.msg)}`.trim() };
   // Alipay answers 10000 with empty refund fields when it holds no successful refund for out_request_no
-  if (text(r.refund_status) !== 'REFUND_SUCCESS') return { kind: 'not_found', detail: 'alipay holds no successful refund for this request' };
-  if (text(r.out_request_no) !== context.refund.outRefundNo) return { kind: 'error', detail: 'alipay answered for another refund' };
+  if (text(r.refund_status) !== 'REFUND_SUCCESS')
+    return { kind: 'not_found', detail: 'alipay holds no successful refund for this request' };
+  if (text(r.out_request_no) !== context.refund.outRefundNo)
+    return { kind: 'error', detail: 'alipay answered for another refund' };
   const amount = parseProviderYuan(text(r.refund_amount));
   return { kind: 'succeeded', providerRefundId: text(r.trade_no) || null, amountCents: amount.ok ? amount.fen : null };
 }
 
-export async function submitAlipayRefund({ config, transport }: ProviderSetup, context: RefundContext, now: Date): Promise<RefundAnswer> {
+export async function submitAlipayRefund(
+  { config, transport }: ProviderSetup,
+  context: RefundContext,
+  now: Date,
+): Promise<RefundAnswer> {
   const response = await exchange(transport, buildAlipayRefundRequest(config, context, now));
-  return 'error' in response ? { kind: 'error', detail: response.error } : readAlipayRefundResponse(config, response.body, context);
+  return 'error' in response
+    ? { kind: 'error', detail: response.error }
+    : readAlipayRefundResponse(config, response.body, context);
 }
 
-export async function queryAlipayRefund({ config, transport }: ProviderSetup, context: RefundContext, now: Date): Promise<RefundAnswer> {
+export async function queryAlipayRefund(
+  { config, transport }: ProviderSetup,
+  context: RefundContext,
+  now: Date,
+): Promise<RefundAnswer> {
   const response = await exchange(transport, buildAlipayRefundQueryRequest(config, context, now));
-  return 'error' in response ? { kind: 'error', detail: response.error } : readAlipayRefundQueryResponse(config, response.body, context);
+  return 'error' in response
+    ? { kind: 'error', detail: response.error }
+    : readAlipayRefundQueryResponse(config, response.body, context);
 }

@@ -52,8 +52,14 @@ export interface AlipayTradeQueryInput {
 /** alipay.trade.query as a signed form POST to the gateway (the SDK's exec). */
 export function buildAlipayTradeQuery(input: AlipayTradeQueryInput): { url: string; body: string } {
   const params: Record<string, string> = {
-    app_id: input.appId, method: 'alipay.trade.query', format: 'JSON', charset: 'utf-8', sign_type: 'RSA2',
-    timestamp: alipayTime(input.now), version: '1.0', biz_content: JSON.stringify({ out_trade_no: input.outTradeNo }),
+    app_id: input.appId,
+    method: 'alipay.trade.query',
+    format: 'JSON',
+    charset: 'utf-8',
+    sign_type: 'RSA2',
+    timestamp: alipayTime(input.now),
+    version: '1.0',
+    biz_content: JSON.stringify({ out_trade_no: input.outTradeNo }),
   };
   params.sign = signAlipayParams(params, input.merchantPrivateKeyPem);
   return { url: input.gatewayUrl, body: new URLSearchParams(params).toString() };

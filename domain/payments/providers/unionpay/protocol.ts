@@ -98,7 +98,8 @@ function signingKeyFromCertificate(
     throw new Error('UnionPay intermediate certificate is not issued by the configured root');
   }
   if (!isWithinValidity(cert, trust.now)) return { ok: false, reason: 'certificate_expired', detail: cert.validTo };
-  if (!isWithinValidity(intermediate, trust.now)) return { ok: false, reason: 'certificate_expired', detail: 'intermediate' };
+  if (!isWithinValidity(intermediate, trust.now))
+    return { ok: false, reason: 'certificate_expired', detail: 'intermediate' };
   return { ok: true, key: cert.publicKey };
 }
 
@@ -118,7 +119,8 @@ export function verifyUnionPayNotification(
   if (params.signMethod !== SIGN_METHOD_RSA) {
     return { ok: false, reason: 'unsupported_sign_method', detail: params.signMethod ?? '(none)' };
   }
-  if (params.version !== VERSION) return { ok: false, reason: 'unsupported_version', detail: params.version ?? '(none)' };
+  if (params.version !== VERSION)
+    return { ok: false, reason: 'unsupported_version', detail: params.version ?? '(none)' };
 
   let key: KeyObject | string;
   if (trust.kind === 'certificate') {

@@ -2,8 +2,14 @@ import { createCipheriv } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { generateSandboxKeyPairSync, generateWechatApiV3Key } from '@/testing/sandboxes/payments/keys';
 import {
-  decryptWechatResource, encryptWechatResource, parseWechatTransaction, readWechatTransactionNotification, signWechatMessage, verifyWechatNotification,
-  wechatSignContent, type TWechatResource,
+  decryptWechatResource,
+  encryptWechatResource,
+  parseWechatTransaction,
+  readWechatTransactionNotification,
+  signWechatMessage,
+  verifyWechatNotification,
+  wechatSignContent,
+  type TWechatResource,
 } from './protocol';
 
 const platform = generateSandboxKeyPairSync();
@@ -29,21 +35,34 @@ const transaction = {
 
 function notificationBody(resource: TWechatResource): string {
   return JSON.stringify({
-    id: 'EV-2018022511223320873', create_time: '2026-11-26T18:00:00+08:00', resource_type: 'encrypt-resource',
-    event_type: 'TRANSACTION.SUCCESS', summary: '支付成功', resource,
+    id: 'EV-2018022511223320873',
+    create_time: '2026-11-26T18:00:00+08:00',
+    resource_type: 'encrypt-resource',
+    event_type: 'TRANSACTION.SUCCESS',
+    summary: '支付成功',
+    resource,
   });
 }
 
 function signedDelivery(options: { timestamp?: number; key?: string; body?: string } = {}) {
-  const body = options.body ?? notificationBody(encryptWechatResource({
-    plaintext: JSON.stringify(transaction), apiV3Key, associatedData: 'transaction',
-  }));
+  const body =
+    options.body ??
+    notificationBody(
+      encryptWechatResource({
+        plaintext: JSON.stringify(transaction),
+        apiV3Key,
+        associatedData: 'transaction',
+      }),
+    );
   const timestamp = String(options.timestamp ?? NOW_SECONDS);
   const nonce = 'fdasflkja484w';
   const signature = signWechatMessage(timestamp, nonce, body, options.key ?? platform.privateKeyPem);
   const headers: Record<string, string> = {
-    'Wechatpay-Timestamp': timestamp, 'Wechatpay-Nonce': nonce, 'Wechatpay-Signature': signature,
-    'Wechatpay-Serial': '5157F09EFDC096DE15EBE81A47057A7232F1B8E1', 'Wechatpay-Signature-Type': 'WECHATPAY2-SHA256-RSA2048',
+    'Wechatpay-Timestamp': timestamp,
+    'Wechatpay-Nonce': nonce,
+    'Wechatpay-Signature': signature,
+    'Wechatpay-Serial': '5157F09EFDC096DE15EBE81A47057A7232F1B8E1',
+    'Wechatpay-Signature-Type': 'WECHATPAY2-SHA256-RSA2048',
   };
   return { body, headers };
 }
@@ -64,33 +83,55 @@ describe('verifyWechatNotification', () => {
   it('reads headers case-insensitively, from a plain object or a Fetch Headers', () => {
     const { body, headers } = signedDelivery();
     const lower = Object.fromEntries(Object.entries(headers).map(([key, value]) => [key.toLowerCase(), value]));
-    expect(verifyWechatNotification({ headers: lower, body, platformPublicKeyPem: platform.publicKeyPem, now: NOW }).ok).toBe(true);
-    expect(verifyWechatNotification({ headers: new Headers(headers), body, platformPublicKeyPem: platform.publicKeyPem, now: NOW }).ok)
-      .toBe(true);
+    expect(
+      verifyWechatNotification({ headers: lower, body, platformPublicKeyPem: platform.publicKeyPem, now: NOW }).ok,
+    ).toBe(true);
+    expect(
+      verifyWechatNotification({
+        headers: new Headers(headers),
+        body,
+        platformPublicKeyPem: platform.publicKeyPem,
+        now: NOW,
+      }).ok,
+    ).toBe(true);
   });
 
   it('refuses a changed body, nonce or timestamp', () => {
     const { body, headers } = signedDelivery();
     const check = (h: Record<string, string>, b: string) =>
       verifyWechatNotification({ headers: h, body: b, platformPublicKeyPem: platform.publicKeyPem, now: NOW });
-    expect(check(headers, body.replace('TRANSACTION.SUCCESS', 'TRANSACTION.CLOSED'))).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(check(headers, body.replace('TRANSACTION.SUCCESS', 'TRANSACTION.CLOSED'))).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
     expect(check(headers, `${body} `)).toEqual({ ok: false, reason: 'bad_signature' });
     expect(check({ ...headers, 'Wechatpay-Nonce': 'other' }, body)).toEqual({ ok: false, reason: 'bad_signature' });
-    expect(check({ ...headers, 'Wechatpay-Timestamp': String(NOW_SECONDS + 1) }, body)).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(check({ ...headers, 'Wechatpay-Timestamp': String(NOW_SECONDS + 1) }, body)).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
   });
 
   it('refuses a notification signed with another key, or checked against another key', () => {
     const forged = signedDelivery({ key: stranger.privateKeyPem });
-    expect(verifyWechatNotification({ ...forged, platformPublicKeyPem: platform.publicKeyPem, now: NOW }))
-      .toEqual({ ok: false, reason: 'bad_signature' });
+    expect(verifyWechatNotification({ ...forged, platformPublicKeyPem: platform.publicKeyPem, now: NOW })).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
     const genuine = signedDelivery();
-    expect(verifyWechatNotification({ ...genuine, platformPublicKeyPem: stranger.publicKeyPem, now: NOW }))
-      .toEqual({ ok: false, reason: 'bad_signature' });
+    expect(verifyWechatNotification({ ...genuine, platformPublicKeyPem: stranger.publicKeyPem, now: NOW })).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
   });
 
   it.each([
-    ['299 s old', -299, true], ['300 s old', -300, false], ['a day old', -86_400, false],
-    ['299 s ahead', 299, true], ['300 s ahead', 300, false], ['an hour ahead', 3600, false],
+    ['299 s old', -299, true],
+    ['300 s old', -300, false],
+    ['a day old', -86_400, false],
+    ['299 s ahead', 299, true],
+    ['300 s ahead', 300, false],
+    ['an hour ahead', 3600, false],
   ])('a timestamp %s is %s', (_label, offset, accepted) => {
     const delivery = signedDelivery({ timestamp: NOW_SECONDS + offset });
     const result = verifyWechatNotification({ ...delivery, platformPublicKeyPem: platform.publicKeyPem, now: NOW });
@@ -98,36 +139,53 @@ describe('verifyWechatNotification', () => {
     else expect(result).toMatchObject({ ok: false, reason: 'stale_timestamp' });
   });
 
-  it.each(['Wechatpay-Timestamp', 'Wechatpay-Nonce', 'Wechatpay-Signature'])('refuses a notification without %s', (name) => {
-    const { body, headers } = signedDelivery();
-    const without = { ...headers };
-    delete without[name];
-    expect(verifyWechatNotification({ headers: without, body, platformPublicKeyPem: platform.publicKeyPem, now: NOW }))
-      .toEqual({ ok: false, reason: 'missing_header' });
-  });
+  it.each(['Wechatpay-Timestamp', 'Wechatpay-Nonce', 'Wechatpay-Signature'])(
+    'refuses a notification without %s',
+    (name) => {
+      const { body, headers } = signedDelivery();
+      const without = { ...headers };
+      delete without[name];
+      expect(
+        verifyWechatNotification({ headers: without, body, platformPublicKeyPem: platform.publicKeyPem, now: NOW }),
+      ).toEqual({ ok: false, reason: 'missing_header' });
+    },
+  );
 
   it('refuses another signature type, an unknown serial and a non-numeric timestamp', () => {
     const { body, headers } = signedDelivery();
     const base = { body, platformPublicKeyPem: platform.publicKeyPem, now: NOW };
-    expect(verifyWechatNotification({ ...base, headers: { ...headers, 'Wechatpay-Signature-Type': 'WECHATPAY2-SM2-WITH-SM3' } }))
-      .toMatchObject({ ok: false, reason: 'unsupported_signature_type' });
-    expect(verifyWechatNotification({ ...base, headers, platformSerial: 'ANOTHER' })).toMatchObject({ ok: false, reason: 'unknown_serial' });
+    expect(
+      verifyWechatNotification({
+        ...base,
+        headers: { ...headers, 'Wechatpay-Signature-Type': 'WECHATPAY2-SM2-WITH-SM3' },
+      }),
+    ).toMatchObject({ ok: false, reason: 'unsupported_signature_type' });
+    expect(verifyWechatNotification({ ...base, headers, platformSerial: 'ANOTHER' })).toMatchObject({
+      ok: false,
+      reason: 'unknown_serial',
+    });
     expect(verifyWechatNotification({ ...base, headers, platformSerial: headers['Wechatpay-Serial'] }).ok).toBe(true);
-    expect(verifyWechatNotification({ ...base, headers: { ...headers, 'Wechatpay-Timestamp': '1.7e9' } }))
-      .toMatchObject({ ok: false, reason: 'malformed' });
+    expect(
+      verifyWechatNotification({ ...base, headers: { ...headers, 'Wechatpay-Timestamp': '1.7e9' } }),
+    ).toMatchObject({ ok: false, reason: 'malformed' });
   });
 
   it('refuses a correctly signed body that is not a notification', () => {
     for (const body of ['not json', '{"id":"x"}']) {
       const delivery = signedDelivery({ body });
-      expect(verifyWechatNotification({ ...delivery, platformPublicKeyPem: platform.publicKeyPem, now: NOW }))
-        .toMatchObject({ ok: false, reason: 'malformed' });
+      expect(
+        verifyWechatNotification({ ...delivery, platformPublicKeyPem: platform.publicKeyPem, now: NOW }),
+      ).toMatchObject({ ok: false, reason: 'malformed' });
     }
   });
 });
 
 describe('AEAD_AES_256_GCM resources', () => {
-  const sealed = encryptWechatResource({ plaintext: JSON.stringify(transaction), apiV3Key, associatedData: 'transaction' });
+  const sealed = encryptWechatResource({
+    plaintext: JSON.stringify(transaction),
+    apiV3Key,
+    associatedData: 'transaction',
+  });
 
   it('decrypts what was sealed, Chinese and all', () => {
     expect(sealed.ciphertext).not.toContain('SUCCESS');
@@ -153,26 +211,51 @@ describe('AEAD_AES_256_GCM resources', () => {
     expect(decryptWechatResource({ ...sealed, associated_data: 'refund' }, apiV3Key)).toEqual(failed);
     expect(decryptWechatResource({ ...sealed, associated_data: undefined }, apiV3Key)).toEqual(failed);
     // a different last character, whatever the random nonce ended with
-    expect(decryptWechatResource({ ...sealed, nonce: `${sealed.nonce.slice(0, -1)}${sealed.nonce.endsWith('x') ? 'y' : 'x'}` }, apiV3Key)).toEqual(failed);
+    expect(
+      decryptWechatResource(
+        { ...sealed, nonce: `${sealed.nonce.slice(0, -1)}${sealed.nonce.endsWith('x') ? 'y' : 'x'}` },
+        apiV3Key,
+      ),
+    ).toEqual(failed);
     expect(decryptWechatResource(sealed, generateWechatApiV3Key())).toEqual(failed);
   });
 
   it('refuses a key that is not 32 bytes, another algorithm and a truncated ciphertext', () => {
     expect(decryptWechatResource(sealed, 'short')).toEqual({ ok: false, reason: 'bad_key' });
-    expect(decryptWechatResource({ ...sealed, algorithm: 'AES_256_CBC' }, apiV3Key)).toEqual({ ok: false, reason: 'unsupported_algorithm' });
-    expect(decryptWechatResource({ ...sealed, ciphertext: Buffer.alloc(16).toString('base64') }, apiV3Key))
-      .toEqual({ ok: false, reason: 'malformed' });
+    expect(decryptWechatResource({ ...sealed, algorithm: 'AES_256_CBC' }, apiV3Key)).toEqual({
+      ok: false,
+      reason: 'unsupported_algorithm',
+    });
+    expect(decryptWechatResource({ ...sealed, ciphertext: Buffer.alloc(16).toString('base64') }, apiV3Key)).toEqual({
+      ok: false,
+      reason: 'malformed',
+    });
   });
 
   it('opens a resource sealed by hand from the spec (key = APIv3 key bytes, IV = nonce, AAD, ciphertext then tag)', () => {
     const key = 'a'.repeat(32);
     const cipher = createCipheriv('aes-256-gcm', Buffer.from(key), Buffer.from('abcdefghijkl'));
     cipher.setAAD(Buffer.from('certificate'));
-    const ciphertext = Buffer.concat([cipher.update('{"x":"中"}', 'utf8'), cipher.final(), cipher.getAuthTag()]).toString('base64');
-    const resource = { algorithm: 'AEAD_AES_256_GCM', ciphertext, associated_data: 'certificate', nonce: 'abcdefghijkl' };
+    const ciphertext = Buffer.concat([
+      cipher.update('{"x":"中"}', 'utf8'),
+      cipher.final(),
+      cipher.getAuthTag(),
+    ]).toString('base64');
+    const resource = {
+      algorithm: 'AEAD_AES_256_GCM',
+      ciphertext,
+      associated_data: 'certificate',
+      nonce: 'abcdefghijkl',
+    };
     expect(decryptWechatResource(resource, key)).toEqual({ ok: true, plaintext: '{"x":"中"}' });
-    expect(encryptWechatResource({ plaintext: '{"x":"中"}', apiV3Key: key, associatedData: 'certificate', nonce: 'abcdefghijkl' }).ciphertext)
-      .toBe(ciphertext);
+    expect(
+      encryptWechatResource({
+        plaintext: '{"x":"中"}',
+        apiV3Key: key,
+        associatedData: 'certificate',
+        nonce: 'abcdefghijkl',
+      }).ciphertext,
+    ).toBe(ciphertext);
   });
 });
 
@@ -181,7 +264,11 @@ describe('parseWechatTransaction', () => {
     const result = parseWechatTransaction(JSON.stringify(transaction));
     expect(result).toMatchObject({
       ok: true,
-      transaction: { trade_state: 'SUCCESS', out_trade_no: 'PW-20261126-0001', amount: { total: 12850, currency: 'CNY' } },
+      transaction: {
+        trade_state: 'SUCCESS',
+        out_trade_no: 'PW-20261126-0001',
+        amount: { total: 12850, currency: 'CNY' },
+      },
     });
   });
 
@@ -199,7 +286,10 @@ describe('parseWechatTransaction', () => {
 
   it('accepts a NOTPAY transaction without transaction_id', () => {
     const notPaid = { ...transaction, trade_state: 'NOTPAY', transaction_id: undefined };
-    expect(parseWechatTransaction(JSON.stringify(notPaid))).toMatchObject({ ok: true, transaction: { trade_state: 'NOTPAY' } });
+    expect(parseWechatTransaction(JSON.stringify(notPaid))).toMatchObject({
+      ok: true,
+      transaction: { trade_state: 'NOTPAY' },
+    });
   });
 });
 
@@ -211,7 +301,8 @@ describe('a whole notification, as the sandbox sends it and the console reads it
     const opened = decryptWechatResource(verified.notification.resource, apiV3Key);
     if (!opened.ok) throw new Error(opened.reason);
     expect(parseWechatTransaction(opened.plaintext)).toMatchObject({
-      ok: true, transaction: { attach: '备注 100% a+b&c=d', amount: { total: 12850 } },
+      ok: true,
+      transaction: { attach: '备注 100% a+b&c=d', amount: { total: 12850 } },
     });
   });
 });
@@ -220,18 +311,32 @@ describe('readWechatTransactionNotification', () => {
   const base = { platformPublicKeyPem: platform.publicKeyPem, apiV3Key, now: NOW };
 
   it('returns the transaction of a genuine notification', () => {
-    expect(readWechatTransactionNotification({ ...signedDelivery(), ...base }))
-      .toMatchObject({ ok: true, transaction: { out_trade_no: 'PW-20261126-0001', amount: { total: 12850, currency: 'CNY' } } });
+    expect(readWechatTransactionNotification({ ...signedDelivery(), ...base })).toMatchObject({
+      ok: true,
+      transaction: { out_trade_no: 'PW-20261126-0001', amount: { total: 12850, currency: 'CNY' } },
+    });
   });
 
-  it('passes each step\'s reason through', () => {
-    expect(readWechatTransactionNotification({ ...signedDelivery({ timestamp: NOW_SECONDS - 600 }), ...base }))
-      .toMatchObject({ ok: false, reason: 'stale_timestamp' });
-    expect(readWechatTransactionNotification({ ...signedDelivery(), ...base, apiV3Key: generateWechatApiV3Key() }))
-      .toEqual({ ok: false, reason: 'decrypt_failed' });
-    const refund = notificationBody(encryptWechatResource({ plaintext: '{}', apiV3Key, associatedData: 'refund', originalType: 'refund' }));
-    expect(readWechatTransactionNotification({ ...signedDelivery({ body: refund }), ...base })).toMatchObject({ ok: false, reason: 'malformed' });
-    const notJson = notificationBody(encryptWechatResource({ plaintext: 'paid', apiV3Key, associatedData: 'transaction' }));
-    expect(readWechatTransactionNotification({ ...signedDelivery({ body: notJson }), ...base })).toMatchObject({ ok: false, reason: 'malformed' });
+  it("passes each step's reason through", () => {
+    expect(
+      readWechatTransactionNotification({ ...signedDelivery({ timestamp: NOW_SECONDS - 600 }), ...base }),
+    ).toMatchObject({ ok: false, reason: 'stale_timestamp' });
+    expect(
+      readWechatTransactionNotification({ ...signedDelivery(), ...base, apiV3Key: generateWechatApiV3Key() }),
+    ).toEqual({ ok: false, reason: 'decrypt_failed' });
+    const refund = notificationBody(
+      encryptWechatResource({ plaintext: '{}', apiV3Key, associatedData: 'refund', originalType: 'refund' }),
+    );
+    expect(readWechatTransactionNotification({ ...signedDelivery({ body: refund }), ...base })).toMatchObject({
+      ok: false,
+      reason: 'malformed',
+    });
+    const notJson = notificationBody(
+      encryptWechatResource({ plaintext: 'paid', apiV3Key, associatedData: 'transaction' }),
+    );
+    expect(readWechatTransactionNotification({ ...signedDelivery({ body: notJson }), ...base })).toMatchObject({
+      ok: false,
+      reason: 'malformed',
+    });
   });
 });

@@ -31,7 +31,9 @@ export function wechatSignContent(timestamp: string, nonce: string, body: string
 
 /** SHA256withRSA (base64) of the message, as the platform (or the sandbox) signs a notification. */
 export function signWechatMessage(timestamp: string, nonce: string, body: string, privateKeyPem: string): string {
-  return createSign(SIGN_ALGORITHM).update(wechatSignContent(timestamp, nonce, body), 'utf8').sign(privateKeyPem, 'base64');
+  return createSign(SIGN_ALGORITHM)
+    .update(wechatSignContent(timestamp, nonce, body), 'utf8')
+    .sign(privateKeyPem, 'base64');
 }
 
 export const ZWechatResource = z.object({
@@ -133,10 +135,15 @@ export function decryptWechatResource(
   const sealed = Buffer.from(resource.ciphertext, 'base64');
   if (sealed.length <= GCM_TAG_BYTES) return { ok: false, reason: 'malformed' };
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(resource.nonce, 'utf8'), { authTagLength: GCM_TAG_BYTES });
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(resource.nonce, 'utf8'), {
+      authTagLength: GCM_TAG_BYTES,
+    });
     decipher.setAAD(Buffer.from(resource.associated_data ?? '', 'utf8'));
     decipher.setAuthTag(sealed.subarray(sealed.length - GCM_TAG_BYTES));
-    const plaintext = Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - GCM_TAG_BYTES)), decipher.final()]);
+    const plaintext = Buffer.concat([
+      decipher.update(sealed.subarray(0, sealed.length - GCM_TAG_BYTES)),
+      decipher.final(),
+    ]);
     return { ok: true, plaintext: plaintext.toString('utf8') };
   } catch {
     // GCM authentication failed: wrong key, or ciphertext / nonce / associated data changed in transit
@@ -167,31 +174,41 @@ export function encryptWechatResource(input: {
   };
 }
 
-export const WECHAT_TRADE_STATES = ['SUCCESS', 'REFUND', 'NOTPAY', 'CLOSED', 'REVOKED', 'USERPAYING', 'PAYERROR'] as const;
+export const WECHAT_TRADE_STATES = [
+  'SUCCESS',
+  'REFUND',
+  'NOTPAY',
+  'CLOSED',
+  'REVOKED',
+  'USERPAYING',
+  'PAYERROR',
+] as const;
 
 /** The decrypted transaction of a TRANSACTION.* notification or a query; amounts in fen. */
-export const ZWechatTransaction = z.object({
-  appid: z.string().min(1),
-  mchid: z.string().min(1),
-  out_trade_no: z.string().min(1),
-  transaction_id: z.string().optional(),
-  trade_type: z.string().optional(),
-  trade_state: z.enum(WECHAT_TRADE_STATES),
-  trade_state_desc: z.string().optional(),
-  bank_type: z.string().optional(),
-  attach: z.string().optional(),
-  success_time: z.string().optional(),
-  payer: z.object({ openid: z.string() }).partial().optional(),
-  amount: z.object({
-    total: z.number().int().nonnegative(),
-    payer_total: z.number().int().nonnegative().optional(),
-    currency: z.string().length(3),
-    payer_currency: z.string().optional(),
-  }),
-}).refine((transaction) => transaction.trade_state !== 'SUCCESS' || !!transaction.transaction_id, {
-  message: 'a successful transaction carries transaction_id',
-  path: ['transaction_id'],
-});
+export const ZWechatTransaction = z
+  .object({
+    appid: z.string().min(1),
+    mchid: z.string().min(1),
+    out_trade_no: z.string().min(1),
+    transaction_id: z.string().optional(),
+    trade_type: z.string().optional(),
+    trade_state: z.enum(WECHAT_TRADE_STATES),
+    trade_state_desc: z.string().optional(),
+    bank_type: z.string().optional(),
+    attach: z.string().optional(),
+    success_time: z.string().optional(),
+    payer: z.object({ openid: z.string() }).partial().optional(),
+    amount: z.object({
+      total: z.number().int().nonnegative(),
+      payer_total: z.number().int().nonnegative().optional(),
+      currency: z.string().length(3),
+      payer_currency: z.string().optional(),
+    }),
+  })
+  .refine((transaction) => transaction.trade_state !== 'SUCCESS' || !!transaction.transaction_id, {
+    message: 'a successful transaction carries transaction_id',
+    path: ['transaction_id'],
+  });
 export type TWechatTransaction = z.infer<typeof ZWechatTransaction>;
 
 /** Reads the decrypted transaction JSON. */

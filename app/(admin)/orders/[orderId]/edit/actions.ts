@@ -20,14 +20,20 @@ export const editOrderAction = staffAction('orders.write', ZOrderEditForm, async
   const result = await editOrder(db, {
     orderId: input.orderId,
     expectedVersion: input.expectedVersion,
-    changes: { shipTo: shipToInput(input.shipTo), lines: input.lines, discountCents: input.discount, buyerNote: input.buyerNote },
+    changes: {
+      shipTo: shipToInput(input.shipTo),
+      lines: input.lines,
+      discountCents: input.discount,
+      buyerNote: input.buyerNote,
+    },
     actor: staffActor(staff),
   });
   if (!result.ok) {
     // what the order holds now counts as available to it (the failed edit changed nothing)
     const current = result.code === 'insufficient_stock' ? await getOrder(db, input.orderId) : null;
     const held = new Map<number, number>();
-    for (const line of current?.lines ?? []) if (line.skuId !== null) held.set(line.skuId, (held.get(line.skuId) ?? 0) + line.quantity);
+    for (const line of current?.lines ?? [])
+      if (line.skuId !== null) held.set(line.skuId, (held.get(line.skuId) ?? 0) + line.quantity);
     return explainEntryFailure(result, input.lines, held);
   }
   revalidatePath(`/orders/${input.orderId}`);

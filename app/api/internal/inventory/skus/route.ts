@@ -12,7 +12,8 @@ const ZQuery = z.object({ q: z.string().trim().min(1).max(64) });
 export async function GET(request: Request) {
   const [staff, t] = await Promise.all([getCurrentStaff(), getTranslations('common')]);
   if (!staff) return NextResponse.json({ code: 'unauthenticated', message: t('signedOut') }, { status: 401 });
-  if (!can(staff, 'inventory.read')) return NextResponse.json({ code: 'forbidden', message: t('forbidden') }, { status: 403 });
+  if (!can(staff, 'inventory.read'))
+    return NextResponse.json({ code: 'forbidden', message: t('forbidden') }, { status: 403 });
   const parsed = ZQuery.safeParse({ q: new URL(request.url).searchParams.get('q') ?? '' });
   if (!parsed.success) return NextResponse.json({ skus: [] }, { headers: { 'Cache-Control': 'no-store' } });
   const skus = await findSkusByCodePrefix(getDb(), parsed.data.q);

@@ -15,8 +15,13 @@ export const POST = withRequestLog(async (request: Request) => {
   const form = new URLSearchParams(await request.text().catch(() => ''));
   try {
     const db = getDb();
-    const outcome = await receiveTrackingPush(db, await getTrackingProvider(db), { param: form.get('param') ?? undefined, sign: form.get('sign') ?? undefined });
-    return NextResponse.json(outcome.reply, { status: outcome.outcome === 'accepted' ? 200 : outcome.outcome === 'unknown_shipment' ? 404 : 400 });
+    const outcome = await receiveTrackingPush(db, await getTrackingProvider(db), {
+      param: form.get('param') ?? undefined,
+      sign: form.get('sign') ?? undefined,
+    });
+    return NextResponse.json(outcome.reply, {
+      status: outcome.outcome === 'accepted' ? 200 : outcome.outcome === 'unknown_shipment' ? 404 : 400,
+    });
   } catch (error) {
     getLogger().error({ err: error, route: 'POST /api/logistics/kuaidi100/push' }, 'kuaidi100 push failed');
     return NextResponse.json(kuaidi100PushFailure('internal_error'), { status: 500 });

@@ -6,14 +6,28 @@ import { paymentNotifications, type Payment } from '@/db/schema/payments';
 import { openTestDatabase, testDatabaseKind } from '@/db/testing';
 import { createPaymentAttempt } from '@/domain/payments/attempts';
 import type { ProviderMethod } from '@/domain/payments/payment-methods-config';
-import { FINANCE, paymentsFactories, paymentsTestContext, pendingOrder, TEST_AUTH_SECRET } from '@/testing/payments-testing';
+import {
+  FINANCE,
+  paymentsFactories,
+  paymentsTestContext,
+  pendingOrder,
+  TEST_AUTH_SECRET,
+} from '@/testing/payments-testing';
 import { getSandboxKeys, type SandboxKeys } from '@/testing/sandboxes/payments/keys-store';
 import { SANDBOX_MERCHANTS } from '@/testing/sandboxes/payments/merchants';
-import { alipayNotification, unionPayNotification, wechatNotification, type SandboxTrade } from '@/testing/sandboxes/payments/notifications';
+import {
+  alipayNotification,
+  unionPayNotification,
+  wechatNotification,
+  type SandboxTrade,
+} from '@/testing/sandboxes/payments/notifications';
 
 let handle: DatabaseHandle;
 let keys: SandboxKeys;
-vi.mock('@/db/client', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/db/client')>()), getDb: () => handle.db }));
+vi.mock('@/db/client', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/db/client')>()),
+  getDb: () => handle.db,
+}));
 vi.mock('@/lib/auth/secret', () => ({ getAuthSecret: () => TEST_AUTH_SECRET }));
 const route = await import('./route');
 
@@ -24,20 +38,39 @@ beforeAll(async () => {
 afterAll(async () => handle?.close());
 
 const post = (slug: string, body: string, headers: Record<string, string>) =>
-  route.POST(new Request(`http://127.0.0.1:3999/api/payments/notify/${slug}`, { method: 'POST', headers, body }), { params: Promise.resolve({ provider: slug }) });
+  route.POST(new Request(`http://127.0.0.1:3999/api/payments/notify/${slug}`, { method: 'POST', headers, body }), {
+    params: Promise.resolve({ provider: slug }),
+  });
 
 async function attempt(method: ProviderMethod): Promise<Payment> {
   const order = await pendingOrder(paymentsFactories(handle, Math.floor(Math.random() * 1e6)));
-  const created = await createPaymentAttempt(paymentsTestContext(handle), { orderId: order.id, method, actor: FINANCE });
+  const created = await createPaymentAttempt(paymentsTestContext(handle), {
+    orderId: order.id,
+    method,
+    actor: FINANCE,
+  });
   if (!created.ok) throw new Error(created.message);
   return created.data;
 }
 const trade = (p: Payment, overrides: Partial<SandboxTrade> = {}): SandboxTrade => ({
-  merchantId: p.merchantId ?? '', appId: SANDBOX_MERCHANTS.wechat_pay.appId, outTradeNo: p.outTradeNo, tradeNo: `T${p.id}${Date.now()}`,
-  amountCents: p.amountCents, subject: 's', paid: true, createdAt: p.createdAt, paidAt: new Date(), ...overrides,
+  merchantId: p.merchantId ?? '',
+  appId: SANDBOX_MERCHANTS.wechat_pay.appId,
+  outTradeNo: p.outTradeNo,
+  tradeNo: `T${p.id}${Date.now()}`,
+  amountCents: p.amountCents,
+  subject: 's',
+  paid: true,
+  createdAt: p.createdAt,
+  paidAt: new Date(),
+  ...overrides,
 });
-const wechatKeys = () => ({ platformPrivateKeyPem: keys.wechatPlatform.privateKeyPem, platformSerial: SANDBOX_MERCHANTS.wechat_pay.providerSerial, apiV3Key: keys.wechatApiV3Key });
-const statusOf = async (p: Payment) => (await handle.db.select().from(orders).where(eq(orders.id, p.orderId)))[0].status;
+const wechatKeys = () => ({
+  platformPrivateKeyPem: keys.wechatPlatform.privateKeyPem,
+  platformSerial: SANDBOX_MERCHANTS.wechat_pay.providerSerial,
+  apiV3Key: keys.wechatApiV3Key,
+});
+const statusOf = async (p: Payment) =>
+  (await handle.db.select().from(orders).where(eq(orders.id, p.orderId)))[0].status;
 
 describe(`payment notification routes (${testDatabaseKind})`, () => {
   it('Alipay: literal `success` once durably applied, literal `fail` for a bad signature', async () => {
@@ -79,7 +112,10 @@ describe(`payment notification routes (${testDatabaseKind})`, () => {
 
   it('an unknown provider is 404; every notification is kept with secrets masked', async () => {
     expect((await post('paypal', 'x=1', {})).status).toBe(404);
-    await post('alipay', 'a=1', { authorization: 'Bearer supersecrettoken', 'content-type': 'application/x-www-form-urlencoded' });
+    await post('alipay', 'a=1', {
+      authorization: 'Bearer supersecrettoken',
+      'content-type': 'application/x-www-form-urlencoded',
+    });
     const [row] = await handle.db.select().from(paymentNotifications).where(eq(paymentNotifications.body, 'a=1'));
     expect(row.headers?.authorization).toBe('••••oken');
     expect(row).toMatchObject({ outcome: 'rejected', isVerified: false, error: 'missing_sign' });

@@ -12,7 +12,9 @@ export const POST = withRequestLog(async (request: Request, { params }: { params
   const provider = ZRefundNotifyProvider.safeParse((await params).provider);
   if (!provider.success) return new NextResponse(null, { status: 404 });
   const reply = await handleRefundNotification(paymentsContextFor(request), {
-    provider: provider.data, headers: Object.fromEntries(request.headers.entries()), body: await request.text(),
+    provider: provider.data,
+    headers: Object.fromEntries(request.headers.entries()),
+    body: await request.text(),
   });
   return new NextResponse(reply.body || null, { status: reply.status, headers: reply.headers });
 });

@@ -23,7 +23,10 @@ type Ctx = ApiContext<Params>;
  * - confirm-payment: { method: bank_transfer | alipay | wechat_pay | unionpay, reference }
  * - ship: { carrierCode, trackingNumber, lines?: [{ orderLineId, quantity }] }
  */
-const ACTIONS: Record<string, { permission: Permission; run: (ctx: Ctx, orderId: number) => Promise<Result<unknown> | Response> }> = {
+const ACTIONS: Record<
+  string,
+  { permission: Permission; run: (ctx: Ctx, orderId: number) => Promise<Result<unknown> | Response> }
+> = {
   cancel: {
     permission: 'orders.write',
     run: async (ctx, orderId) => {
@@ -31,8 +34,14 @@ const ACTIONS: Record<string, { permission: Permission; run: (ctx: Ctx, orderId:
       return body.ok ? cancelOrder(ctx.db, { ...body.data, orderId, actor: ctx.caller.actor }) : body.response;
     },
   },
-  review: { permission: 'orders.write', run: (ctx, orderId) => reviewOrder(ctx.db, { orderId, actor: ctx.caller.actor }) },
-  complete: { permission: 'orders.write', run: (ctx, orderId) => completeOrder(ctx.db, { orderId, actor: ctx.caller.actor }) },
+  review: {
+    permission: 'orders.write',
+    run: (ctx, orderId) => reviewOrder(ctx.db, { orderId, actor: ctx.caller.actor }),
+  },
+  complete: {
+    permission: 'orders.write',
+    run: (ctx, orderId) => completeOrder(ctx.db, { orderId, actor: ctx.caller.actor }),
+  },
   'confirm-payment': {
     permission: 'payments.write',
     run: async (ctx, orderId) => {
@@ -44,7 +53,10 @@ const ACTIONS: Record<string, { permission: Permission; run: (ctx: Ctx, orderId:
     permission: 'shipping.write',
     run: async (ctx, orderId) => {
       // integrations name the carrier by its code; shipOrder looks it up and subscribes the parcel for tracking
-      const body = await readBody(ctx, ZShipOrderFields.omit({ orderId: true, carrierId: true }).required({ carrierCode: true }));
+      const body = await readBody(
+        ctx,
+        ZShipOrderFields.omit({ orderId: true, carrierId: true }).required({ carrierCode: true }),
+      );
       return body.ok ? shipOrder(ctx.db, { ...body.data, orderId, actor: ctx.caller.actor }) : body.response;
     },
   },
@@ -54,7 +66,12 @@ const ACTIONS: Record<string, { permission: Permission; run: (ctx: Ctx, orderId:
 export const POST = apiRoute<Params>('orders.read', async (ctx) => {
   const { params, db, t, caller } = ctx;
   const action = ACTIONS[params.action];
-  if (!action) return apiError(404, 'unknown_action', t('common.api.unknownAction', { action: params.action.slice(0, 40), actions: Object.keys(ACTIONS).join(', ') }));
+  if (!action)
+    return apiError(
+      404,
+      'unknown_action',
+      t('common.api.unknownAction', { action: params.action.slice(0, 40), actions: Object.keys(ACTIONS).join(', ') }),
+    );
   if (!can(caller, action.permission)) return apiError(403, 'forbidden', t('common.forbidden'));
   const found = await findOrderByReference(db, params.order);
   if (found === null) return apiError(404, 'not_found', t('orders.errors.not_found'));

@@ -7,7 +7,10 @@ import { paymentsFactories, pendingOrder, TEST_AUTH_SECRET } from '@/testing/pay
 import { plugInTestSandbox } from '@/testing/sandboxes/payments/test-transport';
 
 let handle: DatabaseHandle;
-vi.mock('@/db/client', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/db/client')>()), getDb: () => handle.db }));
+vi.mock('@/db/client', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/db/client')>()),
+  getDb: () => handle.db,
+}));
 vi.mock('@/lib/auth/secret', () => ({ getAuthSecret: () => TEST_AUTH_SECRET }));
 const route = await import('./route');
 
@@ -22,13 +25,23 @@ beforeAll(async () => {
 afterAll(async () => handle?.close());
 
 describe(`payment attempts over the API (${testDatabaseKind})`, () => {
-  it('never builds a URL given to a provider or a buyer from the request\'s Host or X-Forwarded-Host', async () => {
+  it("never builds a URL given to a provider or a buyer from the request's Host or X-Forwarded-Host", async () => {
     const order = await pendingOrder(paymentsFactories(handle, 3131));
     for (const method of ['alipay', 'wechat_pay', 'unionpay'] as const) {
-      const forged = await route.POST(new Request(`http://evil.example/api/v1/orders/${order.id}/payment-attempts`, {
-        method: 'POST', body: JSON.stringify({ method }),
-        headers: { authorization: `Bearer ${financeKey}`, 'content-type': 'application/json', host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' },
-      }), { params: Promise.resolve({ order: String(order.id) }) });
+      const forged = await route.POST(
+        new Request(`http://evil.example/api/v1/orders/${order.id}/payment-attempts`, {
+          method: 'POST',
+          body: JSON.stringify({ method }),
+          headers: {
+            authorization: `Bearer ${financeKey}`,
+            'content-type': 'application/json',
+            host: 'evil.example',
+            'x-forwarded-host': 'evil.example',
+            'x-forwarded-proto': 'https',
+          },
+        }),
+        { params: Promise.resolve({ order: String(order.id) }) },
+      );
       expect(forged.status).toBe(201);
       const { data } = await forged.json();
       const text = JSON.stringify(data.checkout);
@@ -39,7 +52,8 @@ describe(`payment attempts over the API (${testDatabaseKind})`, () => {
         expect(params.get('notify_url')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/payments\/notify\/alipay$/);
         expect(params.get('return_url')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/orders\/\d+$/);
       }
-      if (data.checkout.kind === 'form') expect(data.checkout.fields.backUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/payments\/notify\/unionpay$/);
+      if (data.checkout.kind === 'form')
+        expect(data.checkout.fields.backUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/payments\/notify\/unionpay$/);
     }
   });
 });

@@ -19,21 +19,37 @@ export const POST = apiRoute<{ order: string }>('payments.write', async (ctx) =>
   if (!body.ok) return body.response;
   const found = await findOrderByReference(db, params.order);
   if (found === null) return apiError(404, 'not_found', t('orders.errors.not_found'));
-  const created = await createPaymentAttempt(paymentsContextFor(request), { orderId: found.id, method: body.data.method, actor: caller.actor });
+  const created = await createPaymentAttempt(paymentsContextFor(request), {
+    orderId: found.id,
+    method: body.data.method,
+    actor: caller.actor,
+  });
   if (!created.ok) {
     const key = `payments.order.errors.${created.code}`;
     // the order's status named in the caller's language
-    const values = created.params?.status ? { ...created.params, status: t(`orders.status.${String(created.params.status)}`) } : created.params;
+    const values = created.params?.status
+      ? { ...created.params, status: t(`orders.status.${String(created.params.status)}`) }
+      : created.params;
     const message = t.has(key) ? t(key, values) : created.message;
     // an order no longer pending payment is the same kind of failure as any other illegal move
     const code = created.code === 'not_pending_payment' ? 'invalid_transition' : created.code;
     return apiError(httpStatusOf(code), code, message);
   }
   const attempt = created.data;
-  return apiJson({
-    data: {
-      id: attempt.id, orderId: attempt.orderId, method: attempt.method, status: attempt.status, outTradeNo: attempt.outTradeNo,
-      amountCents: attempt.amountCents, currency: attempt.currency, checkout: attempt.checkout, createdAt: attempt.createdAt,
+  return apiJson(
+    {
+      data: {
+        id: attempt.id,
+        orderId: attempt.orderId,
+        method: attempt.method,
+        status: attempt.status,
+        outTradeNo: attempt.outTradeNo,
+        amountCents: attempt.amountCents,
+        currency: attempt.currency,
+        checkout: attempt.checkout,
+        createdAt: attempt.createdAt,
+      },
     },
-  }, 201);
+    201,
+  );
 });
