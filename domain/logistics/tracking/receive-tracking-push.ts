@@ -44,14 +44,12 @@ export async function receiveTrackingPush(
 
   // a control character would make the log row (and the events) fail to store: refused before anything is written
   if (findUnsafeText(form).length > 0) {
-    await db
-      .insert(logisticsPushLog)
-      .values({
-        provider: provider.name,
-        outcome: 'unsafe_text',
-        message: 'the push contains control characters',
-        body: null,
-      });
+    await db.insert(logisticsPushLog).values({
+      provider: provider.name,
+      outcome: 'unsafe_text',
+      message: 'the push contains control characters',
+      body: null,
+    });
     return { reply: kuaidi100PushFailure('unsafe_text'), outcome: 'unsafe_text', shipmentId: null, eventsAdded: 0 };
   }
   const parsed = provider.parsePush(form);
