@@ -2,6 +2,8 @@
 
 import { useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
+import { RowsTable } from '@/components/data-table/rows-table';
+import { Badge } from '@/components/ui/badge';
 import { endOwnSessionAction } from './actions';
 import { secondaryButton } from './form-bits';
 
@@ -35,58 +37,40 @@ export function SessionsList({ sessions }: { sessions: SessionRow[] }) {
           {error}
         </p>
       ) : null}
-      <div className="overflow-x-auto">
-        <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="sessions-table">
-          <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="px-4 py-2">
-                {t('device')}
-              </th>
-              <th scope="col" className="px-4 py-2">
-                {t('address')}
-              </th>
-              <th scope="col" className="px-4 py-2">
-                {t('lastSeen')}
-              </th>
-              <th scope="col" className="px-4 py-2">
-                {t('signedIn')}
-              </th>
-              <th scope="col" className="px-4 py-2 text-right">
-                <span className="sr-only">{t('actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {sessions.map((session) => (
-              <tr key={session.id} data-testid={session.isCurrent ? 'session-current' : 'session-other'}>
-                <td className="px-4 py-2 text-slate-900">
-                  {session.device}
-                  {session.isCurrent ? (
-                    <span className="ml-2 rounded bg-indigo-50 px-1.5 py-0.5 text-xs font-medium text-indigo-700">
-                      {t('current')}
-                    </span>
-                  ) : null}
-                </td>
-                <td className="whitespace-nowrap px-4 py-2 tabular-nums">{session.ip ?? '—'}</td>
-                <td className="whitespace-nowrap px-4 py-2 tabular-nums">{session.lastSeen}</td>
-                <td className="whitespace-nowrap px-4 py-2 tabular-nums">{session.signedIn}</td>
-                <td className="px-4 py-2 text-right">
-                  {session.isCurrent ? null : (
-                    <button
-                      type="button"
-                      disabled={isPending}
-                      onClick={() => end(session.id)}
-                      className={secondaryButton}
-                    >
-                      {t('end')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <RowsTable
+        id="sessions-table"
+        columns={[
+          { id: 'device', header: t('device'), sticky: true, className: 'text-slate-900' },
+          { id: 'address', header: t('address'), className: 'whitespace-nowrap tabular-nums' },
+          { id: 'lastSeen', header: t('lastSeen'), className: 'whitespace-nowrap tabular-nums' },
+          { id: 'signedIn', header: t('signedIn'), className: 'whitespace-nowrap tabular-nums' },
+          { id: 'actions', header: t('actions'), isHeaderHidden: true, align: 'right' },
+        ]}
+        rows={sessions.map((session) => ({
+          id: session.id,
+          attributes: { 'data-testid': session.isCurrent ? 'session-current' : 'session-other' },
+          cells: {
+            device: (
+              <>
+                {session.device}
+                {session.isCurrent ? (
+                  <Badge tone="info" className="ml-2">
+                    {t('current')}
+                  </Badge>
+                ) : null}
+              </>
+            ),
+            address: session.ip ?? '—',
+            lastSeen: session.lastSeen,
+            signedIn: session.signedIn,
+            actions: session.isCurrent ? null : (
+              <button type="button" disabled={isPending} onClick={() => end(session.id)} className={secondaryButton}>
+                {t('end')}
+              </button>
+            ),
+          },
+        }))}
+      />
     </div>
   );
 }

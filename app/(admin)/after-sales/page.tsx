@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { RowsTable } from '@/components/data-table/rows-table';
+import { StatusBadge } from '@/components/ui/badge';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/layout/page-header';
 import { getDb } from '@/db/client';
@@ -99,66 +101,55 @@ export default async function AfterSalesPage({ searchParams }: { searchParams: S
           </Link>
         </form>
 
-        {page.rows.length === 0 ? (
-          <p
-            className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-500"
-            data-testid="after-sales-empty"
-          >
-            {t('empty')}
-          </p>
-        ) : (
-          <table
-            className="w-full rounded-lg border border-slate-200 bg-white text-sm shadow-xs"
-            data-testid="after-sales-table"
-          >
-            <thead className="bg-slate-50 text-left text-xs text-slate-500">
-              <tr>
-                {(
-                  ['number', 'order', 'customer', 'kind', 'status', 'units', 'refund', 'deadline', 'created'] as const
-                ).map((column) => (
-                  <th key={column} className="px-3 py-2 font-medium">
-                    {t(`table.${column}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {page.rows.map((row) => (
-                <tr key={row.id} data-testid="after-sales-row">
-                  <td className="px-3 py-2 font-mono text-xs">
-                    <Link href={`/after-sales/${row.id}`} className="text-sky-700 hover:underline">
-                      {row.number}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2 font-mono text-xs">
-                    <Link href={`/orders/${row.orderId}`} className="text-sky-700 hover:underline">
-                      {row.orderNumber}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">{row.shipName}</td>
-                  <td className="px-3 py-2">{t(`kind.${row.kind}`)}</td>
-                  <td className="px-3 py-2">{t(`status.${row.status}`)}</td>
-                  <td className="px-3 py-2 tabular-nums">{row.units}</td>
-                  <td className="px-3 py-2 tabular-nums">
-                    {row.refundProposedCents === null
-                      ? '—'
-                      : formatMoney(row.refundProposedCents, row.currency, locale)}
-                  </td>
-                  <td className="px-3 py-2 text-xs">
-                    {row.overdueAt ? (
-                      <span className="font-medium text-rose-700">{t('overdue')}</span>
-                    ) : row.deadlineAt ? (
-                      t('dueAt', { time: when(row.deadlineAt) })
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td className="px-3 py-2 text-xs text-slate-500">{when(row.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <section className="min-w-0 rounded-lg border border-slate-200 bg-white shadow-xs">
+          <RowsTable
+            id="after-sales-table"
+            isPlain={false}
+            hasStickyHeader
+            emptyTitle={t('empty')}
+            columns={[
+              { id: 'number', header: t('table.number'), sticky: true, className: 'font-mono text-xs' },
+              { id: 'order', header: t('table.order'), className: 'font-mono text-xs' },
+              { id: 'customer', header: t('table.customer') },
+              { id: 'kind', header: t('table.kind') },
+              { id: 'status', header: t('table.status') },
+              { id: 'units', header: t('table.units'), align: 'right', className: 'tabular-nums' },
+              { id: 'refund', header: t('table.refund'), align: 'right', className: 'tabular-nums' },
+              { id: 'deadline', header: t('table.deadline'), className: 'text-xs' },
+              { id: 'created', header: t('table.created'), className: 'whitespace-nowrap text-xs text-slate-500' },
+            ]}
+            rows={page.rows.map((row) => ({
+              id: row.id,
+              attributes: { 'data-testid': 'after-sales-row' },
+              cells: {
+                number: (
+                  <Link href={`/after-sales/${row.id}`} className="text-sky-700 hover:underline">
+                    {row.number}
+                  </Link>
+                ),
+                order: (
+                  <Link href={`/orders/${row.orderId}`} className="text-sky-700 hover:underline">
+                    {row.orderNumber}
+                  </Link>
+                ),
+                customer: row.shipName,
+                kind: t(`kind.${row.kind}`),
+                status: <StatusBadge kind="afterSales" status={row.status} />,
+                units: row.units,
+                refund:
+                  row.refundProposedCents === null ? '—' : formatMoney(row.refundProposedCents, row.currency, locale),
+                deadline: row.overdueAt ? (
+                  <span className="font-medium text-rose-700">{t('overdue')}</span>
+                ) : row.deadlineAt ? (
+                  t('dueAt', { time: when(row.deadlineAt) })
+                ) : (
+                  '—'
+                ),
+                created: when(row.createdAt),
+              },
+            }))}
+          />
+        </section>
         <div className="flex gap-4 text-sm">
           {filters.after && (
             <Link href={firstHref} className="text-sky-700 hover:underline">

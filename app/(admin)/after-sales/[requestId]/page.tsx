@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { RowsTable } from '@/components/data-table/rows-table';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/layout/page-header';
@@ -92,46 +93,46 @@ export default async function AfterSalesRequestPage({ params }: { params: Promis
             )}
           </dl>
 
-          <table
-            className="w-full rounded-lg border border-slate-200 bg-white text-sm shadow-xs"
-            data-testid="request-lines"
-          >
-            <thead className="bg-slate-50 text-left text-xs text-slate-500">
-              <tr>
-                {(
-                  ['sku', 'quantity', 'reason', 'received', 'restocked', 'damaged', 'scrapped', 'missing'] as const
-                ).map((c) => (
-                  <th key={c} className="px-3 py-2 font-medium">
-                    {t(`detail.${c}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {detail.lines.map((line) => (
-                <tr key={line.id}>
-                  <td className="px-3 py-2">
-                    <span className="font-mono text-xs">{line.skuCode}</span> {line.name}
-                    {line.note && <p className="text-xs text-slate-500">{line.note}</p>}
-                  </td>
-                  <td className="px-3 py-2 tabular-nums">{line.quantity}</td>
-                  <td className="px-3 py-2">
-                    {reasonName(line.reasonCode)}
-                    {line.isSellerFault && (
-                      <span className="ml-1 text-xs text-amber-700">({t('detail.sellerFault')})</span>
-                    )}
-                  </td>
-                  <td className="px-3 py-2 tabular-nums">{line.receivedQuantity ?? '—'}</td>
-                  <td className="px-3 py-2 tabular-nums">{line.restockedQuantity}</td>
-                  <td className="px-3 py-2 tabular-nums">{line.damagedQuantity}</td>
-                  <td className="px-3 py-2 tabular-nums">{line.scrappedQuantity}</td>
-                  <td className="px-3 py-2 tabular-nums">
-                    {line.receivedQuantity === null ? '—' : line.quantity - line.receivedQuantity}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <section className="min-w-0 rounded-lg border border-slate-200 bg-white shadow-xs">
+            <RowsTable
+              id="request-lines"
+              columns={[
+                { id: 'sku', header: t('detail.sku'), sticky: true },
+                { id: 'quantity', header: t('detail.quantity'), align: 'right', className: 'tabular-nums' },
+                { id: 'reason', header: t('detail.reason') },
+                { id: 'received', header: t('detail.received'), align: 'right', className: 'tabular-nums' },
+                { id: 'restocked', header: t('detail.restocked'), align: 'right', className: 'tabular-nums' },
+                { id: 'damaged', header: t('detail.damaged'), align: 'right', className: 'tabular-nums' },
+                { id: 'scrapped', header: t('detail.scrapped'), align: 'right', className: 'tabular-nums' },
+                { id: 'missing', header: t('detail.missing'), align: 'right', className: 'tabular-nums' },
+              ]}
+              rows={detail.lines.map((line) => ({
+                id: line.id,
+                cells: {
+                  sku: (
+                    <>
+                      <span className="font-mono text-xs">{line.skuCode}</span> {line.name}
+                      {line.note && <p className="text-xs text-slate-500">{line.note}</p>}
+                    </>
+                  ),
+                  quantity: line.quantity,
+                  reason: (
+                    <>
+                      {reasonName(line.reasonCode)}
+                      {line.isSellerFault && (
+                        <span className="ml-1 text-xs text-amber-700">({t('detail.sellerFault')})</span>
+                      )}
+                    </>
+                  ),
+                  received: line.receivedQuantity ?? '—',
+                  restocked: line.restockedQuantity,
+                  damaged: line.damagedQuantity,
+                  scrapped: line.scrappedQuantity,
+                  missing: line.receivedQuantity === null ? '—' : line.quantity - line.receivedQuantity,
+                },
+              }))}
+            />
+          </section>
 
           <section className="rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-xs">
             <h2 className="mb-2 font-medium">{t('detail.timeline')}</h2>
