@@ -1,10 +1,11 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import {
+  fillPlaceholders,
   getTableColumns,
   Param,
-  Placeholder,
   SQL,
   sql,
   StringChunk,
@@ -12,7 +13,7 @@ import {
   type SQLChunk,
   type Table,
 } from 'drizzle-orm';
-import { PgDialect, QueryBuilder, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
@@ -68,8 +69,11 @@ function openPostgres(url: string, poolSize?: number): DatabaseHandle {
     connect_timeout: 10,
   });
   parsed.password = parsed.password ? '***' : '';
+  const transactions = new AsyncLocalStorage<RunRows>();
+  const db = drizzlePostgres(keepingTransactions(client, transactions), { schema }) as unknown as Database;
+  drivers.set(db, { rows: postgresRows(client), transactions });
   return {
-    db: drizzlePostgres(client, { schema }) as unknown as Database,
+    db,
     kind: 'postgres',
     description: `PostgreSQL at ${parsed.host}${parsed.pathname}`,
     close: () => client.end({ timeout: 5 }),
@@ -97,99 +101,118 @@ export async function queryRows<T extends Record<string, unknown>>(db: Database,
 }
 
 /**
- * A statement for CachedStatement / queryRowsPrepared, run as `with <ctes>, result as (<body>)
- * select <columns> from result`: the shape drizzle's public builder can prepare. Data-modifying
+ * A statement for CachedStatement / queryRowsPrepared, run as `with <ctes> <body>`. Data-modifying
  * CTEs (INSERT/UPDATE ... RETURNING) go in `with`: PostgreSQL takes them only at the top level.
  */
 export interface StatementParts {
   /** common table expressions, in order */
   with?: Record<string, SQL>;
   body: SQL;
-  /** the body's result columns, as its select list (or RETURNING) names them */
-  columns: readonly string[];
 }
 
+function statementSql(parts: StatementParts): SQL {
+  const ctes = Object.entries(parts.with ?? {}).map(([alias, body]) => sql`${sql.identifier(alias)} as (${body})`);
+  return ctes.length === 0 ? parts.body : sql`with ${sql.join(ctes, sql`, `)} ${parts.body}`;
+}
+
+type RunRows = (text: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
+
 /**
- * Drizzle's select builder around the parts, for any database or transaction: `prepare(name)` on
- * it is drizzle's public prepared statement (postgres.js keeps it per connection, keyed by text).
+ * How a database or transaction runs an already rendered statement through its driver, when known:
+ * postgres.js keeps it prepared per connection (keyed by its text). Absent (PGlite, or a transaction
+ * not opened by `transaction` below), statements go through drizzle's public execute instead.
  */
-function selectOf(parts: StatementParts) {
-  const ctes = Object.entries(parts.with ?? {}).map(([alias, body]) => new QueryBuilder().$with(alias, {}).as(body));
-  const result = new QueryBuilder().$with('result', {}).as(parts.body);
-  const fields = Object.fromEntries(
-    parts.columns.map((column) => [column, sql.raw(`"${column.replaceAll(`"`, `""`)}"`)]),
-  );
-  const from = sql.raw('"result"');
-  return (db: Database) =>
-    db
-      .with(...ctes, result)
-      .select(fields)
-      .from(from);
+const drivers = new WeakMap<Database, { rows: RunRows; transactions?: AsyncLocalStorage<RunRows> }>();
+
+const postgresRows =
+  (client: postgres.Sql | postgres.TransactionSql): RunRows =>
+  async (text, params) =>
+    await client.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true });
+
+/**
+ * The client drizzle gets: the same, except that the callback of each `begin` (drizzle's
+ * db.transaction) runs with the driver's transaction handle in `transactions`.
+ */
+function keepingTransactions(client: postgres.Sql, transactions: AsyncLocalStorage<RunRows>): postgres.Sql {
+  return new Proxy(client, {
+    get(target, key) {
+      if (key !== 'begin') return Reflect.get(target, key);
+      return (...args: unknown[]) => {
+        const fn = args.pop() as (tx: postgres.TransactionSql) => unknown;
+        const begin = target.begin as (...beginArgs: unknown[]) => Promise<unknown>;
+        return begin(...args, (tx: postgres.TransactionSql) => transactions.run(postgresRows(tx), () => fn(tx)));
+      };
+    },
+  });
 }
 
 /**
- * queryRows as a prepared statement, for hot statements whose text is one of a few shapes (values
- * go in parameters). postgres.js then keeps a named statement per connection: one round trip
- * instead of two (an unprepared query with parameters is described first) and no re-parsing or
- * re-planning. Same rows as queryRows on both drivers (PGlite ignores the name).
+ * db.transaction, keeping the driver's handle of the transaction so that CachedStatement and
+ * queryRowsPrepared in it run straight through the driver (drizzle's builders cost more CPU than a
+ * small statement does). Behaves exactly as db.transaction otherwise.
+ */
+export function transaction<T>(db: Database, fn: (tx: Database) => Promise<T>): Promise<T> {
+  return db.transaction((tx) => {
+    const outer = drivers.get(db);
+    // a nested transaction (a savepoint) runs on its enclosing transaction's connection
+    const rows = outer?.transactions ? outer.transactions.getStore() : outer?.rows;
+    if (rows) drivers.set(tx as unknown as Database, { rows });
+    return fn(tx as unknown as Database);
+  });
+}
+
+/**
+ * queryRows for hot statements whose text is one of a few shapes (values go in parameters):
+ * through the driver where it can, where postgres.js keeps a prepared statement per connection (one
+ * round trip instead of two, no re-parsing or re-planning). Same rows as queryRows on both drivers.
  */
 export async function queryRowsPrepared<T extends Record<string, unknown>>(
   db: Database,
-  name: string,
   parts: StatementParts,
 ): Promise<T[]> {
-  return (await selectOf(parts)(db).prepare(name).execute()) as T[];
+  const statement = statementSql(parts);
+  const run = drivers.get(db)?.rows;
+  if (!run) return queryRows<T>(db, statement);
+  const query = dialect.sqlToQuery(statement);
+  return (await run(query.sql, query.params)) as T[];
 }
 
 const dialect = new PgDialect();
 
 /**
- * The same SQL as a flat list of text and parameters: drizzle renders it once here instead of
- * walking its nested fragments on every call (that walk costs more CPU than a small INSERT does).
- */
-function flatten(query: SQL): SQL {
-  const { sql: text, params } = dialect.sqlToQuery(query);
-  const chunks: SQLChunk[] = [];
-  let last = 0;
-  for (const match of text.matchAll(/\$(\d+)/g)) {
-    chunks.push(new StringChunk(text.slice(last, match.index)));
-    const value = params[Number(match[1]) - 1];
-    chunks.push(value instanceof Placeholder ? value : new Param(value));
-    last = match.index + match[0].length;
-  }
-  chunks.push(new StringChunk(text.slice(last)));
-  return new SQL(chunks);
-}
-
-/**
- * A hot statement built ONCE (drizzle SQL whose values are `sql.placeholder(name)`), then run
- * prepared on any database or transaction with the values of each call. The parts must not
- * depend on the database: they are built on the first call's handle and reused.
+ * A hot statement built and rendered ONCE (drizzle SQL whose values are `sql.placeholder(name)`),
+ * then run on any database or transaction with the values of each call: no per-call query building.
+ * The parts must not depend on the database: they are built on the first call's handle and reused.
  */
 export class CachedStatement {
-  private select: ReturnType<typeof selectOf> | undefined;
+  private query: Query | undefined;
+  /** the text split around its parameters ($1, $2, ...), for the path through drizzle */
+  private textParts: string[] = [];
 
-  constructor(
-    private readonly name: string,
-    private readonly build: (db: Database) => StatementParts,
-  ) {}
+  constructor(private readonly build: (db: Database) => StatementParts) {}
 
   async rows<T extends Record<string, unknown>>(db: Database, values: Record<string, unknown>): Promise<T[]> {
-    return (await this.selectFor(db).prepare(this.name).execute(values)) as T[];
+    const query = this.text(db);
+    const params = fillPlaceholders(query.params, values);
+    const run = drivers.get(db)?.rows;
+    if (run) return (await run(query.sql, params)) as T[];
+    const chunks: SQLChunk[] = [new StringChunk(this.textParts[0])];
+    params.forEach((value, index) => chunks.push(new Param(value), new StringChunk(this.textParts[index + 1])));
+    return queryRows<T>(db, new SQL(chunks));
   }
 
   /** The statement's text and its parameters (placeholders), e.g. for a benchmark replaying it. */
   text(db: Database): Query {
-    return this.selectFor(db).toSQL();
-  }
-
-  private selectFor(db: Database) {
-    if (!this.select) {
-      const parts = this.build(db);
-      const ctes = Object.entries(parts.with ?? {}).map(([alias, body]) => [alias, flatten(body)]);
-      this.select = selectOf({ with: Object.fromEntries(ctes), body: flatten(parts.body), columns: parts.columns });
+    if (!this.query) {
+      this.query = dialect.sqlToQuery(statementSql(this.build(db)));
+      // drizzle numbers the parameters $1, $2, ... in order of appearance, each once
+      const numbers = [...this.query.sql.matchAll(/\$(\d+)/g)].map((match) => Number(match[1]));
+      if (numbers.length !== this.query.params.length || numbers.some((n, index) => n !== index + 1)) {
+        throw new Error(`CachedStatement: cannot split its text around its ${this.query.params.length} parameters`);
+      }
+      this.textParts = this.query.sql.split(/\$\d+/);
     }
-    return this.select(db);
+    return this.query;
   }
 }
 

@@ -47,8 +47,3 @@ export function insertSelect<T extends Table>(table: T, row: InsertSelectRow<T>)
     ),
   };
 }
-
-/** The database names of a table's columns, in schema order: the select list of a `returning *` row. */
-export function columnNames(table: Table): string[] {
-  return Object.values(getTableColumns(table)).map((column) => column.name);
-}

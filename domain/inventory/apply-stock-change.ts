@@ -113,7 +113,7 @@ export async function applyStockChange(
     threshold: number;
     raised: number;
     resolved: number;
-  }>(tx, `stock_${input.kind}`, {
+  }>(tx, {
     with: {
       level: levelStatement,
       t: sql`select level.*, ${lowStockThresholdSql('level')}::int as threshold from level`,
@@ -134,7 +134,6 @@ export async function applyStockChange(
       coalesce((select raised from raised), 0)::int as raised, (select count(*) from resolved)::int as resolved,
       (select count(*) from ledger)::int as ledger
     from t`,
-    columns: ['on_hand', 'reserved', 'threshold', 'raised', 'resolved', 'ledger'],
   });
 
   if (rows.length === 1) {

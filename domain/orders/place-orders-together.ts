@@ -1,5 +1,5 @@
 import { Batcher } from 'promise-batcher';
-import type { Database } from '@/db/client';
+import { transaction, type Database } from '@/db/client';
 import { commitTimeShortage } from '@/domain/inventory/reserve-at-commit';
 import { certainlyRolledBack } from '@/domain/shared/database-errors';
 import { placeOrders, type PlacementOutcome, type PlacementRequest } from './place-orders';
@@ -78,7 +78,7 @@ export async function placeGroup(
 ): Promise<(PlacementOutcome | Error)[]> {
   if (requests.length === 1) return [await placeAlone(db, requests[0]).catch(asError)];
   try {
-    return await db.transaction((tx) => placeOrders(tx as unknown as Database, requests));
+    return await transaction(db, (tx) => placeOrders(tx, requests));
   } catch (error) {
     if (!certainlyRolledBack(error)) throw error;
     const outcomes: (PlacementOutcome | Error)[] = [];
@@ -89,7 +89,7 @@ export async function placeGroup(
 
 async function placeAlone(db: Database, request: PlacementRequest): Promise<PlacementOutcome> {
   try {
-    return (await db.transaction((tx) => placeOrders(tx as unknown as Database, [request])))[0];
+    return (await transaction(db, (tx) => placeOrders(tx, [request])))[0];
   } catch (error) {
     const short = commitTimeShortage(error);
     if (!short) throw error;

@@ -95,8 +95,7 @@ interface Facts {
 
 // One round trip for the whole group: the SKUs with their available stock per active warehouse,
 // which of the given customers exist, which external references are taken.
-export const readFactsStatement = new CachedStatement('place_orders_read', () => ({
-  columns: ['skus', 'customers', 'existing'],
+export const readFactsStatement = new CachedStatement(() => ({
   body: sql`
   select
     (select coalesce(json_agg(json_build_object('id', s.id, 'code', s.code, 'name', s.name, 'variant', s.variant,
@@ -159,7 +158,7 @@ async function readFacts(tx: Database, requests: readonly PlacementRequest[]): P
 
 // Quick-create reuses a customer with the same name and phone instead of making a twin (the
 // oldest one); orders of one group naming the same new customer share one row.
-const findOrCreateCustomers = new CachedStatement('place_orders_customers', () => ({
+const findOrCreateCustomers = new CachedStatement(() => ({
   with: {
     wanted: sql`select * from unnest(${sql.placeholder('names')}::text[], ${sql.placeholder('phones')}::text[]) with ordinality as w(name, phone, n)`,
     found: sql`select distinct on (w.n) w.n, c.id from wanted w join customers c on c.phone = w.phone and c.name = w.name order by w.n, c.id`,
@@ -170,7 +169,6 @@ const findOrCreateCustomers = new CachedStatement('place_orders_customers', () =
   body: sql`select w.n, coalesce(f.id, c.id) as id
     from wanted w left join found f on f.n = w.n left join created c on c.name = w.name and c.phone = w.phone
     order by w.n`,
-  columns: ['n', 'id'],
 }));
 
 /** The customer id of each order: the one given, or found or created from name and phone. */
@@ -327,7 +325,7 @@ const lineRow = insertSelect(orderLines, {
  * whose external reference a concurrent transaction took is skipped (ON CONFLICT DO NOTHING) with
  * everything that hangs off it, and each order comes back with its lines as JSON.
  */
-export const writeOrdersStatement = new CachedStatement('place_orders_write', () => ({
+export const writeOrdersStatement = new CachedStatement(() => ({
   with: {
     input: sql`select o.*, nextval(pg_get_serial_sequence('orders', 'id')) as id, nextval('order_number_seq') as seq
       from ${unnestInput(ORDER_INPUT, 'o')}`,
@@ -352,12 +350,11 @@ export const writeOrdersStatement = new CachedStatement('place_orders_write', ()
       order by ${l('lOrd')}, l.n
       returning *`,
   },
-  // each order and its lines as JSON: three result columns instead of the order's forty keep drizzle's per-call work small
+  // each order and its lines as JSON (three result columns instead of the order's forty), mapped by the tables' mappers
   body: sql`select p.ord, to_json(o) as order_json,
       (select json_agg(line order by line.id) from line where line.order_id = o.id) as lines_json
     from inserted o join placed p on p.id = o.id
     order by p.ord`,
-  columns: ['ord', 'order_json', 'lines_json'],
 }));
 
 const toOrder = tableRowMapper(orders);

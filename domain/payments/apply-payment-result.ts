@@ -1,6 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
 import { CachedStatement, tableRowMapper, type Database } from '@/db/client';
-import { columnNames } from '@/db/insert-select';
 import { payments, type Payment } from '@/db/schema/payments';
 import { appendOrderEvent } from '@/domain/orders/order-event';
 import type { OrderStatus } from '@/domain/orders/order-status';
@@ -60,11 +59,10 @@ export interface AppliedPayment {
 }
 
 // hot on every notification: built once, run prepared (drizzle's builder costs more CPU than the lookup)
-const lockAttempt = new CachedStatement('payments_lock_attempt', () => ({
+const lockAttempt = new CachedStatement(() => ({
   body: sql`select p.*, o.status as order_status from payments p join orders o on o.id = p.order_id
     where p.out_trade_no = ${sql.placeholder('outTradeNo')}
     for update`,
-  columns: [...columnNames(payments), 'order_status'],
 }));
 const toPayment = tableRowMapper(payments);
 

@@ -1,4 +1,4 @@
-import type { Database } from '@/db/client';
+import { transaction, type Database } from '@/db/client';
 import type { Fail, Result } from './result';
 
 /** Carries an expected failure out of db.transaction so the transaction rolls back. */
@@ -18,8 +18,8 @@ export async function inTransaction<T, C extends string>(
   fn: (tx: Database) => Promise<Result<T, C>>,
 ): Promise<Result<T, C>> {
   try {
-    return await db.transaction(async (tx) => {
-      const result = await fn(tx as unknown as Database);
+    return await transaction(db, async (tx) => {
+      const result = await fn(tx);
       if (!result.ok) throw new RollbackWithFailure(result);
       return result;
     });

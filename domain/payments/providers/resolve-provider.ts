@@ -41,13 +41,12 @@ export interface PaymentsRequestContext extends PaymentsContext {
  */
 export type ResolveProviderError = 'disabled' | 'sandbox_refused' | 'not_configured';
 
-const readPaymentSettings = new CachedStatement('payments_settings', (db) => ({
+const readPaymentSettings = new CachedStatement((db) => ({
   body: db
     .select({ key: settings.key, value: settings.value })
     .from(settings)
     .where(inArray(settings.key, [PAYMENT_METHODS_SETTING_KEY]))
     .getSQL(),
-  columns: ['key', 'value'],
 }));
 
 const fromEnv = (value: string | undefined) => value?.replace(/\\n/g, '\n');
