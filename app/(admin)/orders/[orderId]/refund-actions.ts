@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { recordRefundTransfer } from '@/domain/payments/refunds/record-refund-transfer';
 import { MAX_REFUND_REASON_LENGTH, requestRefund } from '@/domain/payments/refunds/request-refund';
-import { queryRefund, submitRefund } from '@/domain/payments/refunds/submit-refund';
+import { queryRefund, submitRefund, type RefundGatewayOutcome } from '@/domain/payments/refunds/submit-refund';
 import { staffActor } from '@/domain/shared/actor';
 import { parseYuanToFen } from '@/domain/shared/money';
 import { ok, type Result } from '@/domain/shared/result';
@@ -21,6 +21,16 @@ export interface RefundActionResult {
   status: 'pending' | 'succeeded' | 'failed';
   answer: 'succeeded' | 'failed' | 'processing' | 'not_found' | 'error' | null;
   detail: string | null;
+}
+
+/** The refund and what its provider answered, as the form shows them. */
+function providerAnswer({ refund, answer }: RefundGatewayOutcome): RefundActionResult {
+  return {
+    refundId: refund.id,
+    status: refund.status,
+    answer: answer.kind,
+    detail: 'detail' in answer ? answer.detail : null,
+  };
 }
 
 function settle(orderId: number, result: Result<RefundActionResult>): Result<RefundActionResult> {
@@ -90,69 +100,33 @@ export const requestRefundAction = staffAction(
         input.orderId,
         ok<RefundActionResult>({ refundId: refund.id, status: 'pending', answer: 'error', detail: submitted.message }),
       );
-    const { answer } = submitted.data;
-    return settle(
-      input.orderId,
-      ok<RefundActionResult>({
-        refundId: refund.id,
-        status: submitted.data.refund.status,
-        answer: answer.kind,
-        detail: 'detail' in answer ? answer.detail : null,
-      }),
-    );
+    return settle(input.orderId, ok(providerAnswer(submitted.data)));
   },
   OPTIONS,
 );
 
 const ZRefundRef = z.object({ orderId: ZId, refundId: ZId });
 
-export const submitRefundAction = staffAction(
-  'refunds.write',
-  ZRefundRef,
-  async (input, staff): Promise<Result<RefundActionResult>> => {
-    const result = await submitRefund(getDb(), {
-      refundId: input.refundId,
-      actor: staffActor(staff),
-      payments: paymentsContext(),
-    });
-    if (!result.ok) return settle(input.orderId, result);
-    const { answer, refund } = result.data;
-    return settle(
-      input.orderId,
-      ok<RefundActionResult>({
-        refundId: refund.id,
-        status: refund.status,
-        answer: answer.kind,
-        detail: 'detail' in answer ? answer.detail : null,
-      }),
-    );
-  },
-  OPTIONS,
-);
+/** Sends a pending refund to its provider again (submit), or asks the provider where it stands (query). */
+function providerRefundAction(operation: typeof submitRefund | typeof queryRefund) {
+  return staffAction(
+    'refunds.write',
+    ZRefundRef,
+    async (input, staff): Promise<Result<RefundActionResult>> => {
+      const result = await operation(getDb(), {
+        refundId: input.refundId,
+        actor: staffActor(staff),
+        payments: paymentsContext(),
+      });
+      if (!result.ok) return settle(input.orderId, result);
+      return settle(input.orderId, ok(providerAnswer(result.data)));
+    },
+    OPTIONS,
+  );
+}
 
-export const queryRefundAction = staffAction(
-  'refunds.write',
-  ZRefundRef,
-  async (input, staff): Promise<Result<RefundActionResult>> => {
-    const result = await queryRefund(getDb(), {
-      refundId: input.refundId,
-      actor: staffActor(staff),
-      payments: paymentsContext(),
-    });
-    if (!result.ok) return settle(input.orderId, result);
-    const { answer, refund } = result.data;
-    return settle(
-      input.orderId,
-      ok<RefundActionResult>({
-        refundId: refund.id,
-        status: refund.status,
-        answer: answer.kind,
-        detail: 'detail' in answer ? answer.detail : null,
-      }),
-    );
-  },
-  OPTIONS,
-);
+export const submitRefundAction = providerRefundAction(submitRefund);
+export const queryRefundAction = providerRefundAction(queryRefund);
 
 export const recordRefundTransferAction = staffAction(
   'refunds.write',
