@@ -2,6 +2,8 @@ CREATE TABLE "analytics_customer_days" (
 	"day" date NOT NULL,
 	"customer_id" bigint NOT NULL,
 	"orders" integer NOT NULL,
+	"prev_day" date,
+	"next_day" date,
 	CONSTRAINT "analytics_customer_days_day_customer_id_pk" PRIMARY KEY("day","customer_id")
 );
 --> statement-breakpoint
@@ -70,6 +72,7 @@ CREATE TABLE "change_log_cursors" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE INDEX "analytics_customer_days_window_idx" ON "analytics_customer_days" USING btree ("day","prev_day","next_day","orders");--> statement-breakpoint
 CREATE INDEX "analytics_customer_days_customer_idx" ON "analytics_customer_days" USING btree ("customer_id");--> statement-breakpoint
 CREATE INDEX "analytics_customers_first_day_idx" ON "analytics_customers" USING btree ("first_order_day");--> statement-breakpoint
 CREATE INDEX "change_log_xid_idx" ON "change_log" USING btree ("xid","id");--> statement-breakpoint

@@ -136,9 +136,14 @@ export const analyticsCustomerDays = pgTable(
     day: date('day', { mode: 'string' }).notNull(),
     customerId: bigint('customer_id', { mode: 'number' }).notNull(),
     orders: integer('orders').notNull(),
+    /** the customer's order day before this one (null: this is the first), and the one after (null: the last) */
+    prevDay: date('prev_day', { mode: 'string' }),
+    nextDay: date('next_day', { mode: 'string' }),
   },
   (t) => [
     primaryKey({ columns: [t.day, t.customerId] }),
+    // customers and returning customers of a period (sales-report.ts): one index-only range scan, no grouping
+    index('analytics_customer_days_window_idx').on(t.day, t.prevDay, t.nextDay, t.orders),
     // recomputing one customer's days
     index('analytics_customer_days_customer_idx').on(t.customerId),
   ],

@@ -27,11 +27,11 @@ export interface RefreshResult {
  *
  * Why a transaction id and not the row id is the watermark: ids come from a sequence when the row is written, not
  * when it commits, so a transaction that wrote id 10 may commit after another's id 11 was read; a watermark of 11
- * would skip 10 forever. Instead each run reads the oldest transaction still running (the xmin of
- * pg_current_snapshot()), applies only rows of transactions older than that (all finished: committed and visible,
- * or rolled back and gone) in (xid, id) order, and keeps the last (xid, id) applied. A row written later always
- * comes from a transaction at or above that xmin, so it sorts after the cursor. The price: a long transaction
- * delays the rollups (never loses a change).
+ * would skip 10 forever. Instead each run reads the oldest transaction of this database still running (readHorizon),
+ * applies only rows of transactions older than that (all finished: committed and visible, or rolled back and gone)
+ * in (xid, id) order, and keeps the last (xid, id) applied. A row written later always comes from a transaction at
+ * or above that horizon, so it sorts after the cursor. The price: a long transaction in this database delays the
+ * rollups (never loses a change).
  *
  * With `skipIfBusy` (the page) a run already under way is not waited for.
  */
@@ -69,10 +69,7 @@ async function applyOneBatch(tx: Database, skipIfBusy = false): Promise<RefreshR
     await rebuildInTransaction(tx);
     return { ...none, rebuilt: true };
   }
-  const [{ horizon }] = await queryRows<{ horizon: string }>(
-    tx,
-    sql`select pg_snapshot_xmin(pg_current_snapshot())::text as horizon`,
-  );
+  const horizon = await readHorizon(tx);
   const rows = await queryRows<{
     id: string;
     xid: string;
@@ -142,16 +139,37 @@ export async function rebuildAnalyticsRollups(db: Database): Promise<void> {
 
 async function rebuildInTransaction(tx: Database): Promise<void> {
   // read before the base tables: whatever committed before this is surely in what the rebuild reads
-  const [{ horizon }] = await queryRows<{ horizon: string }>(
-    tx,
-    sql`select pg_snapshot_xmin(pg_current_snapshot())::text as horizon`,
-  );
+  const horizon = await readHorizon(tx);
   await recomputeDays(tx, 'all');
   await recomputeCustomers(tx, 'all');
   await tx.execute(
     sql`insert into change_log_cursors (consumer, xid, last_id) values (${ANALYTICS_CONSUMER}, ${horizon}::xid8, 0)
         on conflict (consumer) do update set xid = excluded.xid, last_id = 0, updated_at = now()`,
   );
+}
+
+/**
+ * The oldest transaction of THIS database still running, or the next transaction id when none is: every change
+ * row of an older transaction is final. The snapshot's own xmin would do, but xids are server-wide, so a long
+ * transaction in another database on the same server (a bulk load, a backup) would hold the rollups back. A
+ * transaction has an xid only once it writes, and writing locks the relation until it ends: the running xids of
+ * the snapshot whose transaction holds a relation lock in this database are this database's writers (joined on
+ * virtualtransaction, which prepared transactions keep too).
+ */
+async function readHorizon(tx: Database): Promise<string> {
+  const [{ horizon }] = await queryRows<{ horizon: string }>(
+    tx,
+    sql`select coalesce(
+          (select min(x) from pg_snapshot_xip(pg_current_snapshot()) x
+           where (x::text::bigint % 4294967296) in (
+             select t.transactionid::text::bigint from pg_locks t
+             where t.locktype = 'transactionid' and t.virtualtransaction in (
+               select r.virtualtransaction from pg_locks r
+               where r.locktype = 'relation'
+                 and r.database = (select oid from pg_database where datname = current_database())))),
+          pg_snapshot_xmax(pg_current_snapshot()))::text as horizon`,
+  );
+  return horizon;
 }
 
 function parseIds(text: string | null): number[] {

@@ -74,9 +74,13 @@ export async function recomputeCustomers(tx: Database, customerIds: readonly num
     where customer_id is not null and status <> 'cancelled' and ${filter}
     group by customer_id`);
   await tx.execute(sql`
-    insert into analytics_customer_days (day, customer_id, orders)
-    select ${storeDay(sql`placed_at`)}, customer_id, count(*)
-    from orders
-    where customer_id is not null and status <> 'cancelled' and ${filter}
-    group by 1, 2`);
+    insert into analytics_customer_days (day, customer_id, orders, prev_day, next_day)
+    select day, customer_id, orders,
+           lag(day) over (partition by customer_id order by day), lead(day) over (partition by customer_id order by day)
+    from (
+      select ${storeDay(sql`placed_at`)} as day, customer_id, count(*) as orders
+      from orders
+      where customer_id is not null and status <> 'cancelled' and ${filter}
+      group by 1, 2
+    ) days`);
 }

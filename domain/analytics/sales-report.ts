@@ -96,21 +96,19 @@ export async function getSalesOverview(db: Database, range: DayRange, options: O
   const currency = options.currency ?? 'CNY';
   const [[totals], [people]] = await Promise.all([
     queryRows<Record<string, unknown>>(db, groupedFacts(range, currency, sql`1`)),
+    // a customer's first order day inside the range is the row whose previous order day is before it; they are
+    // returning when they ordered before the range, twice that day, or again before the range ends
     queryRows<{ new_customers: string; customers: string; returning: string }>(
       db,
       sql`
-      with window_customers as (
-        select customer_id, sum(orders) as orders
-        from analytics_customer_days
-        where day between ${range.from}::date and ${range.to}::date
-        group by customer_id
-      )
       select
         (select count(*) from analytics_customers
           where first_order_day between ${range.from}::date and ${range.to}::date)::text as new_customers,
-        (select count(*) from window_customers)::text as customers,
-        (select count(*) from window_customers w join analytics_customers c using (customer_id)
-          where w.orders >= 2 or c.first_order_day < ${range.from}::date)::text as returning`,
+        count(*)::text as customers,
+        count(*) filter (where prev_day is not null or orders >= 2 or next_day <= ${range.to}::date)::text as returning
+      from analytics_customer_days
+      where day between ${range.from}::date and ${range.to}::date
+        and (prev_day is null or prev_day < ${range.from}::date)`,
     ),
   ]);
   const figures = totals ? totalsOf(totals) : totalsOf({});
