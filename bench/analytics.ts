@@ -5,7 +5,8 @@
  *    200,000) over 730 days with testing/large; then it rebuilds the rollups and prints how long that took.
  * 2. Reports: for each report's default view (last 30 days) and filtered views (7 days, this year, by month) it
  *    times the app's function (reading the rollups) against the same figures computed from the base tables
- *    (testing/analytics/direct-figures.ts), BENCH_ROUNDS times each (default 30), and prints p50/p95.
+ *    (testing/analytics/direct-figures.ts), BENCH_ROUNDS times (default 30; the base tables BENCH_DIRECT_ROUNDS, default
+ *    5), and prints p50/p95.
  * 3. Upkeep: order placement through createOrder with the change_log triggers disabled, then enabled, alternating
  *    (off, on, off, on) for BENCH_SECONDS each (default 5) at 1 and 16 clients, and the refresh job's time for
  *    what those placements wrote. The triggers must not cost more than 10 % of placements per second.
@@ -25,6 +26,8 @@ import { seedDemoData } from '@/testing/seed/seed';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 200_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
+/** the base-table computations take seconds each at this size: fewer rounds */
+const DIRECT_ROUNDS = Number(process.env.BENCH_DIRECT_ROUNDS ?? 5);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const url = process.env.DATABASE_URL;
 if (!url || !/^postgres(ql)?:\/\//.test(url)) {
@@ -38,10 +41,10 @@ const db = handle.db;
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
 
-async function time(fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+async function time(fn: () => Promise<unknown>, rounds = ROUNDS): Promise<{ p50: number; p95: number }> {
   await fn(); // warm
   const samples: number[] = [];
-  for (let i = 0; i < ROUNDS; i += 1) {
+  for (let i = 0; i < rounds; i += 1) {
     const t0 = performance.now();
     await fn();
     samples.push(performance.now() - t0);
@@ -92,7 +95,7 @@ async function benchReports() {
     },
   ];
   const fmt = (t: { p50: number; p95: number }) => `p50 ${t.p50.toFixed(1)} ms, p95 ${t.p95.toFixed(1)} ms`;
-  console.log(`\nreports: ${ROUNDS} rounds each; app = rollups, direct = base tables`);
+  console.log(`\nreports: app = rollups (${ROUNDS} rounds), direct = base tables (${DIRECT_ROUNDS} rounds)`);
   const rows: string[] = [];
   for (const view of views) {
     const reports: [string, () => Promise<unknown>, () => Promise<unknown>][] = [
@@ -120,7 +123,7 @@ async function benchReports() {
     ];
     for (const [report, app, direct] of reports) {
       const a = await time(app);
-      const d = await time(direct);
+      const d = await time(direct, DIRECT_ROUNDS);
       const line = `${view.name.padEnd(34)} ${report.padEnd(18)} app ${fmt(a)} | direct ${fmt(d)}`;
       rows.push(line);
       console.log(line);

@@ -135,6 +135,10 @@ export async function rebuildAnalyticsRollups(db: Database): Promise<void> {
     await t.execute(sql`select 1 from change_log_cursors where consumer = ${ANALYTICS_CONSUMER} for update`);
     await rebuildInTransaction(t);
   });
+  // fresh statistics, so the reports' plans fit the new row counts at once
+  await db.execute(
+    sql`analyze analytics_daily_orders, analytics_daily_sku_sales, analytics_daily_refunds, analytics_customers, analytics_customer_days`,
+  );
 }
 
 async function rebuildInTransaction(tx: Database): Promise<void> {
