@@ -7,3 +7,4 @@ export * from './payments';
 export * from './logistics';
 export * from './after-sales';
 export * from './system';
+export * from './analytics';

@@ -6,6 +6,7 @@ import type { PaymentsRequestContext } from '@/domain/payments/attempts';
 import { providerTradeQuery } from '@/domain/payments/reconciliation/provider-ports';
 import { reconcilePayments } from '@/domain/payments/reconciliation/reconcile-payments';
 import { runRecordedJob, type JobName } from './job-runs';
+import { refreshAnalyticsRollups } from '@/domain/analytics/refresh-rollups';
 import { sweepAfterSalesDeadlines } from '@/domain/after-sales/sweep-after-sales-deadlines';
 import { subscribePendingShipments } from '@/domain/logistics/tracking/shipment-tracking';
 import { getTrackingProvider } from '@/domain/logistics/tracking/tracking-settings';
@@ -29,6 +30,7 @@ const JOBS: Record<JobName, Job> = {
       context.payments ? { tradeQuery: providerTradeQuery(context.payments), payments: context.payments } : {},
     ),
   after_sales_deadlines: (db) => sweepAfterSalesDeadlines(db),
+  refresh_analytics: async (db) => ({ ...(await refreshAnalyticsRollups(db)) }),
 };
 
 // on globalThis: instrumentation registers, the scheduler and Settings read, bundled apart

@@ -18,6 +18,7 @@ const AREAS = [
   'payments',
   'refunds',
   'after-sales',
+  'analytics',
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
