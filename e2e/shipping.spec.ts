@@ -170,3 +170,28 @@ test('an admin adds a carrier the registry lacks; a bad tracking-number rule is 
   await expect(page.getByTestId('carriers')).toContainText(`ZJS ${code}`);
   await expect(page.getByTestId('carriers')).toContainText('^ZJS\\d{10}$');
 });
+
+test('the queue shows each warehouse its own parcel of a split order', async ({ page, request }) => {
+  const made = await createTestOrders(request, {
+    status: 'awaiting_shipment',
+    count: 1,
+    quantity: 3,
+    isSplit: true,
+    customerName: uniqueName('Split'),
+  });
+  const order = made.orders[0];
+  const second = made.secondWarehouse!;
+  for (const [warehouse, units] of [
+    [made.warehouse, '3'],
+    [second, '1'],
+  ] as const) {
+    await page.goto(`/shipping?warehouse=${warehouse.id}`);
+    const row = page.getByTestId('queue-order');
+    await expect(row).toHaveCount(1);
+    await expect(row).toHaveAttribute('data-order-number', order.number);
+    await expect(row).toHaveAttribute('data-warehouse-id', String(warehouse.id));
+    await expect(row).toHaveAttribute('data-units', units);
+    await expect(row.getByTestId('queue-split')).toHaveText('· split across 2 warehouses');
+    await expect(page.getByTestId('queue-group')).toContainText(warehouse.name);
+  }
+});

@@ -27,6 +27,9 @@ const ZCreateTestOrders = z.object({
   quantity: z.number().int().min(1).max(20).optional(),
   /** the SKU's bin in its warehouse (pick lists) */
   location: z.string().min(1).max(20).optional(),
+  /** each order gets a second line (one unit of a second SKU) in a second warehouse: two parcels */
+  isSplit: z.boolean().optional(),
+  isCashOnDelivery: z.boolean().optional(),
 });
 
 export async function POST(request: Request) {
@@ -46,6 +49,9 @@ export async function POST(request: Request) {
     onHand: input.count * (input.quantity ?? 2) + 10,
     location: input.location,
   });
+  const second = input.isSplit ? { warehouse: await factories.warehouse(), sku: await factories.sku() } : null;
+  if (second)
+    await factories.stock({ skuId: second.sku.id, warehouseId: second.warehouse.id, onHand: input.count + 10 });
   const customer = await factories.customer(input.customerName ? { name: input.customerName } : {});
   const created = [];
   for (let i = 0; i < input.count; i++) {
@@ -55,7 +61,11 @@ export async function POST(request: Request) {
       status: input.status,
       customerId: customer.id,
       placedAt,
-      lines: [{ skuId: sku.id, quantity: input.quantity ?? 1 + (i % 2) }],
+      isCashOnDelivery: input.isCashOnDelivery,
+      lines: [
+        { skuId: sku.id, quantity: input.quantity ?? 1 + (i % 2), warehouseId: warehouse.id },
+        ...(second ? [{ skuId: second.sku.id, quantity: 1, warehouseId: second.warehouse.id }] : []),
+      ],
     });
     created.push({ id: order.id, number: order.number, totalCents: order.totalCents });
   }
@@ -64,5 +74,6 @@ export async function POST(request: Request) {
     sku: { id: sku.id, code: sku.code },
     customer: { id: customer.id, name: customer.name },
     warehouse: { id: warehouse.id, name: warehouse.name },
+    secondWarehouse: second ? { id: second.warehouse.id, name: second.warehouse.name } : null,
   });
 }
