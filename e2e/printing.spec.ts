@@ -119,7 +119,7 @@ test('a thermal label shows carrier, recipient, parcel n/m, the COD amount and a
   await expect(label).toHaveAttribute('data-order-number', order.number);
   await expect(label.getByTestId('label-parcel')).toHaveText('Parcel 1/2');
   await expect(label.getByTestId('label-cod')).toHaveText(
-    `COD · collect ¥${(order.totalCents / 100).toLocaleString('en', { minimumFractionDigits: 2 })}`,
+    `COD · collect CN¥${(order.totalCents / 100).toLocaleString('en', { minimumFractionDigits: 2 })}`,
   );
   await expect(label).toContainText(name);
   await expect(label).toContainText('SF Express');
