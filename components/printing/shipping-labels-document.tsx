@@ -58,6 +58,16 @@ function Label({ label, printed, locale, t }: { label: ShippingLabel; printed: s
         </span>
         <span className="mono">{label.orderNumber}</span>
       </div>
+      {(label.sortingCode || label.packageCenter) && (
+        <div className="label-row label-sorting" data-testid="label-sorting">
+          {label.sortingCode && <span className="label-sorting-code">{label.sortingCode}</span>}
+          {label.packageCenter && (
+            <span className="label-package-center">
+              {t('label.packageCenter')}: {label.packageCenter}
+            </span>
+          )}
+        </div>
+      )}
       {(label.parcel.count > 1 || label.cashOnDelivery) && (
         <div className="label-row label-extras">
           {label.parcel.count > 1 && (

@@ -1,7 +1,7 @@
 import { and, asc, eq, exists, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { stockLevels, warehouses } from '@/db/schema/inventory';
-import { carriers, shipmentLines, shipments } from '@/db/schema/logistics';
+import { carriers, shipmentLines, shipments, waybills } from '@/db/schema/logistics';
 import { orderLines, orders, type OrderStatus } from '@/db/schema/orders';
 import type { TShipTo } from '@/domain/orders/order-input';
 import { SHIPPABLE_STATUSES } from '@/domain/orders/order-status';
@@ -55,6 +55,8 @@ export interface PrintOrder {
   shipments: PrintShipment[];
   /** the carrier the auto-assignment rules (or a person) chose for what is not shipped yet */
   assignedCarrier: { code: string; name: string; nameEn: string } | null;
+  /** e-waybills taken for parcels not shipped yet, by the warehouse they leave from */
+  waybills: PrintWaybill[];
   /** cash on delivery: the amount the courier collects (the order's total), else null */
   cashOnDelivery: { amountCents: number; currency: string } | null;
   /**
@@ -62,6 +64,17 @@ export interface PrintOrder {
    * warehouse still holding unshipped units (`warehouse-<id>`). A label is "parcel n of m" from it.
    */
   parcelKeys: string[];
+}
+
+/** An e-waybill assigned to a parcel not shipped yet: its number and the carrier's label elements. */
+export interface PrintWaybill {
+  warehouseId: number;
+  carrier: { code: string; name: string; nameEn: string };
+  trackingNumber: string;
+  /** 大头笔 */
+  sortingCode: string | null;
+  /** 集包地 */
+  packageCenter: string | null;
 }
 
 /** An order in the selection that may not ship (per ORDER_TRANSITIONS): listed, never printed. */
@@ -95,8 +108,8 @@ export function plannedParcelKey(warehouseId: number | null): string {
 }
 
 /**
- * Loads a print run in five queries whatever its size (orders; lines with their bin; shipments;
- * shipped quantities; warehouses), so 500 orders cost the same round trips as one.
+ * Loads a print run in six queries whatever its size (orders; lines with their bin; shipments;
+ * shipped quantities; e-waybills; warehouses), so 500 orders cost the same round trips as one.
  */
 export async function loadPrintBatch(db: Database, selection: PrintSelection): Promise<PrintBatch> {
   const orderColumns = {
@@ -157,7 +170,7 @@ export async function loadPrintBatch(db: Database, selection: PrintSelection): P
   if (orderIds.length === 0)
     return { orders: [], warehouses: new Map(), missingOrderIds, skipped, hasMore, warehouseId };
 
-  const [lineRows, shipmentRows, shippedRows] = await Promise.all([
+  const [lineRows, shipmentRows, shippedRows, waybillRows] = await Promise.all([
     db
       .select({
         id: orderLines.id,
@@ -201,7 +214,34 @@ export async function loadPrintBatch(db: Database, selection: PrintSelection): P
       .from(shipmentLines)
       .innerJoin(shipments, eq(shipments.id, shipmentLines.shipmentId))
       .where(inArray(shipments.orderId, orderIds)),
+    db
+      .select({
+        orderId: waybills.orderId,
+        warehouseId: waybills.warehouseId,
+        trackingNumber: waybills.trackingNumber,
+        sortingCode: waybills.sortingCode,
+        packageCenter: waybills.packageCenter,
+        carrierCode: carriers.code,
+        carrierName: carriers.name,
+        carrierNameEn: carriers.nameEn,
+      })
+      .from(waybills)
+      .innerJoin(carriers, eq(carriers.id, waybills.carrierId))
+      .where(and(inArray(waybills.orderId, orderIds), eq(waybills.status, 'assigned'))),
   ]);
+  const waybillsByOrder = new Map<number, PrintWaybill[]>();
+  for (const row of waybillRows) {
+    if (!row.trackingNumber) continue;
+    const list = waybillsByOrder.get(row.orderId) ?? [];
+    list.push({
+      warehouseId: row.warehouseId,
+      trackingNumber: row.trackingNumber,
+      sortingCode: row.sortingCode,
+      packageCenter: row.packageCenter,
+      carrier: { code: row.carrierCode, name: row.carrierName, nameEn: row.carrierNameEn },
+    });
+    waybillsByOrder.set(row.orderId, list);
+  }
 
   const shippedByLine = new Map<number, number>();
   const unitsByShipment = new Map<number, number>();
@@ -296,6 +336,7 @@ export async function loadPrintBatch(db: Database, selection: PrintSelection): P
           : { code: o.assignedCarrierCode, name: o.assignedCarrierName!, nameEn: o.assignedCarrierNameEn! },
       cashOnDelivery: o.isCashOnDelivery ? { amountCents: o.totalCents, currency: o.currency } : null,
       parcelKeys: parcelKeysByOrder.get(o.id) ?? [],
+      waybills: waybillsByOrder.get(o.id) ?? [],
     })),
     warehouses: new Map(warehouseRows.map((w) => [w.id, w])),
     missingOrderIds,

@@ -22,8 +22,11 @@ export interface ShippingLabel {
   orderNumber: string;
   /** null: no carrier chosen yet, the label leaves a blank to write it in */
   carrier: LabelCarrier | null;
-  /** null until the parcel has shipped; the label leaves a blank */
+  /** the shipment's number, else the e-waybill's; null: the label leaves a blank */
   trackingNumber: string | null;
+  /** 大头笔 and 集包地 from the carrier's e-waybill answer */
+  sortingCode: string | null;
+  packageCenter: string | null;
   sender: PrintWarehouse | null;
   recipient: ShipTo;
   /** units in this parcel */
@@ -53,8 +56,9 @@ function cashOnDeliveryOf(order: PrintOrder, parcelIndex: number): ShippingLabel
 
 /**
  * Labels of a print run: one per shipped parcel (its carrier and tracking number), and one per
- * warehouse for units not shipped yet, with the carrier chosen for this print run, else the one
- * the order was assigned (carrier rules), else none, and a blank number. An order's labels come in
+ * warehouse for units not shipped yet: with its e-waybill's carrier, number and sorting codes when
+ * one was taken, else the carrier chosen for this print run, else the one the order was assigned
+ * (carrier rules), else none, and a blank number. An order's labels come in
  * parcel order, each saying which parcel of how many it is.
  */
 export function buildShippingLabels(batch: PrintBatch, plannedCarrier: LabelCarrier | null): ShippingLabel[] {
@@ -68,6 +72,8 @@ export function buildShippingLabels(batch: PrintBatch, plannedCarrier: LabelCarr
         orderNumber: order.number,
         carrier: shipment.carrier,
         trackingNumber: shipment.trackingNumber,
+        sortingCode: null,
+        packageCenter: null,
         sender: batch.warehouses.get(shipment.warehouseId) ?? null,
         recipient: order.shipTo,
         quantity: shipment.quantity,
@@ -83,11 +89,15 @@ export function buildShippingLabels(batch: PrintBatch, plannedCarrier: LabelCarr
     }
     for (const [warehouseId, quantity] of unshippedByWarehouse) {
       const parcel = parcelOf(order, plannedParcelKey(warehouseId));
+      // a waybill taken for this parcel fixes its carrier and number: a reprint shows the same ones
+      const waybill = order.waybills.find((w) => w.warehouseId === warehouseId);
       orderLabels.push({
         key: `order-${order.id}-${warehouseId ?? 'none'}`,
         orderNumber: order.number,
-        carrier: plannedCarrier ?? order.assignedCarrier,
-        trackingNumber: null,
+        carrier: waybill?.carrier ?? plannedCarrier ?? order.assignedCarrier,
+        trackingNumber: waybill?.trackingNumber ?? null,
+        sortingCode: waybill?.sortingCode ?? null,
+        packageCenter: waybill?.packageCenter ?? null,
         sender: warehouseId === null ? null : (batch.warehouses.get(warehouseId) ?? null),
         recipient: order.shipTo,
         quantity,

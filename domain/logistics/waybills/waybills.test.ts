@@ -14,6 +14,8 @@ import {
   type WaybillSandbox,
 } from '@/testing/sandboxes/kuaidi100-waybill/sandbox-waybill';
 import { startWaybillHttpFake } from '@/testing/sandboxes/kuaidi100-waybill/http-fake';
+import { loadPrintBatch } from '../printing/load-print-batch';
+import { buildShippingLabels } from '../printing/shipping-labels';
 import { cancelWaybill } from './cancel-waybill';
 import { createKuaidi100WaybillProvider } from './kuaidi100';
 import { requestWaybills } from './request-waybills';
@@ -113,6 +115,16 @@ describe(`e-waybills (${testDatabaseKind})`, () => {
     ).toEqual([bad1.id, bad2.id].sort());
     expect(rows.filter((r) => r.status === 'failed').every((r) => r.trackingNumber === null)).toBe(true);
     expect(rows.find((r) => r.status === 'assigned')?.sortingCode).toBeTruthy();
+
+    // the labels print the assigned number and the carrier's sorting code; the refused parcel stays blank
+    const batch = await loadPrintBatch(handle.db, { kind: 'orders', orderIds: made.map((o) => o.id) });
+    const labels = buildShippingLabels(batch, null);
+    const good = first.data.find((o) => o.result.ok)!;
+    const goodLabel = labels.find((l) => l.orderNumber === good.orderNumber)!;
+    expect(goodLabel.trackingNumber).toBe(good.result.ok && good.result.data.waybill.trackingNumber);
+    expect(goodLabel.sortingCode).toBe(good.result.ok && good.result.data.waybill.sortingCode);
+    expect(goodLabel.carrier?.code).toBe('shunfeng');
+    expect(labels.find((l) => l.orderNumber === bad1.number)?.trackingNumber).toBeNull();
 
     // a reprint asks nobody: the same numbers come back
     const issued = sandbox.issuedCount();
