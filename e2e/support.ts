@@ -46,6 +46,7 @@ export async function createTestOrders(
     location?: string;
     isSplit?: boolean;
     isCashOnDelivery?: boolean;
+    assignedCarrier?: string;
   },
 ): Promise<TestOrders> {
   const response = await request.post('/api/e2e/orders', { data: input });

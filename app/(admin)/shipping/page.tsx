@@ -12,6 +12,7 @@ import { listShippingQueue, ZShippingQueueFilters } from '@/domain/logistics/lis
 import { formatMoney } from '@/domain/shared/money';
 import { can } from '@/domain/staff/permissions';
 import { requirePermission } from '@/lib/auth/current-staff';
+import { RequestWaybillsButton } from './request-waybills-button';
 import { ShippingHeader } from './shipping-tabs';
 import { parseUrlFilters } from './url-filters';
 
@@ -98,9 +99,12 @@ export default async function ShippingQueuePage({ searchParams }: { searchParams
                 {queue.isTruncated ? ` ${t('queue.truncated')}` : ''}
               </p>
               {canWrite && (
-                <button type="submit" data-testid="bulk-ship-selected" className={buttonClass('primary')}>
-                  {t('queue.bulkShip')}
-                </button>
+                <div className="flex items-start gap-2">
+                  <RequestWaybillsButton />
+                  <button type="submit" data-testid="bulk-ship-selected" className={buttonClass('primary')}>
+                    {t('queue.bulkShip')}
+                  </button>
+                </div>
               )}
             </div>
             {queue.groups.map((group) => (

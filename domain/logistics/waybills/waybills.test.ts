@@ -16,6 +16,7 @@ import {
 import { startWaybillHttpFake } from '@/testing/sandboxes/kuaidi100-waybill/http-fake';
 import { loadPrintBatch } from '../printing/load-print-batch';
 import { buildShippingLabels } from '../printing/shipping-labels';
+import { shipOrder } from '@/domain/orders/ship-order';
 import { cancelWaybill } from './cancel-waybill';
 import { createKuaidi100WaybillProvider } from './kuaidi100';
 import { requestWaybills } from './request-waybills';
@@ -134,6 +135,22 @@ describe(`e-waybills (${testDatabaseKind})`, () => {
     expect(againNumbers).toEqual(numbers);
     expect(again.data.filter((o) => o.result.ok).every((o) => o.result.ok && o.result.data.isReused)).toBe(true);
     expect(sandbox.issuedCount()).toBe(issued);
+
+    // shipping with the waybill's number uses it, in the same transaction; a used waybill is never cancelled
+    const toShip = rows.filter((r) => r.status === 'assigned')[1];
+    const shipped = await shipOrder(handle.db, {
+      orderId: toShip.orderId,
+      carrierId: toShip.carrierId,
+      trackingNumber: toShip.trackingNumber!,
+      actor: SYSTEM_ACTOR,
+      tracking: null,
+    });
+    expect(shipped.ok).toBe(true);
+    const [used] = await handle.db.select().from(waybills).where(eq(waybills.id, toShip.id));
+    expect([used.status, used.shipmentId]).toEqual(['used', shipped.ok ? shipped.data.shipment.id : -1]);
+    const notUnused = await cancelWaybill(handle.db, { waybillId: toShip.id, reason: 'x', actor: SYSTEM_ACTOR, setup });
+    expect(notUnused.ok || notUnused.code).toBe('not_cancellable');
+    expect(sandbox.isCancelled('shunfeng', toShip.trackingNumber!)).toBe(false);
 
     // cancel an unused waybill: the provider cancels it and the parcel may take a new one
     const unused = rows.find((r) => r.status === 'assigned')!;

@@ -1,8 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { createFactories } from '@/testing/factories/factories';
-import { orderStatus } from '@/db/schema/orders';
+import { orderStatus, orders } from '@/db/schema/orders';
 import { can } from '@/domain/staff/permissions';
 import { getCurrentStaff } from '@/lib/auth/current-staff';
 
@@ -30,6 +31,11 @@ const ZCreateTestOrders = z.object({
   /** each order gets a second line (one unit of a second SKU) in a second warehouse: two parcels */
   isSplit: z.boolean().optional(),
   isCashOnDelivery: z.boolean().optional(),
+  /** the carrier the rules would have assigned (aggregator code), for the shipping queue and e-waybills */
+  assignedCarrier: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,40}$/)
+    .optional(),
 });
 
 export async function POST(request: Request) {
@@ -67,6 +73,10 @@ export async function POST(request: Request) {
         ...(second ? [{ skuId: second.sku.id, quantity: 1, warehouseId: second.warehouse.id }] : []),
       ],
     });
+    if (input.assignedCarrier) {
+      const carrier = await factories.carrier(input.assignedCarrier);
+      await getDb().update(orders).set({ assignedCarrierId: carrier.id }).where(eq(orders.id, order.id));
+    }
     created.push({ id: order.id, number: order.number, totalCents: order.totalCents });
   }
   return NextResponse.json({
