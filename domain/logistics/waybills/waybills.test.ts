@@ -16,6 +16,7 @@ import {
 import { startWaybillHttpFake } from '@/testing/sandboxes/kuaidi100-waybill/http-fake';
 import { loadPrintBatch } from '../printing/load-print-batch';
 import { buildShippingLabels } from '../printing/shipping-labels';
+import { cancelOrder } from '@/domain/orders/cancel-order';
 import { shipOrder } from '@/domain/orders/ship-order';
 import { cancelWaybill } from './cancel-waybill';
 import { createKuaidi100WaybillProvider } from './kuaidi100';
@@ -167,6 +168,25 @@ describe(`e-waybills (${testDatabaseKind})`, () => {
     const fresh = await requestWaybills(handle.db, { orderIds: [unused.orderId], actor: SYSTEM_ACTOR, setup });
     if (!fresh.ok || !fresh.data[0].result.ok) throw new Error('no new waybill');
     expect(fresh.data[0].result.data.waybill.trackingNumber).not.toBe(unused.trackingNumber);
+  });
+
+  it('an order cancelled after its waybill was taken cancels the waybill with the carrier', async () => {
+    const sandbox = createWaybillSandbox({ accounts: [SF_ACCOUNT] });
+    const setup = sandboxSetup(sandbox);
+    const { orders: made } = await ordersAwaiting(1);
+    const taken = await requestWaybills(handle.db, { orderIds: [made[0].id], actor: SYSTEM_ACTOR, setup });
+    if (!taken.ok || !taken.data[0].result.ok) throw new Error('no waybill');
+    const number = taken.data[0].result.data.waybill.trackingNumber!;
+    const cancelled = await cancelOrder(handle.db, {
+      orderId: made[0].id,
+      reason: '买家不要了',
+      actor: SYSTEM_ACTOR,
+      waybills: setup,
+    });
+    expect(cancelled.ok).toBe(true);
+    expect(sandbox.isCancelled('shunfeng', number)).toBe(true);
+    const rows = await handle.db.select().from(waybills).where(eq(waybills.orderId, made[0].id));
+    expect(rows.map((r) => r.status)).toEqual(['cancelled']);
   });
 
   it('gives one number to a parcel requested many times at once', async () => {
