@@ -35,7 +35,7 @@ export function registerSandboxWaybills(factory: (() => WaybillSetup) | undefine
  * KUAIDI100_WAYBILL_ACCOUNTS (JSON: [{carrierCode, partnerId, partnerKey?, partnerSecret?, partnerName?, net?}]);
  * else whatever sandbox was plugged in; else null (numbers are typed by hand).
  */
-export function resolveWaybillSetup(env: NodeJS.ProcessEnv = process.env): WaybillSetup | null {
+export function resolveWaybillSetup(env: Record<string, string | undefined> = process.env): WaybillSetup | null {
   const key = env.KUAIDI100_WAYBILL_KEY?.trim();
   const secret = env.KUAIDI100_WAYBILL_SECRET?.trim();
   if (key && secret) {
