@@ -26,6 +26,9 @@ export async function register() {
   if (isTrackingSandboxEnabled()) {
     const { registerTrackingSandbox } = await import('./testing/sandboxes/kuaidi100/register');
     await registerTrackingSandbox(getDb());
+    // and its e-waybill side (电子面单), behind the same Kuaidi100 adapter as the live service
+    const { registerWaybillSandbox } = await import('./testing/sandboxes/kuaidi100-waybill/register');
+    registerWaybillSandbox();
   }
   startJobScheduler(getDb);
 }

@@ -89,12 +89,19 @@ test('select two orders, print the pick list and packing slips, one slip per pag
   expect(pdfPageCount(pdf)).toBe(2);
 });
 
-test('a thermal label shows carrier, recipient and a tracking barcode that scans', async ({
+test('a thermal label shows carrier, recipient, parcel n/m, the COD amount and a tracking barcode that scans', async ({
   page,
   request,
 }, testInfo) => {
   const name = uniqueName('Label');
-  const made = await createTestOrders(request, { status: 'shipped', count: 1, customerName: name });
+  // cash on delivery, split over two warehouses: the first parcel has left, the second is still to pack
+  const made = await createTestOrders(request, {
+    status: 'partially_shipped',
+    count: 1,
+    customerName: name,
+    isSplit: true,
+    isCashOnDelivery: true,
+  });
   const order = made.orders[0];
 
   await page.goto(`/orders/${order.id}`);
@@ -102,9 +109,18 @@ test('a thermal label shows carrier, recipient and a tracking barcode that scans
     page.context().waitForEvent('page'),
     page.getByTestId('order-print').locator('[data-print-doc=labels-thermal]').click(),
   ]);
-  const label = labels.getByTestId('shipping-label');
-  await expect(label).toHaveCount(1);
+  const both = labels.getByTestId('shipping-label');
+  await expect(both).toHaveCount(2);
+  await expect(both.nth(1)).toHaveAttribute('data-parcel', '2/2');
+  await expect(both.nth(1)).toHaveAttribute('data-tracking-number', '');
+  await expect(both.nth(1).getByTestId('label-parcel')).toHaveText('Parcel 2/2');
+  await expect(both.nth(1).getByTestId('label-cod')).toHaveText('COD · collected with parcel 1');
+  const label = both.nth(0);
   await expect(label).toHaveAttribute('data-order-number', order.number);
+  await expect(label.getByTestId('label-parcel')).toHaveText('Parcel 1/2');
+  await expect(label.getByTestId('label-cod')).toHaveText(
+    `COD · collect CN¥${(order.totalCents / 100).toLocaleString('en', { minimumFractionDigits: 2 })}`,
+  );
   await expect(label).toContainText(name);
   await expect(label).toContainText('SF Express');
   const tracking = await label.getAttribute('data-tracking-number');
@@ -188,4 +204,35 @@ test('labels of parcels not shipped yet leave the tracking number blank and prin
   await expect(page).toHaveURL(/format=a4/);
   await expect(label.locator('.label-carrier')).toHaveText('SF Express');
   await expect(label).toHaveAttribute('data-tracking-number', '');
+});
+
+test('printing from the orders list skips a cancelled order and says why', async ({ page, request }) => {
+  const name = uniqueName('Skip');
+  const waiting = await createTestOrders(request, { status: 'awaiting_shipment', count: 1, customerName: name });
+  const cancelled = await createTestOrders(request, { status: 'cancelled', count: 1, customerName: name });
+  const ids = [waiting.orders[0].id, cancelled.orders[0].id];
+
+  await page.goto(`/orders?q=${encodeURIComponent(name)}`);
+  await expect(page.getByTestId('orders-table').locator('tbody tr')).toHaveCount(2);
+  for (const order of [...waiting.orders, ...cancelled.orders])
+    await page.locator(`[data-select-order="${order.number}"]`).check();
+  const pickList = await openFromList(page, 'pick-list');
+  await expect(pickList.locator(`[data-pick-sku="${waiting.sku.code}"]`)).toHaveCount(1);
+  await expect(pickList.locator(`[data-pick-sku="${cancelled.sku.code}"]`)).toHaveCount(0);
+  const skipped = pickList.getByTestId('print-skipped-order');
+  await expect(skipped).toHaveCount(1);
+  await expect(skipped).toHaveAttribute('data-order-number', cancelled.orders[0].number);
+  await expect(skipped).toContainText('cancelled');
+  await expect(pickList.getByTestId('print-skipped')).toContainText('1 selected order was not printed');
+
+  // the same for packing slips and labels, by address too
+  for (const doc of ['packing-slips', 'labels']) {
+    await pickList.goto(`/print/${doc}?orders=${ids.join(',')}`);
+    await expect(pickList.locator(`article[data-order-number="${waiting.orders[0].number}"]`)).toHaveCount(1);
+    await expect(pickList.locator(`article[data-order-number="${cancelled.orders[0].number}"]`)).toHaveCount(0);
+    await expect(pickList.getByTestId('print-skipped-order')).toHaveAttribute(
+      'data-order-number',
+      cancelled.orders[0].number,
+    );
+  }
 });

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { expect, test } from '@playwright/test';
+import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import { createTestOrders, uniqueName, useEnglish } from './support';
 
 test.beforeEach(async ({ context, baseURL }) => {
@@ -169,4 +172,97 @@ test('an admin adds a carrier the registry lacks; a bad tracking-number rule is 
   await form.getByRole('button', { name: 'Add carrier' }).click();
   await expect(page.getByTestId('carriers')).toContainText(`ZJS ${code}`);
   await expect(page.getByTestId('carriers')).toContainText('^ZJS\\d{10}$');
+});
+
+test('the queue shows each warehouse its own parcel of a split order', async ({ page, request }) => {
+  const made = await createTestOrders(request, {
+    status: 'awaiting_shipment',
+    count: 1,
+    quantity: 3,
+    isSplit: true,
+    customerName: uniqueName('Split'),
+  });
+  const order = made.orders[0];
+  const second = made.secondWarehouse!;
+  for (const [warehouse, units] of [
+    [made.warehouse, '3'],
+    [second, '1'],
+  ] as const) {
+    await page.goto(`/shipping?warehouse=${warehouse.id}`);
+    const row = page.getByTestId('queue-order');
+    await expect(row).toHaveCount(1);
+    await expect(row).toHaveAttribute('data-order-number', order.number);
+    await expect(row).toHaveAttribute('data-warehouse-id', String(warehouse.id));
+    await expect(row).toHaveAttribute('data-units', units);
+    await expect(row.getByTestId('queue-split')).toHaveText('· split across 2 warehouses');
+    await expect(page.getByTestId('queue-group')).toContainText(warehouse.name);
+  }
+});
+
+test('e-waybills from the queue: numbers assigned once, labels print them, ship in one click, tracking starts', async ({
+  page,
+  request,
+}) => {
+  const made = await createTestOrders(request, {
+    status: 'awaiting_shipment',
+    count: 2,
+    customerName: uniqueName('Ewb'),
+    assignedCarrier: 'shunfeng',
+  });
+  await page.goto(`/shipping?warehouse=${made.warehouse.id}`);
+  await expect(page.getByTestId('queue-order')).toHaveCount(2);
+  for (const order of made.orders) await page.getByLabel(`Select order ${order.number}`).check();
+  await page.getByTestId('request-waybills').click();
+  const report = page.getByTestId('waybill-report');
+  await expect(report).toContainText('2 assigned, 0 failed.');
+  const numbers: string[] = [];
+  for (const order of made.orders) {
+    const line = report.locator(`[data-testid=waybill-result][data-order-number="${order.number}"]`);
+    await expect(line).toHaveAttribute('data-ok', 'true');
+    const number = (await line.getAttribute('data-tracking-number'))!;
+    expect(number).toMatch(/^SF\d{12,13}$/);
+    await expect(line).toContainText(`Waybill ${number} assigned.`);
+    numbers.push(number);
+  }
+  // asking again (a reprint, a double click) never takes a second number
+  for (const order of made.orders) await page.getByLabel(`Select order ${order.number}`).check();
+  await page.getByTestId('request-waybills').click();
+  await expect(report).toContainText('already assigned');
+  for (const [i, order] of made.orders.entries())
+    await expect(report.locator(`[data-order-number="${order.number}"]`)).toHaveAttribute(
+      'data-tracking-number',
+      numbers[i],
+    );
+
+  // the labels carry the assigned number as a barcode that scans, and the carrier's sorting code
+  const [labels] = await Promise.all([
+    page.context().waitForEvent('page'),
+    page.getByTestId('waybill-print-labels').click(),
+  ]);
+  const label = labels.locator(`[data-testid=shipping-label][data-order-number="${made.orders[0].number}"]`);
+  await expect(label).toHaveAttribute('data-tracking-number', numbers[0]);
+  await expect(label.getByTestId('label-sorting')).toBeVisible();
+  await expect(label).toContainText('SF Express');
+  const png = await label.screenshot({ scale: 'device' });
+  const wasm = readFileSync(createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'));
+  await prepareZXingModule({
+    overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) },
+    fireImmediately: true,
+  });
+  const scanned = (await readBarcodes(new Uint8Array(png), { formats: ['Code128'] })).map((r) => r.text);
+  expect(scanned).toContain(numbers[0]);
+  await labels.close();
+
+  // shipping is one click: the bulk-ship form comes filled with the carrier and the waybill numbers
+  for (const order of made.orders) await page.getByLabel(`Select order ${order.number}`).check();
+  await page.getByTestId('bulk-ship-selected').click();
+  await expect(page.getByTestId('bulk-ship-row')).toHaveCount(2);
+  for (const [i, order] of made.orders.entries())
+    await expect(page.getByLabel(`Tracking number for ${order.number}`)).toHaveValue(numbers[i]);
+  await page.getByTestId('bulk-ship-submit').click();
+  await expect(page.getByTestId('bulk-ship-report')).toContainText('2 shipped, 0 failed.');
+
+  // tracking started: the aggregator has the parcel
+  await page.goto('/sandbox/kuaidi100');
+  await expect(page.locator(`[data-testid=sandbox-parcel][data-tracking-number="${numbers[0]}"]`)).toBeVisible();
 });

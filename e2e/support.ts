@@ -30,6 +30,8 @@ export interface TestOrders {
   sku: { id: number; code: string };
   customer: { id: number; name: string };
   warehouse: { id: number; name: string };
+  /** with isSplit: the warehouse of each order's second line */
+  secondWarehouse: { id: number; name: string } | null;
 }
 
 /** Creates this test's own orders through the server's factories (see app/api/e2e/orders). */
@@ -42,6 +44,9 @@ export async function createTestOrders(
     ageMinutes?: number;
     quantity?: number;
     location?: string;
+    isSplit?: boolean;
+    isCashOnDelivery?: boolean;
+    assignedCarrier?: string;
   },
 ): Promise<TestOrders> {
   const response = await request.post('/api/e2e/orders', { data: input });

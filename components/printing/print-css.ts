@@ -68,6 +68,12 @@ const LABEL = `
 .label-carrier { font-size: 18pt; font-weight: 800; letter-spacing: 0.5mm; }
 .label-carrier.is-blank { font-size: 11pt; font-weight: 400; }
 .label-tracking .barcode { height: 20mm; }
+.label-sorting { display: flex; justify-content: space-between; align-items: baseline; gap: 2mm; }
+.label-sorting-code { font-size: 20pt; font-weight: 900; }
+.label-package-center { font-size: 9pt; }
+.label-extras { display: flex; justify-content: space-between; align-items: center; gap: 2mm; }
+.label-parcel { font-size: 13pt; font-weight: 800; border: 0.4mm solid #000; padding: 0 1.5mm; }
+.label-cod { font-size: 12pt; font-weight: 800; border: 0.8mm double #000; padding: 0 1.5mm; }
 .label-tracking-number { text-align: center; font-size: 13pt; font-weight: 700; letter-spacing: 0.8mm; }
 .label-blank { border: 0.4mm dashed #000; height: 20mm; display: flex; align-items: flex-end; padding: 1mm 2mm; font-size: 9pt; }
 .label-party { display: flex; gap: 2mm; }

@@ -1,5 +1,6 @@
 import type { LabelFormat } from '@/domain/logistics/printing/print-params';
 import type { ShippingLabel } from '@/domain/logistics/printing/shipping-labels';
+import { formatMoney } from '@/domain/shared/money';
 import { Barcode } from './barcode';
 import { formatAddress, formatDateTime, type Translate } from './translate';
 
@@ -48,6 +49,8 @@ function Label({ label, printed, locale, t }: { label: ShippingLabel; printed: s
       data-testid="shipping-label"
       data-order-number={label.orderNumber}
       data-tracking-number={label.trackingNumber ?? ''}
+      data-parcel={`${label.parcel.index}/${label.parcel.count}`}
+      data-cod-cents={label.cashOnDelivery?.amountCents ?? ''}
     >
       <div className="label-row label-head">
         <span className={carrierName ? 'label-carrier' : 'label-carrier is-blank'}>
@@ -55,6 +58,34 @@ function Label({ label, printed, locale, t }: { label: ShippingLabel; printed: s
         </span>
         <span className="mono">{label.orderNumber}</span>
       </div>
+      {(label.sortingCode || label.packageCenter) && (
+        <div className="label-row label-sorting" data-testid="label-sorting">
+          {label.sortingCode && <span className="label-sorting-code">{label.sortingCode}</span>}
+          {label.packageCenter && (
+            <span className="label-package-center">
+              {t('label.packageCenter')}: {label.packageCenter}
+            </span>
+          )}
+        </div>
+      )}
+      {(label.parcel.count > 1 || label.cashOnDelivery) && (
+        <div className="label-row label-extras">
+          {label.parcel.count > 1 && (
+            <span className="label-parcel" data-testid="label-parcel">
+              {t('label.parcel', { index: label.parcel.index, count: label.parcel.count })}
+            </span>
+          )}
+          {label.cashOnDelivery && (
+            <span className="label-cod" data-testid="label-cod">
+              {label.cashOnDelivery.amountCents > 0
+                ? t('label.cod', {
+                    amount: formatMoney(label.cashOnDelivery.amountCents, label.cashOnDelivery.currency, locale),
+                  })
+                : t('label.codWithParcel', { parcel: label.cashOnDelivery.collectedWithParcel })}
+            </span>
+          )}
+        </div>
+      )}
       <div className="label-row label-tracking">
         {label.trackingNumber ? (
           <>

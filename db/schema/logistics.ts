@@ -200,6 +200,64 @@ export const logisticsPushLog = pgTable(
   ],
 );
 
+export const waybillStatus = pgEnum('waybill_status', ['requesting', 'assigned', 'used', 'cancelled', 'failed']);
+
+/**
+ * An electronic waybill (电子面单) taken from a carrier's account for one parcel: an order's unshipped
+ * units in one warehouse. `requesting` is written before the provider is asked, with the request id
+ * the provider dedupes on, so a retry after a timeout asks again with the same id and never gets a
+ * second number; at most one requesting/assigned waybill per parcel.
+ */
+export const waybills = pgTable(
+  'waybills',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    orderId: bigint('order_id', { mode: 'number' })
+      .notNull()
+      .references(() => orders.id),
+    warehouseId: bigint('warehouse_id', { mode: 'number' })
+      .notNull()
+      .references(() => warehouses.id),
+    carrierId: bigint('carrier_id', { mode: 'number' })
+      .notNull()
+      .references(() => carriers.id),
+    /** the idempotency key sent to the provider (Kuaidi100 orderId) */
+    requestId: text('request_id').notNull(),
+    status: waybillStatus('status').notNull().default('requesting'),
+    trackingNumber: text('tracking_number'),
+    /** the carrier's order number (kdComOrderNum), needed to cancel */
+    carrierOrderNumber: text('carrier_order_number'),
+    /** 大头笔 */
+    sortingCode: text('sorting_code'),
+    /** 集包地 */
+    packageCenter: text('package_center'),
+    labelData: text('label_data'),
+    /** units in the parcel when the waybill was taken */
+    quantity: integer('quantity').notNull(),
+    codAmountCents: integer('cod_amount_cents').notNull().default(0),
+    failureReason: text('failure_reason'),
+    shipmentId: bigint('shipment_id', { mode: 'number' }).references(() => shipments.id),
+    createdBy: bigint('created_by', { mode: 'number' }).references(() => staffUsers.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // one live waybill per parcel: a concurrent or retried request finds the first one
+    uniqueIndex('waybills_live_parcel_key')
+      .on(t.orderId, t.warehouseId)
+      .where(sql`${t.status} in ('requesting', 'assigned')`),
+    uniqueIndex('waybills_request_id_key').on(t.requestId),
+    // a number is assigned once per carrier (a duplicate from a carrier is refused)
+    uniqueIndex('waybills_carrier_tracking_key')
+      .on(t.carrierId, t.trackingNumber)
+      .where(sql`${t.trackingNumber} is not null`),
+    // the waybills of the orders in a print run / on an order page
+    index('waybills_order_idx').on(t.orderId),
+  ],
+);
+
+export type Waybill = typeof waybills.$inferSelect;
+export type WaybillStatus = (typeof waybillStatus.enumValues)[number];
 export type ShipmentException = typeof shipmentExceptions.$inferSelect;
 export type LogisticsPushLogEntry = typeof logisticsPushLog.$inferSelect;
 export type CarrierRule = typeof carrierRules.$inferSelect;

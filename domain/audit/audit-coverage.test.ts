@@ -105,6 +105,7 @@ export const SERVER_ACTIONS: Record<string, Coverage> = {
   'app/(admin)/shipping/actions.ts#bulkShipCsvAction': timeline('domain/orders/ship-order.ts'),
   'app/(admin)/shipping/actions.ts#queryShipmentAction': timeline('domain/logistics/tracking/apply-tracking-events.ts'),
   'app/(admin)/shipping/actions.ts#resolveExceptionAction': timeline('domain/logistics/resolve-shipment-exception.ts'),
+  'app/(admin)/shipping/actions.ts#requestWaybillsAction': timeline('domain/logistics/waybills/request-waybills.ts'),
   'app/(auth)/sign-in/actions.ts#signInAction': audit('staff.sign_in', 'staff.sign_in_failed'),
   'lib/auth/sign-out-action.ts#signOutAction': audit('staff.sign_out'),
   'lib/i18n/set-locale-action.ts#setLocaleAction': exempt("a person's language cookie; changes no record"),

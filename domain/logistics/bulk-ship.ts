@@ -1,6 +1,6 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { carriers } from '@/db/schema/logistics';
+import { carriers, waybills } from '@/db/schema/logistics';
 import { orders } from '@/db/schema/orders';
 import { shipOrder } from '@/domain/orders/ship-order';
 import type { Actor } from '@/domain/shared/actor';
@@ -36,10 +36,14 @@ export interface BulkShipOutcome {
   isSubscribed?: boolean;
 }
 
-/** The orders the bulk-ship page lists for the numbers ticked in the queue (unknown numbers are left out). */
+/**
+ * The orders the bulk-ship page lists for the numbers ticked in the queue (unknown numbers are left
+ * out), with the e-waybill taken for a parcel of each (its carrier and number prefill the form, so
+ * shipping is one click).
+ */
 export async function findOrdersToShip(db: Database, numbers: readonly string[]) {
   if (numbers.length === 0) return [];
-  return db
+  const rows = await db
     .select({
       id: orders.id,
       number: orders.number,
@@ -48,9 +52,16 @@ export async function findOrdersToShip(db: Database, numbers: readonly string[])
       shipProvince: orders.shipProvince,
       shipCity: orders.shipCity,
       assignedCarrierId: orders.assignedCarrierId,
+      waybillCarrierId: waybills.carrierId,
+      waybillNumber: waybills.trackingNumber,
     })
     .from(orders)
+    .leftJoin(waybills, and(eq(waybills.orderId, orders.id), eq(waybills.status, 'assigned')))
     .where(inArray(orders.number, [...numbers]));
+  // a split order has a waybill per parcel: one row per order, its first parcel's
+  const byOrder = new Map<number, (typeof rows)[number]>();
+  for (const row of rows) if (!byOrder.has(row.id)) byOrder.set(row.id, row);
+  return [...byOrder.values()];
 }
 
 /**

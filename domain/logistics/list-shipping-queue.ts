@@ -11,6 +11,7 @@ export const ZShippingQueueFilters = z.object({
 });
 export type TShippingQueueFilters = z.infer<typeof ZShippingQueueFilters>;
 
+/** One parcel waiting to leave: an order's unshipped units in one warehouse. */
 export interface QueueOrder {
   id: number;
   number: string;
@@ -22,8 +23,10 @@ export interface QueueOrder {
   shipProvince: string;
   shipCity: string;
   itemCount: number;
-  /** units not shipped yet */
+  /** units not shipped yet from this warehouse */
   remainingUnits: number;
+  /** the order's unshipped units leave from this many warehouses (this parcel is one of them) */
+  parcelCount: number;
   warehouseId: number | null;
   warehouseName: string | null;
   carrierId: number | null;
@@ -43,15 +46,15 @@ export interface QueueGroup {
 export const SHIPPING_QUEUE_LIMIT = 300;
 
 /**
- * Orders waiting to leave (awaiting shipment or partially shipped, not archived), oldest first,
- * grouped by the warehouse of their unshipped lines and the carrier the rules suggested. An order
- * whose unshipped lines sit in two warehouses is listed under the first one. At most
- * SHIPPING_QUEUE_LIMIT orders; `isTruncated` says when there were more.
+ * Parcels waiting to leave (orders awaiting shipment or partially shipped, not archived), oldest
+ * first, grouped by the warehouse they leave from and the carrier the rules suggested. A parcel
+ * belongs to its warehouse: an order whose unshipped lines sit in two warehouses is listed under
+ * both, each with its own units. At most SHIPPING_QUEUE_LIMIT parcels; `isTruncated` says when there were more.
  */
 export async function listShippingQueue(
   db: Database,
   filters: TShippingQueueFilters,
-): Promise<{ groups: QueueGroup[]; total: number; isTruncated: boolean }> {
+): Promise<{ groups: QueueGroup[]; /** distinct orders */ total: number; isTruncated: boolean }> {
   const rows = await queryRows<Record<string, unknown>>(
     db,
     sql`
@@ -62,18 +65,19 @@ export async function listShippingQueue(
         ${filters.carrier === 'none' ? sql`and o.assigned_carrier_id is null` : filters.carrier ? sql`and o.assigned_carrier_id = ${filters.carrier}` : sql``}
         ${filters.province ? sql`and o.ship_province like ${`${filters.province.replace(/[%_\\]/g, '\\$&')}%`}` : sql``}
     ), remaining as (
-      select l.order_id, min(l.warehouse_id) as warehouse_id, sum(l.quantity - coalesce(s.shipped, 0))::int as units
+      select l.order_id, l.warehouse_id, sum(l.quantity - coalesce(s.shipped, 0))::int as units,
+        (count(*) over (partition by l.order_id))::int as parcels
       from order_lines l join queue q on q.id = l.order_id
       left join (select order_line_id, sum(quantity) as shipped from shipment_lines group by order_line_id) s on s.order_line_id = l.id
       where l.quantity > coalesce(s.shipped, 0)
-      group by l.order_id
+      group by l.order_id, l.warehouse_id
     )
-    select q.*, r.warehouse_id, r.units, w.name as warehouse_name, c.name as carrier_name, c.name_en as carrier_name_en
+    select q.*, r.warehouse_id, r.units, r.parcels, w.name as warehouse_name, c.name as carrier_name, c.name_en as carrier_name_en
     from queue q join remaining r on r.order_id = q.id
     left join warehouses w on w.id = r.warehouse_id
     left join carriers c on c.id = q.assigned_carrier_id
     ${filters.warehouse ? sql`where r.warehouse_id = ${filters.warehouse}` : sql``}
-    order by q.placed_at, q.id
+    order by q.placed_at, q.id, r.warehouse_id nulls last
     limit ${SHIPPING_QUEUE_LIMIT + 1}`,
   );
   const isTruncated = rows.length > SHIPPING_QUEUE_LIMIT;
@@ -89,6 +93,7 @@ export async function listShippingQueue(
     shipCity: String(r.ship_city),
     itemCount: Number(r.item_count),
     remainingUnits: Number(r.units),
+    parcelCount: Number(r.parcels),
     warehouseId: r.warehouse_id == null ? null : Number(r.warehouse_id),
     warehouseName: (r.warehouse_name as string | null) ?? null,
     carrierId: r.assigned_carrier_id == null ? null : Number(r.assigned_carrier_id),
@@ -115,5 +120,5 @@ export async function listShippingQueue(
       (a.warehouseName ?? '').localeCompare(b.warehouseName ?? '') ||
       (a.carrierName ?? '~').localeCompare(b.carrierName ?? '~'),
   );
-  return { groups: sorted, total: orders.length, isTruncated };
+  return { groups: sorted, total: new Set(orders.map((o) => o.id)).size, isTruncated };
 }

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { cancelOrderWaybills } from '@/domain/logistics/waybills/cancel-order-waybills';
+import type { WaybillSetup } from '@/domain/logistics/waybills/waybill-config';
 import { queryRows, type Database } from '@/db/client';
 import type { Order } from '@/db/schema/orders';
 import { refunds, type Refund } from '@/db/schema/payments';
@@ -31,6 +33,8 @@ export interface CancelOrderInput {
   actor: Actor;
   /** the status the caller saw (bulk actions, sweeps): cancel only if the order is still in it */
   expectedFrom?: OrderStatus;
+  /** who cancels the order's unused e-waybills afterwards: omitted, the configured provider */
+  waybills?: WaybillSetup | null;
 }
 
 export interface CancelledOrder {
@@ -65,7 +69,7 @@ export async function cancelOrder(
   const { orderId, reason } = parsed.data;
   const { actor } = input;
 
-  return inTransaction<CancelledOrder, CancelOrderFailure>(db, async (tx) => {
+  const cancelled = await inTransaction<CancelledOrder, CancelOrderFailure>(db, async (tx) => {
     const moved = await transitionOrder(tx, {
       orderId,
       to: 'cancelled',
@@ -103,6 +107,9 @@ export async function cancelOrder(
     const refund = await recordOwedRefund(tx, order, reason, actor);
     return ok({ order, released, refund });
   });
+  // after the commit: the carrier is told its waybills for this order will not be used
+  if (cancelled.ok) await cancelOrderWaybills(db, { orderId, actor, setup: input.waybills });
+  return cancelled;
 }
 
 /** The succeeded payment, minus what was already refunded, becomes one pending refund. */

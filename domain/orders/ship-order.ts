@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows, type Database } from '@/db/client';
-import { carriers, shipmentLines, shipments, type Shipment } from '@/db/schema/logistics';
+import { carriers, shipmentLines, shipments, waybills, type Shipment } from '@/db/schema/logistics';
 import { orderLines, orders, type OrderStatus } from '@/db/schema/orders';
 import { releasedByAfterSalesSql } from '@/domain/after-sales/released-units';
 import { applyStockChange } from '@/domain/inventory/apply-stock-change';
@@ -221,6 +221,18 @@ async function shipParcel(
     await tx
       .insert(shipmentLines)
       .values(parcel.map((p) => ({ shipmentId: shipment.id, orderLineId: p.line.id, quantity: p.quantity })));
+    // the parcel's e-waybill, when it left with that number, is used now (never cancelled after)
+    await tx
+      .update(waybills)
+      .set({ status: 'used', shipmentId: shipment.id, updatedAt: new Date() })
+      .where(
+        and(
+          eq(waybills.orderId, order.id),
+          eq(waybills.carrierId, carrier.id),
+          eq(waybills.trackingNumber, trackingNumber),
+          eq(waybills.status, 'assigned'),
+        ),
+      );
     // a fixed order of stock rows, so two parcels of multi-line orders never deadlock
     for (const p of [...parcel].sort((a, b) => (a.line.skuId ?? 0) - (b.line.skuId ?? 0))) {
       if (p.line.skuId === null) continue; // a line whose SKU was removed reserved nothing

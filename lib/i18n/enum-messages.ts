@@ -12,6 +12,7 @@ export const ENUM_MESSAGES = {
   refund_status: 'orders.refundStatus',
   shipment_status: 'orders.shipmentStatus',
   shipment_exception_kind: 'shipping.exceptions.kind',
+  waybill_status: 'shipping.waybillStatus',
   after_sales_kind: 'after-sales.kind',
   after_sales_status: 'after-sales.status',
   stock_movement_kind: 'inventory.kind',

@@ -9,6 +9,9 @@ import { MAX_BULK_SHIP_CSV_BYTES, MAX_BULK_SHIP_ROWS, parseBulkShipCsv } from '@
 import { MAX_RESOLUTION_NOTE, resolveShipmentException } from '@/domain/logistics/resolve-shipment-exception';
 import { queryShipmentTracking } from '@/domain/logistics/tracking/shipment-tracking';
 import { getTrackingProvider } from '@/domain/logistics/tracking/tracking-settings';
+import { findOrdersToShip } from '@/domain/logistics/bulk-ship';
+import { MAX_WAYBILL_ORDERS, requestWaybills } from '@/domain/logistics/waybills/request-waybills';
+import { resolveWaybillSetup } from '@/domain/logistics/waybills/waybill-config';
 import { staffActor } from '@/domain/shared/actor';
 import { fail, ok, type Result } from '@/domain/shared/result';
 import { staffAction } from '@/lib/actions/staff-action';
@@ -175,6 +178,65 @@ export const resolveExceptionAction = staffAction(
     });
     revalidatePath('/shipping', 'layout');
     return result;
+  },
+  { errorMessages: 'shipping' },
+);
+
+/** One parcel's line in the e-waybill report, in the reader's language. */
+export interface WaybillReportRow {
+  orderId: number;
+  orderNumber: string;
+  ok: boolean;
+  message: string;
+  trackingNumber?: string;
+}
+
+/** "Request e-waybills" in the queue: every parcel of the ticked orders, each with its own result. */
+export const requestWaybillsAction = staffAction(
+  'shipping.write',
+  z.object({
+    orders: z
+      .array(z.string().trim().min(1).max(40))
+      .min(1, 'shipping.waybills.validation.noOrders')
+      .max(MAX_WAYBILL_ORDERS, 'shipping.waybills.validation.tooMany'),
+  }),
+  async (input, staff) => {
+    const db = getDb();
+    const found = await findOrdersToShip(db, [...new Set(input.orders)]);
+    const [t, tOrders] = await Promise.all([getTranslations('shipping.waybills'), getTranslations('orders')]);
+    if (found.length === 0) return fail('order_not_found', t('validation.noOrders'));
+    const outcome = await requestWaybills(db, {
+      orderIds: found.map((o) => o.id),
+      actor: staffActor(staff),
+      setup: resolveWaybillSetup(),
+    });
+    if (!outcome.ok) return fail(outcome.code, t('validation.tooMany'));
+    revalidatePath('/shipping');
+    const rows: WaybillReportRow[] = outcome.data.map((o) =>
+      o.result.ok
+        ? {
+            orderId: o.orderId,
+            orderNumber: o.orderNumber,
+            ok: true,
+            trackingNumber: o.result.data.waybill.trackingNumber ?? undefined,
+            message: t(o.result.data.isReused ? 'reused' : 'assigned', {
+              number: o.result.data.waybill.trackingNumber ?? '',
+            }),
+          }
+        : {
+            orderId: o.orderId,
+            orderNumber: o.orderNumber,
+            ok: false,
+            message: t(`errors.${o.result.code}`, {
+              reason: o.result.message,
+              ...(o.result.params ?? {}),
+              ...(o.result.params?.status
+                ? { status: tOrders(`status.${o.result.params.status}` as 'status.paid') }
+                : {}),
+            }),
+          },
+    );
+    return ok(rows);
   },
   { errorMessages: 'shipping' },
 );

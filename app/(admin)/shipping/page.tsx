@@ -12,6 +12,7 @@ import { listShippingQueue, ZShippingQueueFilters } from '@/domain/logistics/lis
 import { formatMoney } from '@/domain/shared/money';
 import { can } from '@/domain/staff/permissions';
 import { requirePermission } from '@/lib/auth/current-staff';
+import { RequestWaybillsButton } from './request-waybills-button';
 import { ShippingHeader } from './shipping-tabs';
 import { parseUrlFilters } from './url-filters';
 
@@ -98,9 +99,12 @@ export default async function ShippingQueuePage({ searchParams }: { searchParams
                 {queue.isTruncated ? ` ${t('queue.truncated')}` : ''}
               </p>
               {canWrite && (
-                <button type="submit" data-testid="bulk-ship-selected" className={buttonClass('primary')}>
-                  {t('queue.bulkShip')}
-                </button>
+                <div className="flex items-start gap-2">
+                  <RequestWaybillsButton />
+                  <button type="submit" data-testid="bulk-ship-selected" className={buttonClass('primary')}>
+                    {t('queue.bulkShip')}
+                  </button>
+                </div>
               )}
             </div>
             {queue.groups.map((group) => (
@@ -149,8 +153,13 @@ export default async function ShippingQueuePage({ searchParams }: { searchParams
                     },
                   ]}
                   rows={group.orders.map((order) => ({
-                    id: order.id,
-                    attributes: { 'data-testid': 'queue-order', 'data-order-number': order.number },
+                    id: `${order.id}-${order.warehouseId ?? 'none'}`,
+                    attributes: {
+                      'data-testid': 'queue-order',
+                      'data-order-number': order.number,
+                      'data-warehouse-id': order.warehouseId ?? '',
+                      'data-units': order.remainingUnits,
+                    },
                     cells: {
                       select: canWrite && (
                         <input
@@ -169,7 +178,17 @@ export default async function ShippingQueuePage({ searchParams }: { searchParams
                       status: <StatusBadge kind="order" status={order.status} />,
                       recipient: order.shipName,
                       destination: `${order.shipProvince} ${order.shipCity}`,
-                      units: order.remainingUnits,
+                      units:
+                        order.parcelCount > 1 ? (
+                          <span title={t('queue.splitHint', { count: order.parcelCount })}>
+                            {order.remainingUnits}{' '}
+                            <span className="text-xs text-slate-500" data-testid="queue-split">
+                              {t('queue.split', { count: order.parcelCount })}
+                            </span>
+                          </span>
+                        ) : (
+                          order.remainingUnits
+                        ),
                       total: formatMoney(order.totalCents, order.currency, locale),
                       placed: format.dateTime(order.placedAt, {
                         month: '2-digit',

@@ -73,9 +73,25 @@ describe(`print documents (${testDatabaseKind})`, () => {
       carrierCode: 'zhongtong',
       lines: [{ skuId: mug.id, quantity: 4, warehouseId: north.id }],
     });
+    // cash on delivery, split: the north parcel left already, the south one is still to pack
+    const partial = await f.order({
+      status: 'partially_shipped',
+      isCashOnDelivery: true,
+      carrierCode: 'zhongtong',
+      lines: [
+        { skuId: mug.id, quantity: 2, warehouseId: north.id },
+        { skuId: towel.id, quantity: 1, warehouseId: south.id },
+      ],
+    });
+    const cancelled = await f.order({
+      status: 'cancelled',
+      lines: [{ skuId: cable.id, quantity: 1, warehouseId: north.id }],
+    });
     return {
       north,
       south,
+      partial: partial.order,
+      cancelled: cancelled.order,
       mug,
       cable,
       towel,
@@ -93,6 +109,9 @@ describe(`print documents (${testDatabaseKind})`, () => {
       orderIds: [s.shipped.id, s.two.id, s.one.id, s.three.id, 99_999_999],
     });
     expect(batch.missingOrderIds).toEqual([99_999_999]);
+    // a shipped order may not ship again (ORDER_TRANSITIONS): named as skipped, never picked
+    expect(batch.skipped).toEqual([{ id: s.shipped.id, number: s.shipped.number, status: 'shipped' }]);
+    expect(batch.orders.map((o) => o.number)).not.toContain(s.shipped.number);
     const pickList = buildPickList(batch);
 
     expect(pickList.warehouses.map((w) => w.warehouse?.name)).toEqual(['北京仓', '广州仓']);
@@ -139,10 +158,19 @@ describe(`print documents (${testDatabaseKind})`, () => {
 
   it('makes one packing slip per order with items, ship-to and note, and labels per parcel', async () => {
     const s = await scenario();
-    const batch = await loadPrintBatch(handle.db, { kind: 'orders', orderIds: [s.one.id, s.two.id, s.shipped.id] });
+    const batch = await loadPrintBatch(handle.db, {
+      kind: 'orders',
+      orderIds: [s.one.id, s.two.id, s.partial.id, s.cancelled.id, s.shipped.id],
+    });
+    expect(batch.skipped.map((o) => [o.number, o.status]).sort()).toEqual(
+      [
+        [s.cancelled.number, 'cancelled'],
+        [s.shipped.number, 'shipped'],
+      ].sort(),
+    );
     const slips = buildPackingSlips(batch);
-    // oldest first: the shipped order was placed days before the two awaiting shipment
-    expect(slips.map((slip) => slip.orderNumber)).toEqual([s.shipped.number, s.one.number, s.two.number]);
+    // oldest first: the partially shipped order was placed days before the two awaiting shipment
+    expect(slips.map((slip) => slip.orderNumber)).toEqual([s.partial.number, s.one.number, s.two.number]);
     const slipOne = slips.find((slip) => slip.orderNumber === s.one.number)!;
     expect(slipOne.items.map((i) => [i.skuCode, i.quantity, i.shippedQuantity, i.location])).toEqual([
       [s.mug.code, 2, 0, 'A-10-1'],
@@ -156,8 +184,8 @@ describe(`print documents (${testDatabaseKind})`, () => {
       city: s.one.shipCity,
     });
     expect([slipOne.totalQuantity, slipOne.toPackQuantity]).toEqual([3, 3]);
-    const slipShipped = slips.find((slip) => slip.orderNumber === s.shipped.number)!;
-    expect([slipShipped.totalQuantity, slipShipped.toPackQuantity]).toEqual([4, 0]);
+    const slipPartial = slips.find((slip) => slip.orderNumber === s.partial.number)!;
+    expect([slipPartial.totalQuantity, slipPartial.toPackQuantity]).toEqual([3, 1]);
 
     const sf = await findLabelCarrier(handle.db, 'shunfeng');
     expect(sf).toMatchObject({ code: 'shunfeng', name: '顺丰速运' });
@@ -165,29 +193,38 @@ describe(`print documents (${testDatabaseKind})`, () => {
     const labels = buildShippingLabels(batch, sf);
     const byOrder = (number: string) => labels.filter((l) => l.orderNumber === number);
     // not shipped: the planned carrier, a blank tracking number, sent from the warehouse of its lines
-    expect(byOrder(s.one.number).map((l) => [l.carrier?.code, l.trackingNumber, l.sender?.name, l.quantity])).toEqual([
-      ['shunfeng', null, '北京仓', 3],
-    ]);
-    // split across two warehouses: two parcels, each from its own warehouse
     expect(
-      byOrder(s.two.number)
-        .map((l) => [l.sender?.name, l.quantity])
-        .sort(),
-    ).toEqual([
-      ['北京仓', 3],
-      ['广州仓', 1],
+      byOrder(s.one.number).map((l) => [l.carrier?.code, l.trackingNumber, l.sender?.name, l.quantity, l.parcel]),
+    ).toEqual([['shunfeng', null, '北京仓', 3, { index: 1, count: 1 }]]);
+    expect(byOrder(s.one.number)[0].cashOnDelivery).toBeNull();
+    // split across two warehouses: two parcels, each from its own warehouse, "1/2" and "2/2"
+    expect(byOrder(s.two.number).map((l) => [l.sender?.name, l.quantity, l.parcel])).toEqual([
+      ['北京仓', 3, { index: 1, count: 2 }],
+      ['广州仓', 1, { index: 2, count: 2 }],
     ]);
     expect(byOrder(s.two.number)[0].sender).toMatchObject({
       address: s.north.address,
       contactPhone: s.north.contactPhone,
     });
-    // shipped: its shipment's carrier and a tracking number of that carrier's shape, no blank label
-    const shippedLabels = byOrder(s.shipped.number);
-    expect(shippedLabels).toHaveLength(1);
-    expect(shippedLabels[0].carrier?.code).toBe('zhongtong');
-    expect(validateTrackingNumber('zhongtong', shippedLabels[0].trackingNumber ?? '').ok).toBe(true);
-    expect(shippedLabels[0].recipient).toMatchObject({ name: s.shipped.shipName, phone: s.shipped.shipPhone });
-    expect(shippedLabels[0].quantity).toBe(4);
+    // partially shipped: the parcel that left keeps its carrier and number (1/2, it collects the COD total),
+    // the one still to pack is 2/2 and says the money goes with parcel 1
+    const partialLabels = byOrder(s.partial.number);
+    expect(partialLabels.map((l) => [l.sender?.name, l.quantity, l.parcel.index, l.parcel.count])).toEqual([
+      ['北京仓', 2, 1, 2],
+      ['广州仓', 1, 2, 2],
+    ]);
+    expect(partialLabels[0].carrier?.code).toBe('zhongtong');
+    expect(validateTrackingNumber('zhongtong', partialLabels[0].trackingNumber ?? '').ok).toBe(true);
+    expect(partialLabels[0].recipient).toMatchObject({ name: s.partial.shipName, phone: s.partial.shipPhone });
+    expect(partialLabels[0].cashOnDelivery).toEqual({
+      amountCents: s.partial.totalCents,
+      currency: 'CNY',
+      collectedWithParcel: 1,
+    });
+    expect(s.partial.totalCents).toBeGreaterThan(0);
+    expect(partialLabels[1].trackingNumber).toBeNull();
+    expect(partialLabels[1].cashOnDelivery).toMatchObject({ amountCents: 0, collectedWithParcel: 1 });
+    expect(labels.map((l) => l.orderNumber)).not.toContain(s.cancelled.number);
     expect(buildShippingLabels(batch, null).find((l) => l.orderNumber === s.one.number)?.carrier).toBeNull();
     // the carrier the rules assigned is printed when the run does not choose one
     const yto = await f.carrier('yuantong');
@@ -200,15 +237,17 @@ describe(`print documents (${testDatabaseKind})`, () => {
   it('prints a warehouse run: its orders awaiting shipment and only its own lines', async () => {
     const s = await scenario();
     const batch = await loadPrintBatch(handle.db, { kind: 'warehouse', warehouseId: s.south.id });
-    expect(batch.orders.map((o) => o.number).sort()).toEqual([s.two.number, s.three.number].sort());
+    expect(batch.orders.map((o) => o.number).sort()).toEqual([s.two.number, s.three.number, s.partial.number].sort());
     const pickList = buildPickList(batch);
     expect(pickList.warehouses.map((w) => w.warehouse?.id)).toEqual([s.south.id]);
-    expect(pickList.totalQuantity).toBe(2);
+    expect(pickList.totalQuantity).toBe(3);
     const labels = buildShippingLabels(batch, null);
-    expect(labels.map((l) => [l.orderNumber, l.sender?.id, l.quantity]).sort()).toEqual(
+    // a warehouse run prints only its own parcels, still numbered against the whole order
+    expect(labels.map((l) => [l.orderNumber, l.sender?.id, l.quantity, l.parcel.index, l.parcel.count]).sort()).toEqual(
       [
-        [s.two.number, s.south.id, 1],
-        [s.three.number, s.south.id, 1],
+        [s.two.number, s.south.id, 1, 2, 2],
+        [s.three.number, s.south.id, 1, 1, 1],
+        [s.partial.number, s.south.id, 1, 2, 2],
       ].sort(),
     );
   });
@@ -231,8 +270,8 @@ describe(`print documents (${testDatabaseKind})`, () => {
     await loadPrintBatch(small.db, { kind: 'orders', orderIds: ids.slice(0, 2) });
     const large = countingSelects(handle.db);
     const batch = await loadPrintBatch(large.db, { kind: 'orders', orderIds: ids });
-    expect(batch.orders).toHaveLength(60);
-    expect(batch.orders.filter((o) => o.shipments.length > 0)).toHaveLength(20);
+    expect(batch.orders).toHaveLength(40);
+    expect(batch.skipped).toHaveLength(20);
     expect(large.counter.selects).toBe(small.counter.selects);
     expect(large.counter.selects).toBeLessThanOrEqual(6);
   });

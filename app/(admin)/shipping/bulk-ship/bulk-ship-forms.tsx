@@ -15,6 +15,8 @@ interface OrderRow {
   number: string;
   recipient: string;
   carrierId: number | null;
+  /** the e-waybill taken for the order's parcel: the number is already known */
+  waybillNumber?: string | null;
   status: string;
 }
 
@@ -82,6 +84,7 @@ export function BulkShipForm({ orders, carriers }: { orders: OrderRow[]; carrier
                 <input
                   name={`tracking-${order.number}`}
                   data-tracking
+                  defaultValue={order.waybillNumber ?? ''}
                   autoComplete="off"
                   maxLength={40}
                   onKeyDown={onKeyDown}

@@ -70,7 +70,8 @@ export default async function BulkShipPage({ searchParams }: { searchParams: Sea
               orders={rows.map((o) => ({
                 number: o.number,
                 recipient: `${o.shipName} · ${o.shipProvince} ${o.shipCity}`,
-                carrierId: o.assignedCarrierId,
+                carrierId: o.waybillCarrierId ?? o.assignedCarrierId,
+                waybillNumber: o.waybillNumber,
                 status: o.status,
               }))}
               carriers={carriers}

@@ -24,6 +24,8 @@ export interface RenderedPrintDocument {
   orderCount: number;
   /** things the person should know that do not stop the printing (missing orders, a capped run) */
   notices: string[];
+  /** selected orders left out because their status does not let them ship, with the reason */
+  skipped: { number: string; reason: string }[];
 }
 
 /**
@@ -70,5 +72,9 @@ export async function renderPrintDocument(
         t={t}
       />
     );
-  return ok({ kind, css: printCss(kind), body, orderCount: batch.orders.length, notices });
+  const skipped = batch.skipped.map((order) => ({
+    number: order.number,
+    reason: t(`skipped.reasons.${order.status}`),
+  }));
+  return ok({ kind, css: printCss(kind), body, orderCount: batch.orders.length, notices, skipped });
 }

@@ -18,7 +18,7 @@ export async function PrintPage({ doc, searchParams }: { doc: PrintDoc; searchPa
 
   const rendered = await renderPrintDocument(getDb(), doc, parsed.data, { t, locale, now: new Date() });
   if (!rendered.ok) return <PrintParamsError message={t(`errors.${rendered.code}`)} />;
-  const { kind, css, body, orderCount, notices } = rendered.data;
+  const { kind, css, body, orderCount, notices, skipped } = rendered.data;
   const query = printQuery(parsed.data);
   const carriers = doc === 'labels' ? await listLabelCarriers(getDb()) : null;
   const isChinese = locale.startsWith('zh');
@@ -31,6 +31,7 @@ export async function PrintPage({ doc, searchParams }: { doc: PrintDoc; searchPa
         pdfHref={`/print/${doc}.pdf?${query}`}
         orderCount={orderCount}
         notices={notices}
+        skipped={skipped}
         links={documentLinks(parsed.data).map((link) => ({
           ...link,
           label: t(`titles.${link.kind}`),

@@ -9,6 +9,7 @@ export function PrintToolbar({
   pdfHref,
   orderCount,
   notices,
+  skipped,
   links,
   carrierChoice,
 }: {
@@ -17,6 +18,8 @@ export function PrintToolbar({
   pdfHref: string;
   orderCount: number;
   notices: string[];
+  /** selected orders not printed because they may not ship, with the reason in words */
+  skipped: { number: string; reason: string }[];
   links: { href: string; label: string; isCurrent: boolean }[];
   /** labels only: the carrier printed on parcels not shipped yet, chosen by reloading with ?carrier= */
   carrierChoice: { hidden: Record<string, string>; current: string; options: { code: string; name: string }[] } | null;
@@ -89,6 +92,18 @@ export function PrintToolbar({
           </button>
         </div>
       </div>
+      {skipped.length > 0 && (
+        <div className="mx-auto mt-2 max-w-5xl text-sm text-rose-800" data-testid="print-skipped">
+          <p className="font-medium">{t('skipped.title', { count: skipped.length })}</p>
+          <ul className="mt-1 list-inside list-disc">
+            {skipped.map((order) => (
+              <li key={order.number} data-testid="print-skipped-order" data-order-number={order.number}>
+                <span className="font-mono">{order.number}</span>: {order.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {notices.length > 0 && (
         <ul className="mx-auto mt-2 max-w-5xl text-sm text-amber-800" data-testid="print-notices">
           {notices.map((notice) => (

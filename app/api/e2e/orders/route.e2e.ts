@@ -1,8 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { createFactories } from '@/testing/factories/factories';
-import { orderStatus } from '@/db/schema/orders';
+import { orderStatus, orders } from '@/db/schema/orders';
 import { can } from '@/domain/staff/permissions';
 import { getCurrentStaff } from '@/lib/auth/current-staff';
 
@@ -27,6 +28,14 @@ const ZCreateTestOrders = z.object({
   quantity: z.number().int().min(1).max(20).optional(),
   /** the SKU's bin in its warehouse (pick lists) */
   location: z.string().min(1).max(20).optional(),
+  /** each order gets a second line (one unit of a second SKU) in a second warehouse: two parcels */
+  isSplit: z.boolean().optional(),
+  isCashOnDelivery: z.boolean().optional(),
+  /** the carrier the rules would have assigned (aggregator code), for the shipping queue and e-waybills */
+  assignedCarrier: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,40}$/)
+    .optional(),
 });
 
 export async function POST(request: Request) {
@@ -46,6 +55,9 @@ export async function POST(request: Request) {
     onHand: input.count * (input.quantity ?? 2) + 10,
     location: input.location,
   });
+  const second = input.isSplit ? { warehouse: await factories.warehouse(), sku: await factories.sku() } : null;
+  if (second)
+    await factories.stock({ skuId: second.sku.id, warehouseId: second.warehouse.id, onHand: input.count + 10 });
   const customer = await factories.customer(input.customerName ? { name: input.customerName } : {});
   const created = [];
   for (let i = 0; i < input.count; i++) {
@@ -55,8 +67,16 @@ export async function POST(request: Request) {
       status: input.status,
       customerId: customer.id,
       placedAt,
-      lines: [{ skuId: sku.id, quantity: input.quantity ?? 1 + (i % 2) }],
+      isCashOnDelivery: input.isCashOnDelivery,
+      lines: [
+        { skuId: sku.id, quantity: input.quantity ?? 1 + (i % 2), warehouseId: warehouse.id },
+        ...(second ? [{ skuId: second.sku.id, quantity: 1, warehouseId: second.warehouse.id }] : []),
+      ],
     });
+    if (input.assignedCarrier) {
+      const carrier = await factories.carrier(input.assignedCarrier);
+      await getDb().update(orders).set({ assignedCarrierId: carrier.id }).where(eq(orders.id, order.id));
+    }
     created.push({ id: order.id, number: order.number, totalCents: order.totalCents });
   }
   return NextResponse.json({
@@ -64,5 +84,6 @@ export async function POST(request: Request) {
     sku: { id: sku.id, code: sku.code },
     customer: { id: customer.id, name: customer.name },
     warehouse: { id: warehouse.id, name: warehouse.name },
+    secondWarehouse: second ? { id: second.warehouse.id, name: second.warehouse.name } : null,
   });
 }
