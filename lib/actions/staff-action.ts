@@ -9,6 +9,7 @@ import { collectIssues } from '@/lib/i18n/translate-issues';
 import { logServerAction } from '@/lib/log/action-log';
 import type { Translate } from '@/lib/i18n/translator';
 import { formDataToObject } from './form-data';
+import { fieldErrorList } from '@/domain/shared/validation';
 
 /**
  * What every server action returns. Codes: `unauthenticated` (no valid session), `forbidden`
@@ -85,7 +86,8 @@ export function staffAction<S extends z.ZodType, T>(
         : collectIssues(parsed.error.issues, t as unknown as Translate);
       for (const path of unsafe) {
         const message = t(UNSAFE_TEXT_MESSAGE);
-        if (!fieldErrors[path]?.includes(message)) (fieldErrors[path] ??= []).push(message);
+        const list = fieldErrorList(fieldErrors, path);
+        if (!list.includes(message)) list.push(message);
       }
       return {
         ok: false,

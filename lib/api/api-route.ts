@@ -12,6 +12,7 @@ import { requestIdFrom } from '@/lib/log/request-id';
 import { logRequest, routeOf } from '@/lib/log/request-log';
 import { localeFromAcceptLanguage, translatorFor, type Translate } from '@/lib/i18n/translator';
 import { translateOrderFailure } from '@/lib/orders/translate-order-failure';
+import { fieldErrorList } from '@/domain/shared/validation';
 
 /**
  * The REST API's one wrapper (the API twin of staffAction): API key -> permission of the key's
@@ -137,7 +138,8 @@ export function parseInput<S extends z.ZodType>(
     : collectIssues(parsed.error.issues, ctx.t);
   for (const path of unsafe) {
     const message = ctx.t(UNSAFE_TEXT_MESSAGE);
-    if (!fieldErrors[path]?.includes(message)) (fieldErrors[path] ??= []).push(message);
+    const list = fieldErrorList(fieldErrors, path);
+    if (!list.includes(message)) list.push(message);
   }
   return { ok: false, response: apiError(422, 'invalid', formErrors[0] ?? ctx.t('common.api.invalid'), fieldErrors) };
 }
