@@ -4,7 +4,9 @@ import { en, zhCN } from 'zod/locales';
 import type { Result } from '@/domain/shared/result';
 import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '@/domain/shared/safe-text';
 import { can, type Permission } from '@/domain/staff/permissions';
+import { withAuditContext } from '@/domain/shared/audit-context';
 import { getCurrentSession, getCurrentStaff, type CurrentStaff } from '@/lib/auth/current-staff';
+import { getRequestIp } from '@/lib/auth/request-ip';
 import { collectIssues } from '@/lib/i18n/translate-issues';
 import { logServerAction } from '@/lib/log/action-log';
 import type { Translate } from '@/lib/i18n/translator';
@@ -97,7 +99,8 @@ export function staffAction<S extends z.ZodType, T>(
       };
     }
 
-    const result = await handler(parsed.data, staff);
+    const ip = await getRequestIp().catch(() => null);
+    const result = await withAuditContext({ ip }, () => handler(parsed.data, staff));
     if (result.ok) return { ok: true, data: result.data };
     return localizeFailure(result, t, options.errorMessages);
   }

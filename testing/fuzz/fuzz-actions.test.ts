@@ -112,8 +112,8 @@ describe(`fuzz: every server action (${testDatabaseKind}, ${RUNS} cases each)`, 
 
   for (const target of targets) {
     it(target.id, async () => {
-      const module = (await import(path.join(ROOT, target.file))) as Record<string, unknown>;
-      const action = module[target.name];
+      const exports = (await import(path.join(ROOT, target.file))) as Record<string, unknown>;
+      const action = exports[target.name];
       expect(typeof action, `${target.id} is not a function`).toBe('function');
       const call = action as (...args: unknown[]) => Promise<unknown>;
       const schema = env.schemas.get(action);

@@ -189,8 +189,8 @@ describe(`fuzz: every route handler (${testDatabaseKind}, ${RUNS} cases each)`, 
 
   for (const target of targets) {
     it(target.id, async () => {
-      const module = (await import(path.join(ROOT, target.file))) as Record<string, unknown>;
-      const handler = module[target.method];
+      const exports = (await import(path.join(ROOT, target.file))) as Record<string, unknown>;
+      const handler = exports[target.method];
       expect(typeof handler, `${target.id} is not a function`).toBe('function');
       const call = handler as (request: Request, context: { params: Promise<unknown> }) => Promise<Response>;
       env.current = target.id;
