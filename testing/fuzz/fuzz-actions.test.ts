@@ -12,7 +12,7 @@ import { booksChecksum } from './books';
 import { discoverServerActions, ROOT } from './discover';
 import { hostileActionValue } from './hostile';
 import { arbitraryFor, toFormData, type Plausible } from './schema-arbitrary';
-import { checkProperty, fuzzRuns, isNextControlFlow, plausibleFrom } from './fuzz-support';
+import { caseTimeout, checkProperty, fuzzRuns, isNextControlFlow, plausibleFrom } from './fuzz-support';
 
 /**
  * Every server action (each export of a 'use server' module) fed hostile input as an admin: it
@@ -111,46 +111,50 @@ describe(`fuzz: every server action (${testDatabaseKind}, ${RUNS} cases each)`, 
   });
 
   for (const target of targets) {
-    it(target.id, async () => {
-      const exports = (await import(path.join(ROOT, target.file))) as Record<string, unknown>;
-      const action = exports[target.name];
-      expect(typeof action, `${target.id} is not a function`).toBe('function');
-      const call = action as (...args: unknown[]) => Promise<unknown>;
-      const schema = env.schemas.get(action);
-      const shaped = schema ? arbitraryFor(schema as never, plausible) : hostileActionValue;
-      const input = fc.oneof(
-        { weight: 3, arbitrary: shaped },
-        { weight: 1, arbitrary: shaped.map(toFormData) },
-        { weight: 1, arbitrary: hostileActionValue },
-      );
-      // useActionState actions (prevState, formData): the client sends the previous state too
-      const args =
-        call.length >= 2
-          ? fc.tuple(fc.oneof(fc.constant({ attempt: 0 }), hostileActionValue), input)
-          : input.map((value) => [value] as const);
+    it(
+      target.id,
+      async () => {
+        const exports = (await import(path.join(ROOT, target.file))) as Record<string, unknown>;
+        const action = exports[target.name];
+        expect(typeof action, `${target.id} is not a function`).toBe('function');
+        const call = action as (...args: unknown[]) => Promise<unknown>;
+        const schema = env.schemas.get(action);
+        const shaped = schema ? arbitraryFor(schema as never, plausible) : hostileActionValue;
+        const input = fc.oneof(
+          { weight: 3, arbitrary: shaped },
+          { weight: 1, arbitrary: shaped.map(toFormData) },
+          { weight: 1, arbitrary: hostileActionValue },
+        );
+        // useActionState actions (prevState, formData): the client sends the previous state too
+        const args =
+          call.length >= 2
+            ? fc.tuple(fc.oneof(fc.constant({ attempt: 0 }), hostileActionValue), input)
+            : input.map((value) => [value] as const);
 
-      let books = await booksChecksum(env.handle!.db);
-      await checkProperty(
-        target.id,
-        fc.asyncProperty(args, async (argv) => {
-          cases.set(target.id, (cases.get(target.id) ?? 0) + 1);
-          let result: unknown;
-          try {
-            result = await call(...argv);
-          } catch (error) {
-            if (isNextControlFlow(error)) {
-              books = await booksChecksum(env.handle!.db);
-              return;
+        let books = await booksChecksum(env.handle!.db);
+        await checkProperty(
+          target.id,
+          fc.asyncProperty(args, async (argv) => {
+            cases.set(target.id, (cases.get(target.id) ?? 0) + 1);
+            let result: unknown;
+            try {
+              result = await call(...argv);
+            } catch (error) {
+              if (isNextControlFlow(error)) {
+                books = await booksChecksum(env.handle!.db);
+                return;
+              }
+              throw error;
             }
-            throw error;
-          }
-          const after = await booksChecksum(env.handle!.db);
-          if (isErrorAnswer(result)) expect(after, `books changed on an error answer: ${show(result)}`).toBe(books);
-          books = after;
-        }),
-        RUNS,
-      );
-    });
+            const after = await booksChecksum(env.handle!.db);
+            if (isErrorAnswer(result)) expect(after, `books changed on an error answer: ${show(result)}`).toBe(books);
+            books = after;
+          }),
+          RUNS,
+        );
+      },
+      caseTimeout(RUNS),
+    );
   }
 
   it('fuzzed every server action it found', () => {

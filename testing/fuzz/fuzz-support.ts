@@ -9,6 +9,11 @@ export function fuzzRuns(fallback: number): number {
   return Number.isInteger(runs) && runs > 0 ? runs : fallback;
 }
 
+/** A test's time limit for `runs` cases: generous, since a loaded machine runs a case in well over 100 ms. */
+export function caseTimeout(runs: number): number {
+  return Math.max(60_000, runs * 500);
+}
+
 /** Next's redirect(), notFound(), forbidden() travel as thrown errors with a digest: answers, not bugs. */
 export function isNextControlFlow(error: unknown): boolean {
   const digest = (error as { digest?: unknown } | null)?.digest;
