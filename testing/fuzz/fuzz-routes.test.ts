@@ -74,6 +74,8 @@ const QUERY_NAMES = ['q', 'status', 'page', 'pageSize', 'cursor', 'from', 'to', 
 const BODY_KEYS = ['orderId', 'id', 'reason', 'lines', 'quantity', 'amountCents', 'skuCode', 'param', 'sign'];
 
 beforeAll(async () => {
+  // next-auth logs every unknown /api/auth/<action> it refuses; thousands of those bury the report
+  vi.spyOn(console, 'error').mockImplementation(() => {});
   env.handle = await openTestDatabase();
   await seedDemoData(env.handle.db, { orders: 40, customers: 10, seed: 14, now: new Date('2026-06-01T00:00:00Z') });
   const [admin] = await queryRows<{ id: number; name: string; email: string }>(
