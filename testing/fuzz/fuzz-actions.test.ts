@@ -102,7 +102,8 @@ beforeAll(async () => {
     staff: { ...admin, role: 'admin' },
   };
   plausible = await plausibleFrom(env.handle.db);
-});
+  // migrating and seeding a fresh database is slow on a busy machine
+}, 300_000);
 afterAll(async () => env.handle?.close());
 
 describe(`fuzz: every server action (${testDatabaseKind}, ${RUNS} cases each)`, () => {

@@ -92,7 +92,8 @@ beforeAll(async () => {
   if (!created.ok) throw new Error(created.message);
   apiKey = created.data.key;
   plausible = await plausibleFrom(env.handle.db);
-});
+  // migrating and seeding a fresh database is slow on a busy machine
+}, 300_000);
 afterAll(async () => env.handle?.close());
 
 /** printable ASCII only: a header value with a control character never reaches a handler */
