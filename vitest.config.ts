@@ -14,6 +14,8 @@ export default defineConfig({
     maxWorkers: 2,
     // shipOrder subscribes parcels with the configured aggregator: in tests that address refuses at once
     // request log lines would bury the test report; lib/log's tests make their own loggers
+    // next-auth imports 'next/server' without an extension, which only resolves when Vite loads it
+    server: { deps: { inline: ['next-auth'] } },
     env: { APP_URL: 'http://127.0.0.1:9', LOG_LEVEL: 'warn' },
   },
 });

@@ -93,12 +93,19 @@ export const staffRecoveryCodes = pgTable(
  * Each attempt bumps its rows in one conditional statement before the password is checked, so
  * attempts arriving together are counted one after another.
  */
-export const signInThrottles = pgTable('sign_in_throttles', {
-  key: text('key').primaryKey(),
-  count: integer('count').notNull(),
-  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
-});
+export const signInThrottles = pgTable(
+  'sign_in_throttles',
+  {
+    key: text('key').primaryKey(),
+    count: integer('count').notNull(),
+    windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  },
+  (t) => [
+    // pruneSignInThrottles: rows without a failure for an hour
+    index('sign_in_throttles_window_idx').on(t.windowStartedAt),
+  ],
+);
 
 /** Sign-in attempts, kept to slow down repeated failures from one address. */
 export const signInAttempts = pgTable(
@@ -113,6 +120,8 @@ export const signInAttempts = pgTable(
   (t) => [
     // count recent failures from one address
     index('sign_in_attempts_ip_time_idx').on(t.ip, t.createdAt),
+    // pruneSignInThrottles: attempts older than any check looks back
+    index('sign_in_attempts_created_idx').on(t.createdAt),
     // "has this address signed in to this account before?" (lets a known address past an account lock)
     index('sign_in_attempts_email_ip_idx')
       .on(t.email, t.ip)
@@ -155,9 +164,13 @@ export const auditLog = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // audit page: newest first, optionally by target
-    index('audit_log_created_idx').on(t.createdAt.desc()),
+    // audit page: newest first (keyset on created_at, id), optionally by target
+    index('audit_log_created_idx').on(t.createdAt.desc(), t.id.desc()),
     index('audit_log_target_idx').on(t.targetType, t.targetId),
+    // audit page filtered by actor (?actor=staff:12), newest first
+    index('audit_log_actor_idx').on(t.actorType, t.actorId, t.createdAt.desc(), t.id.desc()),
+    // audit page filtered by action (?action=staff.update_role), newest first
+    index('audit_log_action_idx').on(t.action, t.createdAt.desc(), t.id.desc()),
   ],
 );
 

@@ -36,6 +36,7 @@ export const SERVER_ACTIONS: Record<string, Coverage> = {
   'app/(admin)/account/actions.ts#confirmTotpAction': audit('staff.totp_enable'),
   'app/(admin)/account/actions.ts#disableTotpAction': audit('staff.totp_disable'),
   'app/(admin)/account/actions.ts#endOwnSessionAction': audit('staff.session_end'),
+  'app/(admin)/account/actions.ts#regenerateRecoveryCodesAction': audit('staff.recovery_codes_regenerate'),
   'app/(admin)/after-sales/actions.ts#createAfterSalesAction': events('create-after-sales-request'),
   'app/(admin)/after-sales/actions.ts#approveAfterSalesAction': events('approve-after-sales-request'),
   'app/(admin)/after-sales/actions.ts#rejectAfterSalesAction': events('reject-after-sales-request'),

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { fail, ok, type Result } from '@/domain/shared/result';
+import { fieldErrorList } from '@/domain/shared/validation';
 
 /**
  * Kuaidi100 tracking push (快递信息推送): a form POST of `param` (JSON text) and
@@ -103,7 +104,7 @@ export function parseKuaidi100Push(param: string): Result<TKuaidi100Push, Kuaidi
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues)
-      (fieldErrors[issue.path.map(String).join('.') || '_root'] ??= []).push(issue.message);
+      fieldErrorList(fieldErrors, issue.path.map(String).join('.') || '_root').push(issue.message);
     return fail(
       'malformed_push',
       `the push param does not have the expected fields: ${Object.keys(fieldErrors).join(', ')}`,

@@ -5,6 +5,7 @@ import { carriers, type Carrier } from '@/db/schema/logistics';
 import { recordAudit } from '@/domain/shared/record-audit';
 import { fail, ok, type Result } from '@/domain/shared/result';
 import { inTransaction } from '@/domain/shared/transaction';
+import { fieldErrorList } from '@/domain/shared/validation';
 
 const V = 'shipping.carriers.validation';
 
@@ -76,7 +77,8 @@ export async function saveCarrier(
   const parsed = ZCarrierInput.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join('.') || 'form'] ??= []).push(issue.message);
+    for (const issue of parsed.error.issues)
+      fieldErrorList(fieldErrors, issue.path.join('.') || 'form').push(issue.message);
     return fail('invalid', 'The carrier has invalid fields', fieldErrors);
   }
   const data = parsed.data;

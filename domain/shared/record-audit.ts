@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { auditLog } from '@/db/schema/staff';
 import type { Database } from '@/db/client';
+import { currentAuditContext } from './audit-context';
 
 export interface AuditInput {
   actorType: 'staff' | 'system' | 'api_key' | 'integration';
@@ -10,12 +11,14 @@ export interface AuditInput {
   targetType?: string;
   targetId?: string | number;
   details?: Record<string, unknown>;
+  /** the client's address; by default the one of the request being served (withAuditContext) */
   ip?: string | null;
   at?: Date;
 }
 
 /** Appends one audit_log row; call it inside the transaction of the change it records. */
 export async function recordAudit(db: Database, entry: AuditInput): Promise<void> {
+  const ip = entry.ip ?? currentAuditContext()?.ip;
   await db.insert(auditLog).values({
     actorType: entry.actorType,
     actorId: entry.actorId ?? null,
@@ -24,7 +27,7 @@ export async function recordAudit(db: Database, entry: AuditInput): Promise<void
     targetId: entry.targetId === undefined ? null : String(entry.targetId),
     details: entry.details ?? null,
     // the column is inet: anything that is not an address (e.g. "unknown") would fail the insert
-    ip: entry.ip && isIP(entry.ip) ? entry.ip : null,
+    ip: ip && isIP(ip) ? ip : null,
     ...(entry.at ? { createdAt: entry.at } : {}),
   });
 }

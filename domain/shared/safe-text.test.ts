@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findUnsafeText, isSafeText, safeText, UNSAFE_TEXT_MESSAGE } from './safe-text';
+import { findUnsafeText, isSafeText, safeText, toStorableText, UNSAFE_TEXT_MESSAGE } from './safe-text';
 
 describe('safe text', () => {
   it('keeps letters of any script, tabs and line breaks (CRLF from text areas)', () => {
@@ -29,5 +29,10 @@ describe('safe text', () => {
     ).toEqual(['shipTo.name', 'lines.1.note', '(key)']);
     expect(findUnsafeText('\u0000')).toEqual(['_form']);
     expect(findUnsafeText({ a: 'fine', b: [1, null, true] })).toEqual([]);
+  });
+
+  it('makes text kept as received storable: NUL written out, lone surrogates replaced, pairs kept', () => {
+    expect(toStorableText('a\u0000b\ud800c\udc00 😀')).toBe('a\\u0000b\ufffdc\ufffd 😀');
+    expect(isSafeText(toStorableText('x\u0000\udfff'))).toBe(true);
   });
 });

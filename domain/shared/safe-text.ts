@@ -42,3 +42,14 @@ export function findUnsafeText(value: unknown, path: readonly (string | number)[
     return findUnsafeText(child, [...path, key], depth + 1);
   });
 }
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text kept as received for the record (a provider's raw notification body), where refusing is
+ * not an option: NUL, which PostgreSQL cannot store, written as the six characters `\u0000`, and
+ * lone surrogates as U+FFFD, so the row is stored instead of the request failing with a 500.
+ */
+export function toStorableText(value: string): string {
+  return value.replace(/\u0000/g, '\\u0000').replace(LONE_SURROGATE, '\uFFFD');
+}

@@ -12,6 +12,7 @@ import { passwordProblem } from './password-policy';
 import { resetStaffPassword } from './reset-staff-password';
 import { signInStaff } from './sign-in';
 import { fakeClock, insertStaffForTest, TEST_AUTH_SECRET } from './testing-helpers';
+import { regenerateRecoveryCodes } from './regenerate-recovery-codes';
 import { confirmTotpEnrolment, disableTotp, startTotpEnrolment } from './two-factor-setup';
 
 const PASSWORD = 'correct horse battery';
@@ -207,6 +208,53 @@ describe(`two-factor sign-in (${testDatabaseKind})`, () => {
     });
     expect(await lastAudit()).toMatchObject({ action: 'staff.totp_disable' });
     expect((await signIn('totp@example.com', PASSWORD, undefined, clock)).ok).toBe(true);
+  });
+
+  it('makes new recovery codes with the current password: the old ones stop working, the new ones sign in once', async () => {
+    const id = await insertStaffForTest(handle.db, { email: 'regen@example.com', password: PASSWORD, role: 'finance' });
+    expect(await regenerateRecoveryCodes(handle.db, { staffId: id, currentPassword: PASSWORD })).toMatchObject({
+      ok: false,
+      code: 'not_enabled',
+    });
+    const started = await startTotpEnrolment(handle.db, { staffId: id, authSecret: TEST_AUTH_SECRET });
+    if (!started.ok) throw new Error('enrolment did not start');
+    const t0 = new Date('2026-03-02T09:00:00Z');
+    const code = await generate({ secret: started.data.secret, epoch: t0.getTime() / 1000 });
+    const confirmed = await confirmTotpEnrolment(handle.db, {
+      staffId: id,
+      code,
+      authSecret: TEST_AUTH_SECRET,
+      now: t0,
+    });
+    if (!confirmed.ok) throw new Error(`confirm failed: ${confirmed.message}`);
+
+    const auditsBefore = await handle.db.$count(auditLog);
+    expect(
+      await regenerateRecoveryCodes(handle.db, { staffId: id, currentPassword: 'not the password' }),
+    ).toMatchObject({ ok: false, code: 'wrong_password', fieldErrors: { currentPassword: expect.any(Array) } });
+    expect(await handle.db.$count(auditLog)).toBe(auditsBefore);
+
+    const regenerated = await regenerateRecoveryCodes(handle.db, {
+      staffId: id,
+      currentPassword: PASSWORD,
+      ip: '203.0.113.5',
+    });
+    if (!regenerated.ok) throw new Error(regenerated.message);
+    expect(regenerated.data.recoveryCodes).toHaveLength(10);
+    expect(regenerated.data.recoveryCodes).not.toContain(confirmed.data.recoveryCodes[0]);
+    expect(await lastAudit()).toMatchObject({
+      action: 'staff.recovery_codes_regenerate',
+      actorId: id,
+      targetId: String(id),
+      ip: '203.0.113.5',
+    });
+
+    const clock = fakeClock(new Date(t0.getTime() + 90_000));
+    expect(await signIn('regen@example.com', PASSWORD, confirmed.data.recoveryCodes[0], clock)).toMatchObject({
+      ok: false,
+      code: 'invalid_totp',
+    });
+    expect((await signIn('regen@example.com', PASSWORD, regenerated.data.recoveryCodes[0], clock)).ok).toBe(true);
   });
 
   it('a role that requires two-factor sign-in sends its people to set it up first', async () => {

@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { signInAttempts, signInThrottles } from '@/db/schema/staff';
 
@@ -116,6 +116,53 @@ export async function reserveAccountAttempt(
     retryAfterMinutes: minutesUntil(locked?.lockedUntil?.getTime() ?? now.getTime(), now),
     recentFailures: locked?.count ?? 0,
   };
+}
+
+/** Rows removed per prune: a sign-in pays for a bounded delete, a backlog drains over a few attempts. */
+export const PRUNE_BATCH = 500;
+
+/**
+ * Deletes throttle rows that no longer hold anything back: no failure for ACCOUNT_RESET_MS (an
+ * address window or account count that old restarts at 1 anyway) and no lock still running; and
+ * attempts older than KNOWN_ADDRESS_MS (the longest any check looks back). Runs on each sign-in
+ * (prune on write), so the tables stay as large as the last hour's traffic, not all of history.
+ */
+export async function pruneSignInThrottles(db: Database, now: Date): Promise<{ throttles: number; attempts: number }> {
+  const stale = new Date(now.getTime() - ACCOUNT_RESET_MS).toISOString();
+  const at = now.toISOString();
+  const throttles = await db
+    .delete(signInThrottles)
+    .where(
+      inArray(
+        signInThrottles.key,
+        db
+          .select({ key: signInThrottles.key })
+          .from(signInThrottles)
+          .where(
+            and(
+              lte(signInThrottles.windowStartedAt, sql`${stale}::timestamptz`),
+              or(isNull(signInThrottles.lockedUntil), lte(signInThrottles.lockedUntil, sql`${at}::timestamptz`)),
+            ),
+          )
+          .limit(PRUNE_BATCH),
+      ),
+    )
+    .returning({ key: signInThrottles.key });
+  const forgotten = new Date(now.getTime() - KNOWN_ADDRESS_MS).toISOString();
+  const attempts = await db
+    .delete(signInAttempts)
+    .where(
+      inArray(
+        signInAttempts.id,
+        db
+          .select({ id: signInAttempts.id })
+          .from(signInAttempts)
+          .where(lt(signInAttempts.createdAt, sql`${forgotten}::timestamptz`))
+          .limit(PRUNE_BATCH),
+      ),
+    )
+    .returning({ id: signInAttempts.id });
+  return { throttles: throttles.length, attempts: attempts.length };
 }
 
 /** accountLockMs in SQL, for the count the update is about to write. */

@@ -258,6 +258,36 @@ describe(`signInStaff (${testDatabaseKind})`, () => {
   });
 });
 
+describe(`sign-in throttle pruning (${testDatabaseKind})`, () => {
+  it('deletes throttle rows idle for an hour and attempts older than 30 days on the next sign-in, keeping live ones', async () => {
+    const now = new Date('2026-04-01T09:00:00Z');
+    const ago = (ms: number) => new Date(now.getTime() - ms);
+    const HOUR = 60 * 60_000;
+    await handle.db.insert(signInThrottles).values([
+      { key: 'ip:192.0.2.1', count: 3, windowStartedAt: ago(2 * HOUR) },
+      { key: 'account:old@example.com', count: 9, windowStartedAt: ago(2 * HOUR), lockedUntil: ago(HOUR) },
+      { key: 'ip:192.0.2.2', count: 3, windowStartedAt: ago(10 * 60_000) },
+      { key: 'account:locked@example.com', count: 9, windowStartedAt: ago(2 * HOUR), lockedUntil: ago(-60_000) },
+    ]);
+    await handle.db.insert(signInAttempts).values([
+      { ip: '192.0.2.3', email: 'a@example.com', succeeded: true, createdAt: ago(31 * 24 * HOUR) },
+      { ip: '192.0.2.4', email: 'b@example.com', succeeded: true, createdAt: ago(29 * 24 * HOUR) },
+    ]);
+    await signInStaff(
+      handle.db,
+      { email: 'ops@example.com', password: 'wrong', ip: '192.0.2.9', userAgent: 't', authSecret: TEST_AUTH_SECRET },
+      fakeClock(now),
+    );
+    const keys = (await handle.db.select({ key: signInThrottles.key }).from(signInThrottles)).map((r) => r.key);
+    expect(keys).not.toContain('ip:192.0.2.1');
+    expect(keys).not.toContain('account:old@example.com');
+    expect(keys).toEqual(expect.arrayContaining(['ip:192.0.2.2', 'account:locked@example.com', 'ip:192.0.2.9']));
+    const ips = (await handle.db.select({ ip: signInAttempts.ip }).from(signInAttempts)).map((r) => r.ip);
+    expect(ips).not.toContain('192.0.2.3');
+    expect(ips).toEqual(expect.arrayContaining(['192.0.2.4', '192.0.2.9']));
+  });
+});
+
 /** A clock standing still whose sleeps return at once: parallel attempts all happen "now". */
 function frozenClock(): Clock {
   const now = new Date('2026-03-02T09:00:00Z');

@@ -8,7 +8,7 @@ import { recordAudit } from '@/domain/shared/record-audit';
 import { fail, ok, type Fail, type Ok } from '@/domain/shared/result';
 import { hashPassword, verifyPassword } from './password';
 import type { StaffRole } from './roles';
-import { forgiveSignIn, reserveAccountAttempt, reserveAddressAttempt } from './sign-in-throttle';
+import { forgiveSignIn, pruneSignInThrottles, reserveAccountAttempt, reserveAddressAttempt } from './sign-in-throttle';
 import { normalizeEmail } from './staff-input';
 import { checkSecondFactor } from './second-factor';
 
@@ -63,6 +63,7 @@ function getDummyHash(): Promise<string> {
  */
 export async function signInStaff(db: Database, input: SignInInput, clock: Clock = systemClock): Promise<SignInResult> {
   const email = normalizeEmail(input.email).slice(0, 320);
+  await pruneSignInThrottles(db, clock.now());
   const byAddress = await reserveAddressAttempt(db, input.ip, clock.now());
   if (byAddress.kind === 'refuse') return throttled(byAddress.retryAfterMinutes);
   const byAccount = await reserveAccountAttempt(db, email, input.ip, clock.now());

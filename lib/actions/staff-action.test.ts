@@ -15,7 +15,13 @@ vi.mock('next-intl/server', () => ({
     createTranslator({ locale: session.locale, messages: await loadMessages(session.locale) }),
 }));
 
+vi.mock('next/headers', () => ({
+  headers: async () => new Headers({ 'x-oms-peer-address': '203.0.113.7', 'x-forwarded-for': '10.9.9.9' }),
+}));
+
 const { staffAction } = await import('./staff-action');
+const { currentAuditContext } = await import('@/domain/shared/audit-context');
+const { markPeerAddressStamped } = await import('@/lib/auth/client-ip');
 
 const admin: CurrentStaff = { id: 1, name: 'Boss', email: 'boss@example.com', role: 'admin' };
 const viewer: CurrentStaff = { id: 2, name: 'Guest', email: 'guest@example.com', role: 'viewer' };
@@ -39,6 +45,18 @@ describe('staffAction', () => {
       message: '您的角色没有执行此操作的权限。',
     });
     expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("runs the handler with the request's client address for the audit log (the peer, not a forged header)", async () => {
+    markPeerAddressStamped();
+    const seen: (string | null | undefined)[] = [];
+    const audited = staffAction('staff.manage', z.object({}), async () => {
+      seen.push(currentAuditContext()?.ip);
+      return ok(null);
+    });
+    expect(await audited({})).toEqual({ ok: true, data: null });
+    expect(seen).toEqual(['203.0.113.7']);
+    expect(currentAuditContext()).toBeUndefined();
   });
 
   it("returns every field error in the user's language", async () => {

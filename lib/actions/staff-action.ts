@@ -4,11 +4,14 @@ import { en, zhCN } from 'zod/locales';
 import type { Result } from '@/domain/shared/result';
 import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from '@/domain/shared/safe-text';
 import { can, type Permission } from '@/domain/staff/permissions';
+import { withAuditContext } from '@/domain/shared/audit-context';
 import { getCurrentSession, getCurrentStaff, type CurrentStaff } from '@/lib/auth/current-staff';
+import { getRequestIp } from '@/lib/auth/request-ip';
 import { collectIssues } from '@/lib/i18n/translate-issues';
 import { logServerAction } from '@/lib/log/action-log';
 import type { Translate } from '@/lib/i18n/translator';
 import { formDataToObject } from './form-data';
+import { fieldErrorList } from '@/domain/shared/validation';
 
 /**
  * What every server action returns. Codes: `unauthenticated` (no valid session), `forbidden`
@@ -85,7 +88,8 @@ export function staffAction<S extends z.ZodType, T>(
         : collectIssues(parsed.error.issues, t as unknown as Translate);
       for (const path of unsafe) {
         const message = t(UNSAFE_TEXT_MESSAGE);
-        if (!fieldErrors[path]?.includes(message)) (fieldErrors[path] ??= []).push(message);
+        const list = fieldErrorList(fieldErrors, path);
+        if (!list.includes(message)) list.push(message);
       }
       return {
         ok: false,
@@ -95,7 +99,8 @@ export function staffAction<S extends z.ZodType, T>(
       };
     }
 
-    const result = await handler(parsed.data, staff);
+    const ip = await getRequestIp().catch(() => null);
+    const result = await withAuditContext({ ip }, () => handler(parsed.data, staff));
     if (result.ok) return { ok: true, data: result.data };
     return localizeFailure(result, t, options.errorMessages);
   }

@@ -5,13 +5,16 @@ import { authenticateApiKey, type ApiCaller } from '@/domain/api-keys/authentica
 import { httpStatusOf } from '@/domain/shared/error-codes';
 import type { Fail } from '@/domain/shared/result';
 import { findUnsafeText, isSafeText, UNSAFE_TEXT_MESSAGE } from '@/domain/shared/safe-text';
+import { withAuditContext } from '@/domain/shared/audit-context';
 import { can, type Permission } from '@/domain/staff/permissions';
+import { clientIpFromHeaders } from '@/lib/auth/client-ip';
 import type { Locale } from '@/lib/i18n/locales';
 import { collectIssues } from '@/lib/i18n/translate-issues';
 import { requestIdFrom } from '@/lib/log/request-id';
 import { logRequest, routeOf } from '@/lib/log/request-log';
 import { localeFromAcceptLanguage, translatorFor, type Translate } from '@/lib/i18n/translator';
 import { translateOrderFailure } from '@/lib/orders/translate-order-failure';
+import { fieldErrorList } from '@/domain/shared/validation';
 
 /**
  * The REST API's one wrapper (the API twin of staffAction): API key -> permission of the key's
@@ -56,7 +59,8 @@ export function apiRoute<P = Record<string, never>>(
           const fields = Object.fromEntries(refused.map((name) => [name, [t(UNSAFE_TEXT_MESSAGE)]]));
           return apiError(422, 'invalid', t('common.api.badParams', { params: refused.join(', ') }), fields);
         }
-        return await handler({ request, params, caller, locale, t, db });
+        const ip = clientIpFromHeaders(request.headers);
+        return await withAuditContext({ ip }, () => handler({ request, params, caller, locale, t, db }));
       } catch (error) {
         failure = error;
         return apiError(500, 'unexpected', t('common.api.unexpected'));
@@ -137,7 +141,8 @@ export function parseInput<S extends z.ZodType>(
     : collectIssues(parsed.error.issues, ctx.t);
   for (const path of unsafe) {
     const message = ctx.t(UNSAFE_TEXT_MESSAGE);
-    if (!fieldErrors[path]?.includes(message)) (fieldErrors[path] ??= []).push(message);
+    const list = fieldErrorList(fieldErrors, path);
+    if (!list.includes(message)) list.push(message);
   }
   return { ok: false, response: apiError(422, 'invalid', formErrors[0] ?? ctx.t('common.api.invalid'), fieldErrors) };
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Translate } from './translator';
+import { fieldErrorList } from '@/domain/shared/validation';
 
 /** Messages that are i18n keys ("staff.validation.x") are translated; zod's own (already localized, with spaces) are kept. */
 export function translateKey(message: string, t: Translate, values?: Record<string, unknown>): string {
@@ -17,7 +18,7 @@ export function collectIssues(issues: readonly z.core.$ZodIssue[], t: Translate)
       max: 'maximum' in issue ? Number(issue.maximum) : 0,
     });
     if (issue.path.length === 0) formErrors.push(message);
-    else (fieldErrors[issue.path.join('.')] ??= []).push(message);
+    else fieldErrorList(fieldErrors, issue.path.join('.')).push(message);
   }
   return { fieldErrors, formErrors };
 }

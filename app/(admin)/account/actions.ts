@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { fail, ok } from '@/domain/shared/result';
 import { changeOwnPassword, ZChangeOwnPassword } from '@/domain/staff/change-own-password';
 import { endOwnSession, ZEndOwnSession } from '@/domain/staff/own-sessions';
+import { regenerateRecoveryCodes, ZRegenerateRecoveryCodes } from '@/domain/staff/regenerate-recovery-codes';
 import {
   confirmTotpEnrolment,
   disableTotp,
@@ -77,6 +78,22 @@ export const disableTotpAction = staffAction(
   ZDisableTotp,
   async (input, staff) => {
     const result = await disableTotp(getDb(), {
+      staffId: staff.id,
+      currentPassword: input.currentPassword,
+      ip: await getRequestIp(),
+    });
+    if (result.ok) revalidatePath(ACCOUNT_PAGE);
+    return result;
+  },
+  options,
+);
+
+/** New recovery codes for the signed-in person (current password required), shown once. */
+export const regenerateRecoveryCodesAction = staffAction(
+  null,
+  ZRegenerateRecoveryCodes,
+  async (input, staff) => {
+    const result = await regenerateRecoveryCodes(getDb(), {
       staffId: staff.id,
       currentPassword: input.currentPassword,
       ip: await getRequestIp(),

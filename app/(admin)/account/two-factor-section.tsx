@@ -3,7 +3,7 @@
 import { useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
 import type { ActionResult } from '@/lib/actions/staff-action';
-import { confirmTotpAction, disableTotpAction, startTotpAction } from './actions';
+import { confirmTotpAction, disableTotpAction, regenerateRecoveryCodesAction, startTotpAction } from './actions';
 import { Field, FormError, primaryButton, secondaryButton, Success } from './form-bits';
 
 interface Props {
@@ -14,12 +14,12 @@ interface Props {
 
 /**
  * Two-factor sign-in: set up (scan the QR code, confirm with a code, keep the recovery codes that
- * are shown once) or turn off with the current password.
+ * are shown once), make new recovery codes, or turn off with the current password.
  */
 export function TwoFactorSection({ enabled, required, unusedRecoveryCodes }: Props) {
   const t = useTranslations('staff.account.totp');
   const [setup, setSetup] = useState<{ secret: string; qrSvg: string } | null>(null);
-  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
+  const [recoveryCodes, setRecoveryCodes] = useState<{ codes: string[]; regenerated: boolean } | null>(null);
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [isPending, startTransition] = useTransition();
   const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
@@ -36,8 +36,14 @@ export function TwoFactorSection({ enabled, required, unusedRecoveryCodes }: Pro
       setResult(confirmed.ok ? null : confirmed);
       if (confirmed.ok) {
         setSetup(null);
-        setRecoveryCodes(confirmed.data.recoveryCodes);
+        setRecoveryCodes({ codes: confirmed.data.recoveryCodes, regenerated: false });
       }
+    });
+  const regenerate = (formData: FormData) =>
+    startTransition(async () => {
+      const regenerated = await regenerateRecoveryCodesAction(formData);
+      setResult(regenerated.ok ? null : regenerated);
+      if (regenerated.ok) setRecoveryCodes({ codes: regenerated.data.recoveryCodes, regenerated: true });
     });
   const disable = (formData: FormData) =>
     startTransition(async () => {
@@ -48,10 +54,14 @@ export function TwoFactorSection({ enabled, required, unusedRecoveryCodes }: Pro
   if (recoveryCodes) {
     return (
       <div className="space-y-3" data-testid="totp-recovery-codes">
-        <Success testId="totp-enabled">{t('enabled')}</Success>
+        {recoveryCodes.regenerated ? (
+          <Success testId="recovery-codes-regenerated">{t('regenerated')}</Success>
+        ) : (
+          <Success testId="totp-enabled">{t('enabled')}</Success>
+        )}
         <p className="text-sm text-slate-700">{t('recoveryIntro')}</p>
         <ul className="grid grid-cols-2 gap-2 rounded-lg bg-slate-50 p-4 font-mono text-sm text-slate-900 sm:grid-cols-5">
-          {recoveryCodes.map((code) => (
+          {recoveryCodes.codes.map((code) => (
             <li key={code} data-testid="recovery-code">
               {code}
             </li>
@@ -72,6 +82,25 @@ export function TwoFactorSection({ enabled, required, unusedRecoveryCodes }: Pro
         </p>
         {result?.ok ? <Success testId="totp-disabled">{t('disabled')}</Success> : null}
         <FormError result={result} testId="totp-error" />
+        <form action={regenerate} className="space-y-2" data-testid="recovery-codes-regenerate">
+          <p className="text-sm text-slate-700">{t('regenerateIntro')}</p>
+          <div className="flex items-end gap-3">
+            <div className="w-64">
+              <Field
+                id="recovery-regenerate-password"
+                name="currentPassword"
+                type="password"
+                label={t('regeneratePassword')}
+                autoComplete="current-password"
+                required
+                error={errors.currentPassword}
+              />
+            </div>
+            <button type="submit" disabled={isPending} className={secondaryButton}>
+              {t('regenerate')}
+            </button>
+          </div>
+        </form>
         {required ? (
           <p className="text-sm text-slate-500">{t('requiredByRole')}</p>
         ) : (

@@ -26,8 +26,10 @@ const ZSignInForm = z.object({
 /** Signs a staff member in and redirects to where they were going; failures come back as text. */
 export async function signInAction(previous: SignInState, formData: FormData): Promise<SignInState> {
   const t = await getTranslations('auth.errors');
+  // both arguments come from the client as sent: a forged call may send anything
+  const attempt = (Number.isSafeInteger(previous?.attempt) ? previous.attempt : 0) + 1;
+  if (!(formData instanceof FormData)) return { error: t('missingFields'), attempt };
   const email = String(formData.get('email') ?? '').slice(0, 320);
-  const attempt = previous.attempt + 1;
   const parsed = ZSignInForm.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: t('missingFields'), email, attempt };
 

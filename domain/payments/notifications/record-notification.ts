@@ -1,4 +1,5 @@
 import type { Database } from '@/db/client';
+import { toStorableText } from '@/domain/shared/safe-text';
 import { paymentNotifications } from '@/db/schema/payments';
 import type { ProviderMethod } from '../payment-methods-config';
 
@@ -37,7 +38,7 @@ export async function recordNotification(
     method: entry.method,
     kind: 'payment',
     headers: maskHeaders(entry.headers),
-    body: entry.body.slice(0, MAX_BODY),
+    body: toStorableText(entry.body.slice(0, MAX_BODY)),
     isVerified: entry.isVerified,
     outcome: entry.outcome,
     error: entry.error ?? null,

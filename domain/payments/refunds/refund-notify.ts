@@ -7,6 +7,7 @@ import { PAYMENT_PROVIDERS } from '../providers';
 import { resolveProvider, type PaymentsContext } from '../providers/resolve-provider';
 import type { NotificationAnswer, RefundNotificationRead } from '../providers/types';
 import { settleRefund } from './settle-refund';
+import { toStorableText } from '@/domain/shared/safe-text';
 
 /** Providers that notify refund results (Alipay answers refunds synchronously). */
 export const REFUND_NOTIFY_PROVIDERS = ['wechat-pay', 'unionpay'] as const;
@@ -60,7 +61,7 @@ export async function handleRefundNotification(
       method,
       kind: 'refund',
       headers: input.headers,
-      body: input.body,
+      body: toStorableText(input.body),
       isVerified: entry.isVerified,
       outcome: entry.outcome,
       error: entry.error ?? null,

@@ -53,7 +53,9 @@ export function completeRoute(provider: ProviderMethod) {
   return async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
     if (!isSandboxEnabled()) return notFound();
     const { id } = await params;
-    const parsed = ZAction.safeParse(Object.fromEntries(await request.formData()));
+    // a body that is not a form (wrong content type, broken encoding) is a bad request, not a crash
+    const form = await request.formData().catch(() => new FormData());
+    const parsed = ZAction.safeParse(Object.fromEntries(form));
     if (!SANDBOX_TRADE_ID.test(id) || !parsed.success) return plainError(400, 'action must be pay, fail or abandon');
     const done = await completeSandboxCheckout(await world(), { provider, tradeId: id, action: parsed.data.action });
     if (!done.ok) return plainError(404, done.message);

@@ -6,6 +6,7 @@ import { getCurrentStaff } from '@/lib/auth/current-staff';
 import { getLogger } from '@/lib/log/logger';
 import { pageToPdf } from '@/lib/pdf/print-browser';
 import type { PrintDoc } from './print-document';
+import { fieldErrorList } from '@/domain/shared/validation';
 
 /**
  * GET /print/<doc>.pdf?...: the print page /print/<doc>?... printed to PDF by the shared headless
@@ -28,7 +29,7 @@ export function pdfRoute(doc: PrintDoc) {
 
     const t = await getTranslations('printing');
     const query: Record<string, string[]> = {};
-    for (const [key, value] of url.searchParams) (query[key] ??= []).push(value);
+    for (const [key, value] of url.searchParams) fieldErrorList(query, key).push(value);
     const parsed = parsePrintParams(query);
     if (!parsed.ok)
       return NextResponse.json(

@@ -1,12 +1,14 @@
 import { NextResponse } from 'next/server';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { safeText } from '@/domain/shared/safe-text';
 import { can, type Permission } from '@/domain/staff/permissions';
 import { getCurrentStaff } from '@/lib/auth/current-staff';
 
 /** The search text of a form lookup (?q=...): what a person types into a search box. */
 export const ZLookupQuery = z.object({
-  q: z.string().trim().min(1, 'orders.entry.lookup.queryRequired').max(60, 'orders.entry.lookup.queryTooLong'),
+  // safe text: a NUL in ?q= made PostgreSQL refuse the search (500)
+  q: safeText().trim().min(1, 'orders.entry.lookup.queryRequired').max(60, 'orders.entry.lookup.queryTooLong'),
 });
 
 /**

@@ -18,6 +18,7 @@ const MESSAGES: Record<string, string> = {
   'common.forbidden': 'Your role is not allowed to do this.',
   'orders.entry.lookup.queryRequired': 'Type something to search for.',
   'orders.entry.lookup.queryTooLong': 'The search is too long.',
+  'common.validation.unsafeText': 'Remove control characters.',
 };
 vi.mock('next-intl/server', () => ({
   getTranslations: async () =>
@@ -65,6 +66,10 @@ describe(`order form lookups (${testDatabaseKind})`, () => {
       response = await get(route, `?q=${'x'.repeat(61)}`);
       expect(response.status).toBe(400);
       expect(await response.json()).toEqual({ code: 'invalid', message: 'The search is too long.' });
+      // PostgreSQL refuses a NUL in a text parameter: it must stop here, not in the database (was a 500)
+      response = await get(route, '?q=ab%00');
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({ code: 'invalid', message: 'Remove control characters.' });
     });
   }
 

@@ -3,10 +3,12 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { findSkusByCodePrefix } from '@/domain/inventory/find-skus';
+import { safeText } from '@/domain/shared/safe-text';
 import { can } from '@/domain/staff/permissions';
 import { getCurrentStaff } from '@/lib/auth/current-staff';
 
-const ZQuery = z.object({ q: z.string().trim().min(1).max(64) });
+// safe text: a NUL in ?q= made PostgreSQL refuse the search (500)
+const ZQuery = z.object({ q: safeText().trim().min(1).max(64) });
 
 /** SKU suggestions for the receive form's code picker: ?q=<code prefix>. */
 export async function GET(request: Request) {

@@ -120,4 +120,17 @@ describe(`payment notification routes (${testDatabaseKind})`, () => {
     expect(row.headers?.authorization).toBe('••••oken');
     expect(row).toMatchObject({ outcome: 'rejected', isVerified: false, error: 'missing_sign' });
   });
+
+  it('keeps a body with a NUL or a lone surrogate (escaped) and refuses it, instead of failing with a 500', async () => {
+    const response = await post('alipay', 'nul=a\u0000b&s=\ud800', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('fail');
+    const [row] = await handle.db
+      .select()
+      .from(paymentNotifications)
+      .where(eq(paymentNotifications.body, 'nul=a\\u0000b&s=\ufffd'));
+    expect(row).toMatchObject({ outcome: 'rejected', isVerified: false });
+  });
 });
