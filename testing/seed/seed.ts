@@ -14,6 +14,7 @@ import { CARRIERS } from '@/testing/fixtures/carriers';
 import { insertMany, insertReturning } from '@/testing/fixtures/bulk-insert';
 import { buildOrderGraphs, writeOrderGraphs } from '@/testing/fixtures/insert-order-graphs';
 import type { Actor, CarrierRef } from '@/testing/fixtures/order-plan';
+import { ean13 } from '@/domain/catalog/barcode';
 import { CATALOG, DEMO_WAREHOUSES } from './catalog';
 import { planCustomers } from './plan-customers';
 import { planOrderSkeletons, planOrders, type SeedSku } from './plan-orders';
@@ -238,7 +239,7 @@ async function insertCatalog(db: Database, rng: Faker): Promise<SeedSku[]> {
         code: `${p.code}-${String(k + 1).padStart(2, '0')}`,
         name: p.name,
         variant,
-        barcode: `69${String(2024_0000_000 + i * 10 + k).padStart(11, '0')}`,
+        barcode: ean13(`69${String(2024_00_000 + i * 10 + k).padStart(10, '0')}`),
         priceCents,
         costCents: Math.round(priceCents * p.costShare),
         weightGrams: p.weightGrams,
