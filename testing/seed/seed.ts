@@ -2,7 +2,7 @@ import { Faker, base, en, zh_CN } from '@faker-js/faker';
 import { inArray, sql } from 'drizzle-orm';
 import { DEMO_PASSWORD, DEMO_STAFF, hashPassword } from '@/domain/staff/password';
 import { queryRows, type Database } from '@/db/client';
-import { products, skus } from '@/db/schema/catalog';
+import { productCategories, products, skuPriceChanges, skus } from '@/db/schema/catalog';
 import { customerAddresses, customers } from '@/db/schema/customers';
 import { warehouses } from '@/db/schema/inventory';
 import { carriers } from '@/db/schema/logistics';
@@ -216,6 +216,14 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}): Pro
 }
 
 async function insertCatalog(db: Database, rng: Faker): Promise<SeedSku[]> {
+  const categoryNames = [...new Set(CATALOG.map((p) => p.category))];
+  const categoryRows = await insertReturning(
+    db,
+    productCategories,
+    categoryNames.map((name) => ({ name })),
+    ['id'],
+  );
+  const categoryIds = new Map(categoryNames.map((name, i) => [name, Number(categoryRows[i].id)]));
   const productIds = (
     await insertReturning(
       db,
@@ -223,6 +231,7 @@ async function insertCatalog(db: Database, rng: Faker): Promise<SeedSku[]> {
       CATALOG.map((p) => ({
         name: p.name,
         category: p.category,
+        categoryId: categoryIds.get(p.category),
         brand: p.brand,
         description: `${p.brand} ${p.name}`,
       })),
@@ -251,6 +260,19 @@ async function insertCatalog(db: Database, rng: Faker): Promise<SeedSku[]> {
   );
   // the insert takes only the table's columns, so popularity stays behind
   const skuIds = (await insertReturning(db, skus, skuInputs, ['id'])).map((r) => Number(r.id));
+  // each SKU's price history starts with its seeded price
+  await insertReturning(
+    db,
+    skuPriceChanges,
+    skuInputs.map((s, i) => ({
+      skuId: skuIds[i],
+      priceCents: s.priceCents,
+      costCents: s.costCents,
+      actorType: 'system' as const,
+      actorName: 'system',
+    })),
+    ['id'],
+  );
   return skuInputs.map((s, i) => ({
     id: skuIds[i],
     code: s.code,
