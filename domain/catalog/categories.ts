@@ -7,10 +7,10 @@ import { isUniqueViolation } from '@/domain/shared/database-errors';
 import { recordAudit } from '@/domain/shared/record-audit';
 import { fail, ok, type Result } from '@/domain/shared/result';
 import { safeText } from '@/domain/shared/safe-text';
+import { MAX_CATEGORY_DEPTH } from './category-depth';
 import { V, ZId } from './catalog-fields';
 
-/** How deep the category tree goes (服饰 / 上装 / T恤). */
-export const MAX_CATEGORY_DEPTH = 3;
+export { MAX_CATEGORY_DEPTH };
 
 export interface CategoryOption {
   id: number;

@@ -6,7 +6,8 @@ import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { fieldClass, FormField } from '@/components/ui/form-field';
 import { toast } from '@/components/ui/toast';
-import { MAX_CATEGORY_DEPTH, type CategoryOption } from '@/domain/catalog/categories';
+import type { CategoryOption } from '@/domain/catalog/categories';
+import { MAX_CATEGORY_DEPTH } from '@/domain/catalog/category-depth';
 import { createCategoryAction } from '../actions';
 import { errorOf, type FieldErrors } from '../product-fields';
 
