@@ -54,6 +54,12 @@ export const SERVER_ACTIONS: Record<string, Coverage> = {
   'app/(admin)/catalog/actions.ts#updateSkuAction': audit('catalog.sku_update'),
   'app/(admin)/catalog/actions.ts#archiveSkuAction': audit('catalog.sku_archive'),
   'app/(admin)/catalog/actions.ts#createCategoryAction': audit('catalog.category_create'),
+  'app/(admin)/inventory/warehouses/actions.ts#saveWarehouseAction': audit('warehouse.create', 'warehouse.update'),
+  'app/(admin)/inventory/warehouses/actions.ts#setWarehouseActiveAction': audit(
+    'warehouse.activate',
+    'warehouse.deactivate',
+  ),
+  'app/(admin)/inventory/warehouses/actions.ts#setBinLocationAction': audit('inventory.set_bin'),
   'app/(admin)/inventory/actions.ts#receiveStockAction': audit('inventory.receive'),
   'app/(admin)/inventory/actions.ts#adjustStockAction': audit('inventory.adjust'),
   'app/(admin)/inventory/actions.ts#setThresholdAction': audit('inventory.set_threshold'),
