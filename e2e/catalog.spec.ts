@@ -85,3 +85,50 @@ test('a product with 2 x 2 variants: create, edit a price (history kept), archiv
   await expect(listed).toHaveCount(1);
   await expect(listed.first().locator('[data-col=skus]')).toHaveText('3');
 });
+
+test('warehouses: add one, edit it, set a bin; one with stock refuses to close, an empty one closes', async ({
+  page,
+}) => {
+  const code = `W${Date.now().toString(36).toUpperCase().slice(-6)}`;
+  await page.goto('/inventory/warehouses');
+  const form = page.getByTestId('new-warehouse-form');
+  await form.getByLabel('Code').fill(code.toLowerCase());
+  await form.getByLabel('Name').fill(`E2E warehouse ${code}`);
+  await form.getByLabel('City').fill('Hangzhou');
+  await form.getByLabel('Contact phone').fill('not a phone');
+  await form.getByRole('button', { name: 'Add warehouse' }).click();
+  await expect(form).toContainText('Enter a valid phone number');
+  await form.getByLabel('Contact phone').fill('0571-88881234');
+  await form.getByRole('button', { name: 'Add warehouse' }).click();
+  const row = page.locator(`tr[data-warehouse-code="${code}"]`);
+  await expect(row).toContainText(`E2E warehouse ${code}`);
+  await row.getByRole('link', { name: code }).click();
+  await expect(page).toHaveURL(/\/inventory\/warehouses\/\d+$/);
+
+  const edit = page.getByTestId('edit-warehouse-form');
+  await edit.getByLabel('Name').fill(`E2E warehouse ${code} renamed`);
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { name: `${code} · E2E warehouse ${code} renamed` })).toBeVisible();
+
+  // a bin for a seeded SKU; an unknown code is refused
+  const bins = page.getByTestId('bin-form');
+  await bins.getByLabel('SKU code').fill('NO-SUCH-SKU');
+  await bins.getByLabel('Bin').fill('A-01-1');
+  await bins.getByRole('button', { name: 'Set bin' }).click();
+  await expect(bins).toContainText('Unknown SKU code NO-SUCH-SKU');
+  await bins.getByLabel('SKU code').fill('fs101-01');
+  await bins.getByLabel('Bin').fill('a-01-1');
+  await bins.getByRole('button', { name: 'Set bin' }).click();
+  await expect(page.locator('tr[data-sku-code="FS101-01"] [data-col=location]')).toHaveText('A-01-1');
+
+  // it holds nothing: it closes
+  await page.getByTestId('warehouse-active-toggle').click();
+  await expect(page.getByTestId('warehouse-active')).toHaveText('Inactive');
+
+  // the demo store's Shanghai warehouse holds stock: refused with the reason
+  await page.goto('/inventory/warehouses');
+  await page.locator('tr[data-warehouse-code="SH"]').getByRole('link', { name: 'SH' }).click();
+  await page.getByTestId('warehouse-active-toggle').click();
+  await expect(page.getByTestId('active-error')).toContainText('still holds stock');
+  await expect(page.getByTestId('warehouse-active')).toHaveText('Active');
+});
