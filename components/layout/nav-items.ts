@@ -4,6 +4,7 @@ import {
   CreditCard,
   LayoutDashboard,
   type LucideIcon,
+  Package,
   ReceiptText,
   Settings,
   Truck,
@@ -12,7 +13,7 @@ import {
 import type { Permission } from '@/domain/staff/permissions';
 
 export type NavKey =
-  'dashboard' | 'orders' | 'inventory' | 'payments' | 'shipping' | 'afterSales' | 'analytics' | 'settings';
+  'dashboard' | 'orders' | 'catalog' | 'inventory' | 'payments' | 'shipping' | 'afterSales' | 'analytics' | 'settings';
 
 export interface NavItem {
   key: NavKey;
@@ -26,6 +27,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'dashboard', href: '/', icon: LayoutDashboard, permission: 'orders.read' },
   { key: 'orders', href: '/orders', icon: ReceiptText, permission: 'orders.read' },
+  { key: 'catalog', href: '/catalog', icon: Package, permission: 'catalog.read' },
   { key: 'inventory', href: '/inventory', icon: Boxes, permission: 'inventory.read' },
   { key: 'payments', href: '/payments', icon: CreditCard, permission: 'payments.read' },
   { key: 'shipping', href: '/shipping', icon: Truck, permission: 'shipping.read' },

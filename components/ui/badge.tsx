@@ -7,6 +7,7 @@ import type {
   RefundStatus,
   ShipmentStatus,
 } from '@/domain/shared/statuses';
+import type { CatalogStatus } from '@/domain/catalog/catalog-status';
 import { ENUM_MESSAGES } from '@/lib/i18n/enum-messages';
 
 /**
@@ -100,6 +101,7 @@ export const STATUS_TONES = {
     fulfilled: 'transit',
     delivered: 'success',
   } satisfies Record<FulfillmentState, Tone>,
+  catalog: { on_sale: 'success', off_sale: 'neutral', archived: 'neutral' } satisfies Record<CatalogStatus, Tone>,
 } as const;
 
 export type StatusKind = keyof typeof STATUS_TONES;
@@ -114,6 +116,7 @@ const MESSAGE_NAMESPACES = {
   afterSales: ENUM_MESSAGES.after_sales_status,
   paymentState: 'orders.paymentState',
   fulfillmentState: 'orders.fulfillmentState',
+  catalog: 'catalog.status',
 } as const satisfies Record<StatusKind, string>;
 
 export function toneOf<K extends StatusKind>(kind: K, status: StatusOf<K>): Tone {

@@ -26,6 +26,8 @@ export const warehouses = pgTable(
     address: text('address'),
     contactName: text('contact_name'),
     contactPhone: text('contact_phone'),
+    /** ships parcels (its address and contact are the sender on labels); false: storage only */
+    isShipping: boolean('is_shipping').notNull().default(true),
     isActive: boolean('is_active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -33,6 +33,15 @@ describe('can', () => {
     expect(can({ role: 'viewer' }, 'after_sales.read')).toBe(true);
   });
 
+  it('catalog: operations and admin edit products, the warehouse and finance read them', () => {
+    expect(can({ role: 'operations' }, 'catalog.write')).toBe(true);
+    expect(can({ role: 'admin' }, 'catalog.write')).toBe(true);
+    expect(can({ role: 'warehouse' }, 'catalog.write')).toBe(false);
+    expect(can({ role: 'finance' }, 'catalog.write')).toBe(false);
+    expect(can({ role: 'viewer' }, 'catalog.write')).toBe(false);
+    for (const role of ['warehouse', 'finance', 'viewer'] as const) expect(can({ role }, 'catalog.read')).toBe(true);
+  });
+
   it('refuses nobody', () => {
     expect(can(null, 'orders.read')).toBe(false);
   });

@@ -10,7 +10,9 @@ export const PERMISSIONS = [
   'orders.archive',
   'orders.import',
   'inventory.read',
-  'inventory.write', // receive, adjust, thresholds
+  'inventory.write', // receive, adjust, thresholds, warehouses and bin locations
+  'catalog.read',
+  'catalog.write', // products, SKUs, categories, prices
   'payments.read',
   'payments.write', // confirm manual payments, query providers
   'refunds.write',
@@ -33,6 +35,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 const READ_ALL: Permission[] = [
   'orders.read',
   'inventory.read',
+  'catalog.read',
   'payments.read',
   'shipping.read',
   'after_sales.read',
@@ -43,7 +46,7 @@ const READ_ALL: Permission[] = [
 /** What each role may do. Admin may do everything. */
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   admin: PERMISSIONS,
-  operations: [...READ_ALL, 'orders.write', 'orders.archive', 'orders.import', 'after_sales.write'],
+  operations: [...READ_ALL, 'catalog.write', 'orders.write', 'orders.archive', 'orders.import', 'after_sales.write'],
   warehouse: [...READ_ALL, 'inventory.write', 'shipping.write', 'after_sales.receive'],
   finance: [...READ_ALL, 'payments.write', 'refunds.write', 'audit.read', 'after_sales.refund'],
   viewer: READ_ALL,

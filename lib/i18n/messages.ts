@@ -12,6 +12,7 @@ const AREAS = [
   'dashboard',
   'staff',
   'inventory',
+  'catalog',
   'settings',
   'shipping',
   'printing',

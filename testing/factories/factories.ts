@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Faker, base, en, zh_CN } from '@faker-js/faker';
 import { and, desc, eq, inArray } from 'drizzle-orm';
+import { ean13 } from '@/domain/catalog/barcode';
 import { hashPassword } from '@/domain/staff/password';
 import type { StaffRole } from '@/domain/staff/roles';
 import type { Database } from '@/db/client';
@@ -138,7 +139,7 @@ export function createFactories(db: Database, options: FactoryOptions = {}) {
         code: `SKU-${nextId()}`,
         name: `测试商品 ${serial}`,
         variant: rng.helpers.arrayElement(['默认', '白色', '黑色', 'M', 'L']),
-        barcode: `69${rng.string.numeric({ length: 11, allowLeadingZeros: true })}`,
+        barcode: ean13(`69${rng.string.numeric({ length: 10, allowLeadingZeros: true })}`),
         priceCents,
         costCents: overrides.costCents ?? Math.round(priceCents * rng.number.float({ min: 0.35, max: 0.7 })),
         weightGrams: rng.number.int({ min: 50, max: 2000 }),

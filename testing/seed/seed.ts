@@ -2,7 +2,7 @@ import { Faker, base, en, zh_CN } from '@faker-js/faker';
 import { inArray, sql } from 'drizzle-orm';
 import { DEMO_PASSWORD, DEMO_STAFF, hashPassword } from '@/domain/staff/password';
 import { queryRows, type Database } from '@/db/client';
-import { products, skus } from '@/db/schema/catalog';
+import { productCategories, products, skuPriceChanges, skus } from '@/db/schema/catalog';
 import { customerAddresses, customers } from '@/db/schema/customers';
 import { warehouses } from '@/db/schema/inventory';
 import { carriers } from '@/db/schema/logistics';
@@ -14,6 +14,7 @@ import { CARRIERS } from '@/testing/fixtures/carriers';
 import { insertMany, insertReturning } from '@/testing/fixtures/bulk-insert';
 import { buildOrderGraphs, writeOrderGraphs } from '@/testing/fixtures/insert-order-graphs';
 import type { Actor, CarrierRef } from '@/testing/fixtures/order-plan';
+import { ean13 } from '@/domain/catalog/barcode';
 import { CATALOG, DEMO_WAREHOUSES } from './catalog';
 import { planCustomers } from './plan-customers';
 import { planOrderSkeletons, planOrders, type SeedSku } from './plan-orders';
@@ -215,6 +216,14 @@ export async function seedDemoData(db: Database, options: SeedOptions = {}): Pro
 }
 
 async function insertCatalog(db: Database, rng: Faker): Promise<SeedSku[]> {
+  const categoryNames = [...new Set(CATALOG.map((p) => p.category))];
+  const categoryRows = await insertReturning(
+    db,
+    productCategories,
+    categoryNames.map((name) => ({ name })),
+    ['id'],
+  );
+  const categoryIds = new Map(categoryNames.map((name, i) => [name, Number(categoryRows[i].id)]));
   const productIds = (
     await insertReturning(
       db,
@@ -222,6 +231,7 @@ async function insertCatalog(db: Database, rng: Faker): Promise<SeedSku[]> {
       CATALOG.map((p) => ({
         name: p.name,
         category: p.category,
+        categoryId: categoryIds.get(p.category),
         brand: p.brand,
         description: `${p.brand} ${p.name}`,
       })),
@@ -238,7 +248,7 @@ async function insertCatalog(db: Database, rng: Faker): Promise<SeedSku[]> {
         code: `${p.code}-${String(k + 1).padStart(2, '0')}`,
         name: p.name,
         variant,
-        barcode: `69${String(2024_0000_000 + i * 10 + k).padStart(11, '0')}`,
+        barcode: ean13(`69${String(2024_00_000 + i * 10 + k).padStart(10, '0')}`),
         priceCents,
         costCents: Math.round(priceCents * p.costShare),
         weightGrams: p.weightGrams,
@@ -250,6 +260,19 @@ async function insertCatalog(db: Database, rng: Faker): Promise<SeedSku[]> {
   );
   // the insert takes only the table's columns, so popularity stays behind
   const skuIds = (await insertReturning(db, skus, skuInputs, ['id'])).map((r) => Number(r.id));
+  // each SKU's price history starts with its seeded price
+  await insertReturning(
+    db,
+    skuPriceChanges,
+    skuInputs.map((s, i) => ({
+      skuId: skuIds[i],
+      priceCents: s.priceCents,
+      costCents: s.costCents,
+      actorType: 'system' as const,
+      actorName: 'system',
+    })),
+    ['id'],
+  );
   return skuInputs.map((s, i) => ({
     id: skuIds[i],
     code: s.code,

@@ -1,7 +1,7 @@
 import { useTranslations } from 'next-intl';
 import { SectionHeader } from '@/components/layout/section-header';
 
-export type InventoryTab = 'stock' | 'alerts' | 'reorder' | 'receive';
+export type InventoryTab = 'stock' | 'alerts' | 'reorder' | 'receive' | 'warehouses';
 
 /** The inventory section's header: title, section tabs, and a note when the role is read-only. */
 export function InventoryHeader({
@@ -23,6 +23,7 @@ export function InventoryHeader({
     { key: 'alerts', href: '/inventory/alerts' },
     { key: 'reorder', href: '/inventory/reorder' },
     ...(canWrite ? [{ key: 'receive' as const, href: '/inventory/receive' }] : []),
+    { key: 'warehouses', href: '/inventory/warehouses' },
   ];
   return (
     <SectionHeader
