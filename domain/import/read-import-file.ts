@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
@@ -38,33 +39,47 @@ export const MAX_IMPORT_COLUMNS = 300;
 const SNIFF_BYTES = 64 * 1024;
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
+/** Where an uploaded file's bytes are: a local file (tests, tools) or the database's chunks. */
+export interface ImportSource {
+  /** up to `bytes` first bytes */
+  head(bytes: number): Promise<Buffer>;
+  stream(): Readable;
+}
+
+export function fileSource(path: string): ImportSource {
+  return {
+    async head(bytes) {
+      const file = await open(path, 'r');
+      try {
+        const buffer = Buffer.alloc(bytes);
+        const { bytesRead } = await file.read(buffer, 0, bytes, 0);
+        return buffer.subarray(0, bytesRead);
+      } finally {
+        await file.close();
+      }
+    },
+    stream: () => createReadStream(path),
+  };
+}
+
 /**
  * Opens a CSV or XLSX file for streaming: the format comes from the bytes (a renamed file is
  * read as what it is), the encoding from the BOM or a strict UTF-8 check (else GB18030, what
  * Taobao and Excel in China write). Throws ImportFileError for a file that cannot be imported.
  */
-export async function readImportFile(path: string): Promise<ImportTable> {
-  const head = await readHead(path);
+export async function readImportFile(source: ImportSource | string): Promise<ImportTable> {
+  const from = typeof source === 'string' ? fileSource(source) : source;
+  const head = await from.head(SNIFF_BYTES);
   if (head.length === 0) throw new ImportFileError({ code: 'empty' });
-  if (ZIP_MAGIC.every((b, i) => head[i] === b)) return readXlsx(path);
+  if (ZIP_MAGIC.every((b, i) => head[i] === b)) return readXlsx(from);
   const encoding = detectEncoding(head);
   if (encoding === null) throw new ImportFileError({ code: 'binary' });
-  return readCsv(path, encoding);
+  return readCsv(from, encoding);
 }
 
-async function readHead(path: string): Promise<Buffer> {
-  const file = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await file.read(buffer, 0, SNIFF_BYTES, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await file.close();
-  }
-}
-
-async function readCsv(path: string, encoding: TextEncoding): Promise<ImportTable> {
-  const parser = createReadStream(path)
+async function readCsv(source: ImportSource, encoding: TextEncoding): Promise<ImportTable> {
+  const parser = source
+    .stream()
     .pipe(iconv.decodeStream(encoding === 'utf-8-bom' ? 'utf-8' : encoding, { stripBOM: true }))
     .pipe(
       parse({ relax_column_count: true, relax_quotes: true, skip_empty_lines: true, max_record_size: 1024 * 1024 }),
@@ -93,9 +108,9 @@ async function nextRecord(records: AsyncIterator<string[]>, row: number): Promis
   }
 }
 
-async function readXlsx(path: string): Promise<ImportTable> {
+async function readXlsx(source: ImportSource): Promise<ImportTable> {
   try {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookReader(source.stream(), {
       sharedStrings: 'cache',
       hyperlinks: 'ignore',
       styles: 'cache', // a date cell is a number whose style says date
