@@ -68,6 +68,8 @@ export const importBatches = pgTable('import_batches', {
   fileName: text('file_name').notNull(),
   itemFileName: text('item_file_name'),
   fileBytes: bigint('file_bytes', { mode: 'number' }).notNull().default(0),
+  /** the same bytes uploaded again while this one is still going are refused */
+  fileSha256: text('file_sha256'),
   /** template | shopify | taobao | pinduoduo, 'unknown' until the header row is read */
   format: text('format').notNull(),
   encoding: text('encoding'),

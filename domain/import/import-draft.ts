@@ -53,7 +53,10 @@ export type ImportErrorCode =
   | 'too_long'
   | 'undecodable'
   | 'no_lines'
-  | 'order_fields_differ';
+  | 'sku_required'
+  | 'sku_unknown'
+  | 'sku_archived'
+  | 'insufficient_stock';
 
 /** What is wrong, where: a spreadsheet row number and the file's own column header. */
 export interface ImportRowError {

@@ -14,7 +14,9 @@ export type ImportFileProblem =
   | { code: 'header_only' }
   | { code: 'too_many_columns'; columns: number }
   | { code: 'malformed'; row: number; detail: string }
-  | { code: 'xlsx_unreadable'; detail: string };
+  | { code: 'xlsx_unreadable'; detail: string }
+  | { code: 'format_unknown' }
+  | { code: 'second_file_unexpected' };
 
 export class ImportFileError extends Error {
   constructor(readonly problem: ImportFileProblem) {
