@@ -46,6 +46,8 @@ export const SERVER_ACTIONS: Record<string, Coverage> = {
   'app/(admin)/after-sales/actions.ts#sendRefundAction': events('send-refund'),
   'app/(admin)/after-sales/actions.ts#shipReplacementAction': events('ship-replacement'),
   'app/(admin)/after-sales/actions.ts#completeReplacementAction': events('complete-replacement'),
+  'app/(admin)/orders/import/actions.ts#commitImportAction': audit('import.commit'),
+  'app/(admin)/orders/import/actions.ts#cancelImportAction': audit('import.cancel'),
   'app/(admin)/settings/staff/actions.ts#resetStaffPasswordAction': audit('staff.password_reset'),
   'app/(admin)/settings/staff/actions.ts#updateSecuritySettingsAction': audit('settings.security.update'),
   'app/(admin)/inventory/actions.ts#receiveStockAction': audit('inventory.receive'),
@@ -113,6 +115,7 @@ export const SERVER_ACTIONS: Record<string, Coverage> = {
 export const ROUTE_HANDLERS: Record<string, Coverage> = {
   'app/api/auth/[...nextauth]/route.ts#POST': audit('staff.sign_in', 'staff.sign_out'),
   'app/api/e2e/orders/route.e2e.ts#POST': E2E,
+  'app/api/internal/imports/route.ts#POST': audit('import.upload'),
   'app/api/e2e/stock/route.e2e.ts#POST': E2E,
   'app/api/logistics/kuaidi100/push/route.ts#POST': timeline('domain/logistics/tracking/apply-tracking-events.ts'),
   'app/api/payments/notify/[provider]/route.ts#POST': timeline('domain/payments/apply-payment-result.ts'),

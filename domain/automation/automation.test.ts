@@ -270,6 +270,7 @@ describe(`job runs (${testDatabaseKind})`, () => {
       'subscribe_tracking',
       'reconcile_payments',
       'after_sales_deadlines',
+      'run_imports',
     ]);
     expect(outcomes.every((o) => !o.error)).toBe(true);
     const runs = await handle.db.select().from(jobRuns).orderBy(asc(jobRuns.name));
@@ -279,6 +280,7 @@ describe(`job runs (${testDatabaseKind})`, () => {
       'auto_review_orders',
       'cancel_unpaid_orders',
       'reconcile_payments',
+      'run_imports',
       'subscribe_tracking',
     ]);
     for (const run of runs) {

@@ -10,6 +10,7 @@ export const JOB_NAMES = [
   'subscribe_tracking',
   'reconcile_payments',
   'after_sales_deadlines',
+  'run_imports',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 

@@ -6,6 +6,7 @@ import type { PaymentsRequestContext } from '@/domain/payments/attempts';
 import { providerTradeQuery } from '@/domain/payments/reconciliation/provider-ports';
 import { reconcilePayments } from '@/domain/payments/reconciliation/reconcile-payments';
 import { runRecordedJob, type JobName } from './job-runs';
+import { runPendingImports } from '@/domain/import/run-pending-imports';
 import { sweepAfterSalesDeadlines } from '@/domain/after-sales/sweep-after-sales-deadlines';
 import { subscribePendingShipments } from '@/domain/logistics/tracking/shipment-tracking';
 import { getTrackingProvider } from '@/domain/logistics/tracking/tracking-settings';
@@ -29,6 +30,8 @@ const JOBS: Record<JobName, Job> = {
       context.payments ? { tradeQuery: providerTradeQuery(context.payments), payments: context.payments } : {},
     ),
   after_sales_deadlines: (db) => sweepAfterSalesDeadlines(db),
+  // imports whose request died before finishing them (a restart): taken over after a stale heartbeat
+  run_imports: (db) => runPendingImports(db),
 };
 
 // on globalThis: instrumentation registers, the scheduler and Settings read, bundled apart

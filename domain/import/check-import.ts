@@ -20,7 +20,7 @@ export type CheckOutcome = 'checked' | 'failed' | 'cancelled' | 'not_claimed';
  * nothing else. Restartable: a check taken over from a dead job starts again from the top.
  */
 export async function checkImport(db: Database, batchId: number): Promise<CheckOutcome> {
-  const batch = await claimImport(db, batchId, { from: 'uploaded', to: 'checking' });
+  const batch = await claimImport(db, batchId, 'check');
   if (!batch) return 'not_claimed';
   await db.delete(importRowErrors).where(eq(importRowErrors.batchId, batchId));
   let opened;

@@ -1,27 +1,35 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { importBatches, type ImportBatch } from '@/db/schema/system';
 
 /** A job that has not beaten its heartbeat for this long has died; another may take its batch over. */
 export const IMPORT_STALE_SECONDS = 60;
 
-type Phase = { from: 'uploaded'; to: 'checking' } | { from: 'checked'; to: 'running' };
-
 /**
- * Takes a batch for one phase in one conditional UPDATE: from its waiting status, or over from a
- * job whose heartbeat went stale (a killed server). Null when someone else holds it or it has moved on.
+ * The two phases a job takes a batch for: its dry run (waiting as 'uploaded') and its commit
+ * (waiting as 'running' with no heartbeat: requestImportCommit put it there).
  */
-export async function claimImport(db: Database, batchId: number, phase: Phase): Promise<ImportBatch | null> {
+export type ImportPhase = 'check' | 'commit';
+
+const STALE = sql`${importBatches.heartbeatAt} < now() - make_interval(secs => ${IMPORT_STALE_SECONDS})`;
+
+/** Batches a job may take for `phase` now: waiting, or held by a job whose heartbeat went stale (a killed server). */
+export function claimableFor(phase: ImportPhase): SQL {
+  return phase === 'check'
+    ? sql`(${importBatches.status} = 'uploaded' or (${importBatches.status} = 'checking' and ${STALE}))`
+    : sql`(${importBatches.status} = 'running' and (${importBatches.heartbeatAt} is null or ${STALE}))`;
+}
+
+/** Takes a batch for one phase in one conditional UPDATE; null when someone else holds it or it has moved on. */
+export async function claimImport(db: Database, batchId: number, phase: ImportPhase): Promise<ImportBatch | null> {
   const [claimed] = await db
     .update(importBatches)
-    .set({ status: phase.to, heartbeatAt: sql`now()`, startedAt: sql`coalesce(${importBatches.startedAt}, now())` })
-    .where(
-      and(
-        eq(importBatches.id, batchId),
-        eq(importBatches.cancelRequested, false),
-        sql`(${importBatches.status} = ${phase.from} or (${importBatches.status} = ${phase.to} and ${importBatches.heartbeatAt} < now() - make_interval(secs => ${IMPORT_STALE_SECONDS})))`,
-      ),
-    )
+    .set({
+      status: phase === 'check' ? 'checking' : 'running',
+      heartbeatAt: sql`now()`,
+      startedAt: sql`coalesce(${importBatches.startedAt}, now())`,
+    })
+    .where(and(eq(importBatches.id, batchId), eq(importBatches.cancelRequested, false), claimableFor(phase)))
     .returning();
   return claimed ?? null;
 }

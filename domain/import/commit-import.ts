@@ -23,7 +23,7 @@ export type CommitOutcome = 'completed' | 'failed' | 'cancelled' | 'not_claimed'
  * imported (same source and ref) are left as they are; a re-run creates nothing new.
  */
 export async function commitImport(db: Database, batchId: number, actor: Actor): Promise<CommitOutcome> {
-  const batch = await claimImport(db, batchId, { from: 'checked', to: 'running' });
+  const batch = await claimImport(db, batchId, 'commit');
   if (!batch) return 'not_claimed';
   // the commit keeps its own error list (stock may have run out since the dry run); resumed, it keeps what it has
   if (batch.cursorRow === 0) {

@@ -10,6 +10,8 @@ import { SYSTEM_ACTOR } from '@/domain/shared/actor';
 import { checkStockLedger, createFactories, type Factories } from '@/testing/factories/factories';
 import { checkImport } from './check-import';
 import { commitImport } from './commit-import';
+import { requestImportCommit } from './request-import-commit';
+import { runPendingImports } from './run-pending-imports';
 import { uploadImport } from './upload-import';
 
 let handle: DatabaseHandle;
@@ -43,6 +45,10 @@ async function upload(text: string, fileName = 'orders_export.csv') {
   const result = await uploadImport(handle.db, { fileName, body: bytesOf(text), actor: SYSTEM_ACTOR });
   if (!result.ok) throw new Error(result.code);
   return result.data.batchId;
+}
+async function commit(batchId: number) {
+  expect(await requestImportCommit(handle.db, { batchId, actor: SYSTEM_ACTOR })).toMatchObject({ ok: true });
+  return runPendingImports(handle.db);
 }
 const batchOf = async (id: number) => (await handle.db.select().from(importBatches).where(eq(importBatches.id, id)))[0];
 const importedCount = async () =>
@@ -82,7 +88,7 @@ describe('import: dry run, commit, re-import', () => {
   });
 
   it('commit writes whole orders, reserves for open ones and refuses an oversell as a row error', async () => {
-    expect(await commitImport(handle.db, batchId, SYSTEM_ACTOR)).toBe('completed');
+    expect(await commit(batchId)).toEqual({ checked: 0, committed: 1 });
     const batch = await batchOf(batchId);
     expect(batch).toMatchObject({ status: 'completed', ordersCreated: 2, cursorRow: 6 });
     const written = await handle.db
@@ -109,7 +115,7 @@ describe('import: dry run, commit, re-import', () => {
     const again = await upload(file);
     await checkImport(handle.db, again);
     expect((await batchOf(again)).summary).toMatchObject({ newOrders: 1, identical: 2 });
-    await commitImport(handle.db, again, SYSTEM_ACTOR);
+    await commit(again);
     expect(await importedCount()).toBe(2);
     expect(await capReserved()).toBe(2);
   });
@@ -134,6 +140,7 @@ describe('import: a crash in the middle', () => {
     for (let i = 0; i < 450; i++) lines.push(row(`#C${String(i).padStart(4, '0')}`, 'paid', 'fulfilled', 1, 'IMP-TEE'));
     const id = await upload(lines.join('\n'));
     await checkImport(handle.db, id);
+    await requestImportCommit(handle.db, { batchId: id, actor: SYSTEM_ACTOR });
     const before = await importedCount();
     // the third transaction dies as a killed server would: nothing of it commits
     let transactions = 0;

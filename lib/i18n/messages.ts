@@ -18,6 +18,7 @@ const AREAS = [
   'payments',
   'refunds',
   'after-sales',
+  'import',
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
