@@ -12,6 +12,7 @@ import { checkImport } from './check-import';
 import { commitImport } from './commit-import';
 import { requestImportCommit } from './request-import-commit';
 import { runPendingImports } from './run-pending-imports';
+import { importErrorsCsv } from './import-errors-csv';
 import { uploadImport } from './upload-import';
 
 let handle: DatabaseHandle;
@@ -85,6 +86,22 @@ describe('import: dry run, commit, re-import', () => {
       [6, 'Lineitem sku', 'sku_unknown', 'NO-SUCH-SKU', '#A4'],
     ]);
     expect(await importedCount()).toBe(0);
+  });
+
+  it('gives the rows with errors back as they were, with what is wrong, formula-safe', async () => {
+    let csv = '';
+    for await (const piece of importErrorsCsv(handle.db, await batchOf(batchId), {
+      errorColumn: 'Error',
+      describe: (e) => `${e.column}: ${e.code}`,
+    }))
+      csv += piece;
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toBe(`${HEADER},Error`);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^#A4,.*,Lineitem sku: sku_unknown$/);
   });
 
   it('commit writes whole orders, reserves for open ones and refuses an oversell as a row error', async () => {
