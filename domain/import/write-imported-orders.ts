@@ -5,7 +5,7 @@ import { stockLevels, warehouses } from '@/db/schema/inventory';
 import { orderEvents, orderLines, orders } from '@/db/schema/orders';
 import { reserveAtCommitInsert } from '@/domain/inventory/reserve-at-commit';
 import { sortStockLines } from '@/domain/inventory/reserve-stock';
-import { assignCarrierToOrder } from '@/domain/logistics/assign-carrier';
+import { assignCarriersToOrders } from '@/domain/logistics/assign-carrier';
 import { formatOrderNumber } from '@/domain/orders/order-number';
 import type { Actor } from '@/domain/shared/actor';
 import type { ImportOrderDraft } from './import-draft';
@@ -110,7 +110,10 @@ export async function writeImportedOrders(
   );
   const open = written.filter(({ order }) => !HISTORICAL_STATUSES.includes(order.draft.status));
   await reserveOpenOrders(tx, open, actor);
-  for (const { id, status } of open) if (status === 'awaiting_shipment') await assignCarrierToOrder(tx, id);
+  await assignCarriersToOrders(
+    tx,
+    open.filter((o) => o.status === 'awaiting_shipment').map((o) => o.id),
+  );
   return { created: written.length };
 }
 
