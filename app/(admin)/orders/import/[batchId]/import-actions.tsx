@@ -1,5 +1,6 @@
 'use client';
 
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useTransition } from 'react';
 import { Button } from '@/components/ui/button';
@@ -20,10 +21,13 @@ export function ImportActions({
 }) {
   const t = useTranslations('import');
   const [isPending, startTransition] = useTransition();
+  const queryClient = useQueryClient();
   const run = (action: typeof commitImportAction) =>
     startTransition(async () => {
       const result = await action({ batchId });
       if (!result.ok) toast.error(result.message);
+      // the progress panel stopped polling at 'checked': read again so it follows the job
+      await queryClient.invalidateQueries({ queryKey: ['import-progress', batchId] });
     });
   if (!canCommit && !canCancel) return null;
   return (
