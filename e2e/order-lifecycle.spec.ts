@@ -254,8 +254,9 @@ test('the needs-review queue and the order rules page', async ({ page }) => {
   await expect(page.getByLabel('Cancel unpaid orders after (minutes)')).toHaveValue('45');
   await expect(page.getByLabel('Hold orders above (yuan)')).toHaveValue('1999.50');
   await expect(page.getByLabel('Ask providers about pending payments after (minutes)')).toHaveValue('20');
-  // five order and payment sweeps, the after-sales deadlines, and the tracking sandbox's clock (e2e turns it on)
-  await expect(page.getByTestId('job-runs').locator('tbody tr')).toHaveCount(8);
+  // five order and payment sweeps, the after-sales deadlines, analytics, imports, and the tracking sandbox's clock (e2e turns it on)
+  await expect(page.getByTestId('job-runs').locator('tbody tr')).toHaveCount(9);
+  await expect(page.locator('tr[data-job=run_imports]')).toContainText('Finish order imports a restart interrupted');
   await expect(page.locator('tr[data-job=after_sales_deadlines]')).toContainText('Act on after-sales deadlines');
   await expect(page.locator('tr[data-job=reconcile_payments]')).toContainText(
     'Reconcile payments and refunds with the providers',

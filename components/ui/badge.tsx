@@ -2,6 +2,7 @@ import { useTranslations } from 'next-intl';
 import type { FulfillmentState, PaymentState } from '@/domain/orders/summary-states';
 import type {
   AfterSalesStatus,
+  ImportStatus,
   OrderStatus,
   PaymentAttemptStatus,
   RefundStatus,
@@ -95,6 +96,15 @@ export const STATUS_TONES = {
     partially_refunded: 'attention',
     refunded: 'neutral',
   } satisfies Record<PaymentState, Tone>,
+  import: {
+    uploaded: 'neutral',
+    checking: 'progress',
+    checked: 'info',
+    running: 'transit',
+    completed: 'success',
+    failed: 'danger',
+    cancelled: 'neutral',
+  } satisfies Record<ImportStatus, Tone>,
   fulfillmentState: {
     unfulfilled: 'neutral',
     partial: 'progress',
@@ -114,6 +124,7 @@ const MESSAGE_NAMESPACES = {
   refund: ENUM_MESSAGES.refund_status,
   shipment: ENUM_MESSAGES.shipment_status,
   afterSales: ENUM_MESSAGES.after_sales_status,
+  import: ENUM_MESSAGES.import_status,
   paymentState: 'orders.paymentState',
   fulfillmentState: 'orders.fulfillmentState',
   catalog: 'catalog.status',

@@ -17,6 +17,7 @@ import { skus } from './catalog';
 import { customers } from './customers';
 import { warehouses } from './inventory';
 import { actorType, staffUsers } from './staff';
+import { importBatches } from './system';
 
 /** The statuses of domain/orders/order-status.ts; the transitions between them live there. */
 export const orderStatus = pgEnum('order_status', [
@@ -48,6 +49,8 @@ export const orders = pgTable(
     source: orderSource('source').notNull(),
     /** the order's id on the platform or system it came from; unique per source */
     externalRef: text('external_ref'),
+    /** the import that brought the order in (source = import): its platform and file */
+    importBatchId: bigint('import_batch_id', { mode: 'number' }).references(() => importBatches.id),
     status: orderStatus('status').notNull(),
     isCashOnDelivery: boolean('is_cash_on_delivery').notNull().default(false),
     currency: char('currency', { length: 3 }).notNull().default('CNY'),

@@ -47,6 +47,8 @@ export const SERVER_ACTIONS: Record<string, Coverage> = {
   'app/(admin)/after-sales/actions.ts#sendRefundAction': events('send-refund'),
   'app/(admin)/after-sales/actions.ts#shipReplacementAction': events('ship-replacement'),
   'app/(admin)/after-sales/actions.ts#completeReplacementAction': events('complete-replacement'),
+  'app/(admin)/orders/import/actions.ts#commitImportAction': audit('import.commit'),
+  'app/(admin)/orders/import/actions.ts#cancelImportAction': audit('import.cancel'),
   'app/(admin)/settings/staff/actions.ts#resetStaffPasswordAction': audit('staff.password_reset'),
   'app/(admin)/settings/staff/actions.ts#updateSecuritySettingsAction': audit('settings.security.update'),
   'app/(admin)/catalog/actions.ts#createProductAction': audit('catalog.product_create'),
@@ -127,10 +129,13 @@ export const SERVER_ACTIONS: Record<string, Coverage> = {
 export const ROUTE_HANDLERS: Record<string, Coverage> = {
   'app/api/auth/[...nextauth]/route.ts#POST': audit('staff.sign_in', 'staff.sign_out'),
   'app/api/e2e/orders/route.e2e.ts#POST': E2E,
+  'app/api/internal/imports/route.ts#POST': audit('import.upload'),
   'app/api/e2e/stock/route.e2e.ts#POST': E2E,
   'app/api/logistics/kuaidi100/push/route.ts#POST': timeline('domain/logistics/tracking/apply-tracking-events.ts'),
   'app/api/payments/notify/[provider]/route.ts#POST': timeline('domain/payments/apply-payment-result.ts'),
   'app/api/payments/refund-notify/[provider]/route.ts#POST': timeline('domain/payments/refunds/settle-refund.ts'),
+  'app/api/v1/imports/route.ts#POST': audit('import.upload'),
+  'app/api/v1/imports/[importId]/[action]/route.ts#POST': audit('import.commit', 'import.cancel'),
   'app/api/v1/orders/route.ts#POST': timeline('domain/orders/place-orders.ts'),
   'app/api/v1/orders/[order]/[action]/route.ts#POST': timeline('domain/orders/transition-order.ts'),
   'app/api/v1/orders/[order]/payment-attempts/route.ts#POST': exempt(

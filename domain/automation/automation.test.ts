@@ -271,6 +271,7 @@ describe(`job runs (${testDatabaseKind})`, () => {
       'reconcile_payments',
       'after_sales_deadlines',
       'refresh_analytics',
+      'run_imports',
     ]);
     expect(outcomes.every((o) => !o.error)).toBe(true);
     const runs = await handle.db.select().from(jobRuns).orderBy(asc(jobRuns.name));
@@ -281,6 +282,7 @@ describe(`job runs (${testDatabaseKind})`, () => {
       'cancel_unpaid_orders',
       'reconcile_payments',
       'refresh_analytics',
+      'run_imports',
       'subscribe_tracking',
     ]);
     for (const run of runs) {

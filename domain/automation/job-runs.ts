@@ -11,6 +11,7 @@ export const JOB_NAMES = [
   'reconcile_payments',
   'after_sales_deadlines',
   'refresh_analytics',
+  'run_imports',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 

@@ -7,6 +7,7 @@ import { providerTradeQuery } from '@/domain/payments/reconciliation/provider-po
 import { reconcilePayments } from '@/domain/payments/reconciliation/reconcile-payments';
 import { runRecordedJob, type JobName } from './job-runs';
 import { refreshAnalyticsRollups } from '@/domain/analytics/refresh-rollups';
+import { runPendingImports } from '@/domain/import/run-pending-imports';
 import { sweepAfterSalesDeadlines } from '@/domain/after-sales/sweep-after-sales-deadlines';
 import { subscribePendingShipments } from '@/domain/logistics/tracking/shipment-tracking';
 import { getTrackingProvider } from '@/domain/logistics/tracking/tracking-settings';
@@ -31,6 +32,8 @@ const JOBS: Record<JobName, Job> = {
     ),
   after_sales_deadlines: (db) => sweepAfterSalesDeadlines(db),
   refresh_analytics: async (db) => ({ ...(await refreshAnalyticsRollups(db)) }),
+  // imports whose request died before finishing them (a restart): taken over after a stale heartbeat
+  run_imports: (db) => runPendingImports(db),
 };
 
 // on globalThis: instrumentation registers, the scheduler and Settings read, bundled apart

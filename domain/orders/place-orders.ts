@@ -258,6 +258,7 @@ const orderRow = insertSelect(orders, {
   number: orderNumberSql(sql`i.seq`),
   source: sql`${i('source')}::order_source`,
   externalRef: i('externalRef'),
+  importBatchId: DATABASE_DEFAULT,
   status: sql`${i('status')}::order_status`,
   isCashOnDelivery: sql`${i('cod')}::boolean`,
   currency: i('currency'),

@@ -96,6 +96,8 @@ export const SETTING_SCHEMAS = {
     .refine((list) => new Set(list.map((r) => r.code)).size === list.length, { message: 'duplicate reason code' }),
   after_sales_deadlines: ZAfterSalesDeadlines,
   security: ZSecuritySettings,
+  /** the largest import file accepted, in MB */
+  import_max_megabytes: z.number().int().min(1).max(1024),
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
@@ -146,4 +148,5 @@ export const DEFAULT_SETTINGS: { readonly [K in SettingKey]: SettingValue<K> } =
   after_sales_deadlines: { decideHours: 48, autoApproveRefundOnlyMaxCents: 10_000, returnDays: 7, receiveDays: 10 },
   // a working day of idleness (8 h) and a month at most; two-factor is each person's choice until required
   security: { sessionIdleMinutes: 480, sessionAbsoluteDays: 30, totpRequiredRoles: [] },
+  import_max_megabytes: 200,
 };

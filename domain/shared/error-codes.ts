@@ -42,6 +42,14 @@ export const ERROR_CODES = {
   nothing_to_ship: 422,
   /** one parcel leaves one warehouse */
   mixed_warehouses: 422,
+  /** an upload is larger than Settings allow (params.megabytes) */
+  too_large: 413,
+  /** the same file is being imported now (params.batchId) */
+  duplicate_running: 409,
+  /** an import has no finished dry run to commit */
+  not_checked: 409,
+  /** an import has already ended */
+  finished: 409,
   /** a bug on our side; nothing was changed */
   unexpected: 500,
 } as const satisfies Record<string, number>;

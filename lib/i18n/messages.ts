@@ -20,6 +20,7 @@ const AREAS = [
   'refunds',
   'after-sales',
   'analytics',
+  'import',
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

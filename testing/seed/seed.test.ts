@@ -104,6 +104,7 @@ describe(`demo seed (${testDatabaseKind})`, () => {
       'auto_complete_days',
       'auto_review',
       'demo_seed',
+      'import_max_megabytes',
       'kuaidi100',
       'low_stock_default_threshold',
       'reconcile_after_minutes',

@@ -26,6 +26,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function OrdersPage({ searchParams }: { searchParams: SearchParams }) {
   const staff = await requirePermission('orders.read');
   const canWrite = can(staff, 'orders.write');
+  const canImport = can(staff, 'orders.import');
   const canPrint = can(staff, 'shipping.read');
   const { filters, rejected } = parseOrderListParams(await searchParams);
   const db = getDb();
@@ -49,11 +50,18 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
       <PageHeader
         title={filters.archived === 'only' ? `${t('title')} · ${t('list.archiveView')}` : t('title')}
         actions={
-          canWrite && (
-            <ButtonLink href="/orders/new" data-testid="new-order-link">
-              + {t('entry.newButton')}
-            </ButtonLink>
-          )
+          <>
+            {canImport && (
+              <ButtonLink href="/orders/import" variant="secondary" data-testid="import-orders-link">
+                {t('list.importButton')}
+              </ButtonLink>
+            )}
+            {canWrite && (
+              <ButtonLink href="/orders/new" data-testid="new-order-link">
+                + {t('entry.newButton')}
+              </ButtonLink>
+            )}
+          </>
         }
       />
       <div className="space-y-4 px-4 py-4 sm:px-6 sm:py-5">

@@ -1,0 +1,43 @@
+import type { ImportFormat } from './format';
+
+/** Pinduoduo's order export: one row per order (one SKU), masked buyer data allowed. */
+export const pinduoduoFormat: ImportFormat = {
+  platform: 'pinduoduo',
+  signature: ['订单号', '订单状态', '商品数量(件)', '商品总价(元)'],
+  fields: {
+    externalRef: ['订单号'],
+    status: ['订单状态'],
+    placedAt: ['订单成交时间', '支付时间'],
+    paidAt: ['支付时间', '订单成交时间'],
+    recipient: ['收货人'],
+    recipientPhone: ['手机', '收货人手机号'],
+    buyerPhone: ['手机', '收货人手机号'],
+    province: ['省'],
+    city: ['市'],
+    district: ['区'],
+    street: ['街道', '详细地址'],
+    fullAddress: ['收货地址'],
+    shipping: ['邮费(元)'],
+    discount: ['店铺优惠折扣(元)'],
+    total: ['用户实付金额(元)'],
+    buyerNote: ['商家备注'],
+    carrier: ['快递公司'],
+    trackingNumber: ['快递单号'],
+    title: ['商品'],
+    skuCode: ['商家编码-规格维度', '商家编码-商品维度'],
+    quantity: ['商品数量(件)'],
+    lineTotal: ['商品总价(元)'],
+  },
+  statuses: {
+    待支付: 'pending_payment',
+    待发货: 'awaiting_shipment',
+    已发货待签收: 'shipped',
+    已发货: 'shipped',
+    已签收: 'completed',
+    已收货: 'completed',
+    交易成功: 'completed',
+    已取消: 'cancelled',
+    交易已取消: 'cancelled',
+    未发货退款成功: 'cancelled',
+  },
+};
