@@ -1,24 +1,50 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { safeText } from '@/domain/shared/safe-text';
 import { queryRows, type Database } from '@/db/client';
 import type { AfterSalesKind, AfterSalesStatus } from '@/db/schema/after-sales';
+import { shanghaiDayStart } from '@/domain/orders/list-orders';
 import { AFTER_SALES_KINDS, AFTER_SALES_STATUSES } from './after-sales-status';
 
-/** The queue's filters, as they live in the URL (every field optional; unknown values are dropped). */
-export const ZAfterSalesFilters = z.object({
-  kind: z.enum(AFTER_SALES_KINDS).optional().catch(undefined),
-  status: z.enum(AFTER_SALES_STATUSES).optional().catch(undefined),
-  overdue: z.enum(['1']).optional().catch(undefined),
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Each filter once, strictly (the REST API refuses a bad value); the queue's URL drops bad ones instead. */
+const FILTER_FIELDS = {
+  kind: z.enum(AFTER_SALES_KINDS),
+  status: z.enum(AFTER_SALES_STATUSES),
+  /** a reason code on any of the request's lines */
+  reason: safeText().trim().min(1).max(40),
+  overdue: z.enum(['1']),
+  /** open requests whose deadline falls within the next 24 hours (not yet overdue) */
+  due: z.enum(['24h']),
+  /** created on or after / on or before this day (YYYY-MM-DD, China time) */
+  from: safeText().regex(DAY),
+  to: safeText().regex(DAY),
   /** order number, recipient phone or return tracking number */
-  q: z.string().trim().max(60).optional().catch(undefined),
+  q: safeText().trim().min(1).max(60),
   /** keyset cursor: "<overdue 0|1>.<created_at ISO>.<id>" of the last row shown */
-  after: z
-    .string()
+  after: safeText()
     .max(80)
-    .regex(/^[01]\.[0-9T:.\-Z+]+\.\d+$/)
-    .optional()
-    .catch(undefined),
-});
+    .regex(/^[01]\.[0-9T:.\-Z+]+\.\d+$/),
+};
+type FilterField = keyof typeof FILTER_FIELDS;
+export const AFTER_SALES_FILTER_NAMES = Object.keys(FILTER_FIELDS) as FilterField[];
+
+/** The filters checked strictly: every field optional, unknown fields refused. */
+export const ZAfterSalesQuery = z.strictObject(FILTER_FIELDS).partial();
+
+/** The queue's filters, as they live in the URL (every field optional; bad values are dropped). */
+export const ZAfterSalesFilters = z.object({
+  kind: FILTER_FIELDS.kind.optional().catch(undefined),
+  status: FILTER_FIELDS.status.optional().catch(undefined),
+  reason: FILTER_FIELDS.reason.optional().catch(undefined),
+  overdue: FILTER_FIELDS.overdue.optional().catch(undefined),
+  due: FILTER_FIELDS.due.optional().catch(undefined),
+  from: FILTER_FIELDS.from.optional().catch(undefined),
+  to: FILTER_FIELDS.to.optional().catch(undefined),
+  q: FILTER_FIELDS.q.optional().catch(undefined),
+  after: FILTER_FIELDS.after.optional().catch(undefined),
+} satisfies Record<FilterField, z.ZodType>);
 export type TAfterSalesFilters = z.infer<typeof ZAfterSalesFilters>;
 
 export interface AfterSalesRow {
@@ -52,6 +78,19 @@ export async function listAfterSales(
   if (filters.kind) where.push(sql`r.kind = ${filters.kind}`);
   if (filters.status) where.push(sql`r.status = ${filters.status}`);
   if (filters.overdue) where.push(sql`r.overdue_at is not null`);
+  if (filters.due)
+    where.push(
+      sql`r.overdue_at is null and r.deadline_at is not null and r.deadline_at <= now() + interval '24 hours'`,
+    );
+  if (filters.reason)
+    where.push(
+      sql`exists (select 1 from after_sales_lines rl where rl.request_id = r.id and rl.reason_code = ${filters.reason})`,
+    );
+  if (filters.from) where.push(sql`r.created_at >= ${shanghaiDayStart(filters.from).toISOString()}::timestamptz`);
+  if (filters.to) {
+    const end = new Date(shanghaiDayStart(filters.to).getTime() + 86_400_000);
+    where.push(sql`r.created_at < ${end.toISOString()}::timestamptz`);
+  }
   if (filters.q) {
     const q = filters.q.toUpperCase();
     where.push(

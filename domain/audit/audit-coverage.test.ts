@@ -117,6 +117,8 @@ export const ROUTE_HANDLERS: Record<string, Coverage> = {
   'app/api/logistics/kuaidi100/push/route.ts#POST': timeline('domain/logistics/tracking/apply-tracking-events.ts'),
   'app/api/payments/notify/[provider]/route.ts#POST': timeline('domain/payments/apply-payment-result.ts'),
   'app/api/payments/refund-notify/[provider]/route.ts#POST': timeline('domain/payments/refunds/settle-refund.ts'),
+  'app/api/v1/after-sales/route.ts#POST': events('create-after-sales-request'),
+  'app/api/v1/after-sales/[request]/[action]/route.ts#POST': events('transition-request'),
   'app/api/v1/orders/route.ts#POST': timeline('domain/orders/place-orders.ts'),
   'app/api/v1/orders/[order]/[action]/route.ts#POST': timeline('domain/orders/transition-order.ts'),
   'app/api/v1/orders/[order]/payment-attempts/route.ts#POST': exempt(
