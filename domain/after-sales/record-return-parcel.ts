@@ -13,8 +13,7 @@ import { findParcelCarrier, hasCarrier, NO_CARRIER, ZParcelFields } from './parc
 import { appendAfterSalesEvent } from './after-sales-event';
 import { loadRequest, transitionRequest, type TransitionFailure } from './transition-request';
 
-export const ZRecordReturnParcelFields = z.object(ZParcelFields);
-export const ZRecordReturnParcel = ZRecordReturnParcelFields.refine(hasCarrier, NO_CARRIER);
+export const ZRecordReturnParcel = z.object(ZParcelFields).refine(hasCarrier, NO_CARRIER);
 export type TRecordReturnParcel = z.input<typeof ZRecordReturnParcel>;
 
 /**

@@ -15,8 +15,7 @@ import { zodFieldErrors } from '@/domain/shared/validation';
 import { findParcelCarrier, hasCarrier, NO_CARRIER, ZParcelFields } from './parcel-carrier';
 import { loadRequest, transitionRequest, type TransitionFailure } from './transition-request';
 
-export const ZShipReplacementFields = z.object(ZParcelFields);
-export const ZShipReplacement = ZShipReplacementFields.refine(hasCarrier, NO_CARRIER);
+export const ZShipReplacement = z.object(ZParcelFields).refine(hasCarrier, NO_CARRIER);
 export type TShipReplacement = z.input<typeof ZShipReplacement>;
 
 /**
