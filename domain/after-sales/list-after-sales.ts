@@ -16,7 +16,7 @@ const FILTER_FIELDS = {
   reason: safeText().trim().min(1).max(40),
   overdue: z.enum(['1']),
   /** open requests whose deadline falls within the next 24 hours (not yet overdue) */
-  due: z.enum(['24h']),
+  due: z.enum(['1']),
   /** created on or after / on or before this day (YYYY-MM-DD, China time) */
   from: safeText().regex(DAY),
   to: safeText().regex(DAY),

@@ -13,7 +13,7 @@ const LIST_PARAMS = [...AFTER_SALES_FILTER_NAMES.filter((name) => name !== 'afte
 
 /**
  * GET /api/v1/after-sales: the after-sales queue (overdue first, then newest) with its filters as
- * query parameters (kind, status, reason, overdue=1, due=24h, from, to, q, cursor); pages of 50 by the
+ * query parameters (kind, status, reason, overdue=1, due=1, from, to, q, cursor); pages of 50 by the
  * opaque `nextCursor`. Any other parameter, or a bad value, is refused with a 422 naming it.
  */
 export const GET = apiRoute('after_sales.read', async ({ request, db, t }) => {
