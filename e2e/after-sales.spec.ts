@@ -6,7 +6,7 @@ test.beforeEach(async ({ context, baseURL }) => {
 });
 
 // SF + 13 digits no other run has used
-const sfNumber = () => `SF14${String(Date.now()).slice(-9)}`;
+const sfNumber = () => `SF14${String(Date.now()).slice(-10)}`;
 
 /** Opens the order page and records a request of `kind` for `quantity` units with `reason`; lands on the request. */
 async function requestOnOrder(page: Page, orderId: number, kind: string, quantity: number, reason: string) {
