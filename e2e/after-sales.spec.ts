@@ -66,7 +66,7 @@ test('a return and refund from the order page: approved, parcel back, one unit r
   await receive.getByLabel('Restock', { exact: true }).fill('1');
   await receive.getByLabel('Damaged', { exact: true }).fill('1');
   await act(page, 'receive', 'Inspected');
-  const line = page.locator('#request-lines tbody tr').first();
+  const line = page.getByTestId('request-lines').locator('tbody tr').first();
   await expect(line).toContainText('Quality problem');
   await expect(page.getByTestId('request-proposed')).not.toContainText('—');
 

@@ -46,6 +46,7 @@ export const SERVER_ACTIONS: Record<string, Coverage> = {
   'app/(admin)/after-sales/actions.ts#sendRefundAction': events('send-refund'),
   'app/(admin)/after-sales/actions.ts#shipReplacementAction': events('ship-replacement'),
   'app/(admin)/after-sales/actions.ts#completeReplacementAction': events('complete-replacement'),
+  'app/(admin)/after-sales/actions.ts#bulkDecideAfterSalesAction': events('transition-request'),
   'app/(admin)/settings/staff/actions.ts#resetStaffPasswordAction': audit('staff.password_reset'),
   'app/(admin)/settings/staff/actions.ts#updateSecuritySettingsAction': audit('settings.security.update'),
   'app/(admin)/inventory/actions.ts#receiveStockAction': audit('inventory.receive'),

@@ -198,7 +198,8 @@ export async function generateLarge(db: Database, options: GenerateLargeOptions)
         `${afterSales} after-sales requests`,
         sql`
         create temp table gen_requests as
-        select row_number() over (order by pg_temp.rnd(n.g, 201))::int as k, n.g, i.id as order_id, n.shipped_at,
+        select row_number() over (order by pg_temp.rnd(n.g, 201))::int as k, n.g, i.id as order_id,
+          least(now(), n.placed_at + interval '20 hours') as shipped_at,
           pg_temp.rnd(n.g, 202) as r_kind, pg_temp.rnd(n.g, 203) as r_status, pg_temp.rnd(n.g, 204) as r_age,
           pg_temp.rnd(n.g, 205) as r_reason
         from gen_numbered n join gen_order_ids i using (g)

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { FilterBar } from '@/components/data-table/filter-bar';
-import { RowsTable } from '@/components/data-table/rows-table';
 import { StatusBadge } from '@/components/ui/badge';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/layout/page-header';
@@ -10,7 +9,9 @@ import { AFTER_SALES_KINDS, AFTER_SALES_STATUSES } from '@/domain/after-sales/af
 import { AFTER_SALES_FILTER_NAMES, listAfterSales, ZAfterSalesFilters } from '@/domain/after-sales/list-after-sales';
 import { getSetting } from '@/domain/settings/get-setting';
 import { formatMoney } from '@/domain/shared/money';
+import { can } from '@/domain/staff/permissions';
 import { requirePermission } from '@/lib/auth/current-staff';
+import { QueueTable } from './queue-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('nav');
@@ -23,7 +24,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 /** The after-sales queue: filters in the URL (the shared filter bar), overdue first, a deadline countdown, keyset pages. */
 export default async function AfterSalesPage({ searchParams }: { searchParams: SearchParams }) {
-  await requirePermission('after_sales.read');
+  const staff = await requirePermission('after_sales.read');
   const raw = await searchParams;
   const filters = ZAfterSalesFilters.parse(
     Object.fromEntries(AFTER_SALES_FILTER_NAMES.map((name) => [name, first(raw[name])])),
@@ -93,11 +94,9 @@ export default async function AfterSalesPage({ searchParams }: { searchParams: S
         />
 
         <section className="min-w-0 rounded-lg border border-slate-200 bg-white shadow-xs">
-          <RowsTable
-            id="after-sales-table"
-            isPlain={false}
-            hasStickyHeader
+          <QueueTable
             emptyTitle={t('empty')}
+            canDecide={can(staff, 'after_sales.write')}
             columns={[
               { id: 'number', header: t('table.number'), sticky: true, className: 'font-mono text-xs' },
               { id: 'order', header: t('table.order'), className: 'font-mono text-xs' },
@@ -111,7 +110,7 @@ export default async function AfterSalesPage({ searchParams }: { searchParams: S
             ]}
             rows={page.rows.map((row) => ({
               id: row.id,
-              attributes: { 'data-testid': 'after-sales-row' },
+              attributes: { 'data-testid': 'after-sales-row', 'data-request-number': row.number },
               cells: {
                 number: (
                   <Link href={`/after-sales/${row.id}`} className="text-sky-700 hover:underline">
