@@ -221,6 +221,9 @@ export async function generateLarge(db: Database, options: GenerateLargeOptions)
           end)::after_sales_status as status,
           r_age, r_reason, shipped_at
         from gen_requests`,
+        // temp tables have no statistics until analyzed: without them the join below plans as a nested loop
+        sql`      create unique index on gen_request_rows (order_id)`,
+        sql`      analyze gen_request_rows`,
         sql`      with inserted as (
           insert into after_sales_requests (number, order_id, kind, status, refund_proposed_cents, return_tracking_number,
             return_shipped_at, deadline_at, overdue_at, created_at, updated_at, closed_at)
