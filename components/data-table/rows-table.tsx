@@ -34,7 +34,8 @@ const column = columnHelper<TableRow>();
 /**
  * The data table for pages that render their cells on the server: a server component passes
  * rendered cells (React elements travel from server to client), the table adds sorting, column
- * visibility, density, sticky header and the empty state. Same markup and look as DataTable.
+ * visibility, density, sticky header and the empty state. Same markup and look as DataTable. A client
+ * component around it may add row selection and bulk actions (functions cannot come from the server).
  */
 export function RowsTable({
   columns,
@@ -43,10 +44,7 @@ export function RowsTable({
 }: {
   columns: readonly TableColumn[];
   rows: readonly TableRow[];
-} & Omit<
-  DataTableProps<TableRow>,
-  'columns' | 'data' | 'getRowId' | 'rowAttributes' | 'rowClassName' | 'selection' | 'bulkActions'
->) {
+} & Omit<DataTableProps<TableRow>, 'columns' | 'data' | 'getRowId' | 'rowAttributes' | 'rowClassName'>) {
   const signature = JSON.stringify(columns);
   const definitions = useMemo<DataTableColumn<TableRow>[]>(
     () =>

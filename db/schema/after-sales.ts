@@ -87,6 +87,8 @@ export const afterSalesRequests = pgTable(
     index('after_sales_status_idx').on(t.status, t.createdAt.desc(), t.id.desc()),
     // queue default view, newest first
     index('after_sales_created_idx').on(t.createdAt.desc(), t.id.desc()),
+    // the queue's order: overdue first, then newest (scanned backwards; keyset on the same three)
+    index('after_sales_queue_idx').on(sql`(overdue_at is not null)`, t.createdAt, t.id),
     // the deadline sweep and "overdue first": open requests by deadline
     index('after_sales_deadline_idx')
       .on(t.deadlineAt)

@@ -15,7 +15,8 @@ export type AfterSalesAction =
   | 'ship_replacement'
   | 'complete_replacement';
 
-const PERMISSION_OF: Record<AfterSalesAction, Permission> = {
+/** Who may take each action (the moves, the request page and the REST API read it). */
+export const PERMISSION_OF: Record<AfterSalesAction, Permission> = {
   approve: 'after_sales.write',
   reject: 'after_sales.write',
   cancel: 'after_sales.write',

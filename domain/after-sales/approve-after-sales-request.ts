@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from '@/domain/shared/safe-text';
 import type { Database } from '@/db/client';
 import type { AfterSalesRequest } from '@/db/schema/after-sales';
 import { appendOrderEvent } from '@/domain/orders/order-event';
@@ -16,7 +17,7 @@ import { loadRequest, transitionRequest, type TransitionFailure } from './transi
 
 export const ZApproveAfterSalesRequest = z.object({
   requestId: z.number().int().positive(),
-  note: z.string().trim().max(500).optional(),
+  note: safeText().trim().max(500).optional(),
 });
 export type TApproveAfterSalesRequest = z.input<typeof ZApproveAfterSalesRequest>;
 

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { safeText } from '@/domain/shared/safe-text';
 import { queryRows, type Database } from '@/db/client';
 import { afterSalesLines, afterSalesRequests, type AfterSalesRequest } from '@/db/schema/after-sales';
 import { orders } from '@/db/schema/orders';
@@ -19,14 +20,14 @@ export const MAX_AFTER_SALES_NOTE_LENGTH = 500;
 export const ZCreateAfterSalesRequest = z.object({
   orderId: z.number().int().positive(),
   kind: z.enum(AFTER_SALES_KINDS),
-  customerNote: z.string().trim().max(MAX_AFTER_SALES_NOTE_LENGTH).optional(),
+  customerNote: safeText().trim().max(MAX_AFTER_SALES_NOTE_LENGTH).optional(),
   lines: z
     .array(
       z.object({
         orderLineId: z.number().int().positive(),
         quantity: z.number().int().min(1).max(100_000),
-        reasonCode: z.string().trim().min(1).max(40),
-        note: z.string().trim().max(MAX_AFTER_SALES_NOTE_LENGTH).optional(),
+        reasonCode: safeText().trim().min(1).max(40),
+        note: safeText().trim().max(MAX_AFTER_SALES_NOTE_LENGTH).optional(),
         /** exchange: the SKU sent instead (default: the same SKU) */
         replacementSkuId: z.number().int().positive().optional(),
       }),

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { safeText } from '@/domain/shared/safe-text';
 import type { Database } from '@/db/client';
 import { afterSalesLines, type AfterSalesRequest } from '@/db/schema/after-sales';
 import { orderLines } from '@/db/schema/orders';
@@ -30,7 +31,7 @@ export const ZReceiveAndInspect = z.object({
     )
     .min(1)
     .max(200),
-  note: z.string().trim().max(500).optional(),
+  note: safeText().trim().max(500).optional(),
 });
 export type TReceiveAndInspect = z.input<typeof ZReceiveAndInspect>;
 

@@ -1,8 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { afterSalesRequests, type AfterSalesRequest } from '@/db/schema/after-sales';
-import { carriers } from '@/db/schema/logistics';
 import { orders } from '@/db/schema/orders';
 import { validateTrackingNumberFor } from '@/domain/logistics/carriers';
 import type { TrackingProvider } from '@/domain/logistics/tracking/tracking-provider';
@@ -10,14 +9,11 @@ import type { Actor } from '@/domain/shared/actor';
 import { fail, ok, type Result } from '@/domain/shared/result';
 import { inTransaction } from '@/domain/shared/transaction';
 import { zodFieldErrors } from '@/domain/shared/validation';
+import { findParcelCarrier, hasCarrier, NO_CARRIER, ZParcelFields } from './parcel-carrier';
 import { appendAfterSalesEvent } from './after-sales-event';
 import { loadRequest, transitionRequest, type TransitionFailure } from './transition-request';
 
-export const ZRecordReturnParcel = z.object({
-  requestId: z.number().int().positive(),
-  carrierId: z.number().int().positive(),
-  trackingNumber: z.string().max(60),
-});
+export const ZRecordReturnParcel = z.object(ZParcelFields).refine(hasCarrier, NO_CARRIER);
 export type TRecordReturnParcel = z.input<typeof ZRecordReturnParcel>;
 
 /**
@@ -44,14 +40,9 @@ export async function recordReturnParcel(
     { request: AfterSalesRequest; carrierCode: string; phone: string },
     RecordReturnParcelFailure
   >(db, async (tx) => {
-    const [carrier] = await tx
-      .select()
-      .from(carriers)
-      .where(and(eq(carriers.id, input.carrierId), eq(carriers.isActive, true)));
-    if (!carrier)
-      return fail('unknown_carrier', `carrier ${input.carrierId} does not exist or is inactive`, {
-        carrierId: ['unknown_carrier'],
-      });
+    const named = await findParcelCarrier(tx, input);
+    if (!named.ok) return named;
+    const carrier = named.data;
     const checked = validateTrackingNumberFor(carrier, input.trackingNumber);
     if (!checked.ok) return checked;
     const request = await loadRequest(tx, input.requestId);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from '@/domain/shared/safe-text';
 import type { Database } from '@/db/client';
 import type { AfterSalesRequest } from '@/db/schema/after-sales';
 import { appendOrderEvent } from '@/domain/orders/order-event';
@@ -11,7 +12,7 @@ import { loadRequest, transitionRequest, type TransitionFailure } from './transi
 export const ZRejectAfterSalesRequest = z.object({
   requestId: z.number().int().positive(),
   /** what the buyer is told */
-  reason: z.string().trim().min(1).max(500),
+  reason: safeText().trim().min(1).max(500),
 });
 export type TRejectAfterSalesRequest = z.input<typeof ZRejectAfterSalesRequest>;
 

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { safeText } from '@/domain/shared/safe-text';
 import type { Database } from '@/db/client';
 import { afterSalesRequests, type AfterSalesRequest } from '@/db/schema/after-sales';
 import { refunds, type Refund } from '@/db/schema/payments';
@@ -20,7 +21,7 @@ export const ZSendRefund = z.object({
   /** finance may lower the proposal, never raise it; omitted: the proposal */
   amountCents: z.number().int().positive().max(1_000_000_000).optional(),
   /** manual payment methods: the reference of the transfer that paid the money back */
-  reference: z.string().trim().min(1).max(100).optional(),
+  reference: safeText().trim().min(1).max(100).optional(),
 });
 export type TSendRefund = z.input<typeof ZSendRefund>;
 

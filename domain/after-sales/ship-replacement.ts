@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { afterSalesLines, type AfterSalesRequest } from '@/db/schema/after-sales';
-import { carriers, shipments } from '@/db/schema/logistics';
+import { shipments } from '@/db/schema/logistics';
 import { validateTrackingNumberFor } from '@/domain/logistics/carriers';
 import { subscribeShipmentTracking } from '@/domain/logistics/tracking/shipment-tracking';
 import type { TrackingProvider } from '@/domain/logistics/tracking/tracking-provider';
@@ -12,13 +12,10 @@ import type { Actor } from '@/domain/shared/actor';
 import { fail, ok, type Result } from '@/domain/shared/result';
 import { inTransaction } from '@/domain/shared/transaction';
 import { zodFieldErrors } from '@/domain/shared/validation';
+import { findParcelCarrier, hasCarrier, NO_CARRIER, ZParcelFields } from './parcel-carrier';
 import { loadRequest, transitionRequest, type TransitionFailure } from './transition-request';
 
-export const ZShipReplacement = z.object({
-  requestId: z.number().int().positive(),
-  carrierId: z.number().int().positive(),
-  trackingNumber: z.string().max(60),
-});
+export const ZShipReplacement = z.object(ZParcelFields).refine(hasCarrier, NO_CARRIER);
 export type TShipReplacement = z.input<typeof ZShipReplacement>;
 
 /**
@@ -52,14 +49,9 @@ export async function shipReplacement(
   const input = parsed.data;
   const { actor } = raw;
   const shipped = await inTransaction<AfterSalesRequest, ShipReplacementFailure>(db, async (tx) => {
-    const [carrier] = await tx
-      .select()
-      .from(carriers)
-      .where(and(eq(carriers.id, input.carrierId), eq(carriers.isActive, true)));
-    if (!carrier)
-      return fail('unknown_carrier', `carrier ${input.carrierId} does not exist or is inactive`, {
-        carrierId: ['unknown_carrier'],
-      });
+    const named = await findParcelCarrier(tx, input);
+    if (!named.ok) return named;
+    const carrier = named.data;
     const checked = validateTrackingNumberFor(carrier, input.trackingNumber);
     if (!checked.ok) return checked;
     const [used] = await tx

@@ -49,6 +49,7 @@ export const SERVER_ACTIONS: Record<string, Coverage> = {
   'app/(admin)/after-sales/actions.ts#completeReplacementAction': events('complete-replacement'),
   'app/(admin)/orders/import/actions.ts#commitImportAction': audit('import.commit'),
   'app/(admin)/orders/import/actions.ts#cancelImportAction': audit('import.cancel'),
+  'app/(admin)/after-sales/actions.ts#bulkDecideAfterSalesAction': events('transition-request'),
   'app/(admin)/settings/staff/actions.ts#resetStaffPasswordAction': audit('staff.password_reset'),
   'app/(admin)/settings/staff/actions.ts#updateSecuritySettingsAction': audit('settings.security.update'),
   'app/(admin)/catalog/actions.ts#createProductAction': audit('catalog.product_create'),
@@ -136,6 +137,8 @@ export const ROUTE_HANDLERS: Record<string, Coverage> = {
   'app/api/payments/refund-notify/[provider]/route.ts#POST': timeline('domain/payments/refunds/settle-refund.ts'),
   'app/api/v1/imports/route.ts#POST': audit('import.upload'),
   'app/api/v1/imports/[importId]/[action]/route.ts#POST': audit('import.commit', 'import.cancel'),
+  'app/api/v1/after-sales/route.ts#POST': events('create-after-sales-request'),
+  'app/api/v1/after-sales/[request]/[action]/route.ts#POST': events('transition-request'),
   'app/api/v1/orders/route.ts#POST': timeline('domain/orders/place-orders.ts'),
   'app/api/v1/orders/[order]/[action]/route.ts#POST': timeline('domain/orders/transition-order.ts'),
   'app/api/v1/orders/[order]/payment-attempts/route.ts#POST': exempt(

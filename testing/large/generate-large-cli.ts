@@ -10,14 +10,20 @@ const ZArgs = z.object({
   orders: z.coerce.number().int().min(1).max(50_000_000).default(1_000_000),
   customers: z.coerce.number().int().min(1).max(10_000_000).default(200_000),
   days: z.coerce.number().int().min(1).max(3650).default(730),
+  afterSales: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
 
-/** `npm run db:generate-large -- --orders 1000000`: benchmark data on PostgreSQL. */
+/** `npm run db:generate-large -- --orders 1000000 [--after-sales 200000]`: benchmark data on PostgreSQL. */
 async function main() {
   const { values } = parseArgs({
-    options: { orders: { type: 'string' }, customers: { type: 'string' }, days: { type: 'string' } },
+    options: {
+      orders: { type: 'string' },
+      customers: { type: 'string' },
+      days: { type: 'string' },
+      'after-sales': { type: 'string' },
+    },
   });
-  const parsed = ZArgs.safeParse(values);
+  const parsed = ZArgs.safeParse({ ...values, afterSales: values['after-sales'] });
   if (!parsed.success) {
     console.error(
       `invalid arguments: ${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`,

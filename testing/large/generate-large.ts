@@ -8,6 +8,8 @@ export interface GenerateLargeOptions {
   customers: number;
   /** orders are spread over this many days before now, more of them recently */
   days: number;
+  /** after-sales requests (one line each) on shipped and completed orders; 0 for none */
+  afterSales?: number;
   /** called after each step with what it did */
   log: (message: string) => void;
 }
@@ -19,10 +21,12 @@ const literalArray = (values: readonly string[]) => `{${values.map((v) => `"${v.
  * generate_series): pg_temp.rnd(n, k) is a deterministic pseudo-random number in [0, 1) for row n
  * and purpose k, so the same arguments give the same data. Needs one connection (temp tables)
  * and the seeded catalog. Orders carry consistent totals and timestamps, but no payments,
- * shipments or stock movements: the data set is for list, search and analytics benchmarks.
+ * shipments or stock movements (after-sales requests, when asked for, carry no events or refunds): the data
+ * set is for list, search and analytics benchmarks.
  */
 export async function generateLarge(db: Database, options: GenerateLargeOptions): Promise<Record<string, number>> {
   const { orders, customers, days, log } = options;
+  const afterSales = options.afterSales ?? 0;
   const step = async (label: string, ...queries: SQL[]) => {
     const started = performance.now();
     for (const query of queries) await db.execute(query);
@@ -187,6 +191,75 @@ export async function generateLarge(db: Database, options: GenerateLargeOptions)
       from gen_lines l join gen_order_ids i using (g)
       order by i.id, l.line_no`,
     );
+    if (afterSales > 0) {
+      // requests on shipped / completed orders: the older ones ended, the last ten days' still open
+      // (deadlines from the defaults: 48 h to decide, 7 days to send the parcel back, 10 days to receive it)
+      await step(
+        `${afterSales} after-sales requests`,
+        sql`
+        create temp table gen_requests as
+        select row_number() over (order by pg_temp.rnd(n.g, 201))::int as k, n.g, i.id as order_id,
+          least(now(), n.placed_at + interval '20 hours') as shipped_at,
+          pg_temp.rnd(n.g, 202) as r_kind, pg_temp.rnd(n.g, 203) as r_status, pg_temp.rnd(n.g, 204) as r_age,
+          pg_temp.rnd(n.g, 205) as r_reason
+        from gen_numbered n join gen_order_ids i using (g)
+        where n.status in ('shipped', 'completed')
+        order by pg_temp.rnd(n.g, 201) limit ${afterSales}`,
+        sql`      create temp table gen_request_rows as
+        select k, order_id,
+          (case when r_kind < 0.4 then 'refund_only' when r_kind < 0.75 then 'return_refund' when r_kind < 0.9 then 'exchange' else 'reship' end)::after_sales_kind as kind,
+          (case
+            when r_status < 0.04 then 'requested'
+            when r_status < 0.06 then 'approved'
+            when r_status < 0.10 then case when r_kind >= 0.4 and r_kind < 0.9 then 'awaiting_return' else 'approved' end
+            when r_status < 0.13 then case when r_kind >= 0.4 and r_kind < 0.9 then 'return_in_transit' else 'refunding' end
+            when r_status < 0.14 then case when r_kind >= 0.4 and r_kind < 0.9 then 'received' else 'refunding' end
+            when r_status < 0.20 then 'rejected'
+            when r_status < 0.24 then 'cancelled'
+            when r_status < 0.26 then 'closed'
+            else 'completed'
+          end)::after_sales_status as status,
+          r_age, r_reason, shipped_at
+        from gen_requests`,
+        // temp tables have no statistics until analyzed: without them the join below plans as a nested loop
+        sql`      create unique index on gen_request_rows (order_id)`,
+        sql`      analyze gen_request_rows`,
+        sql`      with inserted as (
+          insert into after_sales_requests (number, order_id, kind, status, refund_proposed_cents, return_tracking_number,
+            return_shipped_at, deadline_at, overdue_at, created_at, updated_at, closed_at)
+          select 'AS' || to_char(x.created_at at time zone 'Asia/Shanghai', 'YYMMDD') || lpad(nextval('after_sales_number_seq')::text, 6, '0'),
+            x.order_id, x.kind, x.status, case when x.kind in ('refund_only', 'return_refund') then 1000 + (x.k % 90) * 100 end,
+            case when x.status in ('return_in_transit', 'received') or (x.kind in ('return_refund', 'exchange') and x.status = 'completed')
+              then 'SF14' || lpad(x.k::text, 9, '0') end,
+            case when x.status in ('return_in_transit', 'received', 'completed') and x.kind in ('return_refund', 'exchange')
+              then x.created_at + interval '1 day' end,
+            x.deadline_at,
+            -- a person is asked once a decision or a receipt is late
+            case when x.deadline_at < now() and x.status in ('requested', 'received') then x.deadline_at end,
+            x.created_at, x.created_at, case when x.is_open then null else x.created_at + interval '5 days' end
+          from (
+            select r.*, r.status in ('requested', 'approved', 'awaiting_return', 'return_in_transit', 'received', 'inspected', 'refunding') as is_open,
+              case when r.status in ('requested', 'approved', 'awaiting_return', 'return_in_transit', 'received', 'inspected', 'refunding')
+                then now() - (10 * r.r_age) * interval '1 day'
+                else least(now(), r.shipped_at + (1 + 20 * r.r_age) * interval '1 day') end as created_at
+            from gen_request_rows r
+          ) s
+          cross join lateral (select s.*, case s.status
+              when 'requested' then s.created_at + interval '48 hours'
+              when 'awaiting_return' then s.created_at + interval '7 days'
+              when 'received' then s.created_at + interval '10 days' end as deadline_at) x
+          order by x.created_at
+          returning id, order_id
+        )
+        insert into after_sales_lines (request_id, order_line_id, quantity, reason_code, is_seller_fault)
+        select inserted.id, l.id, 1,
+          (array['quality_problem', 'wrong_item', 'missing_item', 'damaged_in_transit', 'no_longer_wanted', 'wrong_size', 'not_as_described', 'other'])[1 + floor(r.r_reason * 8)::int],
+          r.r_reason < 0.5
+        from inserted
+        join gen_request_rows r on r.order_id = inserted.order_id
+        cross join lateral (select ol.id from order_lines ol where ol.order_id = inserted.order_id order by ol.id limit 1) l`,
+      );
+    }
     await db.execute(sql`commit`);
   } catch (error) {
     await db.execute(sql`rollback`);
@@ -199,15 +272,18 @@ export async function generateLarge(db: Database, options: GenerateLargeOptions)
     sql`analyze customer_addresses`,
     sql`analyze orders`,
     sql`analyze order_lines`,
+    sql`analyze after_sales_requests`,
+    sql`analyze after_sales_lines`,
   );
   const [counts] = await queryRows<Record<string, number>>(
     db,
     sql`
     select (select count(*) from gen_order_ids)::int as orders, (select count(*) from gen_lines)::int as order_lines,
-      (select count(*) from gen_customer_ids)::int as customers, (select count(*) from gen_customer_ids)::int as customer_addresses`,
+      (select count(*) from gen_customer_ids)::int as customers, (select count(*) from gen_customer_ids)::int as customer_addresses,
+      (select count(*) from after_sales_requests)::int as after_sales_requests`,
   );
   await db.execute(
-    sql`drop table if exists gen_skus, gen_warehouses, gen_places, gen_customers, gen_customer_ids, gen_orders, gen_lines, gen_totals, gen_numbered, gen_order_ids`,
+    sql`drop table if exists gen_skus, gen_warehouses, gen_places, gen_customers, gen_customer_ids, gen_orders, gen_lines, gen_totals, gen_numbered, gen_order_ids, gen_requests, gen_request_rows`,
   );
   return counts;
 }

@@ -1,22 +1,21 @@
 'use server';
 
-import { paymentsContext } from '@/lib/payments/context';
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { approveAfterSalesRequest, ZApproveAfterSalesRequest } from '@/domain/after-sales/approve-after-sales-request';
-import { cancelAfterSalesRequest, ZCancelAfterSalesRequest } from '@/domain/after-sales/cancel-after-sales-request';
-import { completeReplacement } from '@/domain/after-sales/complete-replacement';
+import { getLocale } from 'next-intl/server';
+import { z } from 'zod';
+import { AFTER_SALES_MOVES, type AfterSalesMove } from '@/domain/after-sales/after-sales-moves';
 import { createAfterSalesRequest, ZCreateAfterSalesRequest } from '@/domain/after-sales/create-after-sales-request';
-import { proposeRefund, ZProposeRefund } from '@/domain/after-sales/propose-refund';
-import { receiveAndInspect, ZReceiveAndInspect } from '@/domain/after-sales/receive-and-inspect';
-import { recordReturnParcel, ZRecordReturnParcel } from '@/domain/after-sales/record-return-parcel';
-import { rejectAfterSalesRequest, ZRejectAfterSalesRequest } from '@/domain/after-sales/reject-after-sales-request';
-import { sendRefund, ZSendRefund } from '@/domain/after-sales/send-refund';
-import { shipReplacement, ZShipReplacement } from '@/domain/after-sales/ship-replacement';
-import { getTrackingProvider } from '@/domain/logistics/tracking/tracking-settings';
 import { staffActor } from '@/domain/shared/actor';
+import { ok } from '@/domain/shared/result';
 import { staffAction } from '@/lib/actions/staff-action';
+import { paymentsContext } from '@/lib/payments/context';
+import { translateAfterSalesFailure } from '@/lib/after-sales/translate-after-sales-failure';
+import { translatorFor } from '@/lib/i18n/translator';
+import type { Locale } from '@/lib/i18n/locales';
+import { safeText } from '@/domain/shared/safe-text';
+import { inArray } from 'drizzle-orm';
+import { afterSalesRequests } from '@/db/schema/after-sales';
 
 // each action: the operation's own schema -> permission -> the one domain function -> revalidate
 const OPTIONS = { errorMessages: 'after-sales' };
@@ -27,122 +26,90 @@ function revalidate(requestId: number, orderId?: number) {
   if (orderId) revalidatePath(`/orders/${orderId}`);
 }
 
+/** The server action of one workflow move (domain/after-sales/after-sales-moves.ts): the page needs no data back. */
+function moveAction<S extends z.ZodType<{ requestId: number }>>({ permission, schema, run }: AfterSalesMove<S>) {
+  return staffAction(
+    permission,
+    schema,
+    async (input, staff) => {
+      const result = await run(getDb(), input, { actor: staffActor(staff), payments: paymentsContext });
+      revalidate(input.requestId);
+      return result.ok ? ok(null) : result;
+    },
+    OPTIONS,
+  );
+}
+
 export const createAfterSalesAction = staffAction(
   'after_sales.write',
   ZCreateAfterSalesRequest,
   async (input, staff) => {
     const result = await createAfterSalesRequest(getDb(), { ...input, actor: staffActor(staff) });
     if (result.ok) revalidate(result.data.id, input.orderId);
-    return result.ok ? { ok: true, data: { id: result.data.id } } : result;
+    return result.ok ? ok({ id: result.data.id }) : result;
   },
   OPTIONS,
 );
 
-export const approveAfterSalesAction = staffAction(
-  'after_sales.write',
-  ZApproveAfterSalesRequest,
-  async (input, staff) => {
-    const result = await approveAfterSalesRequest(getDb(), { ...input, actor: staffActor(staff) });
-    revalidate(input.requestId);
-    return result.ok ? { ok: true, data: null } : result;
-  },
-  OPTIONS,
-);
+export const approveAfterSalesAction = moveAction(AFTER_SALES_MOVES.approve);
+export const rejectAfterSalesAction = moveAction(AFTER_SALES_MOVES.reject);
+export const cancelAfterSalesAction = moveAction(AFTER_SALES_MOVES.cancel);
+export const recordReturnParcelAction = moveAction(AFTER_SALES_MOVES.record_return);
+export const receiveAndInspectAction = moveAction(AFTER_SALES_MOVES.receive);
+export const proposeRefundAction = moveAction(AFTER_SALES_MOVES.propose_refund);
+export const sendRefundAction = moveAction(AFTER_SALES_MOVES.send_refund);
+export const shipReplacementAction = moveAction(AFTER_SALES_MOVES.ship_replacement);
+export const completeReplacementAction = moveAction(AFTER_SALES_MOVES.complete_replacement);
 
-export const rejectAfterSalesAction = staffAction(
-  'after_sales.write',
-  ZRejectAfterSalesRequest,
-  async (input, staff) => {
-    const result = await rejectAfterSalesRequest(getDb(), { ...input, actor: staffActor(staff) });
-    revalidate(input.requestId);
-    return result.ok ? { ok: true, data: null } : result;
-  },
-  OPTIONS,
-);
+export interface BulkDecisionResult {
+  requestId: number;
+  number: string;
+  ok: boolean;
+  /** why it was refused, in the user's language */
+  message?: string;
+}
 
-export const cancelAfterSalesAction = staffAction(
-  'after_sales.write',
-  ZCancelAfterSalesRequest,
-  async (input, staff) => {
-    const result = await cancelAfterSalesRequest(getDb(), { ...input, actor: staffActor(staff) });
-    revalidate(input.requestId);
-    return result.ok ? { ok: true, data: null } : result;
-  },
-  OPTIONS,
-);
+const ZBulkDecision = z
+  .discriminatedUnion('decision', [
+    z.object({ decision: z.literal('approve') }),
+    z.object({ decision: z.literal('reject'), reason: safeText().trim().min(1).max(500) }),
+  ])
+  .and(z.object({ requestIds: z.array(z.number().int().positive()).min(1).max(200) }));
 
-export const recordReturnParcelAction = staffAction(
+/**
+ * Approve or reject the selected requests. Each goes through the same move as its own page's button,
+ * in its own transaction: one refusal (wrong status, lost race) neither stops nor undoes the others,
+ * and the result lists every request's outcome.
+ */
+export const bulkDecideAfterSalesAction = staffAction(
   'after_sales.write',
-  ZRecordReturnParcel,
+  ZBulkDecision,
   async (input, staff) => {
     const db = getDb();
-    const result = await recordReturnParcel(db, {
-      ...input,
-      actor: staffActor(staff),
-      tracking: await getTrackingProvider(db),
-    });
-    revalidate(input.requestId);
-    return result.ok ? { ok: true, data: null } : result;
-  },
-  OPTIONS,
-);
-
-export const receiveAndInspectAction = staffAction(
-  'after_sales.receive',
-  ZReceiveAndInspect,
-  async (input, staff) => {
-    const result = await receiveAndInspect(getDb(), { ...input, actor: staffActor(staff) });
-    revalidate(input.requestId);
-    return result.ok ? { ok: true, data: null } : result;
-  },
-  OPTIONS,
-);
-
-export const proposeRefundAction = staffAction(
-  'after_sales.refund',
-  ZProposeRefund,
-  async (input, staff) => {
-    const result = await proposeRefund(getDb(), { ...input, actor: staffActor(staff) });
-    revalidate(input.requestId);
-    return result.ok ? { ok: true, data: { totalCents: result.data.totalCents } } : result;
-  },
-  OPTIONS,
-);
-
-export const sendRefundAction = staffAction(
-  'after_sales.refund',
-  ZSendRefund,
-  async (input, staff) => {
-    const result = await sendRefund(getDb(), { ...input, actor: staffActor(staff), payments: paymentsContext() });
-    revalidate(input.requestId);
-    return result.ok ? { ok: true, data: null } : result;
-  },
-  OPTIONS,
-);
-
-export const shipReplacementAction = staffAction(
-  'shipping.write',
-  ZShipReplacement,
-  async (input, staff) => {
-    const db = getDb();
-    const result = await shipReplacement(db, {
-      ...input,
-      actor: staffActor(staff),
-      tracking: await getTrackingProvider(db),
-    });
-    revalidate(input.requestId);
-    return result.ok ? { ok: true, data: null } : result;
-  },
-  OPTIONS,
-);
-
-export const completeReplacementAction = staffAction(
-  'shipping.write',
-  z.object({ requestId: z.number().int().positive() }),
-  async (input, staff) => {
-    const result = await completeReplacement(getDb(), { requestId: input.requestId, actor: staffActor(staff) });
-    revalidate(input.requestId);
-    return result.ok ? { ok: true, data: null } : result;
+    const deps = { actor: staffActor(staff), payments: paymentsContext };
+    const t = await translatorFor((await getLocale()) as Locale);
+    const requestIds = [...new Set(input.requestIds)];
+    const rows = await db
+      .select({ id: afterSalesRequests.id, number: afterSalesRequests.number })
+      .from(afterSalesRequests)
+      .where(inArray(afterSalesRequests.id, requestIds));
+    const numbers = new Map(rows.map((row) => [row.id, row.number]));
+    const results: BulkDecisionResult[] = [];
+    for (const requestId of requestIds) {
+      const result =
+        input.decision === 'approve'
+          ? await AFTER_SALES_MOVES.approve.run(db, { requestId }, deps)
+          : await AFTER_SALES_MOVES.reject.run(db, { requestId, reason: input.reason }, deps);
+      const number = numbers.get(requestId) ?? `#${requestId}`;
+      results.push(
+        result.ok
+          ? { requestId, number, ok: true }
+          : { requestId, number, ok: false, message: translateAfterSalesFailure(result, t).message },
+      );
+      revalidatePath(`/after-sales/${requestId}`);
+    }
+    revalidatePath('/after-sales');
+    return ok({ results });
   },
   OPTIONS,
 );

@@ -4,6 +4,8 @@ import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import type { AfterSalesKind } from '@/db/schema/after-sales';
+import { Button } from '@/components/ui/button';
+import { compactFieldClass } from '@/components/ui/form-field';
 import type { ActionResult } from '@/lib/actions/staff-action';
 import { createAfterSalesAction } from './actions';
 
@@ -59,11 +61,7 @@ export function NewRequestForm({
     >
       <label className="flex items-center gap-2">
         {t('actions.kindLabel')}
-        <select
-          value={kind}
-          onChange={(e) => setKind(e.target.value as AfterSalesKind)}
-          className="h-8 rounded-md border border-slate-300 px-2"
-        >
+        <select value={kind} onChange={(e) => setKind(e.target.value as AfterSalesKind)} className={compactFieldClass}>
           {KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`kind.${k}`)}
@@ -84,12 +82,12 @@ export function NewRequestForm({
                 min={0}
                 max={maxOf(line)}
                 defaultValue={0}
-                className="h-8 w-16 rounded-md border border-slate-300 px-2"
+                className={`${compactFieldClass} w-16`}
               />
               <span className="text-xs text-slate-500">{t('actions.maxUnits', { max: maxOf(line) })}</span>
             </label>
           ))}
-          <select name="reason" aria-label={t('detail.reason')} className="h-8 rounded-md border border-slate-300 px-2">
+          <select name="reason" aria-label={t('detail.reason')} className={compactFieldClass}>
             {reasons.map((r) => (
               <option key={r.code} value={r.code}>
                 {r.name}
@@ -101,16 +99,12 @@ export function NewRequestForm({
             maxLength={500}
             placeholder={t('detail.note')}
             aria-label={t('detail.note')}
-            className="ml-2 h-8 rounded-md border border-slate-300 px-2"
+            className={`${compactFieldClass} ml-2`}
           />
           <div>
-            <button
-              type="submit"
-              disabled={isPending}
-              className="h-8 rounded-md bg-slate-900 px-3 font-medium text-white disabled:opacity-60"
-            >
+            <Button type="submit" disabled={isPending} data-testid="new-after-sales-submit">
               {t('actions.create')}
-            </button>
+            </Button>
           </div>
         </>
       )}

@@ -1,14 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { RowsTable } from '@/components/data-table/rows-table';
+import { FilterBar } from '@/components/data-table/filter-bar';
 import { StatusBadge } from '@/components/ui/badge';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/layout/page-header';
 import { getDb } from '@/db/client';
 import { AFTER_SALES_KINDS, AFTER_SALES_STATUSES } from '@/domain/after-sales/after-sales-status';
-import { listAfterSales, ZAfterSalesFilters } from '@/domain/after-sales/list-after-sales';
+import { AFTER_SALES_FILTER_NAMES, listAfterSales, ZAfterSalesFilters } from '@/domain/after-sales/list-after-sales';
+import { getSetting } from '@/domain/settings/get-setting';
 import { formatMoney } from '@/domain/shared/money';
+import { can } from '@/domain/staff/permissions';
 import { requirePermission } from '@/lib/auth/current-staff';
+import { QueueTable } from './queue-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('nav');
@@ -19,19 +22,16 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
 
-/** The after-sales queue: filters in the URL (a plain GET form), overdue first, keyset pages. */
+/** The after-sales queue: filters in the URL (the shared filter bar), overdue first, a deadline countdown, keyset pages. */
 export default async function AfterSalesPage({ searchParams }: { searchParams: SearchParams }) {
-  await requirePermission('after_sales.read');
+  const staff = await requirePermission('after_sales.read');
   const raw = await searchParams;
-  const filters = ZAfterSalesFilters.parse({
-    kind: first(raw.kind),
-    status: first(raw.status),
-    overdue: first(raw.overdue),
-    q: first(raw.q),
-    after: first(raw.after),
-  });
-  const [page, t, tNav, format, locale] = await Promise.all([
+  const filters = ZAfterSalesFilters.parse(
+    Object.fromEntries(AFTER_SALES_FILTER_NAMES.map((name) => [name, first(raw[name])])),
+  );
+  const [page, reasons, t, tNav, format, locale] = await Promise.all([
     listAfterSales(getDb(), filters),
+    getSetting(getDb(), 'after_sales_reasons'),
     getTranslations('after-sales'),
     getTranslations('nav'),
     getFormatter(),
@@ -43,70 +43,60 @@ export default async function AfterSalesPage({ searchParams }: { searchParams: S
   >;
   const nextHref = page.next ? `/after-sales?${new URLSearchParams({ ...kept, after: page.next })}` : null;
   const firstHref = `/after-sales?${new URLSearchParams(kept)}`;
+  const isChinese = locale.startsWith('zh');
+  const now = new Date();
   const when = (date: Date) =>
     format.dateTime(date, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
   return (
     <>
       <PageHeader title={tNav('afterSales')} />
       <div className="space-y-4 px-6 py-5">
-        <form method="get" className="flex flex-wrap items-end gap-3 text-sm" data-testid="after-sales-filters">
-          <label className="flex flex-col gap-1">
-            <span className="text-xs text-slate-500">{t('filters.kind')}</span>
-            <select
-              name="kind"
-              defaultValue={filters.kind ?? ''}
-              className="h-8 rounded-md border border-slate-300 px-2"
-            >
-              <option value="">{t('filters.all')}</option>
-              {AFTER_SALES_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`kind.${kind}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col gap-1">
-            <span className="text-xs text-slate-500">{t('filters.status')}</span>
-            <select
-              name="status"
-              defaultValue={filters.status ?? ''}
-              className="h-8 rounded-md border border-slate-300 px-2"
-            >
-              <option value="">{t('filters.all')}</option>
-              {AFTER_SALES_STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {t(`status.${status}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col gap-1">
-            <span className="text-xs text-slate-500">{t('filters.q')}</span>
-            <input
-              name="q"
-              defaultValue={filters.q ?? ''}
-              placeholder={t('filters.qPlaceholder')}
-              className="h-8 w-72 rounded-md border border-slate-300 px-2"
-            />
-          </label>
-          <label className="flex h-8 items-center gap-2">
-            <input type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue === '1'} />
-            {t('filters.overdue')}
-          </label>
-          <button type="submit" className="h-8 rounded-md bg-slate-900 px-3 font-medium text-white">
-            {t('filters.apply')}
-          </button>
-          <Link href="/after-sales" className="h-8 px-2 leading-8 text-slate-600 hover:underline">
-            {t('filters.clear')}
-          </Link>
-        </form>
+        <FilterBar
+          testId="after-sales-filters"
+          submitLabel={t('filters.apply')}
+          resetLabel={t('filters.clear')}
+          resetHref="/after-sales"
+          cursorParam="after"
+          fields={[
+            { name: 'q', kind: 'search', label: t('filters.q'), placeholder: t('filters.qPlaceholder'), isWide: true },
+            {
+              name: 'kind',
+              kind: 'select',
+              label: t('filters.kind'),
+              options: [
+                { value: '', label: t('filters.all') },
+                ...AFTER_SALES_KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}`) })),
+              ],
+            },
+            {
+              name: 'status',
+              kind: 'select',
+              label: t('filters.status'),
+              options: [
+                { value: '', label: t('filters.all') },
+                ...AFTER_SALES_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) })),
+              ],
+            },
+            {
+              name: 'reason',
+              kind: 'select',
+              label: t('filters.reason'),
+              options: [
+                { value: '', label: t('filters.all') },
+                ...reasons.map((r) => ({ value: r.code, label: isChinese ? r.nameZh : r.nameEn })),
+              ],
+            },
+            { name: 'from', kind: 'date', label: t('filters.from') },
+            { name: 'to', kind: 'date', label: t('filters.to') },
+            { name: 'overdue', kind: 'checkbox', label: t('filters.overdue') },
+            { name: 'due', kind: 'checkbox', label: t('filters.due') },
+          ]}
+        />
 
         <section className="min-w-0 rounded-lg border border-slate-200 bg-white shadow-xs">
-          <RowsTable
-            id="after-sales-table"
-            isPlain={false}
-            hasStickyHeader
+          <QueueTable
             emptyTitle={t('empty')}
+            canDecide={can(staff, 'after_sales.write')}
             columns={[
               { id: 'number', header: t('table.number'), sticky: true, className: 'font-mono text-xs' },
               { id: 'order', header: t('table.order'), className: 'font-mono text-xs' },
@@ -120,7 +110,7 @@ export default async function AfterSalesPage({ searchParams }: { searchParams: S
             ]}
             rows={page.rows.map((row) => ({
               id: row.id,
-              attributes: { 'data-testid': 'after-sales-row' },
+              attributes: { 'data-testid': 'after-sales-row', 'data-request-number': row.number },
               cells: {
                 number: (
                   <Link href={`/after-sales/${row.id}`} className="text-sky-700 hover:underline">
@@ -138,10 +128,22 @@ export default async function AfterSalesPage({ searchParams }: { searchParams: S
                 units: row.units,
                 refund:
                   row.refundProposedCents === null ? '—' : formatMoney(row.refundProposedCents, row.currency, locale),
+                // a countdown to the deadline (relative to this render), its exact time on hover
                 deadline: row.overdueAt ? (
-                  <span className="font-medium text-rose-700">{t('overdue')}</span>
+                  <span className="font-medium text-rose-700" data-testid="deadline">
+                    {t('overdue')}
+                  </span>
                 ) : row.deadlineAt ? (
-                  t('dueAt', { time: when(row.deadlineAt) })
+                  <time
+                    dateTime={row.deadlineAt.toISOString()}
+                    title={t('dueAt', { time: when(row.deadlineAt) })}
+                    data-testid="deadline"
+                    className={
+                      row.deadlineAt.getTime() - now.getTime() < 86_400_000 ? 'font-medium text-amber-700' : ''
+                    }
+                  >
+                    {format.relativeTime(row.deadlineAt, now)}
+                  </time>
                 ) : (
                   '—'
                 ),

@@ -1,7 +1,9 @@
 'use client';
 
-import { useState, useTransition, type FormEvent } from 'react';
+import { useState, useTransition, type FormEvent, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
+import { Button } from '@/components/ui/button';
+import { compactFieldClass } from '@/components/ui/form-field';
 import type { AfterSalesAction } from '@/domain/after-sales/after-sales-actions';
 import { parseYuanToFen } from '@/domain/shared/money';
 import type { ActionResult } from '@/lib/actions/staff-action';
@@ -24,8 +26,7 @@ export interface ActionContext {
   lines: { id: number; label: string; quantity: number; shippedFrom: number | null }[];
 }
 
-const input = 'h-8 rounded-md border border-slate-300 px-2 text-sm';
-const button = 'h-8 rounded-md bg-slate-900 px-3 text-sm font-medium text-white disabled:opacity-60';
+type Run = (form: FormData, requestId: number) => Promise<ActionResult<unknown>>;
 
 /** Fen from a yuan field; empty stays undefined, a bad amount is NaN (the server refuses it). */
 function fen(value: FormDataEntryValue | null): number | undefined {
@@ -34,225 +35,160 @@ function fen(value: FormDataEntryValue | null): number | undefined {
   const parsed = parseYuanToFen(text);
   return parsed.ok ? parsed.fen : Number.NaN;
 }
+const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim() || undefined;
+const count = (form: FormData, name: string) => Number(form.get(name) || 0);
 
-/** One small form per action the person may take now; each calls its server action and shows the outcome. */
+/** How each action turns its form into the server action's input. */
+const RUN: Record<AfterSalesAction, Run> = {
+  approve: (_, requestId) => approveAfterSalesAction({ requestId }),
+  reject: (f, requestId) => rejectAfterSalesAction({ requestId, reason: text(f, 'reason') ?? '' }),
+  cancel: (_, requestId) => cancelAfterSalesAction({ requestId }),
+  record_return: (f, requestId) =>
+    recordReturnParcelAction({
+      requestId,
+      carrierId: Number(f.get('carrierId')),
+      trackingNumber: String(f.get('trackingNumber') ?? ''),
+    }),
+  receive: (f, requestId) =>
+    receiveAndInspectAction({
+      requestId,
+      note: text(f, 'note'),
+      lines: f.getAll('lineId').map((id) => ({
+        lineId: Number(id),
+        restock: count(f, `restock-${id}`),
+        damaged: count(f, `damaged-${id}`),
+        scrap: count(f, `scrap-${id}`),
+        restockWarehouseId: Number(f.get(`warehouse-${id}`)) || undefined,
+      })),
+    }),
+  propose_refund: (f, requestId) => proposeRefundAction({ requestId, restockingFeeCents: fen(f.get('fee')) ?? 0 }),
+  send_refund: (f, requestId) =>
+    sendRefundAction({ requestId, amountCents: fen(f.get('amount')), reference: text(f, 'reference') }),
+  ship_replacement: (f, requestId) =>
+    shipReplacementAction({
+      requestId,
+      carrierId: Number(f.get('carrierId')),
+      trackingNumber: String(f.get('trackingNumber') ?? ''),
+    }),
+  complete_replacement: (_, requestId) => completeReplacementAction({ requestId }),
+};
+
+/** The order the forms appear in (cancelling last: it is the buyer's withdrawal, not the next step). */
+const ORDER: readonly AfterSalesAction[] = [
+  'approve',
+  'reject',
+  'record_return',
+  'receive',
+  'propose_refund',
+  'send_refund',
+  'ship_replacement',
+  'complete_replacement',
+  'cancel',
+];
+
+/** One form per action the person may take now: its fields, one button, the outcome below all of them. */
 export function RequestActions({ actions, context }: { actions: AfterSalesAction[]; context: ActionContext }) {
   const t = useTranslations('after-sales');
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [isPending, startTransition] = useTransition();
   const { requestId } = context;
 
-  const submit = (run: (form: FormData) => Promise<ActionResult<unknown>>) => (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (action: AfterSalesAction) => (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    startTransition(async () => setResult(await run(form)));
+    startTransition(async () => setResult(await RUN[action](form, requestId)));
   };
-  const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim() || undefined;
+  const field = (name: string, label: string, extra: React.ComponentProps<'input'> = {}) => (
+    <input name={name} placeholder={label} aria-label={label} className={compactFieldClass} {...extra} />
+  );
+  const carrierFields = (
+    <>
+      <select name="carrierId" aria-label={t('actions.carrier')} className={compactFieldClass}>
+        {context.carriers.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+      {field('trackingNumber', t('actions.trackingNumber'), { required: true })}
+    </>
+  );
+  const receiveFields = (
+    <div className="w-full space-y-2">
+      {context.lines.map((l) => (
+        <div key={l.id} className="flex flex-wrap items-center gap-2 text-sm">
+          <input type="hidden" name="lineId" value={l.id} />
+          <span className="min-w-48">
+            {l.label} × {l.quantity}
+          </span>
+          {(['restock', 'damaged', 'scrap'] as const).map((kind) => (
+            <label key={kind} className="flex items-center gap-1">
+              {t(`actions.${kind}`)}
+              <input
+                name={`${kind}-${l.id}`}
+                type="number"
+                min={0}
+                max={l.quantity}
+                defaultValue={0}
+                className={`${compactFieldClass} w-16`}
+              />
+            </label>
+          ))}
+          <select
+            name={`warehouse-${l.id}`}
+            defaultValue={l.shippedFrom ?? ''}
+            aria-label={t('actions.warehouse')}
+            className={compactFieldClass}
+          >
+            {context.warehouses.map((w) => (
+              <option key={w.id} value={w.id}>
+                {w.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      ))}
+    </div>
+  );
+  const FIELDS: Partial<Record<AfterSalesAction, ReactNode>> = {
+    reject: field('reason', t('actions.reason'), {
+      required: true,
+      maxLength: 500,
+      className: `${compactFieldClass} min-w-64 flex-1`,
+    }),
+    record_return: carrierFields,
+    receive: receiveFields,
+    propose_refund: field('fee', t('actions.restockingFee'), { inputMode: 'decimal' }),
+    send_refund: (
+      <>
+        {field('amount', t('actions.amount'), { inputMode: 'decimal' })}
+        {field('reference', t('actions.reference'))}
+      </>
+    ),
+    ship_replacement: carrierFields,
+  };
 
   return (
     <div className="space-y-3" data-testid="after-sales-actions">
       {actions.length === 0 && <p className="text-sm text-slate-500">{t('detail.noActions')}</p>}
-      {actions.includes('approve') && (
-        <form onSubmit={submit(() => approveAfterSalesAction({ requestId }))}>
-          <button type="submit" disabled={isPending} className={button} data-testid="approve">
-            {t('actions.approve')}
-          </button>
-        </form>
-      )}
-      {actions.includes('reject') && (
+      {ORDER.filter((action) => actions.includes(action)).map((action) => (
         <form
-          className="flex flex-wrap gap-2"
-          onSubmit={submit((f) => rejectAfterSalesAction({ requestId, reason: text(f, 'reason') ?? '' }))}
+          key={action}
+          className={`flex flex-wrap items-center gap-2${action === 'receive' ? ' rounded-md border border-slate-200 p-3' : ''}`}
+          data-testid={`${action.replaceAll('_', '-')}-form`}
+          onSubmit={onSubmit(action)}
         >
-          <input
-            name="reason"
-            required
-            maxLength={500}
-            placeholder={t('actions.reason')}
-            aria-label={t('actions.reason')}
-            className={`${input} min-w-64 flex-1`}
-          />
-          <button type="submit" disabled={isPending} className={button}>
-            {t('actions.reject')}
-          </button>
-        </form>
-      )}
-      {actions.includes('record_return') && (
-        <form
-          className="flex flex-wrap gap-2"
-          onSubmit={submit((f) =>
-            recordReturnParcelAction({
-              requestId,
-              carrierId: Number(f.get('carrierId')),
-              trackingNumber: String(f.get('trackingNumber') ?? ''),
-            }),
-          )}
-        >
-          <select name="carrierId" aria-label={t('actions.carrier')} className={input}>
-            {context.carriers.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-          <input
-            name="trackingNumber"
-            required
-            placeholder={t('actions.trackingNumber')}
-            aria-label={t('actions.trackingNumber')}
-            className={input}
-          />
-          <button type="submit" disabled={isPending} className={button}>
-            {t('actions.record_return')}
-          </button>
-        </form>
-      )}
-      {actions.includes('receive') && (
-        <form
-          className="space-y-2 rounded-md border border-slate-200 p-3"
-          data-testid="receive-form"
-          onSubmit={submit((f) =>
-            receiveAndInspectAction({
-              requestId,
-              note: text(f, 'note'),
-              lines: context.lines.map((l) => ({
-                lineId: l.id,
-                restock: Number(f.get(`restock-${l.id}`) || 0),
-                damaged: Number(f.get(`damaged-${l.id}`) || 0),
-                scrap: Number(f.get(`scrap-${l.id}`) || 0),
-                restockWarehouseId: Number(f.get(`warehouse-${l.id}`)) || undefined,
-              })),
-            }),
-          )}
-        >
-          <p className="text-sm font-medium">{t('actions.receive')}</p>
-          {context.lines.map((l) => (
-            <div key={l.id} className="flex flex-wrap items-center gap-2 text-sm">
-              <span className="min-w-48">
-                {l.label} × {l.quantity}
-              </span>
-              {(['restock', 'damaged', 'scrap'] as const).map((kind) => (
-                <label key={kind} className="flex items-center gap-1">
-                  {t(`actions.${kind}`)}
-                  <input
-                    name={`${kind}-${l.id}`}
-                    type="number"
-                    min={0}
-                    max={l.quantity}
-                    defaultValue={0}
-                    className={`${input} w-16`}
-                  />
-                </label>
-              ))}
-              <select
-                name={`warehouse-${l.id}`}
-                defaultValue={l.shippedFrom ?? ''}
-                aria-label={t('actions.warehouse')}
-                className={input}
-              >
-                {context.warehouses.map((w) => (
-                  <option key={w.id} value={w.id}>
-                    {w.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ))}
-          <button type="submit" disabled={isPending} className={button}>
-            {t('actions.submit')}
-          </button>
-        </form>
-      )}
-      {actions.includes('propose_refund') && (
-        <form
-          className="flex flex-wrap gap-2"
-          onSubmit={submit((f) => proposeRefundAction({ requestId, restockingFeeCents: fen(f.get('fee')) ?? 0 }))}
-        >
-          <input
-            name="fee"
-            inputMode="decimal"
-            placeholder={t('actions.restockingFee')}
-            aria-label={t('actions.restockingFee')}
-            className={input}
-          />
-          <button type="submit" disabled={isPending} className={button}>
-            {t('actions.propose_refund')}
-          </button>
-        </form>
-      )}
-      {actions.includes('send_refund') && (
-        <form
-          className="flex flex-wrap gap-2"
-          onSubmit={submit((f) =>
-            sendRefundAction({ requestId, amountCents: fen(f.get('amount')), reference: text(f, 'reference') }),
-          )}
-        >
-          <input
-            name="amount"
-            inputMode="decimal"
-            placeholder={t('actions.amount')}
-            aria-label={t('actions.amount')}
-            className={input}
-          />
-          <input
-            name="reference"
-            placeholder={t('actions.reference')}
-            aria-label={t('actions.reference')}
-            className={input}
-          />
-          <button type="submit" disabled={isPending} className={button} data-testid="send-refund">
-            {t('actions.send_refund')}
-          </button>
-        </form>
-      )}
-      {actions.includes('ship_replacement') && (
-        <form
-          className="flex flex-wrap gap-2"
-          onSubmit={submit((f) =>
-            shipReplacementAction({
-              requestId,
-              carrierId: Number(f.get('carrierId')),
-              trackingNumber: String(f.get('trackingNumber') ?? ''),
-            }),
-          )}
-        >
-          <select name="carrierId" aria-label={t('actions.carrier')} className={input}>
-            {context.carriers.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-          <input
-            name="trackingNumber"
-            required
-            placeholder={t('actions.trackingNumber')}
-            aria-label={t('actions.trackingNumber')}
-            className={input}
-          />
-          <button type="submit" disabled={isPending} className={button}>
-            {t('actions.ship_replacement')}
-          </button>
-        </form>
-      )}
-      {actions.includes('complete_replacement') && (
-        <form onSubmit={submit(() => completeReplacementAction({ requestId }))}>
-          <button type="submit" disabled={isPending} className={button}>
-            {t('actions.complete_replacement')}
-          </button>
-        </form>
-      )}
-      {actions.includes('cancel') && (
-        <form onSubmit={submit(() => cancelAfterSalesAction({ requestId }))}>
-          <button
+          {FIELDS[action]}
+          <Button
             type="submit"
             disabled={isPending}
-            className="h-8 rounded-md px-3 text-sm text-rose-700 ring-1 ring-inset ring-rose-300"
+            variant={action === 'cancel' ? 'secondary' : 'primary'}
+            data-testid={action.replaceAll('_', '-')}
           >
-            {t('actions.cancel')}
-          </button>
+            {t(`actions.${action}`)}
+          </Button>
         </form>
-      )}
+      ))}
       {result && (
         <p className={`text-sm ${result.ok ? 'text-emerald-700' : 'text-rose-700'}`} data-testid="action-result">
           {result.ok

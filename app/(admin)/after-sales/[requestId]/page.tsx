@@ -158,10 +158,10 @@ export default async function AfterSalesRequestPage({ params }: { params: Promis
                 : '—'}
             </p>
             <h2 className="mb-2 mt-4 font-medium">{t('detail.refund')}</h2>
-            <p>
+            <p data-testid="request-proposed">
               {t('detail.proposed')}: {request.refundProposedCents === null ? '—' : money(request.refundProposedCents)}
             </p>
-            <p>
+            <p data-testid="request-refund" data-refund-status={detail.refund?.status ?? ''}>
               {detail.refund
                 ? `${detail.refund.outRefundNo} · ${money(detail.refund.amountCents)} · ${detail.refund.status}`
                 : t('detail.notSent')}

@@ -1,0 +1,1 @@
+CREATE INDEX "after_sales_queue_idx" ON "after_sales_requests" USING btree ((overdue_at is not null),"created_at","id");
