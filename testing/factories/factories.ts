@@ -22,6 +22,7 @@ import { CARRIERS, getCarrierSpec } from '@/testing/fixtures/carriers';
 import { insertOrderGraphs, type InsertedOrder } from '@/testing/fixtures/insert-order-graphs';
 import { SYSTEM_ACTOR, defaultShippingCents, type Actor, type OrderPlan } from '@/testing/fixtures/order-plan';
 import { randomChineseName, randomMobile, randomPlace, randomShipTo, randomStreet } from '@/testing/fixtures/people';
+import { ean13 } from '@/testing/fixtures/ean';
 
 export { checkStockLedger } from '@/testing/fixtures/stock-ledger';
 export type { Actor } from '@/testing/fixtures/order-plan';
@@ -138,7 +139,7 @@ export function createFactories(db: Database, options: FactoryOptions = {}) {
         code: `SKU-${nextId()}`,
         name: `测试商品 ${serial}`,
         variant: rng.helpers.arrayElement(['默认', '白色', '黑色', 'M', 'L']),
-        barcode: `69${rng.string.numeric({ length: 11, allowLeadingZeros: true })}`,
+        barcode: ean13(`69${rng.string.numeric({ length: 10, allowLeadingZeros: true })}`),
         priceCents,
         costCents: overrides.costCents ?? Math.round(priceCents * rng.number.float({ min: 0.35, max: 0.7 })),
         weightGrams: rng.number.int({ min: 50, max: 2000 }),

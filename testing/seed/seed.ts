@@ -22,6 +22,7 @@ import { DEFAULT_SETTINGS, DEMO_SEED_KEY } from './settings';
 import { seedVisits } from './visits';
 import { writeReceipts } from './write-receipts';
 import { seedCarrierRules } from './carrier-rules';
+import { ean13 } from '@/testing/fixtures/ean';
 
 export interface SeedOptions {
   /** seeds every random choice: the same seed and `now` give the same data */
@@ -238,7 +239,7 @@ async function insertCatalog(db: Database, rng: Faker): Promise<SeedSku[]> {
         code: `${p.code}-${String(k + 1).padStart(2, '0')}`,
         name: p.name,
         variant,
-        barcode: `69${String(2024_0000_000 + i * 10 + k).padStart(11, '0')}`,
+        barcode: ean13(`69${String(2024_0000_00 + i * 10 + k).padStart(10, '0')}`),
         priceCents,
         costCents: Math.round(priceCents * p.costShare),
         weightGrams: p.weightGrams,
