@@ -33,6 +33,14 @@ describe('can', () => {
     expect(can({ role: 'viewer' }, 'after_sales.read')).toBe(true);
   });
 
+  it('operations take a payment (link, QR code) but do not confirm one by hand', () => {
+    expect(can({ role: 'operations' }, 'payments.collect')).toBe(true);
+    expect(can({ role: 'operations' }, 'payments.write')).toBe(false);
+    expect(can({ role: 'finance' }, 'payments.collect')).toBe(true);
+    expect(can({ role: 'warehouse' }, 'payments.collect')).toBe(false);
+    expect(can({ role: 'viewer' }, 'payments.collect')).toBe(false);
+  });
+
   it('refuses nobody', () => {
     expect(can(null, 'orders.read')).toBe(false);
   });

@@ -13,6 +13,9 @@ export const PERMISSIONS = [
   'inventory.write', // receive, adjust, thresholds
   'payments.read',
   'payments.write', // confirm manual payments, query providers
+  // start a provider payment (payment link, QR code) and ask the provider for its status: operations can
+  // take the payment of an order they entered by hand; confirming a payment by hand stays payments.write
+  'payments.collect',
   'refunds.write',
   'shipping.read',
   'shipping.write', // shipments, labels, tracking
@@ -43,9 +46,9 @@ const READ_ALL: Permission[] = [
 /** What each role may do. Admin may do everything. */
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   admin: PERMISSIONS,
-  operations: [...READ_ALL, 'orders.write', 'orders.archive', 'orders.import', 'after_sales.write'],
+  operations: [...READ_ALL, 'orders.write', 'orders.archive', 'orders.import', 'payments.collect', 'after_sales.write'],
   warehouse: [...READ_ALL, 'inventory.write', 'shipping.write', 'after_sales.receive'],
-  finance: [...READ_ALL, 'payments.write', 'refunds.write', 'audit.read', 'after_sales.refund'],
+  finance: [...READ_ALL, 'payments.write', 'payments.collect', 'refunds.write', 'audit.read', 'after_sales.refund'],
   viewer: READ_ALL,
 };
 

@@ -64,7 +64,8 @@ export default async function OrderPage({ params }: { params: Params }) {
   // refunds: finance and admin act on them; everyone who may read money sees them
   const canRefund = can(staff, 'refunds.write');
   const canWrite = can(staff, 'orders.write');
-  const canPay = can(staff, 'payments.write');
+  // operations start a payment (link, QR code) for an order they entered; manual confirmation is payments.write
+  const canCollect = can(staff, 'payments.collect');
   // everything else the page shows depends only on the order and the role: read it at once, not in turn
   const [t, format, locale, shipOptions, trackingEvents, refundOptions, paymentMethods] = await Promise.all([
     getTranslations('orders'),
@@ -76,7 +77,7 @@ export default async function OrderPage({ params }: { params: Params }) {
       detail.shipments.map((s) => s.id),
     ),
     canRefund || can(staff, 'payments.read') ? getRefundOptions(getDb(), order.id) : null,
-    canPay ? getPaymentMethods(getDb(), process.env) : null,
+    canCollect ? getPaymentMethods(getDb(), process.env) : null,
   ]);
   const isChinese = locale.startsWith('zh');
   const methodOfPayment = new Map(detail.payments.map((p) => [p.id, p.method]));
@@ -159,7 +160,7 @@ export default async function OrderPage({ params }: { params: Params }) {
         <div className="grid gap-4 lg:grid-cols-3">
           <div className="space-y-4 lg:col-span-2">
             <OrderItems detail={detail} locale={locale} />
-            {canPay && (
+            {canCollect && (
               <OrderOnlinePayment
                 orderId={order.id}
                 locale={locale}
@@ -168,7 +169,7 @@ export default async function OrderPage({ params }: { params: Params }) {
                 canCreate={order.status === 'pending_payment' && !order.isCashOnDelivery}
               />
             )}
-            <OrderPayments detail={detail} locale={locale} withoutOnlineAttempts={canPay} />
+            <OrderPayments detail={detail} locale={locale} withoutOnlineAttempts={canCollect} />
             <OrderAfterSales orderId={order.id} staff={staff} />
             {refundOptions && (refundOptions.payments.length > 0 || detail.refunds.length > 0) && (
               <RefundPanel
