@@ -36,6 +36,14 @@ describe('pickMessages', () => {
     (picked.orders as Record<string, unknown>).extra = 1;
     expect(JSON.stringify(messages)).toBe(before);
   });
+
+  it('shares no object with the messages, so two providers never point into each other', () => {
+    const picked = pickMessages(messages, ['common', 'orders.list']);
+    expect(picked.common).toEqual(messages.common);
+    expect(picked.common).not.toBe(messages.common);
+    expect((picked.common as typeof messages.common).table).not.toBe(messages.common.table);
+    expect((picked.orders as typeof messages.orders).list).not.toBe(messages.orders.list);
+  });
 });
 
 /** Every `<ClientMessages namespaces={[...]}>` in app/ (layouts and pages), with its file. */

@@ -5,7 +5,7 @@
  */
 export type Messages = Record<string, unknown>;
 
-/** A copy of `messages` holding only the subtrees at `paths`; a path missing from the messages is skipped. */
+/** A deep copy of the subtrees of `messages` at `paths`; a path missing from the messages is skipped. */
 export function pickMessages(messages: Messages, paths: readonly string[]): Messages {
   const picked: Messages = {};
   for (const path of paths) {
@@ -21,7 +21,10 @@ export function pickMessages(messages: Messages, paths: readonly string[]): Mess
     const last = keys[keys.length - 1];
     target[last] = isObject(source) && isObject(target[last]) ? mergeDeep(target[last], source) : source;
   }
-  return picked;
+  // a copy, sharing no object with the messages or another pick: React's flight stream writes an object it
+  // already sent as a reference to that earlier chunk, and a page's provider re-rendered on its own (a
+  // search-param navigation) would then point at the layout's provider, which that response does not carry
+  return structuredClone(picked);
 }
 
 function isObject(value: unknown): value is Messages {
