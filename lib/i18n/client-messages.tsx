@@ -20,6 +20,13 @@ export const SHARED_CLIENT_MESSAGES = [
   ENUM_MESSAGES.after_sales_status,
   'orders.paymentState',
   'orders.fulfillmentState',
+  // the orders list's table, bulk actions and print links: that page carries no provider of its own (a
+  // page-level provider there left its filter and page navigations pending in the e2e runs; cause not found yet)
+  'orders.list',
+  'orders.actions.bulk',
+  'orders.actions.close',
+  'orders.actions.working',
+  'printing.entry',
 ] as const;
 
 /**

@@ -14,7 +14,6 @@ import { requirePermission } from '@/lib/auth/current-staff';
 import { OrderFilters, StatusChips } from './order-filters';
 import { OrdersTable } from './orders-table';
 import { RejectedParams } from './rejected-params';
-import { ClientMessages } from '@/lib/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('orders');
@@ -46,49 +45,38 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
   });
 
   return (
-    // the table, bulk actions and print links are client components: only their messages travel
-    <ClientMessages
-      namespaces={[
-        'orders.list',
-        'orders.actions.bulk',
-        'orders.actions.close',
-        'orders.actions.working',
-        'printing.entry',
-      ]}
-    >
-      <div>
-        <PageHeader
-          title={filters.archived === 'only' ? `${t('title')} · ${t('list.archiveView')}` : t('title')}
-          actions={
-            canWrite && (
-              <ButtonLink href="/orders/new" data-testid="new-order-link">
-                + {t('entry.newButton')}
-              </ButtonLink>
-            )
-          }
-        />
-        <div className="space-y-4 px-4 py-4 sm:px-6 sm:py-5">
-          <RejectedParams rejected={rejected} />
-          <section className="min-w-0 rounded-lg border border-slate-200 bg-white shadow-xs">
-            <div className="space-y-3 border-b border-slate-200 p-3">
-              <StatusChips filters={filters} counts={statusCounts} locale={locale} />
-              <OrderFilters filters={filters} />
-            </div>
-            <OrdersTable
-              rows={page.rows}
-              locale={locale}
-              sort={filters.sort}
-              canWrite={canWrite}
-              canPrint={canPrint}
-              summary={<RowCountLabel count={count} noun="orders" testId="orders-count" />}
-              emptyMessage={
-                filters.cursor ? t('list.emptyPastEnd') : isFiltered ? t('list.emptyFiltered') : t('list.emptyAll')
-              }
-            />
-            <KeysetPagination links={links} label={t('list.pagination')} />
-          </section>
-        </div>
+    <div>
+      <PageHeader
+        title={filters.archived === 'only' ? `${t('title')} · ${t('list.archiveView')}` : t('title')}
+        actions={
+          canWrite && (
+            <ButtonLink href="/orders/new" data-testid="new-order-link">
+              + {t('entry.newButton')}
+            </ButtonLink>
+          )
+        }
+      />
+      <div className="space-y-4 px-4 py-4 sm:px-6 sm:py-5">
+        <RejectedParams rejected={rejected} />
+        <section className="min-w-0 rounded-lg border border-slate-200 bg-white shadow-xs">
+          <div className="space-y-3 border-b border-slate-200 p-3">
+            <StatusChips filters={filters} counts={statusCounts} locale={locale} />
+            <OrderFilters filters={filters} />
+          </div>
+          <OrdersTable
+            rows={page.rows}
+            locale={locale}
+            sort={filters.sort}
+            canWrite={canWrite}
+            canPrint={canPrint}
+            summary={<RowCountLabel count={count} noun="orders" testId="orders-count" />}
+            emptyMessage={
+              filters.cursor ? t('list.emptyPastEnd') : isFiltered ? t('list.emptyFiltered') : t('list.emptyAll')
+            }
+          />
+          <KeysetPagination links={links} label={t('list.pagination')} />
+        </section>
       </div>
-    </ClientMessages>
+    </div>
   );
 }
