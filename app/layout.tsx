@@ -1,8 +1,8 @@
 import type { Metadata, Viewport } from 'next';
-import { NextIntlClientProvider } from 'next-intl';
 import { getLocale } from 'next-intl/server';
 import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import { Toaster } from '@/components/ui/toast';
+import { ClientMessages } from '@/lib/i18n/client-messages';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -26,10 +26,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
-        <NextIntlClientProvider>
+        {/* only the shared messages here; each area's layout or page adds what its client components read */}
+        <ClientMessages namespaces={[]}>
           <NuqsAdapter>{children}</NuqsAdapter>
           <Toaster />
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

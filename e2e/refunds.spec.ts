@@ -91,6 +91,15 @@ test('the reconciliation page lists open differences for finance', async ({ page
   await page.getByRole('link', { name: 'Reconciliation' }).click();
   await expect(page.getByRole('heading', { name: 'Reconciliation' })).toBeVisible();
   await expect(page.getByText('No open differences.')).toBeVisible();
+  // when the job last ran and today's money per method, so an empty list reads as checked
+  const summary = page.getByTestId('reconciliation-summary');
+  await expect(summary.getByRole('heading', { name: /^Today, \d{4}-\d{2}-\d{2}$/ })).toBeVisible();
+  await expect(page.getByTestId('reconciliation-last-run')).toHaveText(
+    /^(The reconciliation job has not run yet\.|Last reconciliation run: .+)$/,
+  );
+  await expect(
+    summary.getByTestId('reconciliation-totals').or(summary.getByText('No payments or refunds yet today.')),
+  ).toBeVisible();
   await page.getByRole('link', { name: 'Resolved' }).click();
   await expect(page).toHaveURL(/view=resolved/);
 });

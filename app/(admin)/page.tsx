@@ -10,6 +10,7 @@ import { listLowStockAlerts } from '@/domain/inventory/list-low-stock-alerts';
 import { can } from '@/domain/staff/permissions';
 import { requirePermission } from '@/lib/auth/current-staff';
 import { getOpenLowStockAlertCount } from '@/lib/open-alert-count';
+import { ClientMessages } from '@/lib/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('dashboard');
@@ -30,18 +31,21 @@ export default async function DashboardPage() {
   const today = format.dateTime(new Date(`${summary.today}T12:00:00+08:00`), { dateStyle: 'full' });
 
   return (
-    <>
-      <PageHeader
-        title={t('title')}
-        description={t('subtitle', { date: today })}
-        actions={<DashboardRefreshStatus initialSummary={summary} />}
-      />
-      <DashboardOverview initialSummary={summary} />
-      {canSeeStock && (
-        <div className="px-6 pb-5">
-          <LowStockPanel alerts={lowStock} openCount={openAlertCount} />
-        </div>
-      )}
-    </>
+    // the overview and chart refresh on the client
+    <ClientMessages namespaces={['dashboard']}>
+      <>
+        <PageHeader
+          title={t('title')}
+          description={t('subtitle', { date: today })}
+          actions={<DashboardRefreshStatus initialSummary={summary} />}
+        />
+        <DashboardOverview initialSummary={summary} />
+        {canSeeStock && (
+          <div className="px-6 pb-5">
+            <LowStockPanel alerts={lowStock} openCount={openAlertCount} />
+          </div>
+        )}
+      </>
+    </ClientMessages>
   );
 }

@@ -13,9 +13,7 @@ import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { dataTableFeatures, type DataTableColumn } from './features';
 import { ColumnsMenu, DensityToggle } from './table-settings';
-import { useTablePreferences, type Density } from './use-table-preferences';
-
-const PADDING: Record<Density, string> = { dense: 'px-3 py-1.5', comfortable: 'px-3 py-2.5' };
+import { useTablePreferences } from './use-table-preferences';
 
 export interface DataTableProps<T extends RowData> {
   /** the table's test id and the key its column and density choices are remembered under */
@@ -51,6 +49,8 @@ export interface DataTableProps<T extends RowData> {
   /** the rows scroll under a header that stays put (long lists) */
   hasStickyHeader?: boolean;
   caption?: string;
+  /** a totals row (a <tr>) under the rows, in a <tfoot>; shown when there are rows */
+  footer?: React.ReactNode;
 }
 
 /**
@@ -141,7 +141,6 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
   });
 
   const selected = table.getSelectedRowModel().rows.map((row) => row.original);
-  const padding = PADDING[preferences.density];
   const state = props.state ?? 'ready';
   const visibleColumnCount = table.getVisibleLeafColumns().length;
   const showToolbar = !isPlain || props.summary;
@@ -167,7 +166,7 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
       )}
       <div className={`overflow-x-auto ${hasStickyHeader ? 'md:max-h-[calc(100dvh-13rem)] md:overflow-y-auto' : ''}`}>
         <table
-          className="w-full border-collapse text-sm"
+          className="data-table w-full border-collapse text-sm"
           data-testid={id}
           data-density={preferences.density}
           aria-busy={state === 'loading'}
@@ -186,7 +185,8 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
                       scope="col"
                       data-col={header.column.id}
                       aria-sort={sort === 'asc' ? 'ascending' : sort === 'desc' ? 'descending' : undefined}
-                      className={`${HEAD} ${meta?.align === 'right' ? 'text-right' : 'text-left'} ${meta?.sticky ? `${stickyClass(header.column.id, Boolean(selection))} bg-slate-50` : ''} ${meta?.className ?? ''}`}
+                      data-sticky={meta?.sticky ? stickyOf(header.column.id, Boolean(selection)) : undefined}
+                      className={`${HEAD} ${meta?.align === 'right' ? 'text-right' : 'text-left'} ${meta?.className ?? ''}`}
                     >
                       {header.isPlaceholder ? null : canSort ? (
                         <button
@@ -218,7 +218,7 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
                 <tr
                   key={row.id}
                   {...props.rowAttributes?.(row.original)}
-                  className={`group relative hover:bg-sky-50/60 focus-within:bg-sky-50/60 ${row.getIsSelected() ? 'bg-sky-50/40' : ''} ${props.rowClassName?.(row.original) ?? ''}`}
+                  className={joinClasses(row.getIsSelected() && 'bg-sky-50/40', props.rowClassName?.(row.original))}
                 >
                   {row.getVisibleCells().map((cell) => {
                     const meta = cell.column.columnDef.meta;
@@ -226,7 +226,9 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
                       <td
                         key={cell.id}
                         data-col={cell.column.id}
-                        className={`${padding} ${meta?.align === 'right' ? 'text-right tabular-nums' : ''} ${meta?.sticky ? `${stickyClass(cell.column.id, Boolean(selection))} bg-white group-hover:bg-sky-50` : ''} ${meta?.className ?? ''}`}
+                        data-align={meta?.align === 'right' ? 'right' : undefined}
+                        data-sticky={meta?.sticky ? stickyOf(cell.column.id, Boolean(selection)) : undefined}
+                        className={meta?.className || undefined}
                       >
                         <table.FlexRender cell={cell} />
                       </td>
@@ -238,13 +240,16 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
               Array.from({ length: 5 }, (_, index) => (
                 <tr key={index} data-loading-row>
                   {Array.from({ length: visibleColumnCount }, (_, cell) => (
-                    <td key={cell} className={padding}>
+                    <td key={cell}>
                       <span className="block h-3.5 animate-pulse rounded bg-slate-100" />
                     </td>
                   ))}
                 </tr>
               ))}
           </tbody>
+          {props.footer && state === 'ready' && data.length > 0 && (
+            <tfoot className="border-t border-slate-200 bg-slate-50/60">{props.footer}</tfoot>
+          )}
         </table>
         {state === 'ready' && data.length === 0 && (
           <div className="px-6 py-14 text-center" data-testid={`${id}-empty`}>
@@ -264,12 +269,14 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
 }
 
 const HEAD = 'whitespace-nowrap px-3 py-2 text-[11px] font-semibold uppercase tracking-wide text-slate-500';
-/**
- * Key columns stay put only on narrow screens, where the table scrolls sideways; on a desktop a
- * sticky cell would become the positioned parent of a row link's overlay and shrink it to the cell.
- */
-function stickyClass(columnId: string, hasSelection: boolean): string {
-  if (columnId === 'select') return 'max-md:sticky max-md:left-0 max-md:z-10 w-10 min-w-10';
-  return `max-md:sticky max-md:z-10 ${hasSelection ? 'max-md:left-10' : 'max-md:left-0'} max-md:shadow-[1px_0_0_0_theme(colors.slate.200)]`;
+/** Which kind of key column a cell is; app/globals.css (.data-table [data-sticky]) holds them in place on a phone. */
+function stickyOf(columnId: string, hasSelection: boolean): string {
+  if (columnId === 'select') return 'select';
+  return hasSelection ? 'key-after-select' : 'key';
 }
-const CHECKBOX = 'relative z-10 size-4 cursor-pointer rounded border-slate-300 accent-slate-900';
+
+/** The class attribute from the parts that apply; none at all when nothing applies. */
+function joinClasses(...parts: (string | false | undefined)[]): string | undefined {
+  return parts.filter(Boolean).join(' ') || undefined;
+}
+const CHECKBOX = 'data-table-check';

@@ -134,8 +134,8 @@ export function toneOf<K extends StatusKind>(kind: K, status: StatusOf<K>): Tone
   return (STATUS_TONES[kind] as Record<string, Tone>)[status] ?? 'neutral';
 }
 
-const BASE =
-  'inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset';
+// .badge, .badge-dot and .status-text are in app/globals.css: one short class per pill instead of ten
+const BASE = 'badge';
 
 /** A plain pill in a tone, for anything that is not a status (a tag, "archived", "sandbox"). */
 export function Badge({
@@ -149,7 +149,7 @@ export function Badge({
   className?: string;
 } & Omit<React.ComponentProps<'span'>, 'children'>) {
   return (
-    <span className={`${BASE} ${TONE_BADGE[tone]} ${className}`} {...rest}>
+    <span className={className ? `${BASE} ${TONE_BADGE[tone]} ${className}` : `${BASE} ${TONE_BADGE[tone]}`} {...rest}>
       {children}
     </span>
   );
@@ -169,7 +169,7 @@ export function StatusBadge<K extends StatusKind>({
   const tone = toneOf(kind, status);
   return (
     <span className={`${BASE} ${TONE_BADGE[tone]}`} data-status={status} data-testid={testId}>
-      <span aria-hidden className={`size-1.5 rounded-full ${TONE_DOT[tone]}`} />
+      <span aria-hidden className={`badge-dot ${TONE_DOT[tone]}`} />
       {t(`${MESSAGE_NAMESPACES[kind]}.${status}` as 'orders.status.paid')}
     </span>
   );
@@ -183,7 +183,7 @@ export function StatusText<K extends StatusKind>({
 }: { kind: K; status: StatusOf<K> } & Record<`data-${string}`, string>) {
   const t = useTranslations();
   return (
-    <span className={`whitespace-nowrap text-xs font-medium ${TONE_TEXT[toneOf(kind, status)]}`} {...rest}>
+    <span className={`status-text ${TONE_TEXT[toneOf(kind, status)]}`} {...rest}>
       {t(`${MESSAGE_NAMESPACES[kind]}.${status}` as 'orders.status.paid')}
     </span>
   );

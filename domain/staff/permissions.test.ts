@@ -42,6 +42,14 @@ describe('can', () => {
     for (const role of ['warehouse', 'finance', 'viewer'] as const) expect(can({ role }, 'catalog.read')).toBe(true);
   });
 
+  it('operations take a payment (link, QR code) but do not confirm one by hand', () => {
+    expect(can({ role: 'operations' }, 'payments.collect')).toBe(true);
+    expect(can({ role: 'operations' }, 'payments.write')).toBe(false);
+    expect(can({ role: 'finance' }, 'payments.collect')).toBe(true);
+    expect(can({ role: 'warehouse' }, 'payments.collect')).toBe(false);
+    expect(can({ role: 'viewer' }, 'payments.collect')).toBe(false);
+  });
+
   it('refuses nobody', () => {
     expect(can(null, 'orders.read')).toBe(false);
   });

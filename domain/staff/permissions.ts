@@ -15,6 +15,9 @@ export const PERMISSIONS = [
   'catalog.write', // products, SKUs, categories, prices
   'payments.read',
   'payments.write', // confirm manual payments, query providers
+  // start a provider payment (payment link, QR code) and ask the provider for its status: operations can
+  // take the payment of an order they entered by hand; confirming a payment by hand stays payments.write
+  'payments.collect',
   'refunds.write',
   'shipping.read',
   'shipping.write', // shipments, labels, tracking
@@ -46,9 +49,17 @@ const READ_ALL: Permission[] = [
 /** What each role may do. Admin may do everything. */
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   admin: PERMISSIONS,
-  operations: [...READ_ALL, 'catalog.write', 'orders.write', 'orders.archive', 'orders.import', 'after_sales.write'],
+  operations: [
+    ...READ_ALL,
+    'catalog.write',
+    'orders.write',
+    'orders.archive',
+    'orders.import',
+    'payments.collect',
+    'after_sales.write',
+  ],
   warehouse: [...READ_ALL, 'inventory.write', 'shipping.write', 'after_sales.receive'],
-  finance: [...READ_ALL, 'payments.write', 'refunds.write', 'audit.read', 'after_sales.refund'],
+  finance: [...READ_ALL, 'payments.write', 'payments.collect', 'refunds.write', 'audit.read', 'after_sales.refund'],
   viewer: READ_ALL,
 };
 

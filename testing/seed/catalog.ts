@@ -84,7 +84,7 @@ export const CATALOG: readonly CatalogProduct[] = [
     code: 'SM202',
     category: '数码配件',
     brand: '极电',
-    name: 'Type-C 编织快充数据线 1.5米',
+    name: 'Type-C 编织快充数据线',
     priceYuan: 29.9,
     costShare: 0.3,
     weightGrams: 60,

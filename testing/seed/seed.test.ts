@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword, DEMO_PASSWORD, DEMO_STAFF } from '@/domain/staff/password';
 import { queryRows, type DatabaseHandle } from '@/db/client';
+import { ean13 } from '@/domain/catalog/barcode';
 import { checkStockLedger } from '@/testing/fixtures/stock-ledger';
 import { DEMO_CARRIER_RULES } from './carrier-rules';
 import { seedDemoData, type SeedResult } from './seed';
@@ -88,6 +89,20 @@ describe(`demo seed (${testDatabaseKind})`, () => {
     const visits = await one<{ visitors: number; buyers: number }>(sql`
       select (select count(distinct visitor_id) from storefront_visits)::int as visitors, (select count(distinct customer_id) from orders)::int as buyers`);
     expect(visits.visitors).toBeGreaterThan(visits.buyers * 5);
+  });
+
+  it('reads like a real store: barcodes with valid check digits, no SKU named after another variant', async () => {
+    const rows = await queryRows<{ barcode: string; name: string; variant: string }>(
+      handle.db,
+      sql`select barcode, name, variant from skus`,
+    );
+    expect(rows.length).toBeGreaterThan(10);
+    for (const row of rows) {
+      expect(row.barcode).toBe(ean13(row.barcode.slice(0, 12)));
+      // "数据线 1.5米" with the variant "2米": a size belongs in the variant, not in the name
+      const sizeInName = /\d+(\.\d+)?米/.exec(row.name)?.[0];
+      if (sizeInName) expect(row.variant).toContain(sizeInName);
+    }
   });
 
   it('creates one login per role with the demo password and the default settings', async () => {

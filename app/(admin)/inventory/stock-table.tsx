@@ -33,10 +33,7 @@ export function StockTable({ rows, emptyMessage }: { rows: StockListRow[]; empty
           sku: (
             <>
               {/* the link's ::after covers the row, so a click anywhere opens the SKU */}
-              <Link
-                href={`/inventory/${row.skuId}`}
-                className="font-medium text-sky-700 after:absolute after:inset-0 hover:underline focus:outline-none"
-              >
+              <Link href={`/inventory/${row.skuId}`} className="row-link">
                 {row.skuCode}
               </Link>
               {!row.isSkuActive && <Badge className="ml-2 font-sans">{t('inactive')}</Badge>}

@@ -52,11 +52,8 @@ export function OrdersTable({
         meta: { sticky: true, className: 'font-mono text-[13px]' },
         cell: ({ row }) => (
           <>
-            {/* the link's ::after covers the row, so a click anywhere opens the order */}
-            <Link
-              href={`/orders/${row.original.id}`}
-              className="font-medium text-sky-700 after:absolute after:inset-0 hover:underline focus:outline-none"
-            >
+            {/* .row-link's ::after covers the row, so a click anywhere opens the order */}
+            <Link href={`/orders/${row.original.id}`} className="row-link">
               {row.original.number}
             </Link>
             {row.original.isArchived && <Badge className="ml-2 font-sans">{t('list.archived')}</Badge>}
@@ -71,13 +68,14 @@ export function OrdersTable({
       column.accessor('customerName', {
         header: t('list.columns.customer'),
         enableSorting: false,
+        meta: { className: 'whitespace-nowrap' },
         cell: ({ row }) => (
-          <span className="whitespace-nowrap">
-            <span className="text-slate-900">{row.original.customerName}</span>
+          <>
+            {row.original.customerName}
             {row.original.customerPhone && (
               <span className="ml-1.5 tabular-nums text-slate-400">{row.original.customerPhone}</span>
             )}
-          </span>
+          </>
         ),
       }),
       column.accessor('itemCount', {

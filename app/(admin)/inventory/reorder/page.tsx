@@ -9,7 +9,7 @@ import { can } from '@/domain/staff/permissions';
 import { requirePermission } from '@/lib/auth/current-staff';
 import { InventoryHeader } from '../inventory-tabs';
 import { fieldClass, labelClass } from '../stock-filters';
-import { thClass } from '../stock-table';
+import { RowsTable } from '@/components/data-table/rows-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('inventory.reorder');
@@ -36,7 +36,6 @@ export default async function ReorderPage({ searchParams }: { searchParams: Sear
   ]);
   const shown = suggestions.slice(0, MAX_ROWS_ON_PAGE);
   const csvHref = `/inventory/reorder.csv?days=${options.days}&safety=${options.safetyDays}`;
-  const num = 'px-3 py-2 text-right tabular-nums';
   const columns = [
     'unitsSold',
     'velocityPerDay',
@@ -109,50 +108,53 @@ export default async function ReorderPage({ searchParams }: { searchParams: Sear
           {suggestions.length === 0 ? (
             <p className="px-6 py-12 text-center text-sm text-slate-500">{t('empty')}</p>
           ) : (
-            <table className="w-full border-collapse text-sm" data-testid="reorder-table">
-              <thead className="bg-slate-50">
-                <tr className="border-b border-slate-200">
-                  <th scope="col" className={thClass}>
-                    {t('columns.skuCode')}
-                  </th>
-                  <th scope="col" className={thClass}>
-                    {t('columns.productName')}
-                  </th>
-                  {columns.map((c) => (
-                    <th key={c} scope="col" className={`${thClass} text-right`}>
-                      {t(`columns.${c}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {shown.map((s) => (
-                  <tr key={s.skuId} data-sku-code={s.skuCode}>
-                    <td className="px-3 py-2">
-                      <Link
-                        href={`/inventory/${s.skuId}`}
-                        className="font-mono text-[13px] font-medium text-sky-700 hover:underline"
-                      >
-                        {s.skuCode}
-                      </Link>
-                    </td>
-                    <td className="px-3 py-2 text-slate-700">
+            <RowsTable
+              id="reorder-table"
+              columns={[
+                { id: 'skuCode', header: t('columns.skuCode'), sticky: true },
+                { id: 'productName', header: t('columns.productName'), className: 'text-slate-700' },
+                ...columns.map((c) => ({
+                  id: c,
+                  header: t(`columns.${c}`),
+                  align: 'right' as const,
+                  className:
+                    c === 'suggestedQuantity'
+                      ? 'font-semibold text-slate-900'
+                      : c === 'incoming'
+                        ? 'text-slate-400'
+                        : 'text-slate-600',
+                })),
+              ]}
+              rows={shown.map((s) => ({
+                id: s.skuId,
+                attributes: { 'data-sku-code': s.skuCode },
+                cells: {
+                  skuCode: (
+                    <Link
+                      href={`/inventory/${s.skuId}`}
+                      className="font-mono text-[13px] font-medium text-sky-700 hover:underline"
+                    >
+                      {s.skuCode}
+                    </Link>
+                  ),
+                  productName: (
+                    <>
                       {s.productName}{' '}
                       <span className="text-slate-500">
                         {s.skuName}
                         {s.variant ? ` · ${s.variant}` : ''}
                       </span>
-                    </td>
-                    <td className={`${num} text-slate-600`}>{s.unitsSold}</td>
-                    <td className={`${num} text-slate-600`}>{s.velocityPerDay.toFixed(2)}</td>
-                    <td className={`${num} text-slate-600`}>{s.leadTimeDays}</td>
-                    <td className={`${num} text-slate-600`}>{s.available}</td>
-                    <td className={`${num} text-slate-400`}>{s.incoming}</td>
-                    <td className={`${num} font-semibold text-slate-900`}>{s.suggestedQuantity}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                  unitsSold: s.unitsSold,
+                  velocityPerDay: s.velocityPerDay.toFixed(2),
+                  leadTimeDays: s.leadTimeDays,
+                  available: s.available,
+                  incoming: s.incoming,
+                  suggestedQuantity: s.suggestedQuantity,
+                },
+              }))}
+            />
           )}
           {suggestions.length > shown.length && (
             <p className="border-t border-slate-200 px-3 py-2 text-sm text-slate-500">

@@ -4,6 +4,8 @@ import { TrackingTimeline, type TimelineEvent } from '@/components/shipping/trac
 import type { OrderDetail } from '@/domain/orders/get-order';
 import { PROVIDER_METHODS } from '@/domain/payments/payment-methods-config';
 import { formatMoney } from '@/domain/shared/money';
+import { RowsTable } from '@/components/data-table/rows-table';
+import { StatusBadge } from '@/components/ui/badge';
 import { Card } from './card';
 
 const DATE_TIME = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' } as const;
@@ -26,9 +28,6 @@ export function OrderPayments({
     ? detail.payments.filter((p) => !(PROVIDER_METHODS as readonly string[]).includes(p.method))
     : detail.payments;
   const format = useFormatter();
-  const th = 'px-4 py-2 text-left text-[11px] font-semibold uppercase tracking-wide text-slate-500';
-  const statusTone = (status: string) =>
-    status === 'succeeded' ? 'text-emerald-700' : status === 'failed' ? 'text-rose-700' : 'text-slate-500';
   // the online payment panel above is then the order's payments panel: no second, empty one under it
   if (withoutOnlineAttempts && shown.length === 0) return null;
   return (
@@ -36,38 +35,26 @@ export function OrderPayments({
       {shown.length === 0 ? (
         <p className="px-4 py-3 text-sm text-slate-500">{t('detail.noPayments')}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-sm" data-testid="order-payments">
-            <thead className="bg-slate-50">
-              <tr className="border-b border-slate-200">
-                <th className={th}>{t('detail.method')}</th>
-                <th className={th}>{t('detail.state')}</th>
-                <th className={th}>{t('detail.reference')}</th>
-                <th className={th}>{t('detail.date')}</th>
-                <th className={`${th} text-right`}>{t('detail.amount')}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {shown.map((payment) => (
-                <tr key={payment.id}>
-                  <td className="px-4 py-2">{t(`paymentMethod.${payment.method}`)}</td>
-                  <td className={`px-4 py-2 text-xs font-medium ${statusTone(payment.status)}`}>
-                    {t(`paymentStatus.${payment.status}`)}
-                  </td>
-                  <td className="px-4 py-2 font-mono text-xs text-slate-500">
-                    {payment.providerTxnId ?? payment.outTradeNo}
-                  </td>
-                  <td className="px-4 py-2 tabular-nums text-slate-600">
-                    {format.dateTime(payment.paidAt ?? payment.createdAt, DATE_TIME)}
-                  </td>
-                  <td className="px-4 py-2 text-right tabular-nums">
-                    {formatMoney(payment.amountCents, payment.currency, locale)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RowsTable
+          id="order-payments"
+          columns={[
+            { id: 'method', header: t('detail.method'), sticky: true },
+            { id: 'state', header: t('detail.state') },
+            { id: 'reference', header: t('detail.reference'), className: 'font-mono text-xs text-slate-500' },
+            { id: 'date', header: t('detail.date'), className: 'tabular-nums text-slate-600' },
+            { id: 'amount', header: t('detail.amount'), align: 'right' },
+          ]}
+          rows={shown.map((payment) => ({
+            id: payment.id,
+            cells: {
+              method: t(`paymentMethod.${payment.method}`),
+              state: <StatusBadge kind="payment" status={payment.status} />,
+              reference: payment.providerTxnId ?? payment.outTradeNo,
+              date: format.dateTime(payment.paidAt ?? payment.createdAt, DATE_TIME),
+              amount: formatMoney(payment.amountCents, payment.currency, locale),
+            },
+          }))}
+        />
       )}
       {/* refunds have their own panel (refund-panel.tsx), with their states and actions */}
     </Card>

@@ -16,7 +16,7 @@ const DATE_TIME = {
 } as const;
 
 /**
- * The order page's payment section for finance and admin (payments.write): create a provider
+ * The order page's payment section for operations, finance and admin (payments.collect): create a provider
  * attempt while the order is pending payment, pay it (link, QR, form), query its status.
  */
 export async function OrderOnlinePayment({

@@ -30,6 +30,7 @@ import { OrderTimeline } from './order-timeline';
 import { RefundPanel } from './refund-panel';
 import { OrderAfterSales } from '../../after-sales/order-after-sales';
 import { CustomerCard, ShippingCard } from './order-people';
+import { ClientMessages } from '@/lib/i18n/client-messages';
 
 type Params = Promise<{ orderId: string }>;
 
@@ -63,7 +64,8 @@ export default async function OrderPage({ params }: { params: Params }) {
   // refunds: finance and admin act on them; everyone who may read money sees them
   const canRefund = can(staff, 'refunds.write');
   const canWrite = can(staff, 'orders.write');
-  const canPay = can(staff, 'payments.write');
+  // operations start a payment (link, QR code) for an order they entered; manual confirmation is payments.write
+  const canCollect = can(staff, 'payments.collect');
   // everything else the page shows depends only on the order and the role: read it at once, not in turn
   const [t, format, locale, shipOptions, trackingEvents, refundOptions, paymentMethods] = await Promise.all([
     getTranslations('orders'),
@@ -75,7 +77,7 @@ export default async function OrderPage({ params }: { params: Params }) {
       detail.shipments.map((s) => s.id),
     ),
     canRefund || can(staff, 'payments.read') ? getRefundOptions(getDb(), order.id) : null,
-    canPay ? getPaymentMethods(getDb(), process.env) : null,
+    canCollect ? getPaymentMethods(getDb(), process.env) : null,
   ]);
   const isChinese = locale.startsWith('zh');
   const methodOfPayment = new Map(detail.payments.map((p) => [p.id, p.method]));
@@ -85,109 +87,123 @@ export default async function OrderPage({ params }: { params: Params }) {
   const tag = 'rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600';
 
   return (
-    <div className="space-y-4 px-4 py-4 sm:px-6 sm:py-5">
-      <div>
-        <Link href="/orders" className="text-sm text-slate-500 hover:text-slate-900 hover:underline">
-          ← {t('detail.back')}
-        </Link>
-      </div>
-      <header className="flex flex-wrap items-start justify-between gap-3">
-        <div className="space-y-1.5">
-          <div className="flex flex-wrap items-center gap-2.5">
-            <h1 className="font-mono text-xl font-semibold tracking-tight text-slate-900">{order.number}</h1>
-            <span data-testid="order-status">
-              <StatusBadge status={order.status} />
-            </span>
-            {order.isCashOnDelivery && <span className={tag}>{t('detail.cashOnDelivery')}</span>}
-            {order.needsReview && (
-              <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800">
-                {t('detail.needsReview')}
+    // the action bar, dialogs, refund and payment forms and the after-sales form read these on the client
+    <ClientMessages
+      namespaces={[
+        'orders.actions',
+        'orders.paymentMethod',
+        'refunds',
+        'payments.order',
+        'after-sales.actions',
+        'after-sales.detail',
+        'after-sales.kind',
+        'printing.entry',
+      ]}
+    >
+      <div className="space-y-4 px-4 py-4 sm:px-6 sm:py-5">
+        <div>
+          <Link href="/orders" className="text-sm text-slate-500 hover:text-slate-900 hover:underline">
+            ← {t('detail.back')}
+          </Link>
+        </div>
+        <header className="flex flex-wrap items-start justify-between gap-3">
+          <div className="space-y-1.5">
+            <div className="flex flex-wrap items-center gap-2.5">
+              <h1 className="font-mono text-xl font-semibold tracking-tight text-slate-900">{order.number}</h1>
+              <span data-testid="order-status">
+                <StatusBadge status={order.status} />
               </span>
+              {order.isCashOnDelivery && <span className={tag}>{t('detail.cashOnDelivery')}</span>}
+              {order.needsReview && (
+                <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800">
+                  {t('detail.needsReview')}
+                </span>
+              )}
+              {order.archivedAt && (
+                <span className={tag}>{t('detail.archivedOn', { date: dateTime(order.archivedAt) })}</span>
+              )}
+              {canWrite && EDITABLE_STATUSES.includes(order.status) && !order.archivedAt && (
+                <Link
+                  href={`/orders/${order.id}/edit`}
+                  data-testid="edit-order-link"
+                  className="rounded-md px-2 py-0.5 text-sm font-medium text-sky-700 ring-1 ring-inset ring-sky-200 hover:bg-sky-50"
+                >
+                  {t('entry.editLink')}
+                </Link>
+              )}
+            </div>
+            <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-500">
+              <span>{t('detail.placedOn', { date: dateTime(order.placedAt) })}</span>
+              <span>{t('detail.sourceLine', { source: t(`source.${order.source}`) })}</span>
+              {order.externalRef && <span>{t('detail.externalRef', { ref: order.externalRef })}</span>}
+              <PaymentStateLabel state={detail.paymentState} />
+              <FulfillmentStateLabel state={detail.fulfillmentState} />
+            </p>
+            {order.cancelReason && (
+              <p className="text-sm text-slate-600">{t('detail.cancelReason', { reason: order.cancelReason })}</p>
             )}
-            {order.archivedAt && (
-              <span className={tag}>{t('detail.archivedOn', { date: dateTime(order.archivedAt) })}</span>
-            )}
-            {canWrite && EDITABLE_STATUSES.includes(order.status) && !order.archivedAt && (
-              <Link
-                href={`/orders/${order.id}/edit`}
-                data-testid="edit-order-link"
-                className="rounded-md px-2 py-0.5 text-sm font-medium text-sky-700 ring-1 ring-inset ring-sky-200 hover:bg-sky-50"
-              >
-                {t('entry.editLink')}
-              </Link>
-            )}
+            <OrderTagsEditor key={order.tags.join('\u0000')} orderId={order.id} tags={order.tags} canEdit={canWrite} />
           </div>
-          <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-500">
-            <span>{t('detail.placedOn', { date: dateTime(order.placedAt) })}</span>
-            <span>{t('detail.sourceLine', { source: t(`source.${order.source}`) })}</span>
-            {order.externalRef && <span>{t('detail.externalRef', { ref: order.externalRef })}</span>}
-            <PaymentStateLabel state={detail.paymentState} />
-            <FulfillmentStateLabel state={detail.fulfillmentState} />
-          </p>
-          {order.cancelReason && (
-            <p className="text-sm text-slate-600">{t('detail.cancelReason', { reason: order.cancelReason })}</p>
-          )}
-          <OrderTagsEditor key={order.tags.join('\u0000')} orderId={order.id} tags={order.tags} canEdit={canWrite} />
-        </div>
-      </header>
+        </header>
 
-      <OrderActionBar
-        order={{ id: order.id, number: order.number, total: formatMoney(order.totalCents, order.currency, locale) }}
-        actions={actions}
-        carriers={shipOptions.carriers.map((c) => ({ id: c.id, name: isChinese ? c.name : c.nameEn }))}
-        suggestedCarrierId={order.assignedCarrierId}
-        lines={shipOptions.lines}
-        paymentMethods={MANUAL_PAYMENT_METHODS}
-        hasRefundsBelow={canRefund && Boolean(refundOptions && refundOptions.payments.length > 0)}
-      />
-      {can(staff, 'shipping.read') && <PrintLinks orderIds={[order.id]} testId="order-print" />}
+        <OrderActionBar
+          order={{ id: order.id, number: order.number, total: formatMoney(order.totalCents, order.currency, locale) }}
+          actions={actions}
+          carriers={shipOptions.carriers.map((c) => ({ id: c.id, name: isChinese ? c.name : c.nameEn }))}
+          suggestedCarrierId={order.assignedCarrierId}
+          lines={shipOptions.lines}
+          paymentMethods={MANUAL_PAYMENT_METHODS}
+          hasRefundsBelow={canRefund && Boolean(refundOptions && refundOptions.payments.length > 0)}
+        />
+        {can(staff, 'shipping.read') && <PrintLinks orderIds={[order.id]} testId="order-print" />}
 
-      <div className="grid gap-4 lg:grid-cols-3">
-        <div className="space-y-4 lg:col-span-2">
-          <OrderItems detail={detail} locale={locale} />
-          {canPay && (
-            <OrderOnlinePayment
-              orderId={order.id}
+        <div className="grid gap-4 lg:grid-cols-3">
+          <div className="space-y-4 lg:col-span-2">
+            <OrderItems detail={detail} locale={locale} />
+            {canCollect && (
+              <OrderOnlinePayment
+                orderId={order.id}
+                locale={locale}
+                attempts={detail.payments}
+                enabledMethods={onlineMethods}
+                canCreate={order.status === 'pending_payment' && !order.isCashOnDelivery}
+              />
+            )}
+            <OrderPayments detail={detail} locale={locale} withoutOnlineAttempts={canCollect} />
+            <OrderAfterSales orderId={order.id} staff={staff} />
+            {refundOptions && (refundOptions.payments.length > 0 || detail.refunds.length > 0) && (
+              <RefundPanel
+                orderId={order.id}
+                payments={refundOptions.payments}
+                lines={refundOptions.lines}
+                locale={locale}
+                canWrite={canRefund}
+                refunds={detail.refunds.map((r) => ({
+                  id: r.id,
+                  outRefundNo: r.outRefundNo,
+                  amountCents: r.amountCents,
+                  currency: r.currency,
+                  status: r.status,
+                  reason: r.reason,
+                  providerRefundId: r.providerRefundId,
+                  isManual: isManualRefundMethod(methodOfPayment.get(r.paymentId) ?? ''),
+                  createdAt: r.createdAt.toISOString(),
+                }))}
+              />
+            )}
+            <OrderShipments detail={detail} locale={locale} trackingEvents={trackingEvents} />
+          </div>
+          <aside className="space-y-4">
+            <CustomerCard detail={detail} />
+            <ShippingCard detail={detail} />
+            <OrderTimeline
+              events={detail.events}
               locale={locale}
-              attempts={detail.payments}
-              enabledMethods={onlineMethods}
-              canCreate={order.status === 'pending_payment' && !order.isCashOnDelivery}
+              footer={canWrite ? <AddNoteForm orderId={order.id} /> : null}
             />
-          )}
-          <OrderPayments detail={detail} locale={locale} withoutOnlineAttempts={canPay} />
-          <OrderAfterSales orderId={order.id} staff={staff} />
-          {refundOptions && (refundOptions.payments.length > 0 || detail.refunds.length > 0) && (
-            <RefundPanel
-              orderId={order.id}
-              payments={refundOptions.payments}
-              lines={refundOptions.lines}
-              locale={locale}
-              canWrite={canRefund}
-              refunds={detail.refunds.map((r) => ({
-                id: r.id,
-                outRefundNo: r.outRefundNo,
-                amountCents: r.amountCents,
-                currency: r.currency,
-                status: r.status,
-                reason: r.reason,
-                providerRefundId: r.providerRefundId,
-                isManual: isManualRefundMethod(methodOfPayment.get(r.paymentId) ?? ''),
-                createdAt: r.createdAt.toISOString(),
-              }))}
-            />
-          )}
-          <OrderShipments detail={detail} locale={locale} trackingEvents={trackingEvents} />
+          </aside>
         </div>
-        <aside className="space-y-4">
-          <CustomerCard detail={detail} />
-          <ShippingCard detail={detail} />
-          <OrderTimeline
-            events={detail.events}
-            locale={locale}
-            footer={canWrite ? <AddNoteForm orderId={order.id} /> : null}
-          />
-        </aside>
       </div>
-    </div>
+    </ClientMessages>
   );
 }

@@ -13,7 +13,7 @@ import { paymentsContext } from '@/lib/payments/context';
 const ZId = z.coerce.number().int().positive();
 
 export const createPaymentAttemptAction = staffAction(
-  'payments.write',
+  'payments.collect',
   z.object({ orderId: ZId, method: z.enum(PROVIDER_METHODS) }),
   async (input, staff) => {
     const result = await createPaymentAttempt(await paymentsContext(), {
@@ -28,7 +28,7 @@ export const createPaymentAttemptAction = staffAction(
 );
 
 export const queryPaymentStatusAction = staffAction(
-  'payments.write',
+  'payments.collect',
   z.object({ orderId: ZId, paymentId: ZId }),
   async (input) => {
     const result = await queryPaymentStatus(await paymentsContext(), { paymentId: input.paymentId });

@@ -4,10 +4,12 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { PageHeader } from '@/components/layout/page-header';
 import { ISSUE_KINDS, type IssueKind } from '@/domain/payments/reconciliation/record-issue';
+import { getReconciliationSummary } from '@/domain/payments/reconciliation/get-reconciliation-summary';
 import { listReconciliationIssues } from '@/domain/payments/reconciliation/resolve-issue';
 import { can } from '@/domain/staff/permissions';
 import { requirePermission } from '@/lib/auth/current-staff';
 import { ResolveIssueForm } from './resolve-form';
+import { ReconciliationSummaryCard } from './summary-card';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('refunds.reconciliation');
@@ -22,8 +24,9 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
   const staff = await requirePermission('payments.read');
   // anything but "resolved" shows the open issues: the page's default and its only other view
   const view = (await searchParams).view === 'resolved' ? 'resolved' : 'open';
-  const [issues, t, tOrders, format] = await Promise.all([
+  const [issues, summary, t, tOrders, format] = await Promise.all([
     listReconciliationIssues(getDb(), view),
+    getReconciliationSummary(getDb()),
     getTranslations('refunds.reconciliation'),
     getTranslations('orders'),
     getFormatter(),
@@ -36,6 +39,7 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
     <>
       <PageHeader title={t('title')} description={t('description')} />
       <div className="space-y-4 px-4 py-4 sm:px-6 sm:py-5">
+        <ReconciliationSummaryCard summary={summary} />
         <nav className="flex gap-1.5">
           <Link
             href="/payments/reconciliation"

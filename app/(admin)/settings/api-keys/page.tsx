@@ -8,6 +8,7 @@ import { STAFF_ROLES } from '@/domain/staff/roles';
 import { requirePermission } from '@/lib/auth/current-staff';
 import { CreateApiKeyForm } from './create-api-key-form';
 import { RevokeApiKeyButton } from './revoke-api-key-button';
+import { RowsTable } from '@/components/data-table/rows-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('settings.apiKeys');
@@ -33,62 +34,36 @@ export default async function ApiKeysPage() {
           <CreateApiKeyForm roles={STAFF_ROLES} />
           <p className="mt-4 text-xs text-slate-500">{t('usage')}</p>
         </section>
-        <section className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="api-keys-table">
-            <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-2.5">
-                  {t('columns.name')}
-                </th>
-                <th scope="col" className="px-4 py-2.5">
-                  {t('columns.key')}
-                </th>
-                <th scope="col" className="px-4 py-2.5">
-                  {t('columns.role')}
-                </th>
-                <th scope="col" className="px-4 py-2.5">
-                  {t('columns.createdBy')}
-                </th>
-                <th scope="col" className="px-4 py-2.5">
-                  {t('columns.lastUsed')}
-                </th>
-                <th scope="col" className="px-4 py-2.5 text-right">
-                  {t('columns.state')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {keys.length === 0 && (
-                <tr>
-                  <td colSpan={6} className="px-4 py-6 text-center text-slate-500">
-                    {t('empty')}
-                  </td>
-                </tr>
-              )}
-              {keys.map((key) => (
-                <tr
-                  key={key.id}
-                  data-testid={`api-key-row-${key.prefix}`}
-                  className={key.revokedAt ? 'bg-slate-50/60 text-slate-500' : ''}
-                >
-                  <td className="px-4 py-2.5 font-medium text-slate-900">{key.name}</td>
-                  <td className="px-4 py-2.5 font-mono text-xs">{maskedApiKey(key.prefix)}</td>
-                  <td className="px-4 py-2.5">{tRoles(key.role)}</td>
-                  <td className="whitespace-nowrap px-4 py-2.5">
-                    {key.createdByName ?? '—'} · {when(key.createdAt)}
-                  </td>
-                  <td className="whitespace-nowrap px-4 py-2.5 tabular-nums">{when(key.lastUsedAt)}</td>
-                  <td className="px-4 py-2.5 text-right">
-                    {key.revokedAt ? (
-                      <span className="text-xs">{t('revokedAt', { at: when(key.revokedAt) })}</span>
-                    ) : (
-                      <RevokeApiKeyButton id={key.id} name={key.name} />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <section className="min-w-0 rounded-lg border border-slate-200 bg-white shadow-xs">
+          <RowsTable
+            id="api-keys-table"
+            emptyTitle={t('empty')}
+            columns={[
+              { id: 'name', header: t('columns.name'), sticky: true, className: 'font-medium' },
+              { id: 'key', header: t('columns.key'), className: 'font-mono text-xs' },
+              { id: 'role', header: t('columns.role') },
+              { id: 'createdBy', header: t('columns.createdBy'), className: 'whitespace-nowrap' },
+              { id: 'lastUsed', header: t('columns.lastUsed'), className: 'whitespace-nowrap tabular-nums' },
+              { id: 'state', header: t('columns.state'), align: 'right' },
+            ]}
+            rows={keys.map((key) => ({
+              id: key.id,
+              attributes: { 'data-testid': `api-key-row-${key.prefix}` },
+              className: key.revokedAt ? 'bg-slate-50/60 text-slate-500' : undefined,
+              cells: {
+                name: key.name,
+                key: maskedApiKey(key.prefix),
+                role: tRoles(key.role),
+                createdBy: `${key.createdByName ?? '—'} · ${when(key.createdAt)}`,
+                lastUsed: when(key.lastUsedAt),
+                state: key.revokedAt ? (
+                  <span className="text-xs">{t('revokedAt', { at: when(key.revokedAt) })}</span>
+                ) : (
+                  <RevokeApiKeyButton id={key.id} name={key.name} />
+                ),
+              },
+            }))}
+          />
         </section>
       </div>
     </>

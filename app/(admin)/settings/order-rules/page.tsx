@@ -8,6 +8,7 @@ import { getOrderRules } from '@/domain/settings/update-order-rules';
 import { can } from '@/domain/staff/permissions';
 import { requirePermission } from '@/lib/auth/current-staff';
 import { OrderRulesForm } from './order-rules-form';
+import { RowsTable } from '@/components/data-table/rows-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('settings.orderRules');
@@ -35,7 +36,6 @@ export default async function OrderRulesPage() {
           second: '2-digit',
         })
       : '—';
-  const th = 'px-4 py-2 text-left text-[11px] font-semibold uppercase tracking-wide text-slate-500';
 
   return (
     <>
@@ -61,51 +61,46 @@ export default async function OrderRulesPage() {
             </h2>
             <p className="text-xs text-slate-500">{t('jobs.description')}</p>
           </header>
-          <table className="w-full text-sm" data-testid="job-runs">
-            <thead className="bg-slate-50">
-              <tr>
-                <th className={th}>{t('jobs.job')}</th>
-                <th className={th}>{t('jobs.lastStarted')}</th>
-                <th className={th}>{t('jobs.lastFinished')}</th>
-                <th className={th}>{t('jobs.result')}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {listJobNames().map((name) => {
-                const run = runs.find((r) => r.name === name);
-                const result = run?.lastResult as
-                  { succeeded?: number; held?: number; skipped?: number; failed?: number } | null | undefined;
-                const isRunning = Boolean(
-                  run?.lastStartedAt && (!run.lastFinishedAt || run.lastFinishedAt < run.lastStartedAt),
-                );
-                return (
-                  <tr key={name} data-job={name}>
-                    <td className="px-4 py-2 text-slate-900">
-                      {t(`jobs.names.${name}` as 'jobs.names.cancel_unpaid_orders')}
-                    </td>
-                    <td className="px-4 py-2 tabular-nums text-slate-600">{when(run?.lastStartedAt ?? null)}</td>
-                    <td className="px-4 py-2 tabular-nums text-slate-600">{when(run?.lastFinishedAt ?? null)}</td>
-                    <td className="px-4 py-2 text-slate-600">
-                      {!run ? (
-                        t('jobs.never')
-                      ) : isRunning ? (
-                        t('jobs.running')
-                      ) : run.lastError ? (
-                        <span className="text-rose-700">{t('jobs.error', { error: run.lastError })}</span>
-                      ) : (
-                        t('jobs.resultCounts', {
-                          succeeded: result?.succeeded ?? 0,
-                          held: result?.held ?? 0,
-                          skipped: result?.skipped ?? 0,
-                          failed: result?.failed ?? 0,
-                        })
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <RowsTable
+            id="job-runs"
+            columns={[
+              { id: 'job', header: t('jobs.job'), sticky: true },
+              { id: 'lastStarted', header: t('jobs.lastStarted'), className: 'tabular-nums text-slate-600' },
+              { id: 'lastFinished', header: t('jobs.lastFinished'), className: 'tabular-nums text-slate-600' },
+              { id: 'result', header: t('jobs.result'), className: 'text-slate-600' },
+            ]}
+            rows={listJobNames().map((name) => {
+              const run = runs.find((r) => r.name === name);
+              const result = run?.lastResult as
+                { succeeded?: number; held?: number; skipped?: number; failed?: number } | null | undefined;
+              const isRunning = Boolean(
+                run?.lastStartedAt && (!run.lastFinishedAt || run.lastFinishedAt < run.lastStartedAt),
+              );
+              return {
+                id: name,
+                attributes: { 'data-job': name },
+                cells: {
+                  job: t(`jobs.names.${name}` as 'jobs.names.cancel_unpaid_orders'),
+                  lastStarted: when(run?.lastStartedAt ?? null),
+                  lastFinished: when(run?.lastFinishedAt ?? null),
+                  result: !run ? (
+                    t('jobs.never')
+                  ) : isRunning ? (
+                    t('jobs.running')
+                  ) : run.lastError ? (
+                    <span className="text-rose-700">{t('jobs.error', { error: run.lastError })}</span>
+                  ) : (
+                    t('jobs.resultCounts', {
+                      succeeded: result?.succeeded ?? 0,
+                      held: result?.held ?? 0,
+                      skipped: result?.skipped ?? 0,
+                      failed: result?.failed ?? 0,
+                    })
+                  ),
+                },
+              };
+            })}
+          />
         </section>
       </div>
     </>

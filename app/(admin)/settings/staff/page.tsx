@@ -9,6 +9,8 @@ import { getSetting } from '@/domain/settings/get-setting';
 import { CreateStaffForm } from './create-staff-form';
 import { SecuritySettingsForm } from './security-settings-form';
 import { StaffRowActions } from './staff-row-actions';
+import { Badge } from '@/components/ui/badge';
+import { RowsTable } from '@/components/data-table/rows-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('staff.page');
@@ -31,75 +33,51 @@ export default async function StaffPage() {
         <div className="border-b border-slate-200 px-5 py-3 text-sm text-slate-500">
           {t('count', { count: staff.length })}
         </div>
-        <div className="overflow-x-auto">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="staff-table">
-            <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-5 py-3">
-                  {t('columns.name')}
-                </th>
-                <th scope="col" className="px-5 py-3">
-                  {t('columns.email')}
-                </th>
-                <th scope="col" className="px-5 py-3">
-                  {t('columns.role')}
-                </th>
-                <th scope="col" className="px-5 py-3">
-                  {t('columns.status')}
-                </th>
-                <th scope="col" className="px-5 py-3">
-                  {t('columns.lastSignIn')}
-                </th>
-                <th scope="col" className="px-5 py-3 text-right">
-                  {t('columns.actions')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {staff.map((row) => (
-                <tr
-                  key={row.id}
-                  data-testid={`staff-row-${row.email}`}
-                  className={row.isActive ? '' : 'bg-slate-50/60 text-slate-500'}
-                >
-                  <td className="whitespace-nowrap px-5 py-3 font-medium text-slate-900">
-                    {row.name}
-                    {row.id === me.id ? (
-                      <span className="ml-2 rounded bg-indigo-50 px-1.5 py-0.5 text-xs font-medium text-indigo-700">
-                        {t('you')}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="whitespace-nowrap px-5 py-3">{row.email}</td>
-                  <td className="whitespace-nowrap px-5 py-3">{t(`roles.${row.role}`)}</td>
-                  <td className="whitespace-nowrap px-5 py-3">
-                    <span
-                      className={
-                        row.isActive
-                          ? 'inline-flex rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-700 ring-1 ring-emerald-600/20'
-                          : 'inline-flex rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600 ring-1 ring-slate-500/20'
-                      }
-                    >
-                      {row.isActive ? t('status.active') : t('status.disabled')}
-                    </span>
-                  </td>
-                  <td className="whitespace-nowrap px-5 py-3 tabular-nums">
-                    {row.lastSignInAt
-                      ? format.dateTime(row.lastSignInAt, { dateStyle: 'medium', timeStyle: 'short' })
-                      : t('neverSignedIn')}
-                  </td>
-                  <td className="px-5 py-3">
-                    <StaffRowActions
-                      staff={{ id: row.id, name: row.name, role: row.role, isActive: row.isActive }}
-                      isSelf={row.id === me.id}
-                      roles={STAFF_ROLES}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RowsTable
+          id="staff-table"
+          columns={[
+            { id: 'name', header: t('columns.name'), sticky: true, className: 'whitespace-nowrap font-medium' },
+            { id: 'email', header: t('columns.email'), className: 'whitespace-nowrap' },
+            { id: 'role', header: t('columns.role'), className: 'whitespace-nowrap' },
+            { id: 'status', header: t('columns.status') },
+            { id: 'lastSignIn', header: t('columns.lastSignIn'), className: 'whitespace-nowrap tabular-nums' },
+            { id: 'actions', header: t('columns.actions'), align: 'right' },
+          ]}
+          rows={staff.map((row) => ({
+            id: row.id,
+            attributes: { 'data-testid': `staff-row-${row.email}` },
+            className: row.isActive ? undefined : 'bg-slate-50/60 text-slate-500',
+            cells: {
+              name: (
+                <>
+                  {row.name}
+                  {row.id === me.id ? (
+                    <Badge tone="info" className="ml-2">
+                      {t('you')}
+                    </Badge>
+                  ) : null}
+                </>
+              ),
+              email: row.email,
+              role: t(`roles.${row.role}`),
+              status: (
+                <Badge tone={row.isActive ? 'success' : 'neutral'}>
+                  {row.isActive ? t('status.active') : t('status.disabled')}
+                </Badge>
+              ),
+              lastSignIn: row.lastSignInAt
+                ? format.dateTime(row.lastSignInAt, { dateStyle: 'medium', timeStyle: 'short' })
+                : t('neverSignedIn'),
+              actions: (
+                <StaffRowActions
+                  staff={{ id: row.id, name: row.name, role: row.role, isActive: row.isActive }}
+                  isSelf={row.id === me.id}
+                  roles={STAFF_ROLES}
+                />
+              ),
+            },
+          }))}
+        />
       </section>
 
       <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">

@@ -13,7 +13,7 @@ import { paymentsContextFor } from '@/lib/payments/context';
  * URL (Alipay), a QR code text (WeChat Pay native) or a form to post (UnionPay). The order is paid
  * when the provider's signed notification arrives.
  */
-export const POST = apiRoute<{ order: string }>('payments.write', async (ctx) => {
+export const POST = apiRoute<{ order: string }>('payments.collect', async (ctx) => {
   const { params, db, t, caller, request } = ctx;
   const body = await readBody(ctx, z.object({ method: z.enum(PROVIDER_METHODS) }));
   if (!body.ok) return body.response;

@@ -1,0 +1,6 @@
+import { ClientMessages } from '@/lib/i18n/client-messages';
+
+/** The messages this area's client components read (the rest stay on the server). */
+export default function AfterSalesLayout({ children }: { children: React.ReactNode }) {
+  return <ClientMessages namespaces={['after-sales']}>{children}</ClientMessages>;
+}
