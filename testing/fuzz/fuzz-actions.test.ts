@@ -25,6 +25,8 @@ const env = vi.hoisted(() => ({
   session: null as ActiveSession | null,
   schemas: new Map<unknown, unknown>(),
 }));
+// work queued to run after the answer (an import's dry run) needs a live request: not run here
+vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: () => {} }));
 vi.mock('@/db/client', async (original) => ({ ...(await original<object>()), getDb: () => env.handle!.db }));
 vi.mock('@/lib/auth/current-staff', async (original) => ({
   ...(await original<object>()),

@@ -29,10 +29,14 @@ const env = vi.hoisted(() => ({
   current: '',
   schemas: new Map<string, Set<unknown>>(),
 }));
+// work queued to run after the answer (an import's dry run) needs a live request: not run here
+vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: () => {} }));
 vi.mock('@/db/client', async (original) => ({ ...(await original<object>()), getDb: () => env.handle!.db }));
 vi.mock('@/lib/auth/current-staff', () => ({
   getCurrentSession: async () => env.session,
   getCurrentStaff: async () => env.session?.staff ?? null,
+  // pages and file routes: the fuzz's session is an admin's, who may do everything
+  requirePermission: async () => env.session?.staff,
 }));
 vi.mock('next-intl/server', () => ({
   getLocale: async () => 'en',

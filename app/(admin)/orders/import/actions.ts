@@ -8,7 +8,6 @@ import { requestImportCommit, ZImportBatchInput } from '@/domain/import/request-
 import { runPendingImports } from '@/domain/import/run-pending-imports';
 import { staffActor } from '@/domain/shared/actor';
 import { staffAction } from '@/lib/actions/staff-action';
-import { getRequestIp } from '@/lib/auth/request-ip';
 
 /** Commits a checked import: queued at once, run right after the answer (and by the sweep after a restart). */
 export const commitImportAction = staffAction(
@@ -16,7 +15,7 @@ export const commitImportAction = staffAction(
   ZImportBatchInput,
   async ({ batchId }, staff) => {
     const db = getDb();
-    const result = await requestImportCommit(db, { batchId, actor: staffActor(staff), ip: await getRequestIp() });
+    const result = await requestImportCommit(db, { batchId, actor: staffActor(staff) });
     if (result.ok) after(() => runPendingImports(db));
     revalidatePath(`/orders/import/${batchId}`);
     return result;
@@ -28,7 +27,7 @@ export const cancelImportAction = staffAction(
   'orders.import',
   ZImportBatchInput,
   async ({ batchId }, staff) => {
-    const result = await cancelImport(getDb(), { batchId, actor: staffActor(staff), ip: await getRequestIp() });
+    const result = await cancelImport(getDb(), { batchId, actor: staffActor(staff) });
     revalidatePath(`/orders/import/${batchId}`);
     return result;
   },

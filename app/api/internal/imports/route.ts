@@ -7,7 +7,7 @@ import { uploadImport } from '@/domain/import/upload-import';
 import { staffActor } from '@/domain/shared/actor';
 import { can } from '@/domain/staff/permissions';
 import { getCurrentStaff } from '@/lib/auth/current-staff';
-import { getRequestIp } from '@/lib/auth/request-ip';
+import { clientIpFromHeaders } from '@/lib/auth/client-ip';
 
 /**
  * The import page's upload: the order file as the raw request body, streamed into the database
@@ -41,7 +41,7 @@ export async function POST(request: Request) {
     body: parts ? parts.first : request.body,
     itemBody: parts?.rest,
     actor: staffActor(staff),
-    ip: await getRequestIp(),
+    ip: clientIpFromHeaders(request.headers),
   });
   if (!result.ok) {
     const key = result.code === 'invalid' ? Object.values(result.fieldErrors ?? {})[0]?.[0] : `errors.${result.code}`;
