@@ -2,6 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import type { ProviderMethod } from '@/domain/payments/payment-methods-config';
+import { isSafeText } from '@/domain/shared/safe-text';
 import {
   ensureSandboxTables,
   sandboxRefunds,
@@ -52,6 +53,8 @@ export async function findSandboxTrade(
   provider: ProviderMethod,
   outTradeNo: string,
 ): Promise<SandboxTransaction | undefined> {
+  // an id PostgreSQL cannot even compare (U+0000) names no trade, as at the provider
+  if (!isSafeText(outTradeNo)) return undefined;
   await ensureSandboxTables(db);
   const [trade] = await db
     .select()
@@ -121,6 +124,7 @@ export async function findSandboxRefund(
   method: ProviderMethod,
   outRefundNo: string,
 ): Promise<SandboxRefund | undefined> {
+  if (!isSafeText(outRefundNo)) return undefined;
   await ensureSandboxTables(db);
   const [row] = await db
     .select()
